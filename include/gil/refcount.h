@@ -1,0 +1,50 @@
+// The object header and the one place where references are counted.
+//
+// Every heap object starts with this header. Every retain and release in the
+// interpreter goes through the two functions below (Value's copy and
+// destructor call them), so switching between plain counting (correct under a
+// GIL), atomic counting and biased counting (free threading, PEP 703) is a
+// change to this file alone.
+//
+// Today's scheme is plain counting: the GIL serialises all bytecode, so no two
+// threads touch a count at the same time.
+#pragma once
+
+#include <cstdint>
+
+namespace gil {
+
+// The kinds of heap object; each has its struct in object.h.
+enum class ObjKind : uint8_t {
+  Str, List, Tuple, Dict, DictView, Range, Iterator, Function, Code, Native,
+  BoundMethod, Type, Exception, Module, Cell, Slice, Opaque
+};
+
+// The header every heap object starts with.
+struct Obj {
+  explicit Obj(ObjKind k) noexcept : kind(k) {}
+  virtual ~Obj() = default;
+  Obj(const Obj&) = delete;
+  Obj& operator=(const Obj&) = delete;
+
+  // The number of owning references. Guarded by the GIL of the interpreter
+  // that owns the object. Immortal objects (interned names, built-in types)
+  // start high enough never to reach zero.
+  int64_t refcount = 1;
+  // What the object is; fixed at creation.
+  ObjKind kind;
+};
+
+// Adds an owning reference to [o].
+inline void retain(Obj* o) noexcept { ++o->refcount; }
+
+// Drops an owning reference to [o], destroying it when none is left.
+inline void release(Obj* o) noexcept {
+  if (--o->refcount == 0) delete o;
+}
+
+// A count that no program can drop to zero: for objects that live as long as
+// their runtime.
+inline constexpr int64_t kImmortalRefcount = int64_t{1} << 60;
+
+}  // namespace gil

@@ -1,0 +1,164 @@
+// The two states every function of the interpreter is handed, after Lua's
+// global_State / lua_State split:
+//
+// - Runtime: what all threads of one interpreter share: interned strings,
+//   built-in types, the __main__ globals, imported modules, the output
+//   streams and the eval breaker. Several Runtimes can live in one process.
+// - ThreadState: what one thread owns: its value stack, its frames and the
+//   exception it is handling. It reaches its Runtime through one reference.
+//
+// There are no globals: nothing in the interpreter reaches state except
+// through these two.
+#pragma once
+
+#include <atomic>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "gil/chunk.h"
+#include "gil/object.h"
+#include "gil/value.h"
+
+namespace gil {
+
+// Strings that are looked up by pointer: names, attribute names, short
+// literals. An interned string is immortal for the life of its Runtime.
+class InternTable {
+ public:
+  InternTable() = default;
+  InternTable(const InternTable&) = delete;
+  InternTable& operator=(const InternTable&) = delete;
+  ~InternTable();
+  // The one interned string equal to [text].
+  ObjStr* intern(std::string_view text);
+
+ private:
+  std::unordered_map<std::string_view, ObjStr*> table_;
+};
+
+// The module-level variables of __main__, addressed by slot. The compiler
+// turns each global name into a slot once, so LOAD_GLOBAL is an array read.
+struct GlobalTable {
+  // The current value of each global; Empty when unbound.
+  std::vector<Value> values;
+  // The builtin of the same name, or Empty: what LOAD_GLOBAL finds when the
+  // global is unbound.
+  std::vector<Value> builtins;
+  // The interned name of each slot.
+  std::vector<ObjStr*> names;
+  std::unordered_map<ObjStr*, uint32_t> slots;
+};
+
+// The built-in types of one runtime. Exception types form Python's hierarchy.
+struct BuiltinTypes {
+  ObjType *object, *type, *none, *bool_, *int_, *float_, *str, *list, *tuple,
+      *dict, *dict_keys, *dict_values, *dict_items, *range, *iterator,
+      *function, *builtin_function, *method, *module, *cell;
+  ObjType *BaseException, *Exception, *ArithmeticError, *ZeroDivisionError,
+      *OverflowError, *LookupError, *IndexError, *KeyError, *ValueError,
+      *TypeError, *NameError, *UnboundLocalError, *AttributeError,
+      *RuntimeError, *RecursionError, *NotImplementedError, *AssertionError,
+      *ImportError, *ModuleNotFoundError, *StopIteration, *KeyboardInterrupt,
+      *SystemExit, *OSError, *TimeoutError;
+};
+
+// Bits of the eval breaker word.
+enum EvalBreakerBit : uint32_t {
+  kSignalPending = 1u << 0,
+  kGilDropRequest = 1u << 1,
+};
+
+// Configuration fixed when a Runtime is made.
+struct RuntimeConfig {
+  // sys.argv: the program's path, then its arguments.
+  std::vector<std::string> argv;
+  // Where print() writes and where tracebacks go.
+  std::FILE* out = stdout;
+  std::FILE* err = stderr;
+  // Frames a thread may hold before RecursionError (CPython's default limit).
+  int recursion_limit = 1000;
+};
+
+struct Runtime {
+  explicit Runtime(RuntimeConfig config);
+  ~Runtime();
+  Runtime(const Runtime&) = delete;
+  Runtime& operator=(const Runtime&) = delete;
+
+  RuntimeConfig config;
+  InternTable strings;
+  BuiltinTypes types{};
+  // Every built-in type, freed with the Runtime.
+  std::vector<ObjType*> owned_types;
+  // Makers of the modules later layers provide, by name.
+  std::unordered_map<std::string, Value (*)(ThreadState&)> module_makers;
+  // The __main__ module's variables.
+  GlobalTable globals;
+  // Built-in functions and types by name.
+  std::unordered_map<ObjStr*, Value> builtins;
+  // Modules imported so far, by name.
+  std::unordered_map<std::string, Value> modules;
+  // Source text of each compiled file, for traceback lines.
+  std::unordered_map<std::string, std::string> sources;
+  // One-byte strings, shared so that indexing a str allocates nothing.
+  Value single_chars[256];
+  Value empty_str;
+  // Interned names the VM needs often.
+  ObjStr* name_enter;
+  ObjStr* name_exit;
+  ObjStr* name_module;
+
+  // Set by signal handlers and by other threads; tested by the eval loop at
+  // backward jumps and function entry. Any bit set sends the loop into its
+  // slow path. Atomic: written from other threads and signal handlers.
+  std::atomic<uint32_t> eval_breaker{0};
+  // Set by the SIGINT handler; cleared when KeyboardInterrupt is raised.
+  std::atomic<bool> sigint_pending{false};
+
+  // The interned string for [text].
+  ObjStr* intern(std::string_view text) { return strings.intern(text); }
+  // The global slot for [name], created on first use.
+  uint32_t global_slot(ObjStr* name);
+  // Registers a builtin under [name].
+  void define_builtin(std::string_view name, Value value);
+};
+
+// One activation of a code object.
+struct Frame {
+  // The code being run; kept alive by [function] or by the caller.
+  ObjCode* code;
+  // The lowest stack slot the frame owns (the callable of the call); the
+  // return value replaces it.
+  Value* base;
+  // The next instruction; saved when this frame calls another.
+  const uint32_t* ip;
+  // Local slot 0; the operand stack starts at locals + code->local_count().
+  Value* locals;
+  // The top of the operand stack, saved when this frame calls another.
+  Value* sp;
+  // True when a native call entered this frame, so RETURN_VALUE must leave
+  // the dispatch loop instead of resuming the caller.
+  bool returns_to_native;
+};
+
+struct ThreadState {
+  ThreadState(Runtime& runtime, size_t stack_slots = 1 << 18);
+  ThreadState(const ThreadState&) = delete;
+  ThreadState& operator=(const ThreadState&) = delete;
+
+  Runtime& rt;
+  // The value stack shared by all frames of this thread; fixed size, so
+  // pointers into it stay valid.
+  std::unique_ptr<Value[]> stack;
+  Value* stack_end;
+  // The active frames, innermost last.
+  std::vector<Frame> frames;
+  // The exception an `except` block is handling (for bare `raise`), or Empty.
+  Value handled_exception;
+};
+
+}  // namespace gil

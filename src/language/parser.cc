@@ -1,0 +1,1229 @@
+// The parser: tokens to the abstract syntax tree of ast.h.
+//
+// One function per grammar rule, in the order of Python's own grammar, from
+// statements down to atoms. The parser pulls tokens lazily from the Scanner
+// and keeps a small lookahead queue (at most two tokens are ever needed).
+//
+// Everything outside MiniPy's subset is rejected here with a message naming
+// the construct, so that the compiler only ever sees supported trees. Error
+// wording and positions follow CPython 3.11 where it has a rule for them.
+#include "gil/parser.h"
+
+#include <cstdint>
+#include <deque>
+#include <limits>
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <utility>
+
+#include "gil/scanner.h"
+#include "gil/token.h"
+
+namespace gil {
+namespace {
+
+using TK = TokenKind;
+
+// The deepest tree the parser builds, counting nested expressions, operator
+// chains, blocks and elif clauses. Bounding it bounds the recursion of the
+// parser itself, of the tree's destructor, and of the compiler's walk.
+constexpr int kMaxDepth = 1000;
+
+// The magnitude of INT64_MIN, which only exists as a negated literal.
+constexpr uint64_t kMinIntMagnitude = uint64_t{1} << 63;
+
+// A source position, 1-based.
+struct Pos {
+  int line;
+  int col;
+};
+
+Pos pos_of(const Token& token) { return {token.line, token.col}; }
+Pos pos_of(const ast::Expr& expr) { return {expr.line, expr.col}; }
+
+[[noreturn]] void fail_at(Pos at, std::string message) {
+  throw SyntaxError(std::move(message), at.line, at.col);
+}
+
+template <class Node>
+ast::ExprPtr make_expr(Pos at, Node node) {
+  auto expr = std::make_unique<ast::Expr>();
+  expr->line = at.line;
+  expr->col = at.col;
+  expr->node.emplace<Node>(std::move(node));
+  return expr;
+}
+
+template <class Node>
+ast::StmtPtr make_stmt(Pos at, Node node) {
+  auto stmt = std::make_unique<ast::Stmt>();
+  stmt->line = at.line;
+  stmt->col = at.col;
+  stmt->node.emplace<Node>(std::move(node));
+  return stmt;
+}
+
+ast::ExprPtr make_constant(Pos at, ast::Constant constant) {
+  return make_expr(at, std::move(constant));
+}
+
+template <class Node>
+bool is(const ast::Expr& expr) {
+  return std::holds_alternative<Node>(expr.node);
+}
+
+// Python's name for a kind of expression in "cannot assign to ..." messages
+// (CPython's _PyPegen_get_expr_name).
+std::string expr_kind_name(const ast::Expr& expr) {
+  if (const auto* constant = std::get_if<ast::Constant>(&expr.node)) {
+    if (std::holds_alternative<std::monostate>(constant->value)) return "None";
+    if (const bool* flag = std::get_if<bool>(&constant->value)) return *flag ? "True" : "False";
+    return "literal";
+  }
+  if (is<ast::Name>(expr)) return "name";
+  if (is<ast::JoinedStr>(expr) || is<ast::FormattedValue>(expr)) return "f-string expression";
+  if (is<ast::Compare>(expr)) return "comparison";
+  if (is<ast::IfExp>(expr)) return "conditional expression";
+  if (is<ast::Lambda>(expr)) return "lambda";
+  if (is<ast::Call>(expr)) return "function call";
+  if (is<ast::Attribute>(expr)) return "attribute";
+  if (is<ast::Subscript>(expr)) return "subscript";
+  if (is<ast::Slice>(expr)) return "slice";
+  if (is<ast::List>(expr)) return "list";
+  if (is<ast::Tuple>(expr)) return "tuple";
+  if (is<ast::Dict>(expr)) return "dict literal";
+  if (is<ast::ListComp>(expr)) return "list comprehension";
+  if (is<ast::DictComp>(expr)) return "dict comprehension";
+  return "expression";  // BinOp, UnaryOpExpr, BoolOp.
+}
+
+// True for the invalid targets after which CPython suggests '==' ("cannot
+// assign to literal here. Maybe you meant '==' instead of '='?"): those that
+// parse as a bitwise-or level expression and are not displays or keywords.
+bool suggests_equality(const ast::Expr& expr) {
+  if (const auto* constant = std::get_if<ast::Constant>(&expr.node)) {
+    return !std::holds_alternative<std::monostate>(constant->value) &&
+           !std::holds_alternative<bool>(constant->value);
+  }
+  if (const auto* unary = std::get_if<ast::UnaryOpExpr>(&expr.node)) {
+    return unary->op != ast::UnaryOp::Not;
+  }
+  return is<ast::JoinedStr>(expr) || is<ast::Call>(expr) || is<ast::BinOp>(expr) ||
+         is<ast::Dict>(expr) || is<ast::ListComp>(expr) || is<ast::DictComp>(expr);
+}
+
+// The message for a token that cannot appear where it was found, naming the
+// unsupported Python feature it belongs to when there is one.
+std::string unexpected_message(TK kind, std::string_view fallback) {
+  switch (kind) {
+    case TK::ColonEqual: return "walrus operator ':=' is not supported by MiniPy";
+    case TK::Ellipsis: return "'...' (Ellipsis) is not supported by MiniPy";
+    case TK::Class: return "'class' statements are not supported by MiniPy";
+    case TK::Yield: return "'yield' is not supported by MiniPy";
+    case TK::Await: return "'await' is not supported by MiniPy";
+    case TK::Async: return "'async' is not supported by MiniPy";
+    case TK::Nonlocal: return "'nonlocal' is not supported by MiniPy";
+    case TK::Indent: return "unexpected indent";
+    default: break;
+  }
+  if (is_reserved_operator(kind)) {
+    return "the '" + std::string(token_kind_name(kind)) + "' operator is not supported by MiniPy";
+  }
+  return std::string(fallback);
+}
+
+// True when a token can begin an expression; used to tell a trailing comma
+// from a comma followed by another element.
+bool starts_expression(TK kind) {
+  switch (kind) {
+    case TK::Name: case TK::Int: case TK::Float: case TK::String: case TK::FString:
+    case TK::True: case TK::False: case TK::None: case TK::LParen: case TK::LBracket:
+    case TK::LBrace: case TK::Minus: case TK::Plus: case TK::Not: case TK::Lambda:
+    case TK::Tilde: case TK::Star: case TK::Yield: case TK::Await: case TK::Ellipsis:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// True when a token after a complete element most likely starts the next
+// one, i.e. a comma is missing: `[1 2]`.
+bool starts_missing_comma_element(TK kind) {
+  switch (kind) {
+    case TK::Name: case TK::Int: case TK::Float: case TK::String: case TK::FString:
+    case TK::True: case TK::False: case TK::None: case TK::LBrace: case TK::Lambda:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::optional<ast::BinaryOp> augmented_op(TK kind) {
+  switch (kind) {
+    case TK::PlusEqual: return ast::BinaryOp::Add;
+    case TK::MinusEqual: return ast::BinaryOp::Sub;
+    case TK::StarEqual: return ast::BinaryOp::Mul;
+    case TK::SlashEqual: return ast::BinaryOp::Div;
+    case TK::DoubleSlashEqual: return ast::BinaryOp::FloorDiv;
+    case TK::PercentEqual: return ast::BinaryOp::Mod;
+    case TK::DoubleStarEqual: return ast::BinaryOp::Pow;
+    default: return std::nullopt;
+  }
+}
+
+std::optional<ast::BinaryOp> additive_op(TK kind) {
+  if (kind == TK::Plus) return ast::BinaryOp::Add;
+  if (kind == TK::Minus) return ast::BinaryOp::Sub;
+  return std::nullopt;
+}
+
+std::optional<ast::BinaryOp> multiplicative_op(TK kind) {
+  switch (kind) {
+    case TK::Star: return ast::BinaryOp::Mul;
+    case TK::Slash: return ast::BinaryOp::Div;
+    case TK::DoubleSlash: return ast::BinaryOp::FloorDiv;
+    case TK::Percent: return ast::BinaryOp::Mod;
+    default: return std::nullopt;
+  }
+}
+
+// Whether a target is being assigned (=, for, with, comprehension) or deleted.
+enum class TargetUse { Assign, Delete };
+
+class Parser {
+ public:
+  // Parses the tokens of [scanner]; [depth] is the tree depth already used
+  // by an enclosing parser (for an f-string field), 0 for a file.
+  Parser(Scanner scanner, int depth) : scanner_(std::move(scanner)), depth_(depth) {}
+
+  // file: statement* ENDMARKER
+  ast::Module parse_module() {
+    ast::Module module;
+    while (!check(TK::EndMarker)) parse_statement(module.body);
+    return module;
+  }
+
+  // The expression of an f-string field: star_expressions ENDMARKER.
+  ast::ExprPtr parse_field_expression() {
+    ast::ExprPtr value = parse_star_expressions();
+    if (!check(TK::EndMarker)) fail_unexpected("f-string: invalid syntax");
+    return value;
+  }
+
+ private:
+  // Counts tree depth while alive and fails beyond kMaxDepth. One guard can
+  // be deepened several times, e.g. once per operator of a left-leaning chain.
+  class DepthGuard {
+   public:
+    explicit DepthGuard(Parser& parser) : parser_(parser) {}
+    DepthGuard(const DepthGuard&) = delete;
+    DepthGuard& operator=(const DepthGuard&) = delete;
+    ~DepthGuard() { parser_.depth_ -= levels_; }
+
+    void deepen(Pos at, const char* message = "expression is too deeply nested") {
+      ++levels_;
+      if (++parser_.depth_ > kMaxDepth) fail_at(at, message);
+    }
+
+   private:
+    Parser& parser_;
+    int levels_ = 0;
+  };
+
+  // ---- Token plumbing ----
+
+  const Token& peek(size_t ahead = 0) {
+    while (ahead_.size() <= ahead) ahead_.push_back(scanner_.next());
+    return ahead_[ahead];
+  }
+
+  Pos here() { return pos_of(peek()); }
+
+  bool check(TK kind, size_t ahead = 0) { return peek(ahead).kind == kind; }
+
+  Token advance() {
+    peek();
+    Token token = std::move(ahead_.front());
+    ahead_.pop_front();
+    return token;
+  }
+
+  bool match(TK kind) {
+    if (!check(kind)) return false;
+    advance();
+    return true;
+  }
+
+  Token expect(TK kind, std::string_view message) {
+    if (!check(kind)) fail_unexpected(message);
+    return advance();
+  }
+
+  [[noreturn]] void fail_unexpected(std::string_view fallback) {
+    fail_at(here(), unexpected_message(peek().kind, fallback));
+  }
+
+  // ---- Statements ----
+
+  // statement: compound_stmt | simple_stmts
+  void parse_statement(ast::Body& out) {
+    switch (peek().kind) {
+      case TK::If: out.push_back(parse_if()); return;
+      case TK::While: out.push_back(parse_while()); return;
+      case TK::For: out.push_back(parse_for()); return;
+      case TK::Def: out.push_back(parse_def()); return;
+      case TK::Try: out.push_back(parse_try()); return;
+      case TK::With: out.push_back(parse_with()); return;
+      case TK::At: fail_at(here(), "decorators are not supported by MiniPy");
+      case TK::Indent:  // CPython points at the last character of the indentation.
+        fail_at({peek().line, std::max(1, peek().col - 1)}, "unexpected indent");
+      default: parse_simple_statements(out);
+    }
+  }
+
+  // simple_stmts: simple_stmt (';' simple_stmt)* [';'] NEWLINE
+  void parse_simple_statements(ast::Body& out) {
+    while (true) {
+      out.push_back(parse_simple_statement());
+      if (!match(TK::Semicolon) || check(TK::Newline)) break;
+    }
+    expect(TK::Newline, "invalid syntax");
+  }
+
+  bool at_statement_end() { return check(TK::Newline) || check(TK::Semicolon); }
+
+  ast::StmtPtr parse_simple_statement() {
+    Pos at = here();
+    switch (peek().kind) {
+      case TK::Pass: advance(); return make_stmt(at, ast::Pass{});
+      case TK::Break: advance(); return make_stmt(at, ast::Break{});
+      case TK::Continue: advance(); return make_stmt(at, ast::Continue{});
+      case TK::Return: return parse_return();
+      case TK::Global: return parse_global();
+      case TK::Assert: return parse_assert();
+      case TK::Del: return parse_del();
+      case TK::Raise: return parse_raise();
+      case TK::Import: return parse_import();
+      case TK::From: return parse_from_import();
+      default: return parse_expression_statement();
+    }
+  }
+
+  // An expression statement, an assignment or an augmented assignment.
+  ast::StmtPtr parse_expression_statement() {
+    Pos at = here();
+    ast::ExprPtr first = parse_star_expressions();
+    if (check(TK::Equal)) return parse_assignment(at, std::move(first));
+    if (auto op = augmented_op(peek().kind)) {
+      check_augmented_target(*first);
+      advance();
+      ast::AugAssign node;
+      node.target = std::move(first);
+      node.op = *op;
+      node.value = parse_star_expressions();
+      return make_stmt(at, std::move(node));
+    }
+    if (check(TK::Colon)) fail_at(here(), "variable annotations are not supported by MiniPy");
+    check_print_statement(*first);
+    return make_stmt(at, ast::ExprStmt{std::move(first)});
+  }
+
+  // assignment: (star_targets '=')+ star_expressions
+  ast::StmtPtr parse_assignment(Pos at, ast::ExprPtr first) {
+    ast::Assign node;
+    node.targets.push_back(std::move(first));
+    while (match(TK::Equal)) {
+      ast::ExprPtr rhs = parse_star_expressions();
+      if (check(TK::Equal)) {
+        node.targets.push_back(std::move(rhs));
+      } else {
+        node.value = std::move(rhs);
+      }
+    }
+    bool single = node.targets.size() == 1;
+    for (const ast::ExprPtr& target : node.targets) {
+      check_target(*target, TargetUse::Assign, single);
+    }
+    return make_stmt(at, std::move(node));
+  }
+
+  // Python 2's `print x` gets CPython's helpful message.
+  void check_print_statement(const ast::Expr& expr) {
+    const auto* name = std::get_if<ast::Name>(&expr.node);
+    if (name == nullptr || name->id != "print") return;
+    TK next = peek().kind;
+    if (next == TK::Name || next == TK::Int || next == TK::Float || next == TK::String ||
+        next == TK::FString) {
+      fail_at(pos_of(expr), "Missing parentheses in call to 'print'. Did you mean print(...)?");
+    }
+  }
+
+  ast::StmtPtr parse_return() {
+    Token keyword = advance();
+    ast::Return node;
+    if (!at_statement_end()) node.value = parse_star_expressions();
+    return make_stmt(pos_of(keyword), std::move(node));
+  }
+
+  ast::StmtPtr parse_global() {
+    Token keyword = advance();
+    ast::Global node;
+    do {
+      node.names.push_back(expect(TK::Name, "invalid syntax").text);
+    } while (match(TK::Comma));
+    return make_stmt(pos_of(keyword), std::move(node));
+  }
+
+  ast::StmtPtr parse_assert() {
+    Token keyword = advance();
+    ast::Assert node;
+    node.test = parse_expression();
+    if (match(TK::Comma)) node.msg = parse_expression();
+    return make_stmt(pos_of(keyword), std::move(node));
+  }
+
+  // del_stmt: 'del' del_target (',' del_target)* [',']
+  ast::StmtPtr parse_del() {
+    Token keyword = advance();
+    ast::Delete node;
+    do {
+      ast::ExprPtr target = parse_sum();
+      check_target(*target, TargetUse::Delete, false);
+      node.targets.push_back(std::move(target));
+    } while (match(TK::Comma) && !at_statement_end());
+    return make_stmt(pos_of(keyword), std::move(node));
+  }
+
+  ast::StmtPtr parse_raise() {
+    Token keyword = advance();
+    ast::Raise node;
+    if (!at_statement_end()) {
+      node.exc = parse_expression();
+      if (check(TK::From)) fail_at(here(), "'raise ... from ...' is not supported by MiniPy");
+    }
+    return make_stmt(pos_of(keyword), std::move(node));
+  }
+
+  // import_name: 'import' NAME ['as' NAME] (',' NAME ['as' NAME])*
+  ast::StmtPtr parse_import() {
+    Token keyword = advance();
+    ast::Import node;
+    do {
+      ast::Alias alias;
+      alias.name = parse_module_name();
+      if (match(TK::As)) alias.asname = expect(TK::Name, "invalid syntax").text;
+      node.names.push_back(std::move(alias));
+    } while (match(TK::Comma));
+    return make_stmt(pos_of(keyword), std::move(node));
+  }
+
+  // MiniPy modules are flat: no packages, no relative imports.
+  std::string parse_module_name() {
+    if (check(TK::Dot) || check(TK::Ellipsis)) {
+      fail_at(here(), "relative imports are not supported by MiniPy");
+    }
+    Token name = expect(TK::Name, "invalid syntax");
+    if (check(TK::Dot)) fail_at(here(), "dotted module names are not supported by MiniPy");
+    return name.text;
+  }
+
+  // import_from: 'from' NAME 'import' ('(' aliases [','] ')' | aliases)
+  ast::StmtPtr parse_from_import() {
+    Token keyword = advance();
+    ast::ImportFrom node;
+    node.module = parse_module_name();
+    expect(TK::Import, "invalid syntax");
+    if (check(TK::Star)) fail_at(here(), "'from ... import *' is not supported by MiniPy");
+    bool parenthesized = match(TK::LParen);
+    while (true) {
+      ast::Alias alias;
+      alias.name = expect(TK::Name, "invalid syntax").text;
+      if (match(TK::As)) alias.asname = expect(TK::Name, "invalid syntax").text;
+      node.names.push_back(std::move(alias));
+      if (!match(TK::Comma)) break;
+      if (parenthesized && check(TK::RParen)) break;
+      if (!parenthesized && at_statement_end()) {
+        fail_at(here(), "trailing comma not allowed without surrounding parentheses");
+      }
+    }
+    if (parenthesized) expect(TK::RParen, "invalid syntax");
+    return make_stmt(pos_of(keyword), std::move(node));
+  }
+
+  // ---- Compound statements ----
+
+  void expect_block_colon() { expect(TK::Colon, "expected ':'"); }
+
+  // block: NEWLINE INDENT statement+ DEDENT | simple_stmts
+  // [what] names the header for CPython's "expected an indented block after
+  // 'if' statement on line 3".
+  ast::Body parse_block(std::string_view what, int header_line) {
+    DepthGuard guard(*this);
+    guard.deepen(here(), "too many nested blocks");
+    ast::Body body;
+    if (!match(TK::Newline)) {
+      parse_simple_statements(body);
+      return body;
+    }
+    if (!check(TK::Indent)) {
+      fail_at(here(), "expected an indented block after " + std::string(what) + " on line " +
+                          std::to_string(header_line));
+    }
+    advance();
+    while (!match(TK::Dedent)) parse_statement(body);
+    return body;
+  }
+
+  // 'else' ':' block, for if, while, for and try.
+  ast::Body parse_else_block() {
+    Token keyword = advance();
+    expect_block_colon();
+    return parse_block("'else' statement", keyword.line);
+  }
+
+  // The test of if, elif and while, where `=` is a likely typo for `==`.
+  ast::ExprPtr parse_condition() {
+    ast::ExprPtr test = parse_expression();
+    if (check(TK::Equal)) {
+      if (is<ast::Name>(*test)) {
+        fail_at(pos_of(*test), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+      }
+      if (suggests_equality(*test)) {
+        fail_at(pos_of(*test), "cannot assign to " + expr_kind_name(*test) +
+                                   " here. Maybe you meant '==' instead of '='?");
+      }
+    }
+    return test;
+  }
+
+  // if_stmt: 'if' test ':' block ('elif' test ':' block)* ['else' ':' block]
+  // Each elif becomes an If alone in the previous clause's orelse; the chain
+  // is built in a loop, so only the depth guard limits its length.
+  ast::StmtPtr parse_if() {
+    Token keyword = advance();
+    ast::If node;
+    node.test = parse_condition();
+    expect_block_colon();
+    node.body = parse_block("'if' statement", keyword.line);
+    ast::StmtPtr root = make_stmt(pos_of(keyword), std::move(node));
+    ast::If* tail = &std::get<ast::If>(root->node);
+    DepthGuard guard(*this);
+    while (check(TK::Elif)) {
+      Token elif = advance();
+      guard.deepen(pos_of(elif), "too many 'elif' clauses");
+      ast::If clause;
+      clause.test = parse_condition();
+      expect_block_colon();
+      clause.body = parse_block("'elif' statement", elif.line);
+      tail->orelse.push_back(make_stmt(pos_of(elif), std::move(clause)));
+      tail = &std::get<ast::If>(tail->orelse.back()->node);
+    }
+    if (check(TK::Else)) tail->orelse = parse_else_block();
+    return root;
+  }
+
+  ast::StmtPtr parse_while() {
+    Token keyword = advance();
+    ast::While node;
+    node.test = parse_condition();
+    expect_block_colon();
+    node.body = parse_block("'while' statement", keyword.line);
+    if (check(TK::Else)) node.orelse = parse_else_block();
+    return make_stmt(pos_of(keyword), std::move(node));
+  }
+
+  // for_stmt: 'for' targets 'in' star_expressions ':' block ['else' ':' block]
+  ast::StmtPtr parse_for() {
+    Token keyword = advance();
+    ast::For node;
+    node.target = parse_target_list();
+    check_target(*node.target, TargetUse::Assign, false);
+    expect(TK::In, "invalid syntax");
+    node.iter = parse_star_expressions();
+    expect_block_colon();
+    node.body = parse_block("'for' statement", keyword.line);
+    if (check(TK::Else)) node.orelse = parse_else_block();
+    return make_stmt(pos_of(keyword), std::move(node));
+  }
+
+  // function_def: 'def' NAME '(' [params] ')' ':' block
+  ast::StmtPtr parse_def() {
+    Token keyword = advance();
+    ast::FunctionDef node;
+    node.name = expect(TK::Name, "invalid syntax").text;
+    expect(TK::LParen, "expected '('");
+    node.params = parse_parameters(TK::RParen);
+    expect(TK::RParen, "invalid syntax");
+    if (check(TK::Arrow)) fail_at(here(), "annotations are not supported by MiniPy");
+    expect_block_colon();
+    node.body = parse_block("function definition", keyword.line);
+    return make_stmt(pos_of(keyword), std::move(node));
+  }
+
+  // params: NAME ['=' expression] (',' NAME ['=' expression])* [',']
+  // Shared by def (closed by ')') and lambda (closed by ':').
+  ast::Parameters parse_parameters(TK closer) {
+    ast::Parameters params;
+    std::unordered_set<std::string> seen;
+    while (!check(closer)) {
+      Pos at = here();
+      TK kind = peek().kind;
+      if (kind == TK::Star) {
+        fail_at(at, check(TK::Name, 1) ? "'*args' parameters are not supported by MiniPy"
+                                       : "keyword-only parameters are not supported by MiniPy");
+      }
+      if (kind == TK::DoubleStar) fail_at(at, "'**kwargs' parameters are not supported by MiniPy");
+      if (kind == TK::Slash) fail_at(at, "positional-only parameters are not supported by MiniPy");
+      Token name = expect(TK::Name, "invalid syntax");
+      if (!seen.insert(name.text).second) {
+        fail_at(at, "duplicate argument '" + name.text + "' in function definition");
+      }
+      if (closer == TK::RParen && check(TK::Colon)) {
+        fail_at(here(), "annotations are not supported by MiniPy");
+      }
+      if (match(TK::Equal)) {
+        params.defaults.push_back(parse_expression());
+      } else if (!params.defaults.empty()) {
+        fail_at(at, "non-default argument follows default argument");
+      }
+      params.names.push_back(std::move(name.text));
+      if (!match(TK::Comma)) break;
+    }
+    return params;
+  }
+
+  // try_stmt: 'try' ':' block except_block* ['else' ':' block] ['finally' ':' block]
+  ast::StmtPtr parse_try() {
+    Token keyword = advance();
+    expect_block_colon();
+    ast::Try node;
+    node.body = parse_block("'try' statement", keyword.line);
+    std::optional<Pos> bare_except;
+    while (check(TK::Except)) {
+      Token except = advance();
+      if (bare_except) fail_at(*bare_except, "default 'except:' must be last");
+      if (check(TK::Colon)) bare_except = pos_of(except);
+      node.handlers.push_back(parse_except_clause(except));
+    }
+    if (check(TK::Else)) {
+      if (node.handlers.empty()) fail_at(here(), "expected 'except' or 'finally' block");
+      node.orelse = parse_else_block();
+    }
+    if (check(TK::Finally)) {
+      Token finally = advance();
+      expect_block_colon();
+      node.finalbody = parse_block("'finally' statement", finally.line);
+    } else if (node.handlers.empty()) {
+      fail_at(here(), "expected 'except' or 'finally' block");
+    }
+    return make_stmt(pos_of(keyword), std::move(node));
+  }
+
+  // except_block: 'except' [expression ['as' NAME]] ':' block
+  ast::ExceptHandler parse_except_clause(const Token& keyword) {
+    if (check(TK::Star)) fail_at(here(), "'except*' is not supported by MiniPy");
+    ast::ExceptHandler handler;
+    handler.line = keyword.line;
+    if (!check(TK::Colon)) {
+      handler.type = parse_expression();
+      if (check(TK::Comma)) {
+        fail_at(pos_of(*handler.type), "multiple exception types must be parenthesized");
+      }
+      if (match(TK::As)) handler.name = expect(TK::Name, "invalid syntax").text;
+    }
+    expect_block_colon();
+    handler.body = parse_block("'except' statement", keyword.line);
+    return handler;
+  }
+
+  // with_stmt: 'with' expression ['as' target] (',' ...)* ':' block
+  ast::StmtPtr parse_with() {
+    Token keyword = advance();
+    ast::With node;
+    do {
+      ast::WithItem item;
+      item.context = parse_expression();
+      if (match(TK::As)) {
+        item.target = parse_sum();
+        check_target(*item.target, TargetUse::Assign, false);
+      }
+      node.items.push_back(std::move(item));
+    } while (match(TK::Comma));
+    expect_block_colon();
+    node.body = parse_block("'with' statement", keyword.line);
+    return make_stmt(pos_of(keyword), std::move(node));
+  }
+
+  // ---- Targets ----
+
+  // Checks that [target] can be assigned or deleted; [suggest_equality]
+  // asks for CPython's "here. Maybe you meant '=='" hint, given only when
+  // the target is the whole left side of a single `=`.
+  void check_target(const ast::Expr& target, TargetUse use, bool suggest_equality) {
+    if (is<ast::Name>(target) || is<ast::Attribute>(target) || is<ast::Subscript>(target)) return;
+    const ast::ExprList* elements = nullptr;
+    if (const auto* tuple = std::get_if<ast::Tuple>(&target.node)) elements = &tuple->elts;
+    if (const auto* list = std::get_if<ast::List>(&target.node)) elements = &list->elts;
+    if (elements != nullptr) {
+      for (const ast::ExprPtr& element : *elements) check_target(*element, use, false);
+      return;
+    }
+    std::string message = (use == TargetUse::Delete ? "cannot delete " : "cannot assign to ") +
+                          expr_kind_name(target);
+    if (suggest_equality && suggests_equality(target)) {
+      message += " here. Maybe you meant '==' instead of '='?";
+    }
+    fail_at(pos_of(target), message);
+  }
+
+  void check_augmented_target(const ast::Expr& target) {
+    if (is<ast::Name>(target) || is<ast::Attribute>(target) || is<ast::Subscript>(target)) return;
+    fail_at(pos_of(target),
+            "'" + expr_kind_name(target) + "' is an illegal expression for augmented assignment");
+  }
+
+  // The targets of `for` and of a comprehension: a comma list of sum-level
+  // expressions, so that the `in` that follows is not read as a comparison.
+  ast::ExprPtr parse_target_list() {
+    ast::ExprPtr first = parse_sum();
+    if (!check(TK::Comma)) return first;
+    Pos at = pos_of(*first);
+    ast::Tuple tuple;
+    tuple.elts.push_back(std::move(first));
+    while (match(TK::Comma) && starts_expression(peek().kind)) {
+      tuple.elts.push_back(parse_sum());
+    }
+    return make_expr(at, std::move(tuple));
+  }
+
+  // ---- Expressions ----
+
+  // star_expressions: expression (',' expression)* [','] -- a tuple display
+  // without parentheses, as in `return a, b` and `x = 1, 2`.
+  ast::ExprPtr parse_star_expressions() {
+    ast::ExprPtr first = parse_expression();
+    if (!check(TK::Comma)) return first;
+    Pos at = pos_of(*first);
+    ast::Tuple tuple;
+    tuple.elts.push_back(std::move(first));
+    while (match(TK::Comma) && starts_expression(peek().kind)) {
+      tuple.elts.push_back(parse_expression());
+    }
+    return make_expr(at, std::move(tuple));
+  }
+
+  // expression: disjunction ['if' disjunction 'else' expression] | lambdef
+  ast::ExprPtr parse_expression() {
+    DepthGuard guard(*this);
+    guard.deepen(here());
+    if (check(TK::Lambda)) return parse_lambda();
+    ast::ExprPtr body = parse_disjunction();
+    if (!match(TK::If)) return body;
+    Pos at = pos_of(*body);
+    ast::IfExp node;
+    node.body = std::move(body);
+    node.test = parse_disjunction();
+    if (!match(TK::Else)) fail_at(at, "expected 'else' after 'if' expression");
+    node.orelse = parse_expression();
+    return make_expr(at, std::move(node));
+  }
+
+  // lambdef: 'lambda' [params] ':' expression
+  ast::ExprPtr parse_lambda() {
+    Token keyword = advance();
+    ast::Lambda node;
+    node.params = parse_parameters(TK::Colon);
+    expect(TK::Colon, "expected ':'");
+    node.body = parse_expression();
+    return make_expr(pos_of(keyword), std::move(node));
+  }
+
+  // disjunction: conjunction ('or' conjunction)*
+  ast::ExprPtr parse_disjunction() { return parse_bool_chain(TK::Or); }
+
+  // conjunction: inversion ('and' inversion)*
+  ast::ExprPtr parse_conjunction() { return parse_bool_chain(TK::And); }
+
+  ast::ExprPtr parse_bool_chain(TK op) {
+    bool is_and = op == TK::And;
+    ast::ExprPtr first = is_and ? parse_inversion() : parse_conjunction();
+    if (!check(op)) return first;
+    Pos at = pos_of(*first);
+    ast::BoolOp node;
+    node.is_and = is_and;
+    node.values.push_back(std::move(first));
+    while (match(op)) node.values.push_back(is_and ? parse_inversion() : parse_conjunction());
+    return make_expr(at, std::move(node));
+  }
+
+  // inversion: 'not' inversion | comparison
+  ast::ExprPtr parse_inversion() {
+    if (!check(TK::Not)) return parse_comparison();
+    Token keyword = advance();
+    DepthGuard guard(*this);
+    guard.deepen(pos_of(keyword));
+    ast::UnaryOpExpr node;
+    node.op = ast::UnaryOp::Not;
+    node.operand = parse_inversion();
+    return make_expr(pos_of(keyword), std::move(node));
+  }
+
+  // comparison: sum (compare_op sum)* -- chains stay one flat Compare.
+  ast::ExprPtr parse_comparison() {
+    ast::ExprPtr left = parse_sum();
+    ast::Compare node;
+    while (auto op = match_comparison_operator()) {
+      node.ops.push_back(*op);
+      node.comparators.push_back(parse_sum());
+    }
+    if (node.ops.empty()) return left;
+    Pos at = pos_of(*left);
+    node.left = std::move(left);
+    return make_expr(at, std::move(node));
+  }
+
+  std::optional<ast::CompareOp> match_comparison_operator() {
+    using Op = ast::CompareOp;
+    std::optional<Op> op;
+    switch (peek().kind) {
+      case TK::EqEqual: op = Op::Eq; break;
+      case TK::NotEqual: op = Op::NotEq; break;
+      case TK::Less: op = Op::Lt; break;
+      case TK::LessEqual: op = Op::LtE; break;
+      case TK::Greater: op = Op::Gt; break;
+      case TK::GreaterEqual: op = Op::GtE; break;
+      case TK::In: op = Op::In; break;
+      case TK::Is:
+        advance();
+        return match(TK::Not) ? Op::IsNot : Op::Is;
+      case TK::Not:
+        if (!check(TK::In, 1)) return std::nullopt;
+        advance();
+        op = Op::NotIn;
+        break;
+      default: return std::nullopt;
+    }
+    advance();
+    return op;
+  }
+
+  // sum: term (('+' | '-') term)*
+  ast::ExprPtr parse_sum() {
+    return parse_binary_chain(additive_op, &Parser::parse_term);
+  }
+
+  // term: factor (('*' | '/' | '//' | '%') factor)*
+  ast::ExprPtr parse_term() {
+    return parse_binary_chain(multiplicative_op, &Parser::parse_factor);
+  }
+
+  // A left-associative chain; each operator deepens the tree by one.
+  ast::ExprPtr parse_binary_chain(std::optional<ast::BinaryOp> (*op_of)(TK),
+                                  ast::ExprPtr (Parser::*operand)()) {
+    DepthGuard guard(*this);
+    ast::ExprPtr left = (this->*operand)();
+    while (auto op = op_of(peek().kind)) {
+      guard.deepen(here());
+      advance();
+      Pos at = pos_of(*left);
+      ast::BinOp node;
+      node.op = *op;
+      node.left = std::move(left);
+      node.right = (this->*operand)();
+      left = make_expr(at, std::move(node));
+    }
+    return left;
+  }
+
+  // factor: ('+' | '-') factor | power
+  ast::ExprPtr parse_factor() {
+    TK kind = peek().kind;
+    if (kind != TK::Minus && kind != TK::Plus) return parse_power();
+    Token sign = advance();
+    if (kind == TK::Minus && is_negated_min_int()) {
+      advance();
+      return make_constant(pos_of(sign), ast::Constant{std::numeric_limits<int64_t>::min()});
+    }
+    DepthGuard guard(*this);
+    guard.deepen(pos_of(sign));
+    ast::UnaryOpExpr node;
+    node.op = kind == TK::Minus ? ast::UnaryOp::Neg : ast::UnaryOp::Pos;
+    node.operand = parse_factor();
+    return make_expr(pos_of(sign), std::move(node));
+  }
+
+  // True when a '-' just consumed applies to the literal 9223372036854775808
+  // itself (not to a power or a trailer of it): that is INT64_MIN, which has
+  // no positive literal in 64 bits.
+  bool is_negated_min_int() {
+    if (!check(TK::Int) || peek().int_value != kMinIntMagnitude) return false;
+    TK next = peek(1).kind;
+    return next != TK::DoubleStar && next != TK::Dot && next != TK::LParen &&
+           next != TK::LBracket;
+  }
+
+  // power: primary ['**' factor] -- right-associative, and tighter than a
+  // unary minus on its left: -2**2 is -(2**2).
+  ast::ExprPtr parse_power() {
+    ast::ExprPtr base = parse_primary();
+    if (!check(TK::DoubleStar)) return base;
+    DepthGuard guard(*this);
+    guard.deepen(here());
+    advance();
+    Pos at = pos_of(*base);
+    ast::BinOp node;
+    node.op = ast::BinaryOp::Pow;
+    node.left = std::move(base);
+    node.right = parse_factor();
+    return make_expr(at, std::move(node));
+  }
+
+  // primary: atom ('.' NAME | '(' arguments ')' | '[' slices ']')*
+  ast::ExprPtr parse_primary() {
+    DepthGuard guard(*this);
+    ast::ExprPtr expr = parse_atom();
+    while (true) {
+      TK kind = peek().kind;
+      if (kind != TK::Dot && kind != TK::LParen && kind != TK::LBracket) return expr;
+      guard.deepen(here());
+      if (kind == TK::LParen) {
+        expr = parse_call(std::move(expr));
+      } else if (kind == TK::LBracket) {
+        expr = parse_subscript(std::move(expr));
+      } else {
+        advance();
+        Pos at = pos_of(*expr);
+        ast::Attribute node;
+        node.value = std::move(expr);
+        node.attr = expect(TK::Name, "invalid syntax").text;
+        expr = make_expr(at, std::move(node));
+      }
+    }
+  }
+
+  // arguments: positional arguments, then NAME '=' expression keywords.
+  ast::ExprPtr parse_call(ast::ExprPtr func) {
+    Pos at = pos_of(*func);
+    advance();  // '('
+    ast::Call call;
+    call.func = std::move(func);
+    std::unordered_set<std::string> seen;
+    while (!check(TK::RParen)) {
+      Pos arg_at = here();
+      TK kind = peek().kind;
+      if (kind == TK::Star) fail_at(arg_at, "argument unpacking with '*' is not supported by MiniPy");
+      if (kind == TK::DoubleStar) {
+        fail_at(arg_at, "argument unpacking with '**' is not supported by MiniPy");
+      }
+      if (kind == TK::Name && check(TK::Equal, 1)) {
+        parse_keyword_argument(call, seen);
+      } else {
+        parse_positional_argument(call, arg_at);
+      }
+      if (!match(TK::Comma)) break;
+    }
+    expect(TK::RParen, "invalid syntax");
+    return make_expr(at, std::move(call));
+  }
+
+  void parse_keyword_argument(ast::Call& call, std::unordered_set<std::string>& seen) {
+    Token name = advance();
+    advance();  // '='
+    if (!seen.insert(name.text).second) {
+      fail_at(pos_of(name), "keyword argument repeated: " + name.text);
+    }
+    ast::Keyword keyword;
+    keyword.name = std::move(name.text);
+    keyword.value = parse_expression();
+    check_missing_comma(*keyword.value);
+    call.keywords.push_back(std::move(keyword));
+  }
+
+  void parse_positional_argument(ast::Call& call, Pos at) {
+    ast::ExprPtr arg = parse_expression();
+    if (check(TK::For)) fail_at(at, "generator expressions are not supported by MiniPy");
+    if (check(TK::Equal)) {
+      fail_at(at, "expression cannot contain assignment, perhaps you meant \"==\"?");
+    }
+    if (!call.keywords.empty()) fail_at(at, "positional argument follows keyword argument");
+    check_missing_comma(*arg);
+    call.args.push_back(std::move(arg));
+  }
+
+  // subscript: primary '[' slice (',' slice)* [','] ']'; several slices
+  // make a Tuple index, as in `a[i, j]`.
+  ast::ExprPtr parse_subscript(ast::ExprPtr value) {
+    Pos at = pos_of(*value);
+    advance();  // '['
+    ast::ExprPtr index = parse_slice_item();
+    if (check(TK::Comma)) {
+      Pos tuple_at = pos_of(*index);
+      ast::Tuple tuple;
+      tuple.elts.push_back(std::move(index));
+      while (match(TK::Comma) && !check(TK::RBracket)) tuple.elts.push_back(parse_slice_item());
+      index = make_expr(tuple_at, std::move(tuple));
+    }
+    expect(TK::RBracket, "invalid syntax");
+    ast::Subscript node;
+    node.value = std::move(value);
+    node.index = std::move(index);
+    return make_expr(at, std::move(node));
+  }
+
+  bool at_slice_part_end() {
+    return check(TK::Colon) || check(TK::RBracket) || check(TK::Comma);
+  }
+
+  // slice: [expression] ':' [expression] [':' [expression]] | expression
+  ast::ExprPtr parse_slice_item() {
+    Pos at = here();
+    ast::ExprPtr lower;
+    if (!check(TK::Colon)) {
+      lower = parse_expression();
+      if (!check(TK::Colon)) return lower;
+    }
+    advance();  // ':'
+    ast::Slice slice;
+    slice.lower = std::move(lower);
+    if (!at_slice_part_end()) slice.upper = parse_expression();
+    if (match(TK::Colon) && !at_slice_part_end()) slice.step = parse_expression();
+    return make_expr(at, std::move(slice));
+  }
+
+  // atom: NAME | NUMBER | STRING+ | True | False | None | tuple | group | list | dict
+  ast::ExprPtr parse_atom() {
+    Pos at = here();
+    switch (peek().kind) {
+      case TK::Name: return make_expr(at, ast::Name{advance().text});
+      case TK::Int: return parse_int();
+      case TK::Float: return make_constant(at, ast::Constant{advance().float_value});
+      case TK::String:
+      case TK::FString: return parse_strings();
+      case TK::True: advance(); return make_constant(at, ast::Constant{true});
+      case TK::False: advance(); return make_constant(at, ast::Constant{false});
+      case TK::None: advance(); return make_constant(at, ast::Constant{std::monostate{}});
+      case TK::LParen: return parse_paren();
+      case TK::LBracket: return parse_list();
+      case TK::LBrace: return parse_dict();
+      case TK::Star: fail_at(at, "star-unpacking ('*') is not supported by MiniPy");
+      case TK::DoubleStar: fail_at(at, "unpacking with '**' is not supported by MiniPy");
+      default: fail_unexpected("invalid syntax");
+    }
+  }
+
+  ast::ExprPtr parse_int() {
+    Token literal = advance();
+    if (literal.int_value > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
+      fail_at(pos_of(literal), "integer literal too large for MiniPy's 64-bit int");
+    }
+    return make_constant(pos_of(literal), ast::Constant{static_cast<int64_t>(literal.int_value)});
+  }
+
+  // group or tuple: '(' ')' | '(' expression ')' | '(' expression ',' ... ')'
+  ast::ExprPtr parse_paren() {
+    Token open = advance();
+    if (match(TK::RParen)) return make_expr(pos_of(open), ast::Tuple{});
+    ast::ExprPtr first = parse_expression();
+    if (check(TK::For)) fail_at(pos_of(open), "generator expressions are not supported by MiniPy");
+    if (!check(TK::Comma)) {
+      check_missing_comma(*first);
+      expect(TK::RParen, "invalid syntax");
+      return first;
+    }
+    ast::Tuple tuple;
+    tuple.elts.push_back(std::move(first));
+    parse_display_rest(tuple.elts, TK::RParen);
+    return make_expr(pos_of(open), std::move(tuple));
+  }
+
+  // list: '[' [expression (',' expression)* [',']] ']' | listcomp
+  ast::ExprPtr parse_list() {
+    Token open = advance();
+    if (match(TK::RBracket)) return make_expr(pos_of(open), ast::List{});
+    ast::ExprPtr first = parse_expression();
+    if (check(TK::For)) {
+      ast::ListComp comp;
+      comp.elt = std::move(first);
+      parse_comprehension(comp.target, comp.iter, comp.cond, TK::RBracket);
+      return make_expr(pos_of(open), std::move(comp));
+    }
+    ast::List list;
+    list.elts.push_back(std::move(first));
+    parse_display_rest(list.elts, TK::RBracket);
+    return make_expr(pos_of(open), std::move(list));
+  }
+
+  // The elements after the first of a tuple or list display, and its closer.
+  void parse_display_rest(ast::ExprList& elts, TK closer) {
+    while (true) {
+      check_missing_comma(*elts.back());
+      if (!match(TK::Comma) || check(closer)) break;
+      elts.push_back(parse_expression());
+    }
+    expect(closer, "invalid syntax");
+  }
+
+  // dict: '{' [expression ':' expression (',' ...)* [',']] '}' | dictcomp.
+  // A '{' without ':' after its first element is a set, which MiniPy lacks.
+  ast::ExprPtr parse_dict() {
+    Token open = advance();
+    if (match(TK::RBrace)) return make_expr(pos_of(open), ast::Dict{});
+    ast::Dict dict;
+    parse_dict_entry(dict, pos_of(open));
+    if (check(TK::For)) {
+      ast::DictComp comp;
+      comp.key = std::move(dict.keys.front());
+      comp.value = std::move(dict.values.front());
+      parse_comprehension(comp.target, comp.iter, comp.cond, TK::RBrace);
+      return make_expr(pos_of(open), std::move(comp));
+    }
+    while (true) {
+      check_missing_comma(*dict.values.back());
+      if (!match(TK::Comma) || check(TK::RBrace)) break;
+      parse_dict_entry(dict, pos_of(open));
+    }
+    expect(TK::RBrace, "invalid syntax");
+    return make_expr(pos_of(open), std::move(dict));
+  }
+
+  void parse_dict_entry(ast::Dict& dict, Pos open) {
+    if (check(TK::DoubleStar)) fail_at(here(), "dict unpacking with '**' is not supported by MiniPy");
+    ast::ExprPtr key = parse_expression();
+    if (!check(TK::Colon)) {
+      if (!dict.keys.empty()) fail_at(here(), "':' expected after dictionary key");
+      if (check(TK::For)) fail_at(open, "set comprehensions are not supported by MiniPy");
+      if (check(TK::Comma) || check(TK::RBrace)) fail_at(open, "set literals are not supported by MiniPy");
+      check_missing_comma(*key);
+      fail_unexpected("invalid syntax");
+    }
+    advance();  // ':'
+    dict.keys.push_back(std::move(key));
+    dict.values.push_back(parse_expression());
+  }
+
+  // comprehension tail: 'for' targets 'in' disjunction ['if' disjunction] closer.
+  // MiniPy allows exactly one 'for' and at most one 'if'.
+  void parse_comprehension(ast::ExprPtr& target, ast::ExprPtr& iter, ast::ExprPtr& cond,
+                           TK closer) {
+    advance();  // 'for'
+    target = parse_target_list();
+    check_target(*target, TargetUse::Assign, false);
+    expect(TK::In, "invalid syntax");
+    iter = parse_disjunction();
+    if (match(TK::If)) cond = parse_disjunction();
+    if (check(TK::For)) {
+      fail_at(here(), "nested 'for' clauses in comprehensions are not supported by MiniPy");
+    }
+    if (check(TK::If)) {
+      fail_at(here(), "multiple 'if' clauses in a comprehension are not supported by MiniPy");
+    }
+    expect(closer, "invalid syntax");
+  }
+
+  // CPython's "Perhaps you forgot a comma?" inside brackets, when another
+  // element starts right after [element]. A name before a string is left
+  // out, as CPython does (it is more likely a Python 2 print).
+  void check_missing_comma(const ast::Expr& element) {
+    TK next = peek().kind;
+    if (!starts_missing_comma_element(next)) return;
+    if (is<ast::Name>(element) && (next == TK::String || next == TK::FString)) return;
+    fail_at(pos_of(element), "invalid syntax. Perhaps you forgot a comma?");
+  }
+
+  // ---- Strings ----
+
+  // STRING+: adjacent literals concatenate. Plain strings only make a str
+  // Constant; any f-string among them makes one JoinedStr whose adjacent
+  // literal parts are merged and whose empty literal parts are dropped.
+  ast::ExprPtr parse_strings() {
+    Pos at = here();
+    std::vector<Token> literals;
+    bool any_fstring = false;
+    while (check(TK::String) || check(TK::FString)) {
+      literals.push_back(advance());
+      any_fstring = any_fstring || literals.back().kind == TK::FString;
+    }
+    if (!any_fstring) {
+      std::string value;
+      for (const Token& literal : literals) value += literal.text;
+      return make_constant(at, ast::Constant{std::move(value)});
+    }
+    JoinedStrBuilder builder;
+    for (const Token& literal : literals) {
+      if (literal.kind == TK::String) {
+        builder.add_text(literal.text, pos_of(literal));
+        continue;
+      }
+      for (const FStringPiece& piece : literal.pieces) {
+        if (piece.is_field) {
+          builder.add_field(parse_field(piece));
+        } else {
+          builder.add_text(piece.text, {piece.line, piece.col});
+        }
+      }
+    }
+    return make_expr(at, builder.finish());
+  }
+
+  // Collects the parts of a JoinedStr, merging adjacent literal text.
+  class JoinedStrBuilder {
+   public:
+    void add_text(const std::string& text, Pos at) {
+      if (text.empty()) return;
+      if (pending_.empty()) pending_at_ = at;
+      pending_ += text;
+    }
+    void add_field(ast::ExprPtr field) {
+      flush();
+      joined_.parts.push_back(std::move(field));
+    }
+    ast::JoinedStr finish() {
+      flush();
+      return std::move(joined_);
+    }
+
+   private:
+    void flush() {
+      if (pending_.empty()) return;
+      joined_.parts.push_back(make_constant(pending_at_, ast::Constant{std::move(pending_)}));
+      pending_.clear();
+    }
+
+    ast::JoinedStr joined_;
+    std::string pending_;
+    Pos pending_at_{0, 0};
+  };
+
+  // Parses one `{expr!c:spec}` field by scanning its text again, with
+  // positions pointing into the file. A `!r`/`!s` conversion becomes a call
+  // of `repr`/`str`, so the compiler never sees conversions.
+  ast::ExprPtr parse_field(const FStringPiece& piece) {
+    Parser inner(Scanner::for_fstring_field(piece.text, piece.line, piece.col), depth_ + 1);
+    ast::ExprPtr value = inner.parse_field_expression();
+    Pos at = pos_of(*value);
+    if (piece.conversion != 0) {
+      ast::Call call;
+      call.func = make_expr(at, ast::Name{piece.conversion == 'r' ? "repr" : "str"});
+      call.args.push_back(std::move(value));
+      value = make_expr(at, std::move(call));
+    }
+    ast::FormattedValue field;
+    field.value = std::move(value);
+    field.spec = piece.spec;
+    return make_expr(at, std::move(field));
+  }
+
+  Scanner scanner_;
+  std::deque<Token> ahead_;
+  int depth_;
+};
+
+}  // namespace
+
+ast::Module parse(std::string_view source) {
+  Parser parser(Scanner(source), 0);
+  return parser.parse_module();
+}
+
+}  // namespace gil

@@ -1,0 +1,422 @@
+// The built-in functions: print, len, min, sorted, ...
+#include "gil/builtins.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "gil/dict.h"
+#include "gil/errors.h"
+#include "gil/format.h"
+#include "gil/ops.h"
+#include "gil/vm.h"
+
+namespace gil {
+
+// ---- Shared argument helpers -------------------------------------------------
+
+void check_args(ThreadState& ts, std::string_view fn, int argc, int min, int max) {
+  if (argc >= min && argc <= max) return;
+  std::string name(fn);
+  if (min == max && min == 1)
+    raise(ts, ts.rt.types.TypeError, name + "() takes exactly one argument (" + std::to_string(argc) + " given)");
+  if (min == max && min == 0)
+    raise(ts, ts.rt.types.TypeError, name + "() takes no arguments (" + std::to_string(argc) + " given)");
+  if (min == max)
+    raise(ts, ts.rt.types.TypeError,
+          name + " expected " + std::to_string(min) + " arguments, got " + std::to_string(argc));
+  if (argc < min)
+    raise(ts, ts.rt.types.TypeError,
+          name + " expected at least " + std::to_string(min) + " argument" + (min == 1 ? "" : "s") + ", got " +
+              std::to_string(argc));
+  raise(ts, ts.rt.types.TypeError,
+        name + " expected at most " + std::to_string(max) + " argument" + (max == 1 ? "" : "s") + ", got " +
+            std::to_string(argc));
+}
+
+void check_no_keywords(ThreadState& ts, std::string_view fn, ObjTuple* kwnames) {
+  if (kwnames && !kwnames->items.empty())
+    raise(ts, ts.rt.types.TypeError, std::string(fn) + "() takes no keyword arguments");
+}
+
+Value* find_keyword(Value* args, int argc, ObjTuple* kwnames, std::string_view name) {
+  if (!kwnames) return nullptr;
+  for (size_t k = 0; k < kwnames->items.size(); ++k)
+    if (as<ObjStr>(kwnames->items[k])->text == name) return &args[argc + static_cast<int>(k)];
+  return nullptr;
+}
+
+namespace {
+
+// Raises TypeError for any keyword not in [allowed].
+void check_keywords(ThreadState& ts, std::string_view fn, ObjTuple* kwnames,
+                    std::initializer_list<std::string_view> allowed) {
+  if (!kwnames) return;
+  for (auto& k : kwnames->items) {
+    const std::string& name = as<ObjStr>(k)->text;
+    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
+      raise(ts, ts.rt.types.TypeError, std::string(fn) + "() got an unexpected keyword argument '" + name + "'");
+  }
+}
+
+}  // namespace
+
+Value make_native(std::string_view name, NativeFn fn) { return make<ObjNative>(std::string(name), fn); }
+
+void add_method(Runtime& rt, ObjType* type, std::string_view name, NativeFn fn) {
+  Value m = make_native(name, fn);
+  as<ObjNative>(m)->owner = type;
+  type->methods.emplace_back(rt.intern(name), std::move(m));
+}
+
+// ---- Sorting, shared with list.sort ------------------------------------------
+
+void sort_values(ThreadState& ts, std::vector<Value>& items, const Value* key, bool reverse) {
+  auto less = [&](const Value& a, const Value& b) { return less_than(ts, a, b); };
+  if (!key || key->is_none()) {
+    if (reverse) {
+      // Python's reverse sort is stable: equal items keep their order.
+      std::stable_sort(items.begin(), items.end(), [&](const Value& a, const Value& b) { return less(b, a); });
+    } else {
+      std::stable_sort(items.begin(), items.end(), less);
+    }
+    return;
+  }
+  std::vector<std::pair<Value, size_t>> keyed;
+  keyed.reserve(items.size());
+  for (size_t i = 0; i < items.size(); ++i) {
+    Value arg = items[i];
+    keyed.emplace_back(call(ts, *key, &arg, 1), i);
+  }
+  auto by_key = [&](const std::pair<Value, size_t>& a, const std::pair<Value, size_t>& b) {
+    return reverse ? less(b.first, a.first) : less(a.first, b.first);
+  };
+  std::stable_sort(keyed.begin(), keyed.end(), by_key);
+  std::vector<Value> sorted;
+  sorted.reserve(items.size());
+  for (auto& [k, i] : keyed) sorted.push_back(std::move(items[i]));
+  items = std::move(sorted);
+}
+
+namespace {
+
+// ---- I/O ---------------------------------------------------------------------
+
+Value builtin_print(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_keywords(ts, "print", kwnames, {"sep", "end", "flush", "file"});
+  if (Value* file = find_keyword(args, argc, kwnames, "file"); file && !file->is_none())
+    raise(ts, ts.rt.types.TypeError, "print(): the 'file' argument is not supported by MiniPy");
+  std::string sep = " ", end = "\n";
+  if (Value* s = find_keyword(args, argc, kwnames, "sep"); s && !s->is_none()) {
+    if (!is_str(*s)) raise(ts, ts.rt.types.TypeError, "sep must be None or a string, not " + std::string(type_name(ts, *s)));
+    sep = as<ObjStr>(*s)->text;
+  }
+  if (Value* e = find_keyword(args, argc, kwnames, "end"); e && !e->is_none()) {
+    if (!is_str(*e)) raise(ts, ts.rt.types.TypeError, "end must be None or a string, not " + std::string(type_name(ts, *e)));
+    end = as<ObjStr>(*e)->text;
+  }
+  std::string line;
+  for (int i = 0; i < argc; ++i) {
+    if (i) line += sep;
+    if (is_str(args[i]))
+      line += as<ObjStr>(args[i])->text;
+    else
+      line += str(ts, args[i]);
+  }
+  line += end;
+  std::FILE* out = ts.rt.config.out;
+  std::fwrite(line.data(), 1, line.size(), out);
+  if (Value* f = find_keyword(args, argc, kwnames, "flush"); f && truthy(ts, *f)) std::fflush(out);
+  return Value::none();
+}
+
+Value builtin_repr(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "repr", kwnames);
+  check_args(ts, "repr", argc, 1, 1);
+  return make_str(repr(ts, args[0]));
+}
+
+Value builtin_format(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "format", kwnames);
+  check_args(ts, "format", argc, 1, 2);
+  std::string_view spec = argc == 2 ? std::string_view(expect_str(ts, args[1], "format() argument 2")->text) : "";
+  return make_str(format_value(ts, args[0], spec));
+}
+
+// ---- Numbers -------------------------------------------------------------------
+
+Value builtin_abs(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "abs", kwnames);
+  check_args(ts, "abs", argc, 1, 1);
+  const Value& v = args[0];
+  if (v.is_intlike()) return Value::integer(v.as_int() < 0 ? checked_sub(ts, 0, v.as_int()) : v.as_int());
+  if (v.is_float()) return Value::number(std::fabs(v.as_float()));
+  raise(ts, ts.rt.types.TypeError, "bad operand type for abs(): '" + std::string(type_name(ts, v)) + "'");
+}
+
+Value float_to_int(ThreadState& ts, double d) {
+  if (std::isnan(d)) raise(ts, ts.rt.types.ValueError, "cannot convert float NaN to integer");
+  if (std::isinf(d)) raise(ts, ts.rt.types.OverflowError, "cannot convert float infinity to integer");
+  if (d >= 9223372036854775808.0 || d < -9223372036854775808.0) raise_int_overflow(ts);
+  return Value::integer(static_cast<int64_t>(d));
+}
+
+Value builtin_round(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_keywords(ts, "round", kwnames, {"ndigits"});
+  Value* nd = find_keyword(args, argc, kwnames, "ndigits");
+  if (argc == 2) nd = &args[1];
+  check_args(ts, "round", argc, 1, 2);
+  const Value& v = args[0];
+  bool has_digits = nd && !nd->is_none();
+  int64_t digits = has_digits ? expect_int(ts, *nd, "ndigits") : 0;
+  try {
+    if (v.is_intlike()) {
+      bool overflow = false;
+      int64_t r = format::round_int(v.as_int(), digits, &overflow);
+      if (overflow) raise_int_overflow(ts);
+      return Value::integer(r);
+    }
+    if (v.is_float()) {
+      double r = format::round_half_even(v.as_float(), digits);
+      return has_digits ? Value::number(r) : float_to_int(ts, r);
+    }
+  } catch (const format::FormatError& e) {
+    raise_format_error(ts, e);
+  }
+  raise(ts, ts.rt.types.TypeError, "type " + std::string(type_name(ts, v)) + " doesn't define __round__ method");
+}
+
+Value builtin_divmod(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "divmod", kwnames);
+  check_args(ts, "divmod", argc, 2, 2);
+  const Value &a = args[0], &b = args[1];
+  if (a.is_intlike() && b.is_intlike()) {
+    if (b.as_int() == 0) raise(ts, ts.rt.types.ZeroDivisionError, "integer division or modulo by zero");
+    if (a.as_int() == INT64_MIN && b.as_int() == -1) raise_int_overflow(ts);
+    return make_tuple({Value::integer(format::int_floordiv(a.as_int(), b.as_int())),
+                       Value::integer(format::int_mod(a.as_int(), b.as_int()))});
+  }
+  bool numbers = (a.is_intlike() || a.is_float()) && (b.is_intlike() || b.is_float());
+  if (!numbers) raise_operand_error(ts, "divmod()", a, b);
+  double x = a.is_float() ? a.as_float() : static_cast<double>(a.as_int());
+  double y = b.is_float() ? b.as_float() : static_cast<double>(b.as_int());
+  if (y == 0) raise(ts, ts.rt.types.ZeroDivisionError, "float divmod()");
+  auto r = format::float_divmod(x, y);
+  return make_tuple({Value::number(r.quotient), Value::number(r.remainder)});
+}
+
+Value builtin_pow(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "pow", kwnames);
+  check_args(ts, "pow", argc, 2, 2);
+  return binary_op(ts, ast::BinaryOp::Pow, args[0], args[1], false);
+}
+
+Value int_text(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames, const char* name,
+               std::string (*convert)(int64_t)) {
+  check_no_keywords(ts, name, kwnames);
+  check_args(ts, name, argc, 1, 1);
+  return make_str(convert(expect_int(ts, args[0], name)));
+}
+
+Value builtin_hex(ThreadState& ts, Value* args, int argc, ObjTuple* kw) { return int_text(ts, args, argc, kw, "hex", format::int_to_hex); }
+Value builtin_oct(ThreadState& ts, Value* args, int argc, ObjTuple* kw) { return int_text(ts, args, argc, kw, "oct", format::int_to_oct); }
+Value builtin_bin(ThreadState& ts, Value* args, int argc, ObjTuple* kw) { return int_text(ts, args, argc, kw, "bin", format::int_to_bin); }
+
+Value builtin_ord(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "ord", kwnames);
+  check_args(ts, "ord", argc, 1, 1);
+  if (!is_str(args[0]))
+    raise(ts, ts.rt.types.TypeError,
+          "ord() expected string of length 1, but " + std::string(type_name(ts, args[0])) + " found");
+  const std::string& s = as<ObjStr>(args[0])->text;
+  // Decode one UTF-8 code point, so ord('é') works as in Python.
+  auto c = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
+  size_t need = s.empty() ? 0 : c(0) < 0x80 ? 1 : c(0) < 0xE0 ? 2 : c(0) < 0xF0 ? 3 : 4;
+  if (s.empty() || s.size() != need)
+    raise(ts, ts.rt.types.TypeError,
+          "ord() expected a character, but string of length " + std::to_string(s.size()) + " found");
+  int64_t cp = need == 1 ? c(0) : need == 2 ? (c(0) & 0x1F) : need == 3 ? (c(0) & 0x0F) : (c(0) & 0x07);
+  for (size_t i = 1; i < need; ++i) cp = (cp << 6) | (c(i) & 0x3F);
+  return Value::integer(cp);
+}
+
+Value builtin_chr(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "chr", kwnames);
+  check_args(ts, "chr", argc, 1, 1);
+  int64_t cp = expect_int(ts, args[0], "chr");
+  if (cp < 0 || cp >= 0x110000) raise(ts, ts.rt.types.ValueError, "chr() arg not in range(0x110000)");
+  if (cp < 0x80) return ts.rt.single_chars[cp];
+  return make_str(format::format_int(cp, "c"));
+}
+
+// ---- Containers and iteration -------------------------------------------------
+
+Value builtin_len(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "len", kwnames);
+  check_args(ts, "len", argc, 1, 1);
+  return Value::integer(length(ts, args[0]));
+}
+
+Value min_max(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames, bool want_max) {
+  const char* name = want_max ? "max" : "min";
+  check_keywords(ts, name, kwnames, {"key", "default"});
+  Value* key = find_keyword(args, argc, kwnames, "key");
+  Value* dflt = find_keyword(args, argc, kwnames, "default");
+  if (argc == 0)
+    raise(ts, ts.rt.types.TypeError, std::string(name) + " expected at least 1 argument, got 0");
+  std::vector<Value> items = argc == 1 ? collect(ts, args[0]) : std::vector<Value>(args, args + argc);
+  if (items.empty()) {
+    if (dflt) return *dflt;
+    raise(ts, ts.rt.types.ValueError, std::string(name) + "() arg is an empty sequence");
+  }
+  auto key_of = [&](const Value& v) {
+    if (!key || key->is_none()) return v;
+    Value arg = v;
+    return call(ts, *key, &arg, 1);
+  };
+  size_t best = 0;
+  Value best_key = key_of(items[0]);
+  for (size_t i = 1; i < items.size(); ++i) {
+    Value k = key_of(items[i]);
+    bool better = want_max ? less_than(ts, best_key, k) : less_than(ts, k, best_key);
+    if (better) {
+      best = i;
+      best_key = std::move(k);
+    }
+  }
+  return items[best];
+}
+
+Value builtin_min(ThreadState& ts, Value* args, int argc, ObjTuple* kw) { return min_max(ts, args, argc, kw, false); }
+Value builtin_max(ThreadState& ts, Value* args, int argc, ObjTuple* kw) { return min_max(ts, args, argc, kw, true); }
+
+Value builtin_sum(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_keywords(ts, "sum", kwnames, {"start"});
+  Value* start_kw = find_keyword(args, argc, kwnames, "start");
+  check_args(ts, "sum", argc, 1, 2);
+  Value total = argc == 2 ? args[1] : start_kw ? *start_kw : Value::integer(0);
+  if (is_str(total)) raise(ts, ts.rt.types.TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+  Value it = get_iter(ts, args[0]);
+  Value item;
+  while (iter_next(ts, as<ObjIterator>(it), item)) {
+    if (total.is_int() && item.is_int())
+      total = Value::integer(checked_add(ts, total.as_int(), item.as_int()));
+    else
+      total = binary_op(ts, ast::BinaryOp::Add, total, item, false);
+  }
+  return total;
+}
+
+Value builtin_sorted(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_keywords(ts, "sorted", kwnames, {"key", "reverse"});
+  if (argc != 1)
+    raise(ts, ts.rt.types.TypeError, "sorted expected 1 argument, got " + std::to_string(argc));
+  std::vector<Value> items = collect(ts, args[0]);
+  Value* reverse = find_keyword(args, argc, kwnames, "reverse");
+  sort_values(ts, items, find_keyword(args, argc, kwnames, "key"), reverse && truthy(ts, *reverse));
+  return make_list(std::move(items));
+}
+
+Value builtin_reversed(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "reversed", kwnames);
+  check_args(ts, "reversed", argc, 1, 1);
+  const Value& v = args[0];
+  if (is_dict(v) || is_kind(v, ObjKind::DictView)) {
+    std::vector<Value> items = collect(ts, v);
+    std::reverse(items.begin(), items.end());
+    return get_iter(ts, make_list(std::move(items)));
+  }
+  if (!is_list(v) && !is_tuple(v) && !is_str(v) && !is_kind(v, ObjKind::Range))
+    raise(ts, ts.rt.types.TypeError, "'" + std::string(type_name(ts, v)) + "' object is not reversible");
+  Value it = make<ObjIterator>(ObjIterator::Over::Reversed, v);
+  as<ObjIterator>(it)->position = length(ts, v);
+  return it;
+}
+
+Value builtin_enumerate(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_keywords(ts, "enumerate", kwnames, {"start"});
+  Value* start = find_keyword(args, argc, kwnames, "start");
+  if (argc == 2) start = &args[1];
+  check_args(ts, "enumerate", argc, 1, 2);
+  Value it = make<ObjIterator>(ObjIterator::Over::Enumerate, get_iter(ts, args[0]));
+  if (start) as<ObjIterator>(it)->position = expect_int(ts, *start, "start");
+  return it;
+}
+
+Value builtin_zip(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "zip", kwnames);
+  std::vector<Value> iters;
+  for (int i = 0; i < argc; ++i) iters.push_back(get_iter(ts, args[i]));
+  if (iters.empty()) return get_iter(ts, make_list());
+  return make<ObjIterator>(ObjIterator::Over::Zip, make_tuple(std::move(iters)));
+}
+
+Value builtin_iter(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "iter", kwnames);
+  check_args(ts, "iter", argc, 1, 1);
+  return get_iter(ts, args[0]);
+}
+
+Value builtin_next(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "next", kwnames);
+  check_args(ts, "next", argc, 1, 2);
+  if (!is_kind(args[0], ObjKind::Iterator))
+    raise(ts, ts.rt.types.TypeError, "'" + std::string(type_name(ts, args[0])) + "' object is not an iterator");
+  Value item;
+  if (iter_next(ts, as<ObjIterator>(args[0]), item)) return item;
+  if (argc == 2) return args[1];
+  raise(ts, ts.rt.types.StopIteration, "");
+}
+
+Value any_all(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames, bool want_all) {
+  const char* name = want_all ? "all" : "any";
+  check_no_keywords(ts, name, kwnames);
+  check_args(ts, name, argc, 1, 1);
+  Value it = get_iter(ts, args[0]);
+  Value item;
+  while (iter_next(ts, as<ObjIterator>(it), item))
+    if (truthy(ts, item) != want_all) return Value::boolean(!want_all);
+  return Value::boolean(want_all);
+}
+
+Value builtin_any(ThreadState& ts, Value* args, int argc, ObjTuple* kw) { return any_all(ts, args, argc, kw, false); }
+Value builtin_all(ThreadState& ts, Value* args, int argc, ObjTuple* kw) { return any_all(ts, args, argc, kw, true); }
+
+bool isinstance_of(ThreadState& ts, const Value& v, const Value& type) {
+  if (is_tuple(type)) {
+    for (auto& t : as<ObjTuple>(type)->items)
+      if (isinstance_of(ts, v, t)) return true;
+    return false;
+  }
+  if (!is_kind(type, ObjKind::Type))
+    raise(ts, ts.rt.types.TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+  return type_of(ts, v)->is_subtype_of(as<ObjType>(type));
+}
+
+Value builtin_isinstance(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "isinstance", kwnames);
+  check_args(ts, "isinstance", argc, 2, 2);
+  return Value::boolean(isinstance_of(ts, args[0], args[1]));
+}
+
+}  // namespace
+
+void install_builtin_functions(Runtime& rt) {
+  struct Entry {
+    const char* name;
+    NativeFn fn;
+  };
+  static const Entry entries[] = {
+      {"print", builtin_print},       {"repr", builtin_repr},       {"format", builtin_format},
+      {"abs", builtin_abs},           {"round", builtin_round},     {"divmod", builtin_divmod},
+      {"pow", builtin_pow},           {"hex", builtin_hex},         {"oct", builtin_oct},
+      {"bin", builtin_bin},           {"ord", builtin_ord},         {"chr", builtin_chr},
+      {"len", builtin_len},           {"min", builtin_min},         {"max", builtin_max},
+      {"sum", builtin_sum},           {"sorted", builtin_sorted},   {"reversed", builtin_reversed},
+      {"enumerate", builtin_enumerate}, {"zip", builtin_zip},       {"iter", builtin_iter},
+      {"next", builtin_next},         {"any", builtin_any},         {"all", builtin_all},
+      {"isinstance", builtin_isinstance},
+  };
+  for (auto& e : entries) rt.define_builtin(e.name, make_native(e.name, e.fn));
+}
+
+}  // namespace gil

@@ -1,0 +1,110 @@
+#include "gil/errors.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "gil/chunk.h"
+#include "gil/ops.h"
+
+namespace gil {
+
+Value new_exception(ThreadState& ts, ObjType* type, std::string_view message) {
+  auto* e = new ObjException(type);
+  e->args = message.empty() ? make_tuple() : make_tuple({make_str(std::string(message))});
+  return Value::adopt(e);
+}
+
+[[noreturn]] void raise_value(Value exception) { throw PyException{std::move(exception)}; }
+
+[[noreturn]] void raise(ThreadState& ts, ObjType* type, std::string_view message) {
+  raise_value(new_exception(ts, type, message));
+}
+
+[[noreturn]] void raise_operand_error(ThreadState& ts, std::string_view op, const Value& a, const Value& b) {
+  raise(ts, ts.rt.types.TypeError,
+        "unsupported operand type(s) for " + std::string(op) + ": '" + std::string(type_name(ts, a)) + "' and '" +
+            std::string(type_name(ts, b)) + "'");
+}
+
+[[noreturn]] void raise_int_overflow(ThreadState& ts) {
+  raise(ts, ts.rt.types.OverflowError, "integer overflow: MiniPy ints are 64-bit");
+}
+
+std::string exception_message(ThreadState& ts, const ObjException* e) {
+  auto& args = as<ObjTuple>(e->args)->items;
+  if (args.empty()) return "";
+  if (args.size() == 1) {
+    // KeyError shows the key as repr, so that KeyError('') is not blank.
+    if (e->type->is_subtype_of(ts.rt.types.KeyError)) return repr(ts, args[0]);
+    return str(ts, args[0]);
+  }
+  return repr(ts, e->args);
+}
+
+namespace {
+
+// The text of line [line] of [filename], stripped, or "" when unavailable.
+std::string source_line(ThreadState& ts, const std::string& filename, int line) {
+  auto it = ts.rt.sources.find(filename);
+  if (it == ts.rt.sources.end()) return "";
+  std::istringstream in(it->second);
+  std::string text;
+  for (int i = 1; std::getline(in, text); ++i)
+    if (i == line) break;
+  if (line < 1) return "";
+  size_t b = text.find_first_not_of(" \t");
+  size_t e = text.find_last_not_of(" \t\r");
+  return b == std::string::npos ? "" : text.substr(b, e - b + 1);
+}
+
+void print_frames(ThreadState& ts, const ObjException* e, std::FILE* out) {
+  std::fputs("Traceback (most recent call last):\n", out);
+  const std::string* last_file = nullptr;
+  int last_line = -1;
+  const std::string* last_name = nullptr;
+  int repeats = 0;
+  auto flush_repeats = [&] {
+    if (repeats > 3)
+      std::fprintf(out, "  [Previous line repeated %d more time%s]\n", repeats - 3, repeats - 3 == 1 ? "" : "s");
+    repeats = 0;
+  };
+  for (auto it = e->traceback.rbegin(); it != e->traceback.rend(); ++it) {
+    const TracebackEntry& entry = *it;
+    auto* code = as<ObjCode>(entry.code);
+    bool same = last_file && *last_file == code->filename && last_line == entry.line && *last_name == code->name;
+    if (same) {
+      if (++repeats > 3) continue;
+    } else {
+      flush_repeats();
+    }
+    last_file = &code->filename;
+    last_line = entry.line;
+    last_name = &code->name;
+    std::fprintf(out, "  File \"%s\", line %d, in %s\n", code->filename.c_str(), entry.line, code->name.c_str());
+    std::string text = source_line(ts, code->filename, entry.line);
+    if (!text.empty()) std::fprintf(out, "    %s\n", text.c_str());
+  }
+  flush_repeats();
+}
+
+void print_one(ThreadState& ts, const ObjException* e, std::FILE* out) {
+  if (!e->context.is_empty()) {
+    print_one(ts, as<ObjException>(e->context), out);
+    std::fputs("\nDuring handling of the above exception, another exception occurred:\n\n", out);
+  }
+  if (!e->traceback.empty()) print_frames(ts, e, out);
+  std::string message = exception_message(ts, e);
+  if (message.empty())
+    std::fprintf(out, "%s\n", e->type->name.c_str());
+  else
+    std::fprintf(out, "%s: %s\n", e->type->name.c_str(), message.c_str());
+}
+
+}  // namespace
+
+void print_traceback(ThreadState& ts, const Value& exception, std::FILE* out) {
+  print_one(ts, as<ObjException>(exception), out);
+  std::fflush(out);
+}
+
+}  // namespace gil

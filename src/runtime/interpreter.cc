@@ -1,0 +1,132 @@
+#include "gil/interpreter.h"
+
+#include <atomic>
+#include <csignal>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "gil/compiler.h"
+#include "gil/errors.h"
+#include "gil/ops.h"
+#include "gil/parser.h"
+#include "gil/vm.h"
+
+namespace gil {
+
+Value compile_source(Runtime& rt, std::string_view source, const std::string& filename) {
+  ast::Module module = parse(source);
+  rt.sources[filename] = std::string(source);
+  return compile_module(rt, module, filename);
+}
+
+void print_syntax_error(std::FILE* err, const std::string& filename, std::string_view source, int line, int col,
+                        const std::string& message) {
+  std::fprintf(err, "%s:%d:%d: SyntaxError: %s\n", filename.c_str(), line, col, message.c_str());
+  std::istringstream in{std::string(source)};
+  std::string text;
+  for (int i = 1; std::getline(in, text) && i < line; ++i) {
+  }
+  if (line >= 1 && !text.empty()) {
+    if (!text.empty() && text.back() == '\r') text.pop_back();
+    std::fprintf(err, "    %s\n    %*s^\n", text.c_str(), std::max(col - 1, 0), "");
+  }
+  std::fflush(err);
+}
+
+namespace {
+
+// The exit code for an uncaught SystemExit, printing its message if any.
+int system_exit_code(ThreadState& ts, ObjException* e, std::FILE* err) {
+  auto& args = as<ObjTuple>(e->args)->items;
+  if (args.empty() || args[0].is_none()) return 0;
+  if (args[0].is_intlike()) return static_cast<int>(args[0].as_int() & 0xFF);
+  std::string text = str(ts, args[0]);
+  std::fprintf(err, "%s\n", text.c_str());
+  return 1;
+}
+
+}  // namespace
+
+int run_source(Runtime& rt, std::string_view source, const std::string& filename) {
+  Value code;
+  try {
+    code = compile_source(rt, source, filename);
+  } catch (const SyntaxError& e) {
+    std::fflush(rt.config.out);
+    print_syntax_error(rt.config.err, filename, source, e.line, e.col, e.what());
+    return 1;
+  }
+  ThreadState ts(rt);
+  int status = 0;
+  try {
+    run_module(ts, code);
+  } catch (PyException& pe) {
+    std::fflush(rt.config.out);
+    auto* e = as<ObjException>(pe.exception);
+    if (e->type->is_subtype_of(rt.types.SystemExit)) {
+      status = system_exit_code(ts, e, rt.config.err);
+    } else {
+      print_traceback(ts, pe.exception, rt.config.err);
+      status = 1;
+    }
+  }
+  std::fflush(rt.config.out);
+  return status;
+}
+
+int run_program(std::string_view source, const std::string& filename, const std::vector<std::string>& args,
+                std::FILE* out, std::FILE* err) {
+  RuntimeConfig config;
+  config.argv.push_back(filename);
+  config.argv.insert(config.argv.end(), args.begin(), args.end());
+  config.out = out;
+  config.err = err;
+  Runtime rt(std::move(config));
+  return run_source(rt, source, filename);
+}
+
+bool read_file(const std::string& path, std::string& contents, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = "can't open file '" + path + "': " + std::strerror(errno);
+    return false;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  contents = buffer.str();
+  return true;
+}
+
+// ---- SIGINT -------------------------------------------------------------------
+
+namespace {
+
+// The runtime that SIGINT interrupts. A signal handler can reach nothing but
+// process-wide state, so this is the one global of the interpreter.
+std::atomic<Runtime*> sigint_target{nullptr};
+
+extern "C" void on_sigint(int) {
+  Runtime* rt = sigint_target.load();
+  if (!rt) return;
+  rt->sigint_pending.store(true);
+  rt->eval_breaker.fetch_or(kSignalPending);
+}
+
+}  // namespace
+
+SigintHandler::SigintHandler(Runtime& rt) {
+  sigint_target.store(&rt);
+  struct sigaction action {};
+  action.sa_handler = on_sigint;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;  // no SA_RESTART: a blocking sleep must wake up
+  sigaction(SIGINT, &action, nullptr);
+}
+
+SigintHandler::~SigintHandler() {
+  std::signal(SIGINT, SIG_DFL);
+  sigint_target.store(nullptr);
+}
+
+}  // namespace gil

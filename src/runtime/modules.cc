@@ -1,0 +1,139 @@
+// Importing, and the built-in modules `time` and `sys`.
+#include <cerrno>
+#include <chrono>
+#include <cmath>
+#include <ctime>
+
+#include "gil/builtins.h"
+#include "gil/errors.h"
+#include "gil/ops.h"
+#include "gil/vm.h"
+
+namespace gil {
+namespace {
+
+void add_attr(Runtime& rt, ObjModule* m, std::string_view name, Value v) {
+  m->attrs.emplace_back(rt.intern(name), std::move(v));
+}
+
+void add_function(Runtime& rt, ObjModule* m, std::string_view name, NativeFn fn) {
+  add_attr(rt, m, name, make_native(name, fn));
+}
+
+double seconds_arg(ThreadState& ts, const Value& v, const char* fn) {
+  if (v.is_intlike()) return static_cast<double>(v.as_int());
+  if (v.is_float()) return v.as_float();
+  raise(ts, ts.rt.types.TypeError,
+        "'" + std::string(type_name(ts, v)) + "' object cannot be interpreted as an integer");
+}
+
+// ---- time -------------------------------------------------------------------
+
+Value time_sleep(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "sleep", kwnames);
+  check_args(ts, "sleep", argc, 1, 1);
+  double seconds = seconds_arg(ts, args[0], "sleep");
+  if (std::isnan(seconds)) raise(ts, ts.rt.types.ValueError, "Invalid value NaN (not a number)");
+  if (seconds < 0) raise(ts, ts.rt.types.ValueError, "sleep length must be non-negative");
+  sleep_for_seconds(ts, seconds);
+  return Value::none();
+}
+
+double monotonic_seconds() {
+  using namespace std::chrono;
+  return duration<double>(steady_clock::now().time_since_epoch()).count();
+}
+
+Value time_perf_counter(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "perf_counter", argc, 0, 0);
+  return Value::number(monotonic_seconds());
+}
+
+Value time_time(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "time", argc, 0, 0);
+  using namespace std::chrono;
+  return Value::number(duration<double>(system_clock::now().time_since_epoch()).count());
+}
+
+Value make_time_module(ThreadState& ts) {
+  Runtime& rt = ts.rt;
+  auto* m = new ObjModule("time");
+  Value module = Value::adopt(m);
+  add_function(rt, m, "sleep", time_sleep);
+  add_function(rt, m, "perf_counter", time_perf_counter);
+  add_function(rt, m, "monotonic", time_perf_counter);
+  add_function(rt, m, "time", time_time);
+  return module;
+}
+
+// ---- sys --------------------------------------------------------------------
+
+Value sys_exit(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "exit", kwnames);
+  check_args(ts, "exit", argc, 0, 1);
+  auto* e = new ObjException(ts.rt.types.SystemExit);
+  e->args = argc ? make_tuple({args[0]}) : make_tuple();
+  raise_value(Value::adopt(e));
+}
+
+Value sys_getrecursionlimit(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "getrecursionlimit", argc, 0, 0);
+  return Value::integer(ts.rt.config.recursion_limit);
+}
+
+Value sys_setrecursionlimit(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "setrecursionlimit", argc, 1, 1);
+  int64_t limit = expect_int(ts, args[0], "setrecursionlimit");
+  if (limit < 1) raise(ts, ts.rt.types.ValueError, "recursion limit must be greater or equal than 1");
+  // Deeper than this would overrun a thread's value stack before the limit.
+  if (limit > 20000) raise(ts, ts.rt.types.ValueError, "MiniPy's recursion limit is at most 20000");
+  ts.rt.config.recursion_limit = static_cast<int>(limit);
+  return Value::none();
+}
+
+Value make_sys_module(ThreadState& ts) {
+  Runtime& rt = ts.rt;
+  auto* m = new ObjModule("sys");
+  Value module = Value::adopt(m);
+  std::vector<Value> argv;
+  for (auto& a : rt.config.argv) argv.push_back(make_str(a));
+  add_attr(rt, m, "argv", make_list(std::move(argv)));
+  add_attr(rt, m, "maxsize", Value::integer(INT64_MAX));
+  add_attr(rt, m, "version", make_str("3.11.0 (MiniPy, gil-demo)"));
+  add_attr(rt, m, "platform", make_str("linux"));
+  add_function(rt, m, "exit", sys_exit);
+  add_function(rt, m, "getrecursionlimit", sys_getrecursionlimit);
+  add_function(rt, m, "setrecursionlimit", sys_setrecursionlimit);
+  return module;
+}
+
+}  // namespace
+
+void sleep_for_seconds(ThreadState& ts, double seconds) {
+  timespec remaining;
+  remaining.tv_sec = static_cast<time_t>(seconds);
+  remaining.tv_nsec = static_cast<long>((seconds - std::floor(seconds)) * 1e9);
+  while (nanosleep(&remaining, &remaining) != 0 && errno == EINTR) {
+    if (ts.rt.eval_breaker.load(std::memory_order_relaxed) & kSignalPending) handle_eval_breaker(ts);
+  }
+}
+
+void register_module(Runtime& rt, std::string_view name, ModuleMaker maker) {
+  rt.module_makers[std::string(name)] = maker;
+}
+
+Value import_module(ThreadState& ts, ObjStr* name) {
+  Runtime& rt = ts.rt;
+  auto it = rt.modules.find(name->text);
+  if (it != rt.modules.end()) return it->second;
+  ModuleMaker maker = nullptr;
+  if (name->text == "time") maker = make_time_module;
+  if (name->text == "sys") maker = make_sys_module;
+  if (auto m = rt.module_makers.find(name->text); m != rt.module_makers.end()) maker = m->second;
+  if (!maker) raise(ts, rt.types.ModuleNotFoundError, "No module named '" + name->text + "'");
+  Value module = maker(ts);
+  rt.modules[name->text] = module;
+  return module;
+}
+
+}  // namespace gil

@@ -1,0 +1,48 @@
+#include "gil/object.h"
+
+#include "gil/chunk.h"
+
+namespace gil {
+
+Value make_str(std::string s) { return make<ObjStr>(std::move(s)); }
+
+Value make_list(std::vector<Value> items) {
+  auto* l = new ObjList();
+  l->items = std::move(items);
+  return Value::adopt(l);
+}
+
+Value make_tuple(std::vector<Value> items) {
+  auto* t = new ObjTuple();
+  t->items = std::move(items);
+  return Value::adopt(t);
+}
+
+int64_t ObjRange::length() const {
+  if (step > 0 && start < stop) return (stop - start - 1) / step + 1;
+  if (step < 0 && start > stop) return (start - stop - 1) / (-step) + 1;
+  return 0;
+}
+
+ObjCode* ObjFunction::code_obj() const { return static_cast<ObjCode*>(code.as_obj()); }
+
+bool ObjType::is_subtype_of(const ObjType* other) const {
+  for (const ObjType* t = this; t; t = t->base)
+    if (t == other) return true;
+  return false;
+}
+
+const Value* ObjType::find_method(ObjStr* name) const {
+  for (const ObjType* t = this; t; t = t->base)
+    for (auto& [n, v] : t->methods)
+      if (n == name) return &v;
+  return nullptr;
+}
+
+const Value* ObjModule::find(ObjStr* attr) const {
+  for (auto& [n, v] : attrs)
+    if (n == attr) return &v;
+  return nullptr;
+}
+
+}  // namespace gil

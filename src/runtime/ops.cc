@@ -1,0 +1,1067 @@
+#include "gil/ops.h"
+
+#include <cmath>
+#include <cstring>
+
+#include "gil/builtins.h"
+#include "gil/chunk.h"
+#include "gil/dict.h"
+#include "gil/errors.h"
+#include "gil/format.h"
+#include "gil/vm.h"
+
+namespace gil {
+
+// ---- Types and truth -------------------------------------------------------
+
+ObjType* type_of(ThreadState& ts, const Value& v) {
+  const BuiltinTypes& t = ts.rt.types;
+  switch (v.tag()) {
+    case Tag::Empty:
+    case Tag::None: return t.none;
+    case Tag::Bool: return t.bool_;
+    case Tag::Int: return t.int_;
+    case Tag::Float: return t.float_;
+    case Tag::Obj: break;
+  }
+  Obj* o = v.as_obj();
+  switch (o->kind) {
+    case ObjKind::Str: return t.str;
+    case ObjKind::List: return t.list;
+    case ObjKind::Tuple: return t.tuple;
+    case ObjKind::Dict: return t.dict;
+    case ObjKind::DictView: {
+      auto w = static_cast<ObjDictView*>(o)->which;
+      return w == ObjDictView::Which::Keys ? t.dict_keys : w == ObjDictView::Which::Values ? t.dict_values : t.dict_items;
+    }
+    case ObjKind::Range: return t.range;
+    case ObjKind::Iterator: return t.iterator;
+    case ObjKind::Function: return t.function;
+    case ObjKind::Code: return t.function;
+    case ObjKind::Native: return t.builtin_function;
+    case ObjKind::BoundMethod: return t.method;
+    case ObjKind::Type: return t.type;
+    case ObjKind::Exception: return static_cast<ObjException*>(o)->type;
+    case ObjKind::Module: return t.module;
+    case ObjKind::Cell: return t.cell;
+    case ObjKind::Slice: return t.object;
+    case ObjKind::Opaque: return static_cast<ObjOpaque*>(o)->type;
+  }
+  return t.object;
+}
+
+std::string_view type_name(ThreadState& ts, const Value& v) { return type_of(ts, v)->name; }
+
+bool truthy(ThreadState& ts, const Value& v) {
+  switch (v.tag()) {
+    case Tag::Empty:
+    case Tag::None: return false;
+    case Tag::Bool:
+    case Tag::Int: return v.as_int() != 0;
+    case Tag::Float: return v.as_float() != 0.0;
+    case Tag::Obj: break;
+  }
+  Obj* o = v.as_obj();
+  switch (o->kind) {
+    case ObjKind::Str: return !static_cast<ObjStr*>(o)->text.empty();
+    case ObjKind::List: return !static_cast<ObjList*>(o)->items.empty();
+    case ObjKind::Tuple: return !static_cast<ObjTuple*>(o)->items.empty();
+    case ObjKind::Dict: return static_cast<ObjDict*>(o)->size != 0;
+    case ObjKind::DictView: return as<ObjDict>(static_cast<ObjDictView*>(o)->dict)->size != 0;
+    case ObjKind::Range: return static_cast<ObjRange*>(o)->length() != 0;
+    default: return true;
+  }
+}
+
+// ---- Checked integer arithmetic -------------------------------------------
+
+int64_t checked_add(ThreadState& ts, int64_t a, int64_t b) {
+  int64_t r;
+  if (__builtin_add_overflow(a, b, &r)) raise_int_overflow(ts);
+  return r;
+}
+int64_t checked_sub(ThreadState& ts, int64_t a, int64_t b) {
+  int64_t r;
+  if (__builtin_sub_overflow(a, b, &r)) raise_int_overflow(ts);
+  return r;
+}
+int64_t checked_mul(ThreadState& ts, int64_t a, int64_t b) {
+  int64_t r;
+  if (__builtin_mul_overflow(a, b, &r)) raise_int_overflow(ts);
+  return r;
+}
+
+namespace {
+
+int64_t int_floordiv(ThreadState& ts, int64_t a, int64_t b) {
+  if (b == 0) raise(ts, ts.rt.types.ZeroDivisionError, "integer division or modulo by zero");
+  if (a == INT64_MIN && b == -1) raise_int_overflow(ts);
+  return format::int_floordiv(a, b);
+}
+
+int64_t int_mod(ThreadState& ts, int64_t a, int64_t b) {
+  if (b == 0) raise(ts, ts.rt.types.ZeroDivisionError, "integer modulo by zero");
+  return format::int_mod(a, b);
+}
+
+Value int_pow(ThreadState& ts, int64_t base, int64_t exp) {
+  if (exp < 0) {
+    if (base == 0) raise(ts, ts.rt.types.ZeroDivisionError, "0.0 cannot be raised to a negative power");
+    return Value::number(std::pow(static_cast<double>(base), static_cast<double>(exp)));
+  }
+  int64_t result = 1;
+  while (exp > 0) {
+    if (exp & 1) result = checked_mul(ts, result, base);
+    exp >>= 1;
+    if (exp > 0) base = checked_mul(ts, base, base);
+  }
+  return Value::integer(result);
+}
+
+Value float_pow(ThreadState& ts, double a, double b) {
+  if (a == 0.0 && b < 0) raise(ts, ts.rt.types.ZeroDivisionError, "0.0 cannot be raised to a negative power");
+  if (a < 0 && b != std::floor(b) && std::isfinite(b))
+    raise(ts, ts.rt.types.ValueError, "MiniPy has no complex numbers: negative number to a fractional power");
+  double r = std::pow(a, b);
+  if (std::isinf(r) && std::isfinite(a) && std::isfinite(b))
+    raise(ts, ts.rt.types.OverflowError, "(34, 'Numerical result out of range')");
+  return Value::number(r);
+}
+
+bool is_number(const Value& v) { return v.is_intlike() || v.is_float(); }
+double to_double(const Value& v) { return v.is_float() ? v.as_float() : static_cast<double>(v.as_int()); }
+
+const char* op_symbol(ast::BinaryOp op, bool in_place) {
+  static const char* plain[] = {"+", "-", "*", "/", "//", "%", "** or pow()"};
+  static const char* inplace[] = {"+=", "-=", "*=", "/=", "//=", "%=", "**="};
+  return (in_place ? inplace : plain)[static_cast<int>(op)];
+}
+
+Value int_binary(ThreadState& ts, ast::BinaryOp op, int64_t a, int64_t b) {
+  using ast::BinaryOp;
+  switch (op) {
+    case BinaryOp::Add: return Value::integer(checked_add(ts, a, b));
+    case BinaryOp::Sub: return Value::integer(checked_sub(ts, a, b));
+    case BinaryOp::Mul: return Value::integer(checked_mul(ts, a, b));
+    case BinaryOp::Div:
+      if (b == 0) raise(ts, ts.rt.types.ZeroDivisionError, "division by zero");
+      return Value::number(static_cast<double>(a) / static_cast<double>(b));
+    case BinaryOp::FloorDiv: return Value::integer(int_floordiv(ts, a, b));
+    case BinaryOp::Mod: return Value::integer(int_mod(ts, a, b));
+    case BinaryOp::Pow: return int_pow(ts, a, b);
+  }
+  return Value::none();
+}
+
+Value float_binary(ThreadState& ts, ast::BinaryOp op, double a, double b) {
+  using ast::BinaryOp;
+  switch (op) {
+    case BinaryOp::Add: return Value::number(a + b);
+    case BinaryOp::Sub: return Value::number(a - b);
+    case BinaryOp::Mul: return Value::number(a * b);
+    case BinaryOp::Div:
+      if (b == 0) raise(ts, ts.rt.types.ZeroDivisionError, "float division by zero");
+      return Value::number(a / b);
+    case BinaryOp::FloorDiv:
+      if (b == 0) raise(ts, ts.rt.types.ZeroDivisionError, "float floor division by zero");
+      return Value::number(format::float_floordiv(a, b));
+    case BinaryOp::Mod:
+      if (b == 0) raise(ts, ts.rt.types.ZeroDivisionError, "float modulo");
+      return Value::number(format::float_mod(a, b));
+    case BinaryOp::Pow: return float_pow(ts, a, b);
+  }
+  return Value::none();
+}
+
+Value repeat(ThreadState& ts, const Value& seq, int64_t times) {
+  if (times < 0) times = 0;
+  if (is_str(seq)) {
+    const std::string& s = as<ObjStr>(seq)->text;
+    if (times > 0 && s.size() > (size_t{1} << 40) / static_cast<size_t>(times))
+      raise(ts, ts.rt.types.OverflowError, "repeated string is too long");
+    std::string out;
+    out.reserve(s.size() * static_cast<size_t>(times));
+    for (int64_t i = 0; i < times; ++i) out += s;
+    return make_str(std::move(out));
+  }
+  const auto& items = is_list(seq) ? as<ObjList>(seq)->items : as<ObjTuple>(seq)->items;
+  std::vector<Value> out;
+  out.reserve(items.size() * static_cast<size_t>(times));
+  for (int64_t i = 0; i < times; ++i) out.insert(out.end(), items.begin(), items.end());
+  return is_list(seq) ? make_list(std::move(out)) : make_tuple(std::move(out));
+}
+
+bool is_sequence(const Value& v) { return is_str(v) || is_list(v) || is_tuple(v); }
+
+Value concat(ThreadState& ts, const Value& a, const Value& b, bool in_place) {
+  std::string_view name = type_name(ts, a);
+  if (a.as_obj()->kind != (b.is_obj() ? b.as_obj()->kind : ObjKind::Opaque)) {
+    if (in_place && is_list(a)) {  // list += any iterable extends it
+      auto items = collect(ts, b);
+      auto& dst = as<ObjList>(a)->items;
+      dst.insert(dst.end(), items.begin(), items.end());
+      return a;
+    }
+    raise(ts, ts.rt.types.TypeError,
+          "can only concatenate " + std::string(name) + " (not \"" + std::string(type_name(ts, b)) + "\") to " +
+              std::string(name));
+  }
+  if (is_str(a)) {
+    ObjStr* sa = as<ObjStr>(a);
+    if (in_place && sa->refcount == 1 && !sa->interned) {
+      sa->text += as<ObjStr>(b)->text;
+      sa->hash = 0;
+      return a;
+    }
+    std::string out;
+    out.reserve(sa->text.size() + as<ObjStr>(b)->text.size());
+    out += sa->text;
+    out += as<ObjStr>(b)->text;
+    return make_str(std::move(out));
+  }
+  if (is_list(a)) {
+    auto& ia = as<ObjList>(a)->items;
+    auto& ib = as<ObjList>(b)->items;
+    if (in_place) {
+      std::vector<Value> copy(ib);  // a += a must not read while writing
+      ia.insert(ia.end(), copy.begin(), copy.end());
+      return a;
+    }
+    std::vector<Value> out(ia);
+    out.insert(out.end(), ib.begin(), ib.end());
+    return make_list(std::move(out));
+  }
+  auto& ia = as<ObjTuple>(a)->items;
+  auto& ib = as<ObjTuple>(b)->items;
+  std::vector<Value> out(ia);
+  out.insert(out.end(), ib.begin(), ib.end());
+  return make_tuple(std::move(out));
+}
+
+}  // namespace
+
+Value binary_op(ThreadState& ts, ast::BinaryOp op, const Value& a, const Value& b, bool in_place) {
+  using ast::BinaryOp;
+  if (a.is_intlike() && b.is_intlike()) return int_binary(ts, op, a.as_int(), b.as_int());
+  if (is_number(a) && is_number(b)) return float_binary(ts, op, to_double(a), to_double(b));
+  if (op == BinaryOp::Add && is_sequence(a)) return concat(ts, a, b, in_place);
+  if (op == BinaryOp::Mul) {
+    const Value* seq = is_sequence(a) ? &a : is_sequence(b) ? &b : nullptr;
+    if (seq) {
+      const Value& n = seq == &a ? b : a;
+      if (!n.is_intlike())
+        raise(ts, ts.rt.types.TypeError,
+              "can't multiply sequence by non-int of type '" + std::string(type_name(ts, n)) + "'");
+      return repeat(ts, *seq, n.as_int());
+    }
+  }
+  if (op == BinaryOp::Mod && is_str(a))
+    raise(ts, ts.rt.types.TypeError, "'%' string formatting is not supported by MiniPy; use f-strings or str.format");
+  raise_operand_error(ts, op_symbol(op, in_place), a, b);
+}
+
+Value negate(ThreadState& ts, const Value& a) {
+  if (a.is_intlike()) return Value::integer(checked_sub(ts, 0, a.as_int()));
+  if (a.is_float()) return Value::number(-a.as_float());
+  raise(ts, ts.rt.types.TypeError, "bad operand type for unary -: '" + std::string(type_name(ts, a)) + "'");
+}
+
+Value positive(ThreadState& ts, const Value& a) {
+  if (a.is_intlike()) return Value::integer(a.as_int());
+  if (a.is_float()) return a;
+  raise(ts, ts.rt.types.TypeError, "bad operand type for unary +: '" + std::string(type_name(ts, a)) + "'");
+}
+
+// ---- Comparison --------------------------------------------------------------
+
+bool identical(const Value& a, const Value& b) {
+  if (a.tag() != b.tag()) return false;
+  switch (a.tag()) {
+    case Tag::Empty:
+    case Tag::None: return true;
+    case Tag::Float: return std::memcmp(&a, &b, sizeof a) == 0 || a.as_float() == b.as_float();
+    default: return a.as_int() == b.as_int();
+  }
+}
+
+namespace {
+
+const std::vector<Value>* sequence_items(const Value& v) {
+  if (is_list(v)) return &as<ObjList>(v)->items;
+  if (is_tuple(v)) return &as<ObjTuple>(v)->items;
+  return nullptr;
+}
+
+bool dict_equals(ThreadState& ts, ObjDict* a, ObjDict* b) {
+  if (a->size != b->size) return false;
+  for (auto& e : a->entries) {
+    if (e.key.is_empty()) continue;
+    Value* other = dict_find(ts, b, e.key);
+    if (!other || !equals(ts, e.value, *other)) return false;
+  }
+  return true;
+}
+
+// The index of the first pair of items that differ, or the shorter length.
+size_t first_difference(ThreadState& ts, const std::vector<Value>& a, const std::vector<Value>& b) {
+  size_t n = std::min(a.size(), b.size());
+  size_t i = 0;
+  while (i < n && (identical(a[i], b[i]) || equals(ts, a[i], b[i]))) ++i;
+  return i;
+}
+
+[[noreturn]] void raise_unordered(ThreadState& ts, const char* op, const Value& a, const Value& b) {
+  raise(ts, ts.rt.types.TypeError,
+        std::string("'") + op + "' not supported between instances of '" + std::string(type_name(ts, a)) + "' and '" +
+            std::string(type_name(ts, b)) + "'");
+}
+
+// Three-way ordering of two values of orderable types; [op] names the
+// operator for the error message.
+int order(ThreadState& ts, const Value& a, const Value& b, const char* op) {
+  if (a.is_intlike() && b.is_intlike()) return (a.as_int() > b.as_int()) - (a.as_int() < b.as_int());
+  if (is_number(a) && is_number(b)) {
+    double x = to_double(a), y = to_double(b);
+    if (std::isnan(x) || std::isnan(y)) return 2;  // unordered: every comparison false
+    return (x > y) - (x < y);
+  }
+  if (is_str(a) && is_str(b)) {
+    int c = as<ObjStr>(a)->text.compare(as<ObjStr>(b)->text);
+    return (c > 0) - (c < 0);
+  }
+  auto* sa = sequence_items(a);
+  auto* sb = sequence_items(b);
+  if (sa && sb && a.as_obj()->kind == b.as_obj()->kind) {
+    size_t i = first_difference(ts, *sa, *sb);
+    if (i < sa->size() && i < sb->size()) return order(ts, (*sa)[i], (*sb)[i], op);
+    return (sa->size() > sb->size()) - (sa->size() < sb->size());
+  }
+  raise_unordered(ts, op, a, b);
+}
+
+}  // namespace
+
+bool equals(ThreadState& ts, const Value& a, const Value& b) {
+  if (a.is_intlike() && b.is_intlike()) return a.as_int() == b.as_int();
+  if (is_number(a) && is_number(b)) return to_double(a) == to_double(b);
+  if (!a.is_obj() || !b.is_obj()) return a.tag() == b.tag() && a.tag() == Tag::None;
+  if (a.as_obj() == b.as_obj()) return true;
+  if (a.as_obj()->kind != b.as_obj()->kind) return false;
+  switch (a.as_obj()->kind) {
+    case ObjKind::Str: {
+      auto* x = as<ObjStr>(a);
+      auto* y = as<ObjStr>(b);
+      if (x->interned && y->interned) return false;
+      return x->text == y->text;
+    }
+    case ObjKind::List:
+    case ObjKind::Tuple: {
+      auto* sa = sequence_items(a);
+      auto* sb = sequence_items(b);
+      return sa->size() == sb->size() && first_difference(ts, *sa, *sb) == sa->size();
+    }
+    case ObjKind::Dict: return dict_equals(ts, as<ObjDict>(a), as<ObjDict>(b));
+    case ObjKind::Range: {
+      auto* x = as<ObjRange>(a);
+      auto* y = as<ObjRange>(b);
+      return x->length() == y->length() && (x->length() == 0 || (x->start == y->start && (x->length() == 1 || x->step == y->step)));
+    }
+    case ObjKind::BoundMethod: {
+      auto* x = as<ObjBoundMethod>(a);
+      auto* y = as<ObjBoundMethod>(b);
+      return identical(x->self, y->self) && identical(x->method, y->method);
+    }
+    default: return false;
+  }
+}
+
+bool less_than(ThreadState& ts, const Value& a, const Value& b) { return order(ts, a, b, "<") == -1; }
+
+bool contains(ThreadState& ts, const Value& container, const Value& item) {
+  if (is_str(container)) {
+    if (!is_str(item))
+      raise(ts, ts.rt.types.TypeError,
+            "'in <string>' requires string as left operand, not " + std::string(type_name(ts, item)));
+    return as<ObjStr>(container)->text.find(as<ObjStr>(item)->text) != std::string::npos;
+  }
+  if (auto* items = sequence_items(container)) {
+    for (auto& v : *items)
+      if (identical(v, item) || equals(ts, v, item)) return true;
+    return false;
+  }
+  if (is_dict(container)) return dict_find(ts, as<ObjDict>(container), item) != nullptr;
+  if (is_kind(container, ObjKind::DictView)) {
+    auto* view = as<ObjDictView>(container);
+    auto* d = as<ObjDict>(view->dict);
+    if (view->which == ObjDictView::Which::Keys) return dict_find(ts, d, item) != nullptr;
+  }
+  if (is_kind(container, ObjKind::Range) && item.is_intlike()) {
+    auto* r = as<ObjRange>(container);
+    int64_t x = item.as_int();
+    bool inside = r->step > 0 ? (x >= r->start && x < r->stop) : (x <= r->start && x > r->stop);
+    return inside && (x - r->start) % r->step == 0;
+  }
+  if (is_kind(container, ObjKind::Range) || is_kind(container, ObjKind::DictView) ||
+      is_kind(container, ObjKind::Iterator)) {
+    for (auto& v : collect(ts, container))
+      if (identical(v, item) || equals(ts, v, item)) return true;
+    return false;
+  }
+  raise(ts, ts.rt.types.TypeError,
+        "argument of type '" + std::string(type_name(ts, container)) + "' is not iterable");
+}
+
+Value compare(ThreadState& ts, ast::CompareOp op, const Value& a, const Value& b) {
+  using ast::CompareOp;
+  switch (op) {
+    case CompareOp::Eq: return Value::boolean(equals(ts, a, b));
+    case CompareOp::NotEq: return Value::boolean(!equals(ts, a, b));
+    case CompareOp::Lt: return Value::boolean(order(ts, a, b, "<") == -1);
+    case CompareOp::LtE: {
+      int c = order(ts, a, b, "<=");
+      return Value::boolean(c == -1 || c == 0);
+    }
+    case CompareOp::Gt: return Value::boolean(order(ts, a, b, ">") == 1);
+    case CompareOp::GtE: {
+      int c = order(ts, a, b, ">=");
+      return Value::boolean(c == 1 || c == 0);
+    }
+    case CompareOp::Is: return Value::boolean(identical(a, b));
+    case CompareOp::IsNot: return Value::boolean(!identical(a, b));
+    case CompareOp::In: return Value::boolean(contains(ts, b, a));
+    case CompareOp::NotIn: return Value::boolean(!contains(ts, b, a));
+  }
+  return Value::none();
+}
+
+// ---- Hashing -----------------------------------------------------------------
+
+namespace {
+
+uint64_t mix(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x | 1;  // never 0, which means "not computed"
+}
+
+}  // namespace
+
+uint64_t hash_value(ThreadState& ts, const Value& v) {
+  switch (v.tag()) {
+    case Tag::Empty:
+    case Tag::None: return 0x5bd1e995;
+    case Tag::Bool:
+    case Tag::Int: return mix(static_cast<uint64_t>(v.as_int()));
+    case Tag::Float: {
+      double d = v.as_float();
+      if (d == std::floor(d) && std::fabs(d) < 9.2e18) return mix(static_cast<uint64_t>(static_cast<int64_t>(d)));
+      uint64_t bits;
+      std::memcpy(&bits, &d, sizeof bits);
+      return mix(bits);
+    }
+    case Tag::Obj: break;
+  }
+  Obj* o = v.as_obj();
+  switch (o->kind) {
+    case ObjKind::Str: {
+      auto* s = static_cast<ObjStr*>(o);
+      if (s->hash == 0) s->hash = mix(std::hash<std::string_view>{}(s->text));
+      return s->hash;
+    }
+    case ObjKind::Tuple: {
+      uint64_t h = 0x345678;
+      for (auto& item : static_cast<ObjTuple*>(o)->items) h = mix(h * 1000003 ^ hash_value(ts, item));
+      return h;
+    }
+    case ObjKind::List:
+    case ObjKind::Dict:
+    case ObjKind::DictView:
+    case ObjKind::Slice:
+      raise(ts, ts.rt.types.TypeError, "unhashable type: '" + std::string(type_name(ts, v)) + "'");
+    default: return mix(reinterpret_cast<uintptr_t>(o));
+  }
+}
+
+// ---- Text ---------------------------------------------------------------------
+
+namespace {
+
+void str_repr_into(std::string_view s, std::string& out) {
+  char quote = (s.find('\'') != std::string_view::npos && s.find('"') == std::string_view::npos) ? '"' : '\'';
+  out += quote;
+  static const char hex[] = "0123456789abcdef";
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c == static_cast<unsigned char>(quote) || c == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || c == 0x7f) {
+      out += "\\x";
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else {
+      out += ch;
+    }
+  }
+  out += quote;
+}
+
+void items_repr_into(ThreadState& ts, const std::vector<Value>& items, std::string& out) {
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += ", ";
+    repr_into(ts, items[i], out);
+  }
+}
+
+void dict_items_repr_into(ThreadState& ts, ObjDict* d, std::string& out) {
+  bool first = true;
+  for (auto& e : d->entries) {
+    if (e.key.is_empty()) continue;
+    if (!first) out += ", ";
+    first = false;
+    repr_into(ts, e.key, out);
+    out += ": ";
+    repr_into(ts, e.value, out);
+  }
+}
+
+void view_repr_into(ThreadState& ts, ObjDictView* view, std::string& out) {
+  auto* d = as<ObjDict>(view->dict);
+  const char* names[] = {"dict_keys([", "dict_values([", "dict_items(["};
+  out += names[static_cast<int>(view->which)];
+  bool first = true;
+  for (auto& e : d->entries) {
+    if (e.key.is_empty()) continue;
+    if (!first) out += ", ";
+    first = false;
+    if (view->which == ObjDictView::Which::Keys) {
+      repr_into(ts, e.key, out);
+    } else if (view->which == ObjDictView::Which::Values) {
+      repr_into(ts, e.value, out);
+    } else {
+      out += '(';
+      repr_into(ts, e.key, out);
+      out += ", ";
+      repr_into(ts, e.value, out);
+      out += ')';
+    }
+  }
+  out += "])";
+}
+
+std::string address_of(const Obj* o) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "0x%012llx", static_cast<unsigned long long>(reinterpret_cast<uintptr_t>(o)));
+  return buf;
+}
+
+}  // namespace
+
+void repr_into(ThreadState& ts, const Value& v, std::string& out) {
+  switch (v.tag()) {
+    case Tag::Empty:
+    case Tag::None: out += "None"; return;
+    case Tag::Bool: out += v.as_bool() ? "True" : "False"; return;
+    case Tag::Int: out += format::int_to_string(v.as_int()); return;
+    case Tag::Float: out += format::float_repr(v.as_float()); return;
+    case Tag::Obj: break;
+  }
+  Obj* o = v.as_obj();
+  switch (o->kind) {
+    case ObjKind::Str: str_repr_into(static_cast<ObjStr*>(o)->text, out); return;
+    case ObjKind::List:
+      if (o->refcount > kImmortalRefcount / 2) { out += "[...]"; return; }
+      o->refcount += kImmortalRefcount;  // marks "being printed" to stop cycles
+      out += '[';
+      items_repr_into(ts, static_cast<ObjList*>(o)->items, out);
+      out += ']';
+      o->refcount -= kImmortalRefcount;
+      return;
+    case ObjKind::Tuple: {
+      auto& items = static_cast<ObjTuple*>(o)->items;
+      out += '(';
+      items_repr_into(ts, items, out);
+      if (items.size() == 1) out += ',';
+      out += ')';
+      return;
+    }
+    case ObjKind::Dict:
+      if (o->refcount > kImmortalRefcount / 2) { out += "{...}"; return; }
+      o->refcount += kImmortalRefcount;
+      out += '{';
+      dict_items_repr_into(ts, static_cast<ObjDict*>(o), out);
+      out += '}';
+      o->refcount -= kImmortalRefcount;
+      return;
+    case ObjKind::DictView: view_repr_into(ts, static_cast<ObjDictView*>(o), out); return;
+    case ObjKind::Range: {
+      auto* r = static_cast<ObjRange*>(o);
+      out += "range(" + format::int_to_string(r->start) + ", " + format::int_to_string(r->stop);
+      if (r->step != 1) out += ", " + format::int_to_string(r->step);
+      out += ')';
+      return;
+    }
+    case ObjKind::Function:
+      out += "<function " + static_cast<ObjFunction*>(o)->code_obj()->name + " at " + address_of(o) + ">";
+      return;
+    case ObjKind::Native: {
+      auto* n = static_cast<ObjNative*>(o);
+      if (n->owner)
+        out += "<method '" + n->name + "' of '" + n->owner->name + "' objects>";
+      else
+        out += "<built-in function " + n->name + ">";
+      return;
+    }
+    case ObjKind::BoundMethod: {
+      auto* m = static_cast<ObjBoundMethod*>(o);
+      out += "<built-in method " + as<ObjNative>(m->method)->name + " of " + std::string(type_name(ts, m->self)) +
+             " object at " + address_of(m->self.is_obj() ? m->self.as_obj() : o) + ">";
+      return;
+    }
+    case ObjKind::Type: out += "<class '" + static_cast<ObjType*>(o)->name + "'>"; return;
+    case ObjKind::Exception: {
+      auto* e = static_cast<ObjException*>(o);
+      out += e->type->name;
+      auto& args = as<ObjTuple>(e->args)->items;
+      if (args.size() == 1) {
+        out += '(';
+        repr_into(ts, args[0], out);
+        out += ')';
+      } else {
+        std::string t;
+        repr_into(ts, e->args, t);
+        out += t;
+      }
+      return;
+    }
+    case ObjKind::Module: out += "<module '" + static_cast<ObjModule*>(o)->name + "' (built-in)>"; return;
+    case ObjKind::Slice: {
+      auto* s = static_cast<ObjSlice*>(o);
+      out += "slice(";
+      repr_into(ts, s->start, out);
+      out += ", ";
+      repr_into(ts, s->stop, out);
+      out += ", ";
+      repr_into(ts, s->step, out);
+      out += ')';
+      return;
+    }
+    default:
+      out += "<" + std::string(type_name(ts, v)) + " object at " + address_of(o) + ">";
+      return;
+  }
+}
+
+std::string repr(ThreadState& ts, const Value& v) {
+  std::string out;
+  repr_into(ts, v, out);
+  return out;
+}
+
+std::string str(ThreadState& ts, const Value& v) {
+  if (is_str(v)) return as<ObjStr>(v)->text;
+  if (is_kind(v, ObjKind::Exception)) return exception_message(ts, as<ObjException>(v));
+  return repr(ts, v);
+}
+
+std::string format_value(ThreadState& ts, const Value& v, std::string_view spec) {
+  if (spec.empty()) return str(ts, v);
+  try {
+    if (v.is_bool()) return format::format_bool(v.as_bool(), spec);
+    if (v.is_int()) return format::format_int(v.as_int(), spec);
+    if (v.is_float()) return format::format_float(v.as_float(), spec);
+    if (is_str(v)) return format::format_str(as<ObjStr>(v)->text, spec);
+  } catch (const format::FormatError& e) {
+    raise_format_error(ts, e);
+  }
+  raise(ts, ts.rt.types.TypeError,
+        "unsupported format string passed to " + std::string(type_name(ts, v)) + ".__format__");
+}
+
+[[noreturn]] void raise_format_error(ThreadState& ts, const format::FormatError& e) {
+  raise(ts, e.kind() == format::FormatError::Kind::kOverflowError ? ts.rt.types.OverflowError : ts.rt.types.ValueError,
+        e.what());
+}
+
+// ---- Subscripts -----------------------------------------------------------------
+
+namespace {
+
+int64_t normalize_index(ThreadState& ts, int64_t i, size_t size, const char* what) {
+  int64_t n = static_cast<int64_t>(size);
+  if (i < 0) i += n;
+  if (i < 0 || i >= n) raise(ts, ts.rt.types.IndexError, std::string(what) + " index out of range");
+  return i;
+}
+
+int64_t slice_bound(ThreadState& ts, const Value& v) {
+  if (v.is_intlike()) return v.as_int();
+  raise(ts, ts.rt.types.TypeError,
+        "slice indices must be integers or None or have an __index__ method");
+}
+
+// Python's PySlice_AdjustIndices: resolves [s] against a sequence of [size].
+struct SliceRange {
+  int64_t start, stop, step, count;
+};
+
+SliceRange resolve_slice(ThreadState& ts, const ObjSlice* s, size_t size) {
+  int64_t n = static_cast<int64_t>(size);
+  int64_t step = s->step.is_none() ? 1 : slice_bound(ts, s->step);
+  if (step == 0) raise(ts, ts.rt.types.ValueError, "slice step cannot be zero");
+  int64_t lo = step < 0 ? -1 : 0, hi = step < 0 ? n - 1 : n;
+  auto clamp = [&](const Value& v, int64_t dflt) {
+    if (v.is_none()) return dflt;
+    int64_t i = slice_bound(ts, v);
+    if (i < 0) {
+      i += n;
+      if (i < lo) i = lo;
+    } else if (i > hi) {
+      i = hi;
+    }
+    return i;
+  };
+  int64_t start = clamp(s->start, step < 0 ? hi : lo);
+  int64_t stop = clamp(s->stop, step < 0 ? lo : hi);
+  int64_t count = 0;
+  if (step > 0 && start < stop) count = (stop - start - 1) / step + 1;
+  if (step < 0 && start > stop) count = (start - stop - 1) / (-step) + 1;
+  return {start, stop, step, count};
+}
+
+template <typename Item>
+std::vector<Item> take_slice(const std::vector<Item>& src, const SliceRange& r) {
+  std::vector<Item> out;
+  out.reserve(static_cast<size_t>(r.count));
+  for (int64_t i = 0, at = r.start; i < r.count; ++i, at += r.step) out.push_back(src[static_cast<size_t>(at)]);
+  return out;
+}
+
+[[noreturn]] void raise_bad_index(ThreadState& ts, const Value& container, const Value& index) {
+  raise(ts, ts.rt.types.TypeError,
+        std::string(type_name(ts, container)) + " indices must be integers or slices, not " +
+            std::string(type_name(ts, index)));
+}
+
+}  // namespace
+
+Value get_item(ThreadState& ts, const Value& container, const Value& index) {
+  if (is_list(container) || is_tuple(container)) {
+    auto& items = *sequence_items(container);
+    const char* what = is_list(container) ? "list" : "tuple";
+    if (index.is_intlike()) return items[static_cast<size_t>(normalize_index(ts, index.as_int(), items.size(), what))];
+    if (is_kind(index, ObjKind::Slice)) {
+      auto picked = take_slice(items, resolve_slice(ts, as<ObjSlice>(index), items.size()));
+      return is_list(container) ? make_list(std::move(picked)) : make_tuple(std::move(picked));
+    }
+    raise_bad_index(ts, container, index);
+  }
+  if (is_str(container)) {
+    const std::string& s = as<ObjStr>(container)->text;
+    if (index.is_intlike()) {
+      auto c = static_cast<unsigned char>(s[static_cast<size_t>(normalize_index(ts, index.as_int(), s.size(), "string"))]);
+      return ts.rt.single_chars[c];
+    }
+    if (is_kind(index, ObjKind::Slice)) {
+      SliceRange r = resolve_slice(ts, as<ObjSlice>(index), s.size());
+      std::string out;
+      out.reserve(static_cast<size_t>(r.count));
+      for (int64_t i = 0, at = r.start; i < r.count; ++i, at += r.step) out += s[static_cast<size_t>(at)];
+      return make_str(std::move(out));
+    }
+    raise(ts, ts.rt.types.TypeError, "string indices must be integers, not '" + std::string(type_name(ts, index)) + "'");
+  }
+  if (is_dict(container)) {
+    Value* found = dict_find(ts, as<ObjDict>(container), index);
+    if (!found) {
+      Value exc = new_exception(ts, ts.rt.types.KeyError, "");
+      as<ObjException>(exc)->args = make_tuple({index});
+      raise_value(std::move(exc));
+    }
+    return *found;
+  }
+  if (is_kind(container, ObjKind::Range)) {
+    auto* r = as<ObjRange>(container);
+    if (!index.is_intlike()) raise_bad_index(ts, container, index);
+    int64_t i = normalize_index(ts, index.as_int(), static_cast<size_t>(r->length()), "range object");
+    return Value::integer(r->start + i * r->step);
+  }
+  raise(ts, ts.rt.types.TypeError, "'" + std::string(type_name(ts, container)) + "' object is not subscriptable");
+}
+
+void set_item(ThreadState& ts, const Value& container, const Value& index, Value value) {
+  if (is_list(container)) {
+    auto& items = as<ObjList>(container)->items;
+    if (index.is_intlike()) {
+      items[static_cast<size_t>(normalize_index(ts, index.as_int(), items.size(), "list assignment"))] = std::move(value);
+      return;
+    }
+    if (is_kind(index, ObjKind::Slice)) {
+      SliceRange r = resolve_slice(ts, as<ObjSlice>(index), items.size());
+      std::vector<Value> replacement = collect(ts, value);
+      if (r.step == 1) {
+        int64_t stop = std::max(r.start, r.stop);
+        items.erase(items.begin() + r.start, items.begin() + stop);
+        items.insert(items.begin() + r.start, replacement.begin(), replacement.end());
+        return;
+      }
+      if (static_cast<int64_t>(replacement.size()) != r.count)
+        raise(ts, ts.rt.types.ValueError,
+              "attempt to assign sequence of size " + std::to_string(replacement.size()) +
+                  " to extended slice of size " + std::to_string(r.count));
+      for (int64_t i = 0, at = r.start; i < r.count; ++i, at += r.step)
+        items[static_cast<size_t>(at)] = replacement[static_cast<size_t>(i)];
+      return;
+    }
+    raise_bad_index(ts, container, index);
+  }
+  if (is_dict(container)) {
+    dict_set(ts, as<ObjDict>(container), index, std::move(value));
+    return;
+  }
+  raise(ts, ts.rt.types.TypeError,
+        "'" + std::string(type_name(ts, container)) + "' object does not support item assignment");
+}
+
+void del_item(ThreadState& ts, const Value& container, const Value& index) {
+  if (is_list(container)) {
+    auto& items = as<ObjList>(container)->items;
+    if (index.is_intlike()) {
+      items.erase(items.begin() + normalize_index(ts, index.as_int(), items.size(), "list assignment"));
+      return;
+    }
+    if (is_kind(index, ObjKind::Slice)) {
+      SliceRange r = resolve_slice(ts, as<ObjSlice>(index), items.size());
+      std::vector<bool> drop(items.size(), false);
+      for (int64_t i = 0, at = r.start; i < r.count; ++i, at += r.step) drop[static_cast<size_t>(at)] = true;
+      std::vector<Value> kept;
+      for (size_t i = 0; i < items.size(); ++i)
+        if (!drop[i]) kept.push_back(std::move(items[i]));
+      items = std::move(kept);
+      return;
+    }
+    raise_bad_index(ts, container, index);
+  }
+  if (is_dict(container)) {
+    if (dict_remove(ts, as<ObjDict>(container), index).is_empty()) {
+      Value exc = new_exception(ts, ts.rt.types.KeyError, "");
+      as<ObjException>(exc)->args = make_tuple({index});
+      raise_value(std::move(exc));
+    }
+    return;
+  }
+  raise(ts, ts.rt.types.TypeError,
+        "'" + std::string(type_name(ts, container)) + "' object doesn't support item deletion");
+}
+
+int64_t length(ThreadState& ts, const Value& v) {
+  if (v.is_obj()) {
+    Obj* o = v.as_obj();
+    switch (o->kind) {
+      case ObjKind::Str: return static_cast<int64_t>(static_cast<ObjStr*>(o)->text.size());
+      case ObjKind::List: return static_cast<int64_t>(static_cast<ObjList*>(o)->items.size());
+      case ObjKind::Tuple: return static_cast<int64_t>(static_cast<ObjTuple*>(o)->items.size());
+      case ObjKind::Dict: return static_cast<int64_t>(static_cast<ObjDict*>(o)->size);
+      case ObjKind::DictView: return static_cast<int64_t>(as<ObjDict>(static_cast<ObjDictView*>(o)->dict)->size);
+      case ObjKind::Range: return static_cast<ObjRange*>(o)->length();
+      default: break;
+    }
+  }
+  raise(ts, ts.rt.types.TypeError, "object of type '" + std::string(type_name(ts, v)) + "' has no len()");
+}
+
+// ---- Iteration ---------------------------------------------------------------------
+
+Value get_iter(ThreadState& ts, const Value& v) {
+  using Over = ObjIterator::Over;
+  if (v.is_obj()) {
+    Obj* o = v.as_obj();
+    switch (o->kind) {
+      case ObjKind::Range: {
+        auto* r = static_cast<ObjRange*>(o);
+        auto it = make<ObjIterator>(Over::Range, Value());
+        auto* i = as<ObjIterator>(it);
+        i->position = r->start;
+        i->stop = r->length();  // remaining count
+        i->step = r->step;
+        return it;
+      }
+      case ObjKind::List:
+      case ObjKind::Tuple: return make<ObjIterator>(Over::Sequence, v);
+      case ObjKind::Str: return make<ObjIterator>(Over::Str, v);
+      case ObjKind::Dict: {
+        auto it = make<ObjIterator>(Over::DictKeys, v);
+        as<ObjIterator>(it)->dict_version = static_cast<ObjDict*>(o)->version;
+        return it;
+      }
+      case ObjKind::DictView: {
+        auto* view = static_cast<ObjDictView*>(o);
+        Over over = view->which == ObjDictView::Which::Keys     ? Over::DictKeys
+                    : view->which == ObjDictView::Which::Values ? Over::DictValues
+                                                                 : Over::DictItems;
+        auto it = make<ObjIterator>(over, view->dict);
+        as<ObjIterator>(it)->dict_version = as<ObjDict>(view->dict)->version;
+        return it;
+      }
+      case ObjKind::Iterator: return v;
+      default: break;
+    }
+  }
+  raise(ts, ts.rt.types.TypeError, "'" + std::string(type_name(ts, v)) + "' object is not iterable");
+}
+
+bool iter_next(ThreadState& ts, ObjIterator* it, Value& out) {
+  using Over = ObjIterator::Over;
+  switch (it->over) {
+    case Over::Range:
+      if (it->stop <= 0) return false;
+      out = Value::integer(it->position);
+      it->position += it->step;
+      --it->stop;
+      return true;
+    case Over::Sequence: {
+      auto& items = is_list(it->source) ? as<ObjList>(it->source)->items : as<ObjTuple>(it->source)->items;
+      if (static_cast<size_t>(it->position) >= items.size()) return false;
+      out = items[static_cast<size_t>(it->position++)];
+      return true;
+    }
+    case Over::Str: {
+      auto& s = as<ObjStr>(it->source)->text;
+      if (static_cast<size_t>(it->position) >= s.size()) return false;
+      out = ts.rt.single_chars[static_cast<unsigned char>(s[static_cast<size_t>(it->position++)])];
+      return true;
+    }
+    case Over::DictKeys:
+    case Over::DictValues:
+    case Over::DictItems: {
+      auto* d = as<ObjDict>(it->source);
+      if (d->version != it->dict_version)
+        raise(ts, ts.rt.types.RuntimeError, "dictionary changed size during iteration");
+      while (static_cast<size_t>(it->position) < d->entries.size()) {
+        auto& e = d->entries[static_cast<size_t>(it->position++)];
+        if (e.key.is_empty()) continue;
+        if (it->over == Over::DictKeys)
+          out = e.key;
+        else if (it->over == Over::DictValues)
+          out = e.value;
+        else
+          out = make_tuple({e.key, e.value});
+        return true;
+      }
+      return false;
+    }
+    case Over::Enumerate: {
+      Value item;
+      if (!iter_next(ts, as<ObjIterator>(it->source), item)) return false;
+      out = make_tuple({Value::integer(it->position++), std::move(item)});
+      return true;
+    }
+    case Over::Zip: {
+      auto& iters = as<ObjTuple>(it->source)->items;
+      std::vector<Value> items(iters.size());
+      for (size_t i = 0; i < iters.size(); ++i)
+        if (!iter_next(ts, as<ObjIterator>(iters[i]), items[i])) return false;
+      out = make_tuple(std::move(items));
+      return true;
+    }
+    case Over::Reversed: {
+      if (it->position <= 0) return false;
+      auto& src = it->source;
+      --it->position;
+      if (is_str(src))
+        out = ts.rt.single_chars[static_cast<unsigned char>(as<ObjStr>(src)->text[static_cast<size_t>(it->position)])];
+      else if (is_kind(src, ObjKind::Range)) {
+        auto* r = as<ObjRange>(src);
+        out = Value::integer(r->start + it->position * r->step);
+      } else {
+        auto& items = is_list(src) ? as<ObjList>(src)->items : as<ObjTuple>(src)->items;
+        if (static_cast<size_t>(it->position) >= items.size()) return false;
+        out = items[static_cast<size_t>(it->position)];
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<Value> collect(ThreadState& ts, const Value& iterable) {
+  if (is_list(iterable)) return as<ObjList>(iterable)->items;
+  if (is_tuple(iterable)) return as<ObjTuple>(iterable)->items;
+  Value it = get_iter(ts, iterable);
+  std::vector<Value> out;
+  Value item;
+  while (iter_next(ts, as<ObjIterator>(it), item)) out.push_back(std::move(item));
+  return out;
+}
+
+// ---- Attributes and calls ---------------------------------------------------------
+
+Value get_attr(ThreadState& ts, const Value& obj, ObjStr* name) {
+  if (is_kind(obj, ObjKind::Module)) {
+    if (const Value* v = as<ObjModule>(obj)->find(name)) return *v;
+    raise(ts, ts.rt.types.AttributeError,
+          "module '" + as<ObjModule>(obj)->name + "' has no attribute '" + name->text + "'");
+  }
+  if (is_kind(obj, ObjKind::Exception) && name->text == "args") return as<ObjException>(obj)->args;
+  if (name == ts.rt.name_module) {
+    if (is_kind(obj, ObjKind::Function)) return make_str(as<ObjFunction>(obj)->code_obj()->name);
+    if (is_kind(obj, ObjKind::Type)) return make_str(as<ObjType>(obj)->name);
+    if (is_kind(obj, ObjKind::Native)) return make_str(as<ObjNative>(obj)->name);
+  }
+  ObjType* type = type_of(ts, obj);
+  if (const Value* m = type->find_method(name)) return make<ObjBoundMethod>(obj, *m);
+  if (is_kind(obj, ObjKind::Type) && as<ObjType>(obj)->find_method(name)) return *as<ObjType>(obj)->find_method(name);
+  raise(ts, ts.rt.types.AttributeError,
+        "'" + type->name + "' object has no attribute '" + name->text + "'");
+}
+
+Value call(ThreadState& ts, const Value& callable, Value* args, int argc, ObjTuple* kwnames) {
+  if (callable.is_obj()) {
+    Obj* o = callable.as_obj();
+    switch (o->kind) {
+      case ObjKind::Native: return static_cast<ObjNative*>(o)->fn(ts, args, argc, kwnames);
+      case ObjKind::Function: return call_function(ts, static_cast<ObjFunction*>(o), args, argc, kwnames);
+      case ObjKind::Type: {
+        auto* t = static_cast<ObjType*>(o);
+        if (t->is_exception) return construct_exception(ts, t, args, argc, kwnames);
+        if (t->construct) return t->construct(ts, args, argc, kwnames);
+        raise(ts, ts.rt.types.TypeError, "cannot create '" + t->name + "' instances");
+      }
+      case ObjKind::BoundMethod: {
+        auto* m = static_cast<ObjBoundMethod*>(o);
+        int total = argc + (kwnames ? static_cast<int>(kwnames->items.size()) : 0);
+        std::vector<Value> with_self;
+        with_self.reserve(static_cast<size_t>(total) + 1);
+        with_self.push_back(m->self);
+        for (int i = 0; i < total; ++i) with_self.push_back(args[i]);
+        Value method = m->method;
+        return call(ts, method, with_self.data(), argc + 1, kwnames);
+      }
+      default: break;
+    }
+  }
+  raise(ts, ts.rt.types.TypeError, "'" + std::string(type_name(ts, callable)) + "' object is not callable");
+}
+
+int64_t expect_int(ThreadState& ts, const Value& v, std::string_view what) {
+  if (v.is_intlike()) return v.as_int();
+  raise(ts, ts.rt.types.TypeError,
+        "'" + std::string(type_name(ts, v)) + "' object cannot be interpreted as an integer");
+}
+
+ObjStr* expect_str(ThreadState& ts, const Value& v, std::string_view what) {
+  if (is_str(v)) return as<ObjStr>(v);
+  raise(ts, ts.rt.types.TypeError,
+        std::string(what) + " must be str, not " + std::string(type_name(ts, v)));
+}
+
+}  // namespace gil

@@ -1,0 +1,69 @@
+#include "gil/runtime.h"
+
+#include "gil/builtins.h"
+
+namespace gil {
+
+InternTable::~InternTable() {
+  for (auto& [text, s] : table_) delete s;
+}
+
+ObjStr* InternTable::intern(std::string_view text) {
+  auto it = table_.find(text);
+  if (it != table_.end()) return it->second;
+  auto* s = new ObjStr(std::string(text));
+  s->refcount = kImmortalRefcount;
+  s->interned = true;
+  table_.emplace(std::string_view(s->text), s);
+  return s;
+}
+
+Runtime::Runtime(RuntimeConfig cfg) : config(std::move(cfg)) {
+  empty_str = Value::borrow(intern(""));
+  for (int c = 0; c < 256; ++c) single_chars[c] = Value::borrow(intern(std::string(1, static_cast<char>(c))));
+  name_enter = intern("__enter__");
+  name_exit = intern("__exit__");
+  name_module = intern("__name__");
+  install_types(*this);
+  install_builtin_functions(*this);
+  install_str_methods(*this);
+  install_container_methods(*this);
+}
+
+Runtime::~Runtime() {
+  // Globals and modules may refer to each other; drop them before the types
+  // and interned strings they point to.
+  globals.values.clear();
+  globals.builtins.clear();
+  modules.clear();
+  builtins.clear();
+  for (ObjType* t : owned_types) t->methods.clear();
+  for (ObjType* t : owned_types) delete t;
+}
+
+uint32_t Runtime::global_slot(ObjStr* name) {
+  auto it = globals.slots.find(name);
+  if (it != globals.slots.end()) return it->second;
+  auto slot = static_cast<uint32_t>(globals.values.size());
+  globals.slots.emplace(name, slot);
+  globals.names.push_back(name);
+  globals.values.emplace_back();
+  auto b = builtins.find(name);
+  globals.builtins.push_back(b == builtins.end() ? Value() : b->second);
+  return slot;
+}
+
+void Runtime::define_builtin(std::string_view name, Value value) {
+  ObjStr* key = intern(name);
+  builtins[key] = value;
+  auto it = globals.slots.find(key);
+  if (it != globals.slots.end()) globals.builtins[it->second] = std::move(value);
+}
+
+ThreadState::ThreadState(Runtime& runtime, size_t stack_slots)
+    : rt(runtime), stack(new Value[stack_slots]), stack_end(stack.get() + stack_slots) {
+  frames.reserve(64);
+}
+
+}  // namespace gil
+

@@ -1,0 +1,232 @@
+// The built-in types, their constructors, and the exception hierarchy.
+#include <cmath>
+
+#include "gil/builtins.h"
+#include "gil/dict.h"
+#include "gil/errors.h"
+#include "gil/format.h"
+#include "gil/ops.h"
+
+namespace gil {
+namespace {
+
+ObjType* new_type(Runtime& rt, std::string name, ObjType* base, NativeFn construct = nullptr) {
+  auto* t = new ObjType(std::move(name), base);
+  t->refcount = kImmortalRefcount;
+  t->construct = construct;
+  return t;
+}
+
+// ---- Constructors -------------------------------------------------------
+
+Value int_from_float(ThreadState& ts, double d) {
+  if (std::isnan(d)) raise(ts, ts.rt.types.ValueError, "cannot convert float NaN to integer");
+  if (std::isinf(d)) raise(ts, ts.rt.types.OverflowError, "cannot convert float infinity to integer");
+  double t = std::trunc(d);
+  if (t >= 9223372036854775808.0 || t < -9223372036854775808.0) raise_int_overflow(ts);
+  return Value::integer(static_cast<int64_t>(t));
+}
+
+Value construct_int(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "int", kwnames);
+  check_args(ts, "int", argc, 0, 2);
+  if (argc == 0) return Value::integer(0);
+  const Value& v = args[0];
+  if (argc == 1) {
+    if (v.is_intlike()) return Value::integer(v.as_int());
+    if (v.is_float()) return int_from_float(ts, v.as_float());
+  }
+  if (!is_str(v)) {
+    if (argc == 2) raise(ts, ts.rt.types.TypeError, "int() can't convert non-string with explicit base");
+    raise(ts, ts.rt.types.TypeError,
+          "int() argument must be a string, a bytes-like object or a real number, not '" +
+              std::string(type_name(ts, v)) + "'");
+  }
+  int base = argc == 2 ? static_cast<int>(expect_int(ts, args[1], "base")) : 10;
+  bool overflow = false;
+  std::optional<int64_t> parsed;
+  try {
+    parsed = format::parse_int(as<ObjStr>(v)->text, base, &overflow);
+  } catch (const format::FormatError& e) {
+    raise_format_error(ts, e);
+  }
+  if (overflow) raise_int_overflow(ts);
+  if (!parsed)
+    raise(ts, ts.rt.types.ValueError,
+          "invalid literal for int() with base " + std::to_string(base) + ": " + repr(ts, v));
+  return Value::integer(*parsed);
+}
+
+Value construct_float(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "float", kwnames);
+  check_args(ts, "float", argc, 0, 1);
+  if (argc == 0) return Value::number(0.0);
+  const Value& v = args[0];
+  if (v.is_float()) return v;
+  if (v.is_intlike()) return Value::number(static_cast<double>(v.as_int()));
+  if (is_str(v)) {
+    auto parsed = format::parse_float(as<ObjStr>(v)->text);
+    if (!parsed) raise(ts, ts.rt.types.ValueError, "could not convert string to float: " + repr(ts, v));
+    return Value::number(*parsed);
+  }
+  raise(ts, ts.rt.types.TypeError,
+        "float() argument must be a string or a real number, not '" + std::string(type_name(ts, v)) + "'");
+}
+
+Value construct_str(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "str", kwnames);
+  check_args(ts, "str", argc, 0, 1);
+  if (argc == 0) return ts.rt.empty_str;
+  if (is_str(args[0])) return args[0];
+  return make_str(str(ts, args[0]));
+}
+
+Value construct_bool(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "bool", kwnames);
+  check_args(ts, "bool", argc, 0, 1);
+  return Value::boolean(argc == 1 && truthy(ts, args[0]));
+}
+
+Value construct_list(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "list", kwnames);
+  check_args(ts, "list", argc, 0, 1);
+  return make_list(argc ? collect(ts, args[0]) : std::vector<Value>{});
+}
+
+Value construct_tuple(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "tuple", kwnames);
+  check_args(ts, "tuple", argc, 0, 1);
+  if (argc && is_tuple(args[0])) return args[0];
+  return make_tuple(argc ? collect(ts, args[0]) : std::vector<Value>{});
+}
+
+Value construct_dict(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "dict", argc, 0, 1);
+  Value result = make<ObjDict>();
+  auto* d = as<ObjDict>(result);
+  if (argc == 1 && is_dict(args[0])) {
+    for (auto& e : as<ObjDict>(args[0])->entries)
+      if (!e.key.is_empty()) dict_set(ts, d, e.key, e.value);
+  } else if (argc == 1) {
+    std::vector<Value> items = collect(ts, args[0]);
+    for (size_t i = 0; i < items.size(); ++i) {
+      std::vector<Value> pair;
+      if (is_list(items[i]) || is_tuple(items[i]) || is_str(items[i]))
+        pair = collect(ts, items[i]);
+      else
+        raise(ts, ts.rt.types.TypeError,
+              "cannot convert dictionary update sequence element #" + std::to_string(i) + " to a sequence");
+      if (pair.size() != 2)
+        raise(ts, ts.rt.types.ValueError,
+              "dictionary update sequence element #" + std::to_string(i) + " has length " +
+                  std::to_string(pair.size()) + "; 2 is required");
+      dict_set(ts, d, pair[0], pair[1]);
+    }
+  }
+  if (kwnames)
+    for (size_t k = 0; k < kwnames->items.size(); ++k) dict_set(ts, d, kwnames->items[k], args[argc + static_cast<int>(k)]);
+  return result;
+}
+
+Value construct_range(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "range", kwnames);
+  if (argc == 0) raise(ts, ts.rt.types.TypeError, "range expected at least 1 argument, got 0");
+  if (argc > 3) raise(ts, ts.rt.types.TypeError, "range expected at most 3 arguments, got " + std::to_string(argc));
+  int64_t start = 0, stop, step = 1;
+  if (argc == 1) {
+    stop = expect_int(ts, args[0], "range");
+  } else {
+    start = expect_int(ts, args[0], "range");
+    stop = expect_int(ts, args[1], "range");
+    if (argc == 3) step = expect_int(ts, args[2], "range");
+  }
+  if (step == 0) raise(ts, ts.rt.types.ValueError, "range() arg 3 must not be zero");
+  return make<ObjRange>(start, stop, step);
+}
+
+Value construct_type(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "type", kwnames);
+  if (argc != 1) raise(ts, ts.rt.types.TypeError, "type() takes 1 argument in MiniPy");
+  return Value::borrow(type_of(ts, args[0]));
+}
+
+Value construct_object(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  raise(ts, ts.rt.types.TypeError, "MiniPy cannot create plain object instances");
+}
+
+}  // namespace
+
+void install_types(Runtime& rt) {
+  BuiltinTypes& t = rt.types;
+  t.object = new_type(rt, "object", nullptr, construct_object);
+  t.type = new_type(rt, "type", t.object, construct_type);
+  t.none = new_type(rt, "NoneType", t.object);
+  t.int_ = new_type(rt, "int", t.object, construct_int);
+  t.bool_ = new_type(rt, "bool", t.int_, construct_bool);
+  t.float_ = new_type(rt, "float", t.object, construct_float);
+  t.str = new_type(rt, "str", t.object, construct_str);
+  t.list = new_type(rt, "list", t.object, construct_list);
+  t.tuple = new_type(rt, "tuple", t.object, construct_tuple);
+  t.dict = new_type(rt, "dict", t.object, construct_dict);
+  t.dict_keys = new_type(rt, "dict_keys", t.object);
+  t.dict_values = new_type(rt, "dict_values", t.object);
+  t.dict_items = new_type(rt, "dict_items", t.object);
+  t.range = new_type(rt, "range", t.object, construct_range);
+  t.iterator = new_type(rt, "iterator", t.object);
+  t.function = new_type(rt, "function", t.object);
+  t.builtin_function = new_type(rt, "builtin_function_or_method", t.object);
+  t.method = new_type(rt, "builtin_function_or_method", t.object);
+  t.module = new_type(rt, "module", t.object);
+  t.cell = new_type(rt, "cell", t.object);
+
+  auto exc = [&](const char* name, ObjType* base) {
+    ObjType* e = new_type(rt, name, base);
+    e->is_exception = true;
+    return e;
+  };
+  t.BaseException = exc("BaseException", t.object);
+  t.Exception = exc("Exception", t.BaseException);
+  t.ArithmeticError = exc("ArithmeticError", t.Exception);
+  t.ZeroDivisionError = exc("ZeroDivisionError", t.ArithmeticError);
+  t.OverflowError = exc("OverflowError", t.ArithmeticError);
+  t.LookupError = exc("LookupError", t.Exception);
+  t.IndexError = exc("IndexError", t.LookupError);
+  t.KeyError = exc("KeyError", t.LookupError);
+  t.ValueError = exc("ValueError", t.Exception);
+  t.TypeError = exc("TypeError", t.Exception);
+  t.NameError = exc("NameError", t.Exception);
+  t.UnboundLocalError = exc("UnboundLocalError", t.NameError);
+  t.AttributeError = exc("AttributeError", t.Exception);
+  t.RuntimeError = exc("RuntimeError", t.Exception);
+  t.RecursionError = exc("RecursionError", t.RuntimeError);
+  t.NotImplementedError = exc("NotImplementedError", t.RuntimeError);
+  t.AssertionError = exc("AssertionError", t.Exception);
+  t.ImportError = exc("ImportError", t.Exception);
+  t.ModuleNotFoundError = exc("ModuleNotFoundError", t.ImportError);
+  t.StopIteration = exc("StopIteration", t.Exception);
+  t.OSError = exc("OSError", t.Exception);
+  t.TimeoutError = exc("TimeoutError", t.OSError);
+  t.KeyboardInterrupt = exc("KeyboardInterrupt", t.BaseException);
+  t.SystemExit = exc("SystemExit", t.BaseException);
+
+  ObjType* all[] = {t.object, t.type, t.none, t.int_, t.bool_, t.float_, t.str, t.list, t.tuple, t.dict,
+                    t.dict_keys, t.dict_values, t.dict_items, t.range, t.iterator, t.function,
+                    t.builtin_function, t.method, t.module, t.cell, t.BaseException, t.Exception,
+                    t.ArithmeticError, t.ZeroDivisionError, t.OverflowError, t.LookupError, t.IndexError,
+                    t.KeyError, t.ValueError, t.TypeError, t.NameError, t.UnboundLocalError, t.AttributeError,
+                    t.RuntimeError, t.RecursionError, t.NotImplementedError, t.AssertionError, t.ImportError,
+                    t.ModuleNotFoundError, t.StopIteration, t.OSError, t.TimeoutError, t.KeyboardInterrupt,
+                    t.SystemExit};
+  for (ObjType* type : all) rt.owned_types.push_back(type);
+  for (ObjType* type : all)
+    if (type->construct || type->is_exception) rt.define_builtin(type->name, Value::borrow(type));
+}
+
+Value construct_exception(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, type->name, kwnames);
+  auto* e = new ObjException(type);
+  e->args = make_tuple(std::vector<Value>(args, args + argc));
+  return Value::adopt(e);
+}
+
+}  // namespace gil

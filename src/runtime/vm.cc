@@ -1,0 +1,851 @@
+#include "gil/vm.h"
+
+#include "gil/builtins.h"
+#include "gil/chunk.h"
+#include "gil/dict.h"
+#include "gil/errors.h"
+#include "gil/ops.h"
+
+namespace gil {
+namespace {
+
+using ast::BinaryOp;
+using ast::CompareOp;
+
+// ---- Frames -----------------------------------------------------------------
+
+[[noreturn]] void raise_recursion(ThreadState& ts) {
+  raise(ts, ts.rt.types.RecursionError, "maximum recursion depth exceeded");
+}
+
+std::string plural(int64_t n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+[[noreturn]] void raise_too_many(ThreadState& ts, ObjCode* code, int given, int min) {
+  int max = code->param_count;
+  std::string takes = min == max ? plural(max, "positional argument")
+                                 : "from " + std::to_string(min) + " to " + plural(max, "positional argument");
+  raise(ts, ts.rt.types.TypeError,
+        code->name + "() takes " + takes + " but " + std::to_string(given) + (given == 1 ? " was" : " were") +
+            " given");
+}
+
+[[noreturn]] void raise_missing(ThreadState& ts, ObjCode* code, Value* locals) {
+  std::vector<std::string> missing;
+  for (int i = 0; i < code->param_count; ++i)
+    if (locals[i].is_empty()) missing.push_back("'" + as<ObjStr>(code->local_names[static_cast<size_t>(i)])->text + "'");
+  std::string names;
+  for (size_t i = 0; i < missing.size(); ++i) {
+    if (i) names += missing.size() == 2 ? " and " : (i + 1 == missing.size() ? ", and " : ", ");
+    names += missing[i];
+  }
+  raise(ts, ts.rt.types.TypeError,
+        code->name + "() missing " + std::to_string(missing.size()) + " required positional argument" +
+            (missing.size() == 1 ? "" : "s") + ": " + names);
+}
+
+// Moves keyword arguments into their parameter slots. [locals] holds argc
+// positional values followed by one value per keyword name.
+void bind_keywords(ThreadState& ts, ObjCode* code, Value* locals, int argc, ObjTuple* kwnames) {
+  size_t nk = kwnames->items.size();
+  std::vector<Value> values(nk);
+  for (size_t k = 0; k < nk; ++k) values[k] = std::move(locals[argc + static_cast<int>(k)]);
+  for (size_t k = 0; k < nk; ++k) {
+    ObjStr* name = as<ObjStr>(kwnames->items[k]);
+    int slot = -1;
+    for (int p = 0; p < code->param_count; ++p)
+      if (code->local_names[static_cast<size_t>(p)].as_obj() == name) slot = p;
+    if (slot < 0)
+      raise(ts, ts.rt.types.TypeError, code->name + "() got an unexpected keyword argument '" + name->text + "'");
+    if (!locals[slot].is_empty())
+      raise(ts, ts.rt.types.TypeError, code->name + "() got multiple values for argument '" + name->text + "'");
+    locals[slot] = std::move(values[k]);
+  }
+}
+
+// Fills the parameters of a new frame whose arguments start at [locals]:
+// keywords into their slots, defaults for the rest.
+void bind_arguments(ThreadState& ts, ObjFunction* fn, Value* locals, int argc, ObjTuple* kwnames) {
+  ObjCode* code = fn->code_obj();
+  int min = code->param_count - static_cast<int>(fn->defaults.size());
+  if (argc > code->param_count) raise_too_many(ts, code, argc, min);
+  if (kwnames) bind_keywords(ts, code, locals, argc, kwnames);
+  for (int i = argc; i < code->param_count; ++i)
+    if (locals[i].is_empty() && i >= min) locals[i] = fn->defaults[static_cast<size_t>(i - min)];
+  for (int i = argc; i < code->param_count; ++i)
+    if (locals[i].is_empty()) raise_missing(ts, code, locals);
+}
+
+// Pushes a frame for [fn], whose callable sits at [base] and whose arguments
+// start at [args].
+Frame& push_frame(ThreadState& ts, ObjFunction* fn, Value* base, Value* args, int argc, ObjTuple* kwnames,
+                  bool returns_to_native) {
+  ObjCode* code = fn->code_obj();
+  if (static_cast<int>(ts.frames.size()) >= ts.rt.config.recursion_limit ||
+      args + code->local_count() + code->max_stack >= ts.stack_end)
+    raise_recursion(ts);
+  if (argc != code->param_count || kwnames) {
+    try {
+      bind_arguments(ts, fn, args, argc, kwnames);
+    } catch (...) {
+      // Slots past the arguments may have been filled; the caller clears
+      // only up to its stack top.
+      int total = argc + (kwnames ? static_cast<int>(kwnames->items.size()) : 0);
+      for (int i = total; i < code->param_count; ++i) args[i] = Value();
+      throw;
+    }
+  }
+  Value* sp = args + code->local_count();
+  ts.frames.push_back(Frame{code, base, code->code.data(), args, sp, returns_to_native});
+  return ts.frames.back();
+}
+
+// Destroys every value a frame owns, from its base to [sp].
+void clear_frame_values(Value* base, Value* sp) {
+  for (Value* v = sp; v-- > base;) *v = Value();
+}
+
+// The top of the stack of the innermost frame: where a native's nested call
+// may put its values.
+Value* stack_top(ThreadState& ts) { return ts.frames.empty() ? ts.stack.get() : ts.frames.back().sp; }
+
+// ---- Exceptions -----------------------------------------------------------
+
+bool exception_matches(ThreadState& ts, const Value& exc, const Value& type) {
+  ObjType* t = as<ObjException>(exc)->type;
+  if (is_tuple(type)) {
+    for (auto& item : as<ObjTuple>(type)->items)
+      if (exception_matches(ts, exc, item)) return true;
+    return false;
+  }
+  if (!is_kind(type, ObjKind::Type) || !as<ObjType>(type)->is_exception)
+    raise(ts, ts.rt.types.TypeError, "catching classes that do not inherit from BaseException is not allowed");
+  return t->is_subtype_of(as<ObjType>(type));
+}
+
+Value make_raisable(ThreadState& ts, const Value& v) {
+  if (is_kind(v, ObjKind::Exception)) return v;
+  if (is_kind(v, ObjKind::Type) && as<ObjType>(v)->is_exception) return call(ts, v, nullptr, 0);
+  raise(ts, ts.rt.types.TypeError, "exceptions must derive from BaseException");
+}
+
+void set_context(ThreadState& ts, const Value& exc) {
+  const Value& handled = ts.handled_exception;
+  if (handled.is_empty() || handled.as_obj() == exc.as_obj()) return;
+  auto* e = as<ObjException>(exc);
+  if (!e->context.is_empty()) return;
+  for (Value c = handled; !c.is_empty(); c = as<ObjException>(c)->context)
+    if (c.as_obj() == exc.as_obj()) return;  // would make a cycle
+  e->context = handled;
+}
+
+const ExceptionEntry* find_handler(const ObjCode* code, uint32_t at) {
+  for (auto& e : code->exception_table)
+    if (at >= e.start && at < e.end) return &e;
+  return nullptr;
+}
+
+// ---- Helpers the loop calls out of line -------------------------------------
+
+[[noreturn]] void raise_unbound_local(ThreadState& ts, const ObjCode* code, uint32_t slot) {
+  const std::string& name = as<ObjStr>(code->local_names[slot])->text;
+  raise(ts, ts.rt.types.UnboundLocalError,
+        "cannot access local variable '" + name + "' where it is not associated with a value");
+}
+
+[[noreturn]] void raise_name_error(ThreadState& ts, uint32_t slot) {
+  raise(ts, ts.rt.types.NameError, "name '" + ts.rt.globals.names[slot]->text + "' is not defined");
+}
+
+void unpack(ThreadState& ts, const Value& seq, uint32_t n, Value* out) {
+  std::vector<Value> items;
+  if (is_list(seq) || is_tuple(seq) || is_str(seq) || is_dict(seq) || is_kind(seq, ObjKind::Range) ||
+      is_kind(seq, ObjKind::DictView) || is_kind(seq, ObjKind::Iterator)) {
+    items = collect(ts, seq);
+  } else {
+    raise(ts, ts.rt.types.TypeError, "cannot unpack non-iterable " + std::string(type_name(ts, seq)) + " object");
+  }
+  if (items.size() < n)
+    raise(ts, ts.rt.types.ValueError,
+          "not enough values to unpack (expected " + std::to_string(n) + ", got " + std::to_string(items.size()) + ")");
+  if (items.size() > n)
+    raise(ts, ts.rt.types.ValueError, "too many values to unpack (expected " + std::to_string(n) + ")");
+  for (uint32_t i = 0; i < n; ++i) out[n - 1 - i] = std::move(items[i]);
+}
+
+Value build_string(Value* parts, uint32_t n) {
+  size_t total = 0;
+  for (uint32_t i = 0; i < n; ++i) total += as<ObjStr>(parts[i])->text.size();
+  std::string out;
+  out.reserve(total);
+  for (uint32_t i = 0; i < n; ++i) out += as<ObjStr>(parts[i])->text;
+  return make_str(std::move(out));
+}
+
+Value call_special(ThreadState& ts, const Value& obj, ObjStr* name) {
+  const Value* m = type_of(ts, obj)->find_method(name);
+  if (!m)
+    raise(ts, ts.rt.types.TypeError,
+          "'" + std::string(type_name(ts, obj)) + "' object does not support the context manager protocol");
+  Value self = obj;
+  return call(ts, *m, &self, 1);
+}
+
+// Drops the reference a variable slot holds on [s] when the instruction at
+// [next] stores into that slot, so that `s = s + t` can append in place.
+void release_target_for_concat(ThreadState& ts, const Value& s, uint32_t next, Value* locals) {
+  Op op = opcode_of(next);
+  Value* slot = nullptr;
+  if (op == Op::STORE_FAST)
+    slot = &locals[operand_of(next)];
+  else if (op == Op::STORE_GLOBAL)
+    slot = &ts.rt.globals.values[operand_of(next)];
+  if (slot && slot->is_obj() && slot->as_obj() == s.as_obj()) *slot = Value();
+}
+
+// The eval loop. Runs until the frame at [entry_depth] returns, and returns
+// its value.
+Value run(ThreadState& ts, size_t entry_depth) {
+  Runtime& rt = ts.rt;
+  Frame* frame = &ts.frames.back();
+  ObjCode* code = frame->code;
+  const uint32_t* ip = frame->ip;
+  Value* locals = frame->locals;
+  Value* sp = frame->sp;
+  uint32_t word = 0;
+  uint32_t arg = 0;
+  // The operands of the call being made (CALL and its variants).
+  Value* callable = nullptr;
+  Value* args = nullptr;
+  int argc = 0;
+  ObjTuple* kwnames = nullptr;
+  Value kw_holder;
+
+#define LOAD_FRAME()           \
+  do {                         \
+    frame = &ts.frames.back(); \
+    code = frame->code;        \
+    ip = frame->ip;            \
+    locals = frame->locals;    \
+    sp = frame->sp;            \
+  } while (0)
+#define SAVE_FRAME() \
+  do {               \
+    frame->ip = ip;  \
+    frame->sp = sp;  \
+  } while (0)
+#define PUSH(v) (*sp++ = (v))
+#define POP() (std::move(*--sp))
+#define TOP() (sp[-1])
+#define DROP() (*--sp = Value())
+
+  static void* const dispatch_table[] = {
+#define GIL_OPCODE_LABEL(name, effect, comment) &&op_##name,
+      GIL_OPCODES(GIL_OPCODE_LABEL)
+#undef GIL_OPCODE_LABEL
+  };
+#define DISPATCH()                                 \
+  do {                                             \
+    word = *ip++;                                  \
+    arg = word >> 8;                               \
+    goto* dispatch_table[word & 0xFF];             \
+  } while (0)
+#define TARGET(name) op_##name:
+#define CHECK_EVAL_BREAKER()                                          \
+  do {                                                                \
+    if (rt.eval_breaker.load(std::memory_order_relaxed)) {            \
+      SAVE_FRAME();                                                   \
+      handle_eval_breaker(ts);                                        \
+    }                                                                 \
+  } while (0)
+
+  for (;;) {
+    try {
+      DISPATCH();
+
+      TARGET(NOP) { DISPATCH(); }
+
+      TARGET(LOAD_CONST) {
+        PUSH(code->constants[arg]);
+        DISPATCH();
+      }
+
+      TARGET(LOAD_FAST) {
+        const Value& v = locals[arg];
+        if (v.is_empty()) [[unlikely]]
+          raise_unbound_local(ts, code, arg);
+        PUSH(v);
+        DISPATCH();
+      }
+
+      TARGET(STORE_FAST) {
+        locals[arg] = POP();
+        DISPATCH();
+      }
+
+      TARGET(DELETE_FAST) {
+        if (locals[arg].is_empty()) raise_unbound_local(ts, code, arg);
+        locals[arg] = Value();
+        DISPATCH();
+      }
+
+      TARGET(LOAD_GLOBAL) {
+        const Value* v = &rt.globals.values[arg];
+        if (v->is_empty()) [[unlikely]] {
+          v = &rt.globals.builtins[arg];
+          if (v->is_empty()) raise_name_error(ts, arg);
+        }
+        PUSH(*v);
+        DISPATCH();
+      }
+
+      TARGET(STORE_GLOBAL) {
+        rt.globals.values[arg] = POP();
+        DISPATCH();
+      }
+
+      TARGET(DELETE_GLOBAL) {
+        if (rt.globals.values[arg].is_empty()) raise_name_error(ts, arg);
+        rt.globals.values[arg] = Value();
+        DISPATCH();
+      }
+
+      TARGET(POP_TOP) {
+        DROP();
+        DISPATCH();
+      }
+
+      TARGET(DUP_TOP) {
+        Value v = TOP();
+        PUSH(std::move(v));
+        DISPATCH();
+      }
+
+      TARGET(DUP_TOP_TWO) {
+        Value a = sp[-2];
+        Value b = sp[-1];
+        PUSH(std::move(a));
+        PUSH(std::move(b));
+        DISPATCH();
+      }
+
+      TARGET(ROT_TWO) {
+        sp[-1].swap(sp[-2]);
+        DISPATCH();
+      }
+
+      TARGET(ROT_THREE) {
+        sp[-1].swap(sp[-2]);
+        sp[-2].swap(sp[-3]);
+        DISPATCH();
+      }
+
+      TARGET(BINARY_OP) {
+        Value& a = sp[-2];
+        Value& b = sp[-1];
+        auto op = static_cast<BinaryOp>(arg & 7);
+        if (a.is_int() && b.is_int()) {
+          int64_t x = a.as_int(), y = b.as_int(), r;
+          bool done = true;
+          switch (op) {
+            case BinaryOp::Add: done = !__builtin_add_overflow(x, y, &r); break;
+            case BinaryOp::Sub: done = !__builtin_sub_overflow(x, y, &r); break;
+            case BinaryOp::Mul: done = !__builtin_mul_overflow(x, y, &r); break;
+            default: done = false; break;
+          }
+          if (done) {
+            --sp;
+            a = Value::integer(r);
+            DISPATCH();
+          }
+        }
+        if (op == BinaryOp::Add && (arg & kInPlace) && is_str(a) && a.as_obj()->refcount == 2)
+          release_target_for_concat(ts, a, *ip, locals);
+        Value right = POP();
+        Value left = POP();
+        PUSH(binary_op(ts, op, left, right, (arg & kInPlace) != 0));
+        DISPATCH();
+      }
+
+      TARGET(UNARY_NEGATIVE) {
+        TOP() = negate(ts, TOP());
+        DISPATCH();
+      }
+
+      TARGET(UNARY_POSITIVE) {
+        TOP() = positive(ts, TOP());
+        DISPATCH();
+      }
+
+      TARGET(UNARY_NOT) {
+        TOP() = Value::boolean(!truthy(ts, TOP()));
+        DISPATCH();
+      }
+
+      TARGET(COMPARE_OP) {
+        Value& a = sp[-2];
+        Value& b = sp[-1];
+        if (a.is_int() && b.is_int()) {
+          int64_t x = a.as_int(), y = b.as_int();
+          bool r;
+          switch (static_cast<CompareOp>(arg)) {
+            case CompareOp::Eq: r = x == y; break;
+            case CompareOp::NotEq: r = x != y; break;
+            case CompareOp::Lt: r = x < y; break;
+            case CompareOp::LtE: r = x <= y; break;
+            case CompareOp::Gt: r = x > y; break;
+            case CompareOp::GtE: r = x >= y; break;
+            default: goto generic_compare;
+          }
+          --sp;
+          a = Value::boolean(r);
+          DISPATCH();
+        }
+      generic_compare : {
+        Value right = POP();
+        Value left = POP();
+        PUSH(compare(ts, static_cast<CompareOp>(arg), left, right));
+        DISPATCH();
+      }
+      }
+
+      TARGET(JUMP) {
+        ip = code->code.data() + arg;
+        DISPATCH();
+      }
+
+      TARGET(JUMP_BACKWARD) {
+        ip = code->code.data() + arg;
+        CHECK_EVAL_BREAKER();
+        DISPATCH();
+      }
+
+      TARGET(POP_JUMP_IF_FALSE) {
+        Value v = POP();
+        bool t = v.is_bool() ? v.as_bool() : truthy(ts, v);
+        if (!t) ip = code->code.data() + arg;
+        DISPATCH();
+      }
+
+      TARGET(POP_JUMP_IF_TRUE) {
+        Value v = POP();
+        bool t = v.is_bool() ? v.as_bool() : truthy(ts, v);
+        if (t) ip = code->code.data() + arg;
+        DISPATCH();
+      }
+
+      TARGET(JUMP_IF_FALSE_OR_POP) {
+        if (!truthy(ts, TOP()))
+          ip = code->code.data() + arg;
+        else
+          DROP();
+        DISPATCH();
+      }
+
+      TARGET(JUMP_IF_TRUE_OR_POP) {
+        if (truthy(ts, TOP()))
+          ip = code->code.data() + arg;
+        else
+          DROP();
+        DISPATCH();
+      }
+
+      TARGET(GET_ITER) {
+        TOP() = get_iter(ts, TOP());
+        DISPATCH();
+      }
+
+      TARGET(FOR_ITER) {
+        auto* it = as<ObjIterator>(TOP());
+        if (it->over == ObjIterator::Over::Range) {
+          if (it->stop > 0) {
+            PUSH(Value::integer(it->position));
+            it->position += it->step;
+            --it->stop;
+            DISPATCH();
+          }
+        } else if (it->over == ObjIterator::Over::Sequence && is_list(it->source)) {
+          auto& items = as<ObjList>(it->source)->items;
+          if (static_cast<size_t>(it->position) < items.size()) {
+            PUSH(items[static_cast<size_t>(it->position++)]);
+            DISPATCH();
+          }
+        } else {
+          Value next;
+          if (iter_next(ts, it, next)) {
+            PUSH(std::move(next));
+            DISPATCH();
+          }
+        }
+        DROP();
+        ip = code->code.data() + arg;
+        DISPATCH();
+      }
+
+      TARGET(BUILD_LIST) {
+        std::vector<Value> items(arg);
+        for (uint32_t i = arg; i-- > 0;) items[i] = POP();
+        PUSH(make_list(std::move(items)));
+        DISPATCH();
+      }
+
+      TARGET(BUILD_TUPLE) {
+        std::vector<Value> items(arg);
+        for (uint32_t i = arg; i-- > 0;) items[i] = POP();
+        PUSH(make_tuple(std::move(items)));
+        DISPATCH();
+      }
+
+      TARGET(BUILD_DICT) {
+        Value d = make<ObjDict>();
+        Value* first = sp - 2 * arg;
+        for (uint32_t i = 0; i < arg; ++i) dict_set(ts, as<ObjDict>(d), first[2 * i], first[2 * i + 1]);
+        for (uint32_t i = 0; i < 2 * arg; ++i) DROP();
+        PUSH(std::move(d));
+        DISPATCH();
+      }
+
+      TARGET(BUILD_SLICE) {
+        Value step = arg == 3 ? POP() : Value::none();
+        Value stop = POP();
+        Value start = POP();
+        PUSH(make<ObjSlice>(std::move(start), std::move(stop), std::move(step)));
+        DISPATCH();
+      }
+
+      TARGET(BUILD_STRING) {
+        Value s = build_string(sp - arg, arg);
+        for (uint32_t i = 0; i < arg; ++i) DROP();
+        PUSH(std::move(s));
+        DISPATCH();
+      }
+
+      TARGET(FORMAT_VALUE) {
+        Value spec = arg ? POP() : Value();
+        Value v = POP();
+        if (!arg && is_str(v)) {
+          PUSH(std::move(v));
+        } else {
+          std::string_view sv = arg ? std::string_view(as<ObjStr>(spec)->text) : std::string_view();
+          PUSH(make_str(format_value(ts, v, sv)));
+        }
+        DISPATCH();
+      }
+
+      TARGET(LIST_APPEND) {
+        Value v = POP();
+        as<ObjList>(sp[-static_cast<int>(arg)])->items.push_back(std::move(v));
+        DISPATCH();
+      }
+
+      TARGET(DICT_SET) {
+        Value v = POP();
+        Value k = POP();
+        dict_set(ts, as<ObjDict>(sp[-static_cast<int>(arg)]), k, std::move(v));
+        DISPATCH();
+      }
+
+      TARGET(BINARY_SUBSCR) {
+        Value& c = sp[-2];
+        Value& i = sp[-1];
+        if (is_list(c) && i.is_int()) {
+          auto& items = as<ObjList>(c)->items;
+          int64_t n = i.as_int();
+          if (n < 0) n += static_cast<int64_t>(items.size());
+          if (n >= 0 && static_cast<size_t>(n) < items.size()) {
+            Value v = items[static_cast<size_t>(n)];
+            DROP();
+            TOP() = std::move(v);
+            DISPATCH();
+          }
+        }
+        Value index = POP();
+        Value container = POP();
+        PUSH(get_item(ts, container, index));
+        DISPATCH();
+      }
+
+      TARGET(STORE_SUBSCR) {
+        Value index = POP();
+        Value container = POP();
+        Value v = POP();
+        set_item(ts, container, index, std::move(v));
+        DISPATCH();
+      }
+
+      TARGET(DELETE_SUBSCR) {
+        Value index = POP();
+        Value container = POP();
+        del_item(ts, container, index);
+        DISPATCH();
+      }
+
+      TARGET(LOAD_ATTR) {
+        TOP() = get_attr(ts, TOP(), as<ObjStr>(code->names[arg]));
+        DISPATCH();
+      }
+
+      TARGET(STORE_ATTR) {
+        Value obj = POP();
+        DROP();
+        auto* name = as<ObjStr>(code->names[arg]);
+        raise(ts, rt.types.AttributeError,
+              "'" + std::string(type_name(ts, obj)) + "' object attribute '" + name->text + "' is read-only");
+      }
+
+      TARGET(LOAD_METHOD) {
+        auto* name = as<ObjStr>(code->names[arg]);
+        Value& obj = TOP();
+        const Value* m = nullptr;
+        if (!is_kind(obj, ObjKind::Module) && !is_kind(obj, ObjKind::Type) && !is_kind(obj, ObjKind::Exception))
+          m = type_of(ts, obj)->find_method(name);
+        if (m) {
+          Value self = std::move(obj);
+          obj = *m;
+          PUSH(std::move(self));
+        } else {
+          obj = get_attr(ts, obj, name);
+          PUSH(Value());
+        }
+        DISPATCH();
+      }
+
+      TARGET(CALL_METHOD) {
+        kwnames = nullptr;
+        callable = sp - arg - 2;
+        args = callable + 1;
+        argc = static_cast<int>(arg) + 1;
+        if (args->is_empty()) {
+          ++args;
+          --argc;
+        }
+        goto do_call;
+      }
+
+      TARGET(CALL) {
+        kwnames = nullptr;
+        callable = sp - arg - 1;
+        args = callable + 1;
+        argc = static_cast<int>(arg);
+        goto do_call;
+      }
+
+      TARGET(CALL_KW) {
+        kw_holder = POP();
+        kwnames = as<ObjTuple>(kw_holder);
+        callable = sp - arg - 1;
+        args = callable + 1;
+        argc = static_cast<int>(arg - kwnames->items.size());
+        goto do_call;
+      }
+
+      TARGET(CALL_METHOD_KW) {
+        kw_holder = POP();
+        kwnames = as<ObjTuple>(kw_holder);
+        callable = sp - arg - 2;
+        args = callable + 1;
+        argc = static_cast<int>(arg - kwnames->items.size()) + 1;
+        if (args->is_empty()) {
+          ++args;
+          --argc;
+        }
+        goto do_call;
+      }
+
+    do_call : {
+      // The callable is at [callable], its arguments at [args]; everything
+      // from [callable] to [sp] is consumed by the call.
+      if (is_kind(*callable, ObjKind::Function)) {
+        auto* fn = as<ObjFunction>(*callable);
+        SAVE_FRAME();
+        frame->sp = callable;
+        push_frame(ts, fn, callable, args, argc, kwnames, false);
+        kw_holder = Value();
+        LOAD_FRAME();
+        CHECK_EVAL_BREAKER();
+        DISPATCH();
+      }
+      SAVE_FRAME();
+      Value result = call(ts, *callable, args, argc, kwnames);
+      kw_holder = Value();
+      clear_frame_values(callable, sp);
+      sp = callable;
+      PUSH(std::move(result));
+      DISPATCH();
+    }
+
+      TARGET(MAKE_FUNCTION) {
+        Value code_value = POP();
+        auto* fn = new ObjFunction();
+        Value f = Value::adopt(fn);
+        fn->code = std::move(code_value);
+        if (arg) {
+          Value defaults = POP();
+          fn->defaults = as<ObjTuple>(defaults)->items;
+        }
+        PUSH(std::move(f));
+        DISPATCH();
+      }
+
+      TARGET(RETURN_VALUE) {
+        Value result = POP();
+        bool to_native = frame->returns_to_native;
+        Value* base = frame->base;
+        clear_frame_values(base, sp);
+        ts.frames.pop_back();
+        if (to_native || ts.frames.size() <= entry_depth) return result;
+        LOAD_FRAME();
+        sp = base;
+        PUSH(std::move(result));
+        DISPATCH();
+      }
+
+      TARGET(UNPACK_SEQUENCE) {
+        Value seq = POP();
+        if (is_tuple(seq) && as<ObjTuple>(seq)->items.size() == arg) {
+          auto& items = as<ObjTuple>(seq)->items;
+          for (uint32_t i = arg; i-- > 0;) PUSH(items[i]);
+          DISPATCH();
+        }
+        unpack(ts, seq, arg, sp);
+        sp += arg;
+        DISPATCH();
+      }
+
+      TARGET(RAISE) {
+        if (arg == 0) {
+          if (ts.handled_exception.is_empty()) raise(ts, rt.types.RuntimeError, "No active exception to reraise");
+          throw PyException{ts.handled_exception, true};
+        }
+        Value v = POP();
+        SAVE_FRAME();
+        raise_value(make_raisable(ts, v));
+      }
+
+      TARGET(LOAD_ASSERTION_ERROR) {
+        PUSH(Value::borrow(rt.types.AssertionError));
+        DISPATCH();
+      }
+
+      TARGET(PUSH_EXC_INFO) {
+        Value exc = POP();
+        PUSH(ts.handled_exception);
+        ts.handled_exception = exc;
+        PUSH(std::move(exc));
+        DISPATCH();
+      }
+
+      TARGET(CHECK_EXC_MATCH) {
+        Value type = POP();
+        bool matches = exception_matches(ts, TOP(), type);
+        PUSH(Value::boolean(matches));
+        DISPATCH();
+      }
+
+      TARGET(POP_EXCEPT) {
+        ts.handled_exception = POP();
+        DISPATCH();
+      }
+
+      TARGET(RERAISE) {
+        Value exc = POP();
+        throw PyException{std::move(exc), true};
+      }
+
+      TARGET(IMPORT_NAME) {
+        SAVE_FRAME();
+        PUSH(import_module(ts, as<ObjStr>(code->names[arg])));
+        DISPATCH();
+      }
+
+      TARGET(WITH_ENTER) {
+        SAVE_FRAME();
+        Value entered = call_special(ts, TOP(), rt.name_enter);
+        PUSH(std::move(entered));
+        DISPATCH();
+      }
+
+      TARGET(WITH_EXIT) {
+        SAVE_FRAME();
+        Value ctx = POP();
+        frame->sp = sp;
+        call_special(ts, ctx, rt.name_exit);
+        DISPATCH();
+      }
+    } catch (PyException& pe) {
+      // Unwind frame by frame until a handler takes the exception.
+      for (;;) {
+        auto at = static_cast<uint32_t>(ip - code->code.data()) - 1;
+        auto* e = as<ObjException>(pe.exception);
+        if (!pe.reraised) {
+          e->traceback.push_back({Value::borrow(code), code->line_at(at)});
+          set_context(ts, pe.exception);
+        }
+        pe.reraised = false;
+        if (const ExceptionEntry* h = find_handler(code, at)) {
+          Value* floor = locals + code->local_count() + h->depth;
+          clear_frame_values(floor, sp);
+          sp = floor;
+          PUSH(std::move(pe.exception));
+          ip = code->code.data() + h->handler;
+          break;
+        }
+        bool to_native = frame->returns_to_native;
+        clear_frame_values(frame->base, sp);
+        ts.frames.pop_back();
+        if (to_native || ts.frames.size() <= entry_depth) throw;
+        LOAD_FRAME();
+      }
+    }
+  }
+#undef LOAD_FRAME
+#undef SAVE_FRAME
+#undef PUSH
+#undef POP
+#undef TOP
+#undef DROP
+#undef DISPATCH
+#undef TARGET
+#undef CHECK_EVAL_BREAKER
+}
+
+}  // namespace
+
+void run_module(ThreadState& ts, const Value& code_value) {
+  auto* code = as<ObjCode>(code_value);
+  Value* base = stack_top(ts);
+  if (base + 1 + code->local_count() + code->max_stack >= ts.stack_end) raise_recursion(ts);
+  *base = code_value;  // the module's code stands where a callable would
+  Value* locals = base + 1;
+  size_t depth = ts.frames.size();
+  ts.frames.push_back(Frame{code, base, code->code.data(), locals, locals + code->local_count(), true});
+  run(ts, depth);
+}
+
+Value call_function(ThreadState& ts, ObjFunction* fn, Value* args, int argc, ObjTuple* kwnames) {
+  Value* base = stack_top(ts);
+  int total = argc + (kwnames ? static_cast<int>(kwnames->items.size()) : 0);
+  if (base + 1 + total + fn->code_obj()->local_count() + fn->code_obj()->max_stack >= ts.stack_end)
+    raise_recursion(ts);
+  base[0] = Value::borrow(fn);
+  for (int i = 0; i < total; ++i) base[1 + i] = args[i];
+  size_t depth = ts.frames.size();
+  try {
+    push_frame(ts, fn, base, base + 1, argc, kwnames, true);
+  } catch (...) {
+    clear_frame_values(base, base + 1 + std::max(total, fn->code_obj()->param_count));
+    throw;
+  }
+  return run(ts, depth);
+}
+
+void handle_eval_breaker(ThreadState& ts) {
+  Runtime& rt = ts.rt;
+  if (rt.sigint_pending.exchange(false)) {
+    rt.eval_breaker.fetch_and(~kSignalPending);
+    raise(ts, rt.types.KeyboardInterrupt, "");
+  }
+}
+
+}  // namespace gil

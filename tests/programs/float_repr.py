@@ -1,0 +1,30 @@
+# repr of floats must match Python's shortest round-trip form exactly.
+print(0.1)
+print(0.1 + 0.2)
+print(1.0, 2.5, -3.75, 100.0)
+print(1e16, 1e15, 1e22, 1.5e-07, 0.0001, 0.00001)
+print(123456789.123, 1234567890123456.7, 12345678901234567.0)
+print(1 / 3, 2 / 3, 10 / 3)
+print(3.14159, -2.718281828459045)
+print(1e300 * 10, -1e308 * 10)
+print(1e-300 / 1e10)
+print(0.0, -0.0, 0.0 * -1)
+print(5e-324, 1.7976931348623157e+308)
+print(float(7), float(-12), float("2.5"), float("1e3"))
+print(2.0 ** 60, 2.0 ** 53 + 1)
+print(0.1 * 3, 0.7 + 0.1, 1.1 * 1.1)
+print(100.0 / 7.0)
+print(1e16 + 1, 9007199254740993.0)
+print(1.0e-5, 1.0e-4, 123e5, 0.5e-3)
+vals = [0.5, 0.25, 0.125, 0.2, 0.3, 1e100, 1e-100]
+print(vals)
+print(str(0.1), repr(0.1), str(1e16))
+print((1.5, -0.0, 2.0))
+print({"x": 0.1, "y": 1e-07})
+print(float("inf"), float("-inf"), float("nan"))
+print(4.35 * 100, 0.57 * 100, 1.15 * 3)
+x = 0.0
+for i in range(10):
+    x += 0.1
+print(x, x == 1.0)
+print(round(x, 5) == 1.0)

@@ -1,0 +1,28 @@
+# print with sep= and end=, empty print, many arguments, and values of every kind.
+print()
+print("a", "b", "c")
+print("a", "b", "c", sep="")
+print("a", "b", "c", sep=", ")
+print("a", "b", sep="\n")
+print("no newline", end="")
+print(" - continued")
+print("x", end="|")
+print("y", end="|")
+print()
+print(1, 2.5, None, True, [1], (2,), {"k": 3}, sep=" :: ")
+print(end="only end\n")
+print("", "")
+print("trailing", end=" ")
+print("space")
+print("nothing special")
+for i in range(5):
+    print(i, end=" " if i < 4 else "\n")
+print("a", "b", sep="", end="!\n")
+print("multi", "sep", sep="---", end="===\n")
+row = [1, 2, 3]
+for v in row:
+    print(v, end=",")
+print()
+print("tab", "separated", sep="\t")
+print(sep="ignored")
+print("done")
