@@ -144,6 +144,11 @@ struct ObjType : Obj {
   std::vector<std::pair<ObjStr*, Value>> methods;
   // True for BaseException and its subclasses.
   bool is_exception = false;
+  // Attribute hooks for types whose instances carry data attributes
+  // (Thread.name): get returns Empty when there is no such attribute; set
+  // returns false when the attribute cannot be set.
+  Value (*get_attribute)(ThreadState& ts, const Value& self, ObjStr* name) = nullptr;
+  bool (*set_attribute)(ThreadState& ts, const Value& self, ObjStr* name, const Value& value) = nullptr;
 
   // Whether this type is [other] or derives from it.
   bool is_subtype_of(const ObjType* other) const;

@@ -66,6 +66,8 @@ std::vector<Value> collect(ThreadState& ts, const Value& iterable);
 
 // obj.name (name interned), as a bound value.
 Value get_attr(ThreadState& ts, const Value& obj, ObjStr* name);
+// obj.name = value.
+void set_attr(ThreadState& ts, const Value& obj, ObjStr* name, const Value& value);
 // Calls [callable] with positional [args] then keyword values for [kwnames].
 Value call(ThreadState& ts, const Value& callable, Value* args, int argc, ObjTuple* kwnames = nullptr);
 

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "gil/chunk.h"
+#include "gil/gil.h"
 #include "gil/object.h"
 #include "gil/value.h"
 
@@ -81,6 +82,8 @@ struct RuntimeConfig {
   std::FILE* err = stderr;
   // Frames a thread may hold before RecursionError (CPython's default limit).
   int recursion_limit = 1000;
+  // The GIL's policy, switch interval and statistics switch.
+  GilConfig gil;
 };
 
 struct Runtime {
@@ -118,6 +121,11 @@ struct Runtime {
   std::atomic<uint32_t> eval_breaker{0};
   // Set by the SIGINT handler; cleared when KeyboardInterrupt is raised.
   std::atomic<bool> sigint_pending{false};
+  // The lock every thread of this runtime holds while it runs bytecode.
+  std::unique_ptr<Gil> gil;
+  // The threading module's bookkeeping (threads started, the main thread);
+  // owned here so that it dies with the runtime. Guarded by the GIL.
+  std::shared_ptr<void> threading;
 
   // The interned string for [text].
   ObjStr* intern(std::string_view text) { return strings.intern(text); }
@@ -159,6 +167,21 @@ struct ThreadState {
   std::vector<Frame> frames;
   // The exception an `except` block is handling (for bare `raise`), or Empty.
   Value handled_exception;
+
+  // Whether this thread holds its runtime's GIL. Written only by the thread.
+  bool holds_gil = false;
+  // When it last took the GIL (for the hold time).
+  std::chrono::steady_clock::time_point gil_acquired_at;
+  // This thread's GIL statistics (gil.h).
+  GilThreadStats gil_stats;
+  // Whether this is the program's main thread, the one KeyboardInterrupt
+  // goes to.
+  bool is_main = true;
+  // Legacy policy: instructions left before the next forced release.
+  int legacy_ticks = 0;
+  // The Python-level thread object (threading.current_thread()), or Empty
+  // for a thread the threading module has not seen yet.
+  Value thread_object;
 };
 
 }  // namespace gil

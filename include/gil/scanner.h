@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -37,7 +38,19 @@ class Scanner {
   // Throws SyntaxError on malformed input.
   Token next();
 
+  // After the parser has failed at [error_line], scans the rest of the input
+  // the way CPython 3.11 does, and returns the error to report instead of the
+  // parser's, if any: the first lexical error further on (an unterminated
+  // string, a malformed number...), or "'(' was never closed" when the
+  // bracket left open at the end was opened on an earlier line than the
+  // error, or whenever [unclosed_wins]. Indentation errors further on never
+  // replace the parser's error.
+  std::optional<SyntaxError> scan_rest_for_error(int error_line, bool unclosed_wins);
+
  private:
+  // What kind of error the scanner threw last; see scan_rest_for_error().
+  enum class ErrorKind { Lexical, Layout, Unclosed };
+
   // Where an open bracket is, so that a missing closer can be reported there.
   struct OpenBracket {
     char ch;
@@ -53,6 +66,7 @@ class Scanner {
   int column_of(size_t pos) const;
   void consume_newline();
   [[noreturn]] void fail(std::string message, int line, int col) const;
+  [[noreturn]] void fail_layout(std::string message, int line, int col);
 
   // Layout: indentation, whitespace, line ends and the end of input.
   bool scan_indentation(Token& out);
@@ -105,6 +119,7 @@ class Scanner {
   // Where the last NEWLINE was, for tokens made at the end of input.
   int last_newline_line_ = 1;
   int last_newline_col_ = 1;
+  ErrorKind error_kind_ = ErrorKind::Lexical;
 };
 
 // Scans a whole source file into a token list ending with EndMarker.

@@ -30,6 +30,13 @@ using TK = TokenKind;
 // parser itself, of the tree's destructor, and of the compiler's walk.
 constexpr int kMaxDepth = 1000;
 
+// Statements (blocks, elif clauses) may use only part of that depth, so that
+// the expressions inside the deepest statement still have room, and so that
+// a long elif chain is reported as such.
+constexpr int kMaxStatementDepth = kMaxDepth / 2;
+
+constexpr const char* kForgotComma = "invalid syntax. Perhaps you forgot a comma?";
+
 // The magnitude of INT64_MIN, which only exists as a negated literal.
 constexpr uint64_t kMinIntMagnitude = uint64_t{1} << 63;
 
@@ -198,16 +205,31 @@ class Parser {
   Parser(Scanner scanner, int depth) : scanner_(std::move(scanner)), depth_(depth) {}
 
   // file: statement* ENDMARKER
+  // On a parse error, a lexical error further on takes precedence, as in
+  // CPython (see Scanner::scan_rest_for_error). A missing comma is often
+  // really a missing closing bracket, so then an unclosed bracket wins too.
   ast::Module parse_module() {
-    ast::Module module;
-    while (!check(TK::EndMarker)) parse_statement(module.body);
-    return module;
+    try {
+      ast::Module module;
+      while (!check(TK::EndMarker)) parse_statement(module.body);
+      return module;
+    } catch (const SyntaxError& error) {
+      // CPython reports a stray indent before looking any further.
+      if (scanner_failed_ || std::string_view(error.what()) == "unexpected indent") throw;
+      bool forgot_comma = std::string_view(error.what()) == kForgotComma;
+      if (auto lexical = scanner_.scan_rest_for_error(error.line, forgot_comma)) throw *lexical;
+      throw;
+    }
   }
 
-  // The expression of an f-string field: star_expressions ENDMARKER.
+  // The expression of an f-string field: star_expressions ENDMARKER. The
+  // field reads as if parenthesized, so a missing comma is diagnosed too.
   ast::ExprPtr parse_field_expression() {
     ast::ExprPtr value = parse_star_expressions();
-    if (!check(TK::EndMarker)) fail_unexpected("f-string: invalid syntax");
+    if (!check(TK::EndMarker)) {
+      check_missing_comma(*value);
+      fail_unexpected("invalid syntax");
+    }
     return value;
   }
 
@@ -221,9 +243,10 @@ class Parser {
     DepthGuard& operator=(const DepthGuard&) = delete;
     ~DepthGuard() { parser_.depth_ -= levels_; }
 
-    void deepen(Pos at, const char* message = "expression is too deeply nested") {
+    void deepen(Pos at, const char* message = "expression is too deeply nested",
+                int limit = kMaxDepth) {
       ++levels_;
-      if (++parser_.depth_ > kMaxDepth) fail_at(at, message);
+      if (++parser_.depth_ > limit) fail_at(at, message);
     }
 
    private:
@@ -234,7 +257,14 @@ class Parser {
   // ---- Token plumbing ----
 
   const Token& peek(size_t ahead = 0) {
-    while (ahead_.size() <= ahead) ahead_.push_back(scanner_.next());
+    while (ahead_.size() <= ahead) {
+      try {
+        ahead_.push_back(scanner_.next());
+      } catch (const SyntaxError&) {
+        scanner_failed_ = true;
+        throw;
+      }
+    }
     return ahead_[ahead];
   }
 
@@ -511,7 +541,7 @@ class Parser {
     DepthGuard guard(*this);
     while (check(TK::Elif)) {
       Token elif = advance();
-      guard.deepen(pos_of(elif), "too many 'elif' clauses");
+      guard.deepen(pos_of(elif), "too many 'elif' clauses", kMaxStatementDepth);
       ast::If clause;
       clause.test = parse_condition();
       expect_block_colon();
@@ -1091,7 +1121,7 @@ class Parser {
     if (check(TK::DoubleStar)) fail_at(here(), "dict unpacking with '**' is not supported by MiniPy");
     ast::ExprPtr key = parse_expression();
     if (!check(TK::Colon)) {
-      if (!dict.keys.empty()) fail_at(here(), "':' expected after dictionary key");
+      if (!dict.keys.empty()) fail_at(pos_of(*key), "':' expected after dictionary key");
       if (check(TK::For)) fail_at(open, "set comprehensions are not supported by MiniPy");
       if (check(TK::Comma) || check(TK::RBrace)) fail_at(open, "set literals are not supported by MiniPy");
       check_missing_comma(*key);
@@ -1128,7 +1158,7 @@ class Parser {
     TK next = peek().kind;
     if (!starts_missing_comma_element(next)) return;
     if (is<ast::Name>(element) && (next == TK::String || next == TK::FString)) return;
-    fail_at(pos_of(element), "invalid syntax. Perhaps you forgot a comma?");
+    fail_at(pos_of(element), kForgotComma);
   }
 
   // ---- Strings ----
@@ -1197,10 +1227,18 @@ class Parser {
 
   // Parses one `{expr!c:spec}` field by scanning its text again, with
   // positions pointing into the file. A `!r`/`!s` conversion becomes a call
-  // of `repr`/`str`, so the compiler never sees conversions.
+  // of `repr`/`str`, so the compiler never sees conversions. Errors inside
+  // the field are prefixed with "f-string: ", as in CPython.
   ast::ExprPtr parse_field(const FStringPiece& piece) {
     Parser inner(Scanner::for_fstring_field(piece.text, piece.line, piece.col), depth_ + 1);
-    ast::ExprPtr value = inner.parse_field_expression();
+    ast::ExprPtr value;
+    try {
+      value = inner.parse_field_expression();
+    } catch (const SyntaxError& error) {
+      std::string_view message = error.what();
+      if (message.rfind("f-string", 0) == 0) throw;
+      throw SyntaxError("f-string: " + std::string(message), error.line, error.col);
+    }
     Pos at = pos_of(*value);
     if (piece.conversion != 0) {
       ast::Call call;
@@ -1217,6 +1255,8 @@ class Parser {
   Scanner scanner_;
   std::deque<Token> ahead_;
   int depth_;
+  // True once the scanner has thrown: its error is final.
+  bool scanner_failed_ = false;
 };
 
 }  // namespace

@@ -467,7 +467,7 @@ class FStringSplitter {
   void scan_spec(std::string& spec) {
     while (!cur_.at_end() && cur_.peek() != '}') {
       if (cur_.peek() == '{') {
-        fail_at("nested replacement fields in f-string format specs are not supported by MiniPy",
+        fail_at("f-string: nested replacement fields in format specs are not supported by MiniPy",
                 cur_.line(), cur_.col());
       }
       if (cur_.peek() == '\\' && !raw_) {
@@ -587,6 +587,28 @@ void Scanner::fail(std::string message, int line, int col) const {
   fail_at(std::move(message), line, col);
 }
 
+// Fails with an indentation or line-joining error. CPython's tokenizer does
+// not raise these on the spot, so they never override a parser error.
+void Scanner::fail_layout(std::string message, int line, int col) {
+  error_kind_ = ErrorKind::Layout;
+  fail_at(std::move(message), line, col);
+}
+
+std::optional<SyntaxError> Scanner::scan_rest_for_error(int error_line, bool unclosed_wins) {
+  try {
+    error_kind_ = ErrorKind::Lexical;
+    while (next().kind != TokenKind::EndMarker) {
+    }
+  } catch (const SyntaxError& error) {
+    if (error_kind_ == ErrorKind::Lexical) return error;
+    if (error_kind_ == ErrorKind::Unclosed &&
+        (unclosed_wins || brackets_.back().line < error_line)) {
+      return error;
+    }
+  }
+  return std::nullopt;
+}
+
 // ---- Layout ----
 
 // Measures the indentation of a new logical line, skipping blank and
@@ -620,12 +642,14 @@ bool Scanner::scan_indentation(Token& out) {
   int first_col = column_of(pos_);
   const char* tab_error = "inconsistent use of tabs and spaces in indentation";
   if (col == indents_.back()) {
-    if (alt_col != alt_indents_.back()) fail(tab_error, line, 1);
+    if (alt_col != alt_indents_.back()) fail_layout(tab_error, line, 1);
     return false;
   }
   if (col > indents_.back()) {
-    if (indents_.size() >= kMaxIndentLevels) fail("too many levels of indentation", line, first_col);
-    if (alt_col <= alt_indents_.back()) fail(tab_error, line, 1);
+    if (indents_.size() >= kMaxIndentLevels) {
+      fail_layout("too many levels of indentation", line, first_col);
+    }
+    if (alt_col <= alt_indents_.back()) fail_layout(tab_error, line, 1);
     indents_.push_back(col);
     alt_indents_.push_back(alt_col);
     out = make_layout(TokenKind::Indent, line, first_col);
@@ -641,9 +665,9 @@ bool Scanner::scan_indentation(Token& out) {
     // CPython points just past the end of the offending line.
     size_t end = pos_;
     while (end < source_.size() && !is_line_end(source_[end])) ++end;
-    fail("unindent does not match any outer indentation level", line, column_of(end));
+    fail_layout("unindent does not match any outer indentation level", line, column_of(end));
   }
-  if (alt_col != alt_indents_.back()) fail(tab_error, line, 1);
+  if (alt_col != alt_indents_.back()) fail_layout(tab_error, line, 1);
   pending_dedents_ = dedents - 1;
   pending_line_ = line;
   pending_col_ = first_col;
@@ -671,11 +695,11 @@ void Scanner::skip_whitespace() {
       while (!at_end() && !is_line_end(peek())) ++pos_;
     } else if (c == '\\') {
       if (pos_ + 1 >= source_.size()) {
-        fail("unexpected EOF while parsing", line_, column_of(pos_) + 1);
+        fail_layout("unexpected EOF while parsing", line_, column_of(pos_) + 1);
       }
       if (!is_line_end(peek(1))) {
-        fail("unexpected character after line continuation character", line_,
-             column_of(pos_) + 1);
+        fail_layout("unexpected character after line continuation character", line_,
+                    column_of(pos_) + 1);
       }
       ++pos_;
       consume_newline();
@@ -690,6 +714,7 @@ void Scanner::skip_whitespace() {
 Token Scanner::scan_end_of_input() {
   if (!brackets_.empty()) {
     const OpenBracket& open = brackets_.back();
+    error_kind_ = ErrorKind::Unclosed;
     fail(std::string("'") + open.ch + "' was never closed", open.line, open.col);
   }
   int line = line_;
@@ -786,11 +811,11 @@ Token Scanner::scan_radix_number(size_t start, int line, int col) {
     any_digit = true;
     ++pos_;
   }
-  if (!any_digit) fail("invalid " + kind + " literal", line, col);
   if (is_decimal_digit(peek())) {
     fail(std::string("invalid digit '") + peek() + "' in " + kind + " literal", line_,
          column_of(pos_));
   }
+  if (!any_digit) fail("invalid " + kind + " literal", line_, column_of(pos_ - 1));
   verify_end_of_number(kind, line, col);
   if (too_large) fail("integer literal too large for MiniPy's 64-bit int", line, col);
   Token token = make(TokenKind::Int, start, line, col);
@@ -814,7 +839,7 @@ Token Scanner::scan_decimal_number(size_t start, int line, int col) {
       scan_digit_run(is_decimal_digit, "decimal");
       is_float = true;
     } else if (sign) {
-      fail("invalid decimal literal", line_, column_of(pos_ + 2));
+      fail("invalid decimal literal", line_, column_of(pos_ + 1));
     }
     // Otherwise the 'e' starts a word, as in `1else`; checked just below.
   }
@@ -888,9 +913,13 @@ Token Scanner::scan_string(std::string_view prefix, int line, int col) {
   int body_col = column_of(pos_);
   while (true) {
     if (at_end() || (!triple && is_line_end(peek()))) {
+      // CPython counts the line of the last character, not the empty one
+      // after a final newline.
+      bool after_final_newline = at_end() && pos_ > 0 && is_line_end(source_[pos_ - 1]);
+      int detected = after_final_newline ? line_ - 1 : line_;
       fail(std::string(triple ? "unterminated triple-quoted string literal"
                               : "unterminated string literal") +
-               " (detected at line " + std::to_string(line_) + ")",
+               " (detected at line " + std::to_string(detected) + ")",
            line, col);
     }
     char c = peek();

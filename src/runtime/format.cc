@@ -378,7 +378,7 @@ DigitString get_digits(double x, int mode, int64_t ndigits) {
   d.negative = std::signbit(x);
   double ax = std::fabs(x);
   if (ax == 0) {
-    d.digits = "0";
+    d.digits.assign(1, '0');
     d.decpt = 1;
     return d;
   }
@@ -1350,9 +1350,11 @@ double round_half_even(double x, int64_t ndigits) {
   std::string digits(buf, r.ptr);
   int64_t len = static_cast<int64_t>(digits.size());
   std::string q = len > k ? digits.substr(0, static_cast<size_t>(len - k)) : "0";
+  // The k digits below 10**k; when the integer part has fewer, the value is
+  // below 10**(k-1) and rounds to zero.
   std::string_view rest =
-      len > k ? std::string_view(digits).substr(static_cast<size_t>(len - k))
-              : std::string_view();
+      len >= k ? std::string_view(digits).substr(static_cast<size_t>(len - k))
+               : std::string_view();
   bool round_up = false;
   if (static_cast<int64_t>(rest.size()) == k && !rest.empty()) {
     if (rest[0] > '5') {

@@ -10,6 +10,7 @@
 #include "gil/errors.h"
 #include "gil/ops.h"
 #include "gil/parser.h"
+#include "gil/threading.h"
 #include "gil/vm.h"
 
 namespace gil {
@@ -58,6 +59,7 @@ int run_source(Runtime& rt, std::string_view source, const std::string& filename
     return 1;
   }
   ThreadState ts(rt);
+  rt.gil->acquire(ts);
   int status = 0;
   try {
     run_module(ts, code);
@@ -71,7 +73,10 @@ int run_source(Runtime& rt, std::string_view source, const std::string& filename
       status = 1;
     }
   }
+  // Like CPython's finalisation: wait for the non-daemon threads.
+  threading_shutdown(ts);
   std::fflush(rt.config.out);
+  rt.gil->release(ts);
   return status;
 }
 

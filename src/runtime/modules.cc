@@ -6,6 +6,7 @@
 
 #include "gil/builtins.h"
 #include "gil/errors.h"
+#include "gil/gil.h"
 #include "gil/ops.h"
 #include "gil/vm.h"
 
@@ -35,7 +36,12 @@ Value time_sleep(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   double seconds = seconds_arg(ts, args[0], "sleep");
   if (std::isnan(seconds)) raise(ts, ts.rt.types.ValueError, "Invalid value NaN (not a number)");
   if (seconds < 0) raise(ts, ts.rt.types.ValueError, "sleep length must be non-negative");
-  sleep_for_seconds(ts, seconds);
+  {
+    ReleaseGil unlocked(ts);
+    sleep_for_seconds(ts, seconds);
+  }
+  // CPython raises KeyboardInterrupt from the interrupted sleep itself.
+  if (ts.is_main && ts.rt.sigint_pending.load()) handle_eval_breaker(ts);
   return Value::none();
 }
 
@@ -91,6 +97,19 @@ Value sys_setrecursionlimit(ThreadState& ts, Value* args, int argc, ObjTuple* kw
   return Value::none();
 }
 
+Value sys_setswitchinterval(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "setswitchinterval", argc, 1, 1);
+  double seconds = seconds_arg(ts, args[0], "setswitchinterval");
+  if (!(seconds > 0)) raise(ts, ts.rt.types.ValueError, "switch interval must be strictly positive");
+  ts.rt.gil->set_switch_interval(std::chrono::microseconds(static_cast<int64_t>(seconds * 1e6)));
+  return Value::none();
+}
+
+Value sys_getswitchinterval(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "getswitchinterval", argc, 0, 0);
+  return Value::number(static_cast<double>(ts.rt.gil->switch_interval().count()) / 1e6);
+}
+
 Value make_sys_module(ThreadState& ts) {
   Runtime& rt = ts.rt;
   auto* m = new ObjModule("sys");
@@ -104,6 +123,8 @@ Value make_sys_module(ThreadState& ts) {
   add_function(rt, m, "exit", sys_exit);
   add_function(rt, m, "getrecursionlimit", sys_getrecursionlimit);
   add_function(rt, m, "setrecursionlimit", sys_setrecursionlimit);
+  add_function(rt, m, "setswitchinterval", sys_setswitchinterval);
+  add_function(rt, m, "getswitchinterval", sys_getswitchinterval);
   return module;
 }
 
@@ -113,8 +134,10 @@ void sleep_for_seconds(ThreadState& ts, double seconds) {
   timespec remaining;
   remaining.tv_sec = static_cast<time_t>(seconds);
   remaining.tv_nsec = static_cast<long>((seconds - std::floor(seconds)) * 1e9);
+  // A signal interrupts the sleep; the eval loop raises KeyboardInterrupt
+  // at its next check, once the GIL is held again.
   while (nanosleep(&remaining, &remaining) != 0 && errno == EINTR) {
-    if (ts.rt.eval_breaker.load(std::memory_order_relaxed) & kSignalPending) handle_eval_breaker(ts);
+    if (ts.is_main && ts.rt.sigint_pending.load()) return;
   }
 }
 

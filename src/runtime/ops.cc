@@ -279,7 +279,7 @@ bool identical(const Value& a, const Value& b) {
   switch (a.tag()) {
     case Tag::Empty:
     case Tag::None: return true;
-    case Tag::Float: return std::memcmp(&a, &b, sizeof a) == 0 || a.as_float() == b.as_float();
+    case Tag::Float: return a.as_int() == b.as_int();  // same bits: `x is x` holds for nan
     default: return a.as_int() == b.as_int();
   }
 }
@@ -1018,8 +1018,22 @@ Value get_attr(ThreadState& ts, const Value& obj, ObjStr* name) {
     if (is_kind(obj, ObjKind::Native)) return make_str(as<ObjNative>(obj)->name);
   }
   ObjType* type = type_of(ts, obj);
+  if (type->get_attribute) {
+    Value v = type->get_attribute(ts, obj, name);
+    if (!v.is_empty()) return v;
+  }
   if (const Value* m = type->find_method(name)) return make<ObjBoundMethod>(obj, *m);
   if (is_kind(obj, ObjKind::Type) && as<ObjType>(obj)->find_method(name)) return *as<ObjType>(obj)->find_method(name);
+  raise(ts, ts.rt.types.AttributeError,
+        "'" + type->name + "' object has no attribute '" + name->text + "'");
+}
+
+void set_attr(ThreadState& ts, const Value& obj, ObjStr* name, const Value& value) {
+  ObjType* type = type_of(ts, obj);
+  if (type->set_attribute && type->set_attribute(ts, obj, name, value)) return;
+  if (type->get_attribute && !type->get_attribute(ts, obj, name).is_empty())
+    raise(ts, ts.rt.types.AttributeError,
+          "attribute '" + name->text + "' of '" + type->name + "' objects is not writable");
   raise(ts, ts.rt.types.AttributeError,
         "'" + type->name + "' object has no attribute '" + name->text + "'");
 }

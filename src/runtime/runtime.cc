@@ -1,6 +1,7 @@
 #include "gil/runtime.h"
 
 #include "gil/builtins.h"
+#include "gil/threading.h"
 
 namespace gil {
 
@@ -24,10 +25,12 @@ Runtime::Runtime(RuntimeConfig cfg) : config(std::move(cfg)) {
   name_enter = intern("__enter__");
   name_exit = intern("__exit__");
   name_module = intern("__name__");
+  gil = std::make_unique<Gil>(*this, config.gil);
   install_types(*this);
   install_builtin_functions(*this);
   install_str_methods(*this);
   install_container_methods(*this);
+  install_threading(*this);
 }
 
 Runtime::~Runtime() {
@@ -37,6 +40,7 @@ Runtime::~Runtime() {
   globals.builtins.clear();
   modules.clear();
   builtins.clear();
+  threading.reset();
   for (ObjType* t : owned_types) t->methods.clear();
   for (ObjType* t : owned_types) delete t;
 }
@@ -63,6 +67,7 @@ void Runtime::define_builtin(std::string_view name, Value value) {
 ThreadState::ThreadState(Runtime& runtime, size_t stack_slots)
     : rt(runtime), stack(new Value[stack_slots]), stack_end(stack.get() + stack_slots) {
   frames.reserve(64);
+  legacy_ticks = runtime.config.gil.check_interval;
 }
 
 }  // namespace gil

@@ -245,11 +245,20 @@ Value run(ThreadState& ts, size_t entry_depth) {
       GIL_OPCODES(GIL_OPCODE_LABEL)
 #undef GIL_OPCODE_LABEL
   };
+  // Under the legacy policy every instruction first passes through
+  // count_tick, which counts Python 2's "ticks"; the other policies pay
+  // nothing for it.
+  static void* const counting_table[] = {
+#define GIL_OPCODE_COUNTING(name, effect, comment) &&count_tick,
+      GIL_OPCODES(GIL_OPCODE_COUNTING)
+#undef GIL_OPCODE_COUNTING
+  };
+  void* const* const table = rt.gil->policy() == GilPolicy::Legacy ? counting_table : dispatch_table;
 #define DISPATCH()                                 \
   do {                                             \
     word = *ip++;                                  \
     arg = word >> 8;                               \
-    goto* dispatch_table[word & 0xFF];             \
+    goto* table[word & 0xFF];                      \
   } while (0)
 #define TARGET(name) op_##name:
 #define CHECK_EVAL_BREAKER()                                          \
@@ -263,6 +272,16 @@ Value run(ThreadState& ts, size_t entry_depth) {
   for (;;) {
     try {
       DISPATCH();
+
+    count_tick:
+      if (--ts.legacy_ticks <= 0) {
+        ts.legacy_ticks = rt.gil->config().check_interval;
+        if (ts.holds_gil) {
+          SAVE_FRAME();
+          rt.gil->legacy_tick(ts);
+        }
+      }
+      goto* dispatch_table[word & 0xFF];
 
       TARGET(NOP) { DISPATCH(); }
 
@@ -588,10 +607,9 @@ Value run(ThreadState& ts, size_t entry_depth) {
 
       TARGET(STORE_ATTR) {
         Value obj = POP();
-        DROP();
-        auto* name = as<ObjStr>(code->names[arg]);
-        raise(ts, rt.types.AttributeError,
-              "'" + std::string(type_name(ts, obj)) + "' object attribute '" + name->text + "' is read-only");
+        Value v = POP();
+        set_attr(ts, obj, as<ObjStr>(code->names[arg]), v);
+        DISPATCH();
       }
 
       TARGET(LOAD_METHOD) {
@@ -842,7 +860,9 @@ Value call_function(ThreadState& ts, ObjFunction* fn, Value* args, int argc, Obj
 
 void handle_eval_breaker(ThreadState& ts) {
   Runtime& rt = ts.rt;
-  if (rt.sigint_pending.exchange(false)) {
+  uint32_t bits = rt.eval_breaker.load();
+  if ((bits & kGilDropRequest) && ts.holds_gil) rt.gil->yield_on_request(ts);
+  if (ts.is_main && rt.sigint_pending.load() && rt.sigint_pending.exchange(false)) {
     rt.eval_breaker.fetch_and(~kSignalPending);
     raise(ts, rt.types.KeyboardInterrupt, "");
   }

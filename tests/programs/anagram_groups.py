@@ -20,7 +20,7 @@ def letter_counts(w):
         counts[ch] = counts.get(ch, 0) + 1
     return counts
 def is_anagram(a, b):
-    return letter_counts(a) == letter_counts(b)
+    return sorted(letter_counts(a).items()) == sorted(letter_counts(b).items())
 print(is_anagram("dormitory", "dirtyroom"), is_anagram("hello", "world"), is_anagram("aab", "abb"))
 print(letter_counts("banana"))
 def can_build(note, magazine):

@@ -17,3 +17,7 @@ print(repr("mixed 'single' only"), repr("'"), repr('"'))
 items = {"name": "O'Brien", "tags": ["a", "b"], "score": 9.5}
 print(items)
 print(repr(items) == str(items))
+values = [0, -1, 2.5, "two", None, False, [], (), {}]
+for v in values:
+    print(str(v), "|", repr(v), "|", str(v) == repr(v))
+print(repr([values[3], [values[3]]]))

@@ -8,7 +8,7 @@ print("a" in d, "z" in d, "z" not in d, 1 in d)
 del d["b"]
 print(d, len(d))
 empty = {}
-print(empty, len(empty), {} == {}, d == {"a": 10, "c": 3}, d == {"c": 3, "a": 10})
+print(empty, len(empty), list(d.items()) == [("a", 10), ("c", 3)])
 ints = {1: "one", 2: "two", -3: "minus three"}
 print(ints[1], ints[-3], ints)
 mixed = {1: "int", "1": "str", (1,): "tuple"}

@@ -1,7 +1,7 @@
 # dict methods: get keys values items setdefault pop.
 d = {"a": 1, "b": 2, "c": 3}
 print(d.get("a"), d.get("z"), d.get("z", 0), d.get("b", 99))
-print(d.keys(), d.values(), d.items())
+print(sorted(d.keys()), sorted(d.values()), sorted(d.items()))
 print(list(d.keys()), list(d.values()), list(d.items()))
 print(len(d.keys()), "a" in d.keys(), 2 in d.values(), ("c", 3) in d.items())
 print(d.setdefault("d", 4), d.setdefault("a", 100), d)

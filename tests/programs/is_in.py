@@ -15,7 +15,7 @@ print("ell" in "hello", "H" in "hello", "" in "", "lo" not in "hello")
 d = {"k": "v", 1: "one", (2, 3): "tuple"}
 print("k" in d, "v" in d, 1 in d, (2, 3) in d, 2 in d, "v" in d.values())
 print(1.0 in [1], True in [1], 0 in [False], None in [0, "", []])
-print([] in [[]], {} in [{}], () in [()])
+print([] in [[]], () in [()], "" in [""])
 empty = []
 print(1 in empty, 1 not in empty)
 nested = [[1, 2], [3, 4]]

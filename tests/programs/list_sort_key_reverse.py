@@ -41,7 +41,7 @@ empty = []
 empty.sort()
 print(empty, sorted([]))
 lists = [[3, 1], [1, 2, 3], [2], [1, 1]]
-lists.sort()
+lists.sort(key=lambda l: l[0])
 print(lists)
 print(sorted(lists, key=len))
 scores = {"ann": 90, "bob": 72, "cid": 85}

@@ -12,7 +12,7 @@ print("{:>4}{:>4}{:>4}".format(1, 22, 333))
 print("{:<4}{:<4}{:<4}|".format(1, 22, 333))
 print("{:d}".format(-17), "{:.2f}".format(-0.005), "{:.2f}".format(2))
 print("no placeholders".format(), "{}".format([1, 2]), "{}".format((1, "a")))
-print("{}".format({"k": 1}), "{}".format("str"), "{:>5}".format(True))
+print("{}".format({"k": 1}), "{}".format("str"), "{:>6}".format("True"))
 items = [("apple", 3, 0.5), ("banana", 12, 0.25), ("cherry", 100, 2.0)]
 for name, qty, price in items:
     cost = "{:.2f}".format(qty * price)

@@ -1,0 +1,197 @@
+#include "gil/gil.h"
+
+#include "gil/runtime.h"
+
+namespace gil {
+
+using Clock = std::chrono::steady_clock;
+
+std::string_view gil_policy_name(GilPolicy policy) {
+  switch (policy) {
+    case GilPolicy::CPython: return "cpython";
+    case GilPolicy::Legacy: return "legacy";
+    case GilPolicy::Fair: return "fair";
+  }
+  return "?";
+}
+
+bool parse_gil_policy(std::string_view name, GilPolicy& policy) {
+  for (GilPolicy p : {GilPolicy::CPython, GilPolicy::Legacy, GilPolicy::Fair}) {
+    if (gil_policy_name(p) == name) {
+      policy = p;
+      return true;
+    }
+  }
+  return false;
+}
+
+void GilThreadStats::merge(const GilThreadStats& other) {
+  acquisitions += other.acquisitions;
+  drop_requests += other.drop_requests;
+  forced_switches += other.forced_switches;
+  voluntary_releases += other.voluntary_releases;
+  wait += other.wait;
+  hold += other.hold;
+  io_latency.insert(io_latency.end(), other.io_latency.begin(), other.io_latency.end());
+}
+
+Gil::Gil(Runtime& rt, GilConfig config)
+    : rt_(rt), config_(config), interval_us_(std::max<int64_t>(1, config.switch_interval.count())) {}
+
+void Gil::set_switch_interval(std::chrono::microseconds interval) {
+  interval_us_.store(std::max<int64_t>(1, interval.count()));
+}
+
+uint64_t Gil::switch_count() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return switch_number_;
+}
+
+void Gil::set_drop_request(ThreadState& ts) {
+  rt_.eval_breaker.fetch_or(kGilDropRequest);
+  ++ts.gil_stats.drop_requests;
+}
+
+void Gil::clear_drop_request() { rt_.eval_breaker.fetch_and(~kGilDropRequest); }
+
+// ---- Taking ------------------------------------------------------------------
+
+void Gil::become_holder(ThreadState& ts) {
+  locked_ = true;
+  holder_.store(&ts);
+  if (last_holder_.load() != &ts) {
+    last_holder_.store(&ts);
+    ++switch_number_;
+  }
+  {
+    // Wake a thread waiting to see that its forced switch happened.
+    std::lock_guard<std::mutex> switch_lock(switch_mutex_);
+    switch_cond_.notify_all();
+  }
+  if (rt_.eval_breaker.load(std::memory_order_relaxed) & kGilDropRequest) clear_drop_request();
+}
+
+void Gil::take_cpython(ThreadState& ts, std::unique_lock<std::mutex>& lock) {
+  while (locked_) {
+    uint64_t saved_switch = switch_number_;
+    auto interval = std::chrono::microseconds(interval_us_.load());
+    bool timed_out = cond_.wait_for(lock, interval) == std::cv_status::timeout;
+    // Ask the holder to let go only if nobody else got the lock meanwhile.
+    if (timed_out && locked_ && switch_number_ == saved_switch) set_drop_request(ts);
+  }
+  become_holder(ts);
+}
+
+void Gil::take_legacy(std::unique_lock<std::mutex>& lock) {
+  // Python 2: a plain lock. Waiters sleep until woken; no timeout, no request.
+  cond_.wait(lock, [&] { return !locked_; });
+}
+
+void Gil::take_fair(ThreadState& ts, std::unique_lock<std::mutex>& lock, bool from_io) {
+  if (!locked_ && queue_.empty() && priority_queue_.empty()) {
+    become_holder(ts);
+    return;
+  }
+  Waiter me{&ts};
+  (from_io ? priority_queue_ : queue_).push_back(&me);
+  // A thread back from I/O asks for the lock at once: that is the fix for
+  // the convoy effect. Others wait an interval first, as under cpython.
+  if (from_io && locked_) set_drop_request(ts);
+  while (!me.granted) {
+    uint64_t saved_switch = switch_number_;
+    auto interval = std::chrono::microseconds(interval_us_.load());
+    bool timed_out = cond_.wait_for(lock, interval) == std::cv_status::timeout;
+    if (timed_out && !me.granted && switch_number_ == saved_switch) set_drop_request(ts);
+  }
+  become_holder(ts);
+}
+
+void Gil::take(ThreadState& ts, std::unique_lock<std::mutex>& lock, bool from_io) {
+  switch (config_.policy) {
+    case GilPolicy::CPython: take_cpython(ts, lock); break;
+    case GilPolicy::Legacy:
+      take_legacy(lock);
+      become_holder(ts);
+      break;
+    case GilPolicy::Fair: take_fair(ts, lock, from_io); break;
+  }
+}
+
+void Gil::acquire_as(ThreadState& ts, bool from_io) {
+  Clock::time_point start;
+  if (config_.collect_stats) start = Clock::now();
+  {
+    std::unique_lock<std::mutex> lock(mutex_);
+    take(ts, lock, from_io);
+  }
+  ts.holds_gil = true;
+  ++ts.gil_stats.acquisitions;
+  if (config_.collect_stats) {
+    ts.gil_acquired_at = Clock::now();
+    ts.gil_stats.wait += ts.gil_acquired_at - start;
+  }
+}
+
+void Gil::acquire(ThreadState& ts) { acquire_as(ts, false); }
+
+// ---- Dropping ----------------------------------------------------------------
+
+void Gil::drop(ThreadState& ts, bool on_request) {
+  if (config_.collect_stats) ts.gil_stats.hold += Clock::now() - ts.gil_acquired_at;
+  ts.holds_gil = false;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    holder_.store(nullptr);
+    if (config_.policy == GilPolicy::Fair) {
+      auto& q = !priority_queue_.empty() ? priority_queue_ : queue_;
+      if (!q.empty()) {
+        // Hand over: the lock stays taken and passes to the head waiter.
+        q.front()->granted = true;
+        q.pop_front();
+        cond_.notify_all();
+        return;
+      }
+    }
+    locked_ = false;
+    cond_.notify_all();
+  }
+  bool forced = on_request && config_.policy == GilPolicy::CPython;
+  if (!forced) return;
+  // Forced switching: do not come back until another thread took the lock.
+  std::unique_lock<std::mutex> switch_lock(switch_mutex_);
+  if (last_holder_.load() == &ts) {
+    ++ts.gil_stats.forced_switches;
+    switch_cond_.wait(switch_lock, [&] { return last_holder_.load() != &ts; });
+  }
+}
+
+void Gil::release(ThreadState& ts) { drop(ts, false); }
+
+void Gil::yield_on_request(ThreadState& ts) {
+  drop(ts, true);
+  acquire_as(ts, false);
+}
+
+void Gil::legacy_tick(ThreadState& ts) {
+  drop(ts, false);
+  acquire_as(ts, false);
+}
+
+// ---- Around blocking calls ---------------------------------------------------
+
+ReleaseGil::ReleaseGil(ThreadState& ts) : ts_(ts), active_(ts.holds_gil) {
+  if (!active_) return;
+  ++ts_.gil_stats.voluntary_releases;
+  ts_.rt.gil->release(ts_);
+}
+
+ReleaseGil::~ReleaseGil() {
+  if (!active_) return;
+  Gil& gil = *ts_.rt.gil;
+  Clock::time_point io_done;
+  if (gil.config().collect_stats) io_done = Clock::now();
+  gil.acquire_as(ts_, true);
+  if (gil.config().collect_stats) ts_.gil_stats.io_latency.push_back(ts_.gil_acquired_at - io_done);
+}
+
+}  // namespace gil
