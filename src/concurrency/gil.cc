@@ -155,7 +155,10 @@ void Gil::drop(ThreadState& ts, bool on_request) {
     locked_ = false;
     cond_.notify_all();
   }
-  bool forced = on_request && config_.policy == GilPolicy::CPython;
+  // Only a drop that answers a pending request waits: with nobody asking,
+  // there may be nobody to hand over to.
+  bool forced = on_request && config_.policy == GilPolicy::CPython &&
+                (rt_.eval_breaker.load() & kGilDropRequest);
   if (!forced) return;
   // Forced switching: do not come back until another thread took the lock.
   std::unique_lock<std::mutex> switch_lock(switch_mutex_);

@@ -25,6 +25,12 @@ namespace {
 
 using TK = TokenKind;
 
+// Marks a rule that must not be inlined into its caller. The parser recurses
+// through atoms and blocks; inlined, every kind of bracket or statement
+// would add its locals to each level of that recursion, and deep but legal
+// nesting would need several times more stack (especially under ASan).
+#define GIL_OUT_OF_LINE [[gnu::noinline]]
+
 // The deepest tree the parser builds, counting nested expressions, operator
 // chains, blocks and elif clauses. Bounding it bounds the recursion of the
 // parser itself, of the tree's destructor, and of the compiler's walk.
@@ -272,6 +278,9 @@ class Parser {
 
   bool check(TK kind, size_t ahead = 0) { return peek(ahead).kind == kind; }
 
+  // Hands out the current token and steps over it. The recursive
+  // expression rules avoid this (and any Token local), which keeps their
+  // stack frames small; see consume() and take_name().
   Token advance() {
     peek();
     Token token = std::move(ahead_.front());
@@ -279,15 +288,35 @@ class Parser {
     return token;
   }
 
+  void skip() {
+    peek();
+    ahead_.pop_front();
+  }
+
+  // Steps over the current token and returns where it was.
+  Pos consume() {
+    Pos at = here();
+    skip();
+    return at;
+  }
+
   bool match(TK kind) {
     if (!check(kind)) return false;
-    advance();
+    skip();
     return true;
   }
 
-  Token expect(TK kind, std::string_view message) {
+  void expect(TK kind, std::string_view message) {
     if (!check(kind)) fail_unexpected(message);
-    return advance();
+    skip();
+  }
+
+  // Expects a name and returns its text.
+  std::string take_name() {
+    if (!check(TK::Name)) fail_unexpected("invalid syntax");
+    std::string name = std::move(ahead_.front().text);
+    skip();
+    return name;
   }
 
   [[noreturn]] void fail_unexpected(std::string_view fallback) {
@@ -313,7 +342,7 @@ class Parser {
   }
 
   // simple_stmts: simple_stmt (';' simple_stmt)* [';'] NEWLINE
-  void parse_simple_statements(ast::Body& out) {
+  GIL_OUT_OF_LINE void parse_simple_statements(ast::Body& out) {
     while (true) {
       out.push_back(parse_simple_statement());
       if (!match(TK::Semicolon) || check(TK::Newline)) break;
@@ -326,9 +355,9 @@ class Parser {
   ast::StmtPtr parse_simple_statement() {
     Pos at = here();
     switch (peek().kind) {
-      case TK::Pass: advance(); return make_stmt(at, ast::Pass{});
-      case TK::Break: advance(); return make_stmt(at, ast::Break{});
-      case TK::Continue: advance(); return make_stmt(at, ast::Continue{});
+      case TK::Pass: skip(); return make_stmt(at, ast::Pass{});
+      case TK::Break: skip(); return make_stmt(at, ast::Break{});
+      case TK::Continue: skip(); return make_stmt(at, ast::Continue{});
       case TK::Return: return parse_return();
       case TK::Global: return parse_global();
       case TK::Assert: return parse_assert();
@@ -347,7 +376,7 @@ class Parser {
     if (check(TK::Equal)) return parse_assignment(at, std::move(first));
     if (auto op = augmented_op(peek().kind)) {
       check_augmented_target(*first);
-      advance();
+      skip();
       ast::AugAssign node;
       node.target = std::move(first);
       node.op = *op;
@@ -390,62 +419,62 @@ class Parser {
   }
 
   ast::StmtPtr parse_return() {
-    Token keyword = advance();
+    Pos keyword = consume();
     ast::Return node;
     if (!at_statement_end()) node.value = parse_star_expressions();
-    return make_stmt(pos_of(keyword), std::move(node));
+    return make_stmt(keyword, std::move(node));
   }
 
   ast::StmtPtr parse_global() {
-    Token keyword = advance();
+    Pos keyword = consume();
     ast::Global node;
     do {
-      node.names.push_back(expect(TK::Name, "invalid syntax").text);
+      node.names.push_back(take_name());
     } while (match(TK::Comma));
-    return make_stmt(pos_of(keyword), std::move(node));
+    return make_stmt(keyword, std::move(node));
   }
 
   ast::StmtPtr parse_assert() {
-    Token keyword = advance();
+    Pos keyword = consume();
     ast::Assert node;
     node.test = parse_expression();
     if (match(TK::Comma)) node.msg = parse_expression();
-    return make_stmt(pos_of(keyword), std::move(node));
+    return make_stmt(keyword, std::move(node));
   }
 
   // del_stmt: 'del' del_target (',' del_target)* [',']
   ast::StmtPtr parse_del() {
-    Token keyword = advance();
+    Pos keyword = consume();
     ast::Delete node;
     do {
       ast::ExprPtr target = parse_sum();
       check_target(*target, TargetUse::Delete, false);
       node.targets.push_back(std::move(target));
     } while (match(TK::Comma) && !at_statement_end());
-    return make_stmt(pos_of(keyword), std::move(node));
+    return make_stmt(keyword, std::move(node));
   }
 
   ast::StmtPtr parse_raise() {
-    Token keyword = advance();
+    Pos keyword = consume();
     ast::Raise node;
     if (!at_statement_end()) {
       node.exc = parse_expression();
       if (check(TK::From)) fail_at(here(), "'raise ... from ...' is not supported by MiniPy");
     }
-    return make_stmt(pos_of(keyword), std::move(node));
+    return make_stmt(keyword, std::move(node));
   }
 
   // import_name: 'import' NAME ['as' NAME] (',' NAME ['as' NAME])*
   ast::StmtPtr parse_import() {
-    Token keyword = advance();
+    Pos keyword = consume();
     ast::Import node;
     do {
       ast::Alias alias;
       alias.name = parse_module_name();
-      if (match(TK::As)) alias.asname = expect(TK::Name, "invalid syntax").text;
+      if (match(TK::As)) alias.asname = take_name();
       node.names.push_back(std::move(alias));
     } while (match(TK::Comma));
-    return make_stmt(pos_of(keyword), std::move(node));
+    return make_stmt(keyword, std::move(node));
   }
 
   // MiniPy modules are flat: no packages, no relative imports.
@@ -453,14 +482,14 @@ class Parser {
     if (check(TK::Dot) || check(TK::Ellipsis)) {
       fail_at(here(), "relative imports are not supported by MiniPy");
     }
-    Token name = expect(TK::Name, "invalid syntax");
+    std::string name = take_name();
     if (check(TK::Dot)) fail_at(here(), "dotted module names are not supported by MiniPy");
-    return name.text;
+    return name;
   }
 
   // import_from: 'from' NAME 'import' ('(' aliases [','] ')' | aliases)
   ast::StmtPtr parse_from_import() {
-    Token keyword = advance();
+    Pos keyword = consume();
     ast::ImportFrom node;
     node.module = parse_module_name();
     expect(TK::Import, "invalid syntax");
@@ -468,8 +497,8 @@ class Parser {
     bool parenthesized = match(TK::LParen);
     while (true) {
       ast::Alias alias;
-      alias.name = expect(TK::Name, "invalid syntax").text;
-      if (match(TK::As)) alias.asname = expect(TK::Name, "invalid syntax").text;
+      alias.name = take_name();
+      if (match(TK::As)) alias.asname = take_name();
       node.names.push_back(std::move(alias));
       if (!match(TK::Comma)) break;
       if (parenthesized && check(TK::RParen)) break;
@@ -478,7 +507,7 @@ class Parser {
       }
     }
     if (parenthesized) expect(TK::RParen, "invalid syntax");
-    return make_stmt(pos_of(keyword), std::move(node));
+    return make_stmt(keyword, std::move(node));
   }
 
   // ---- Compound statements ----
@@ -500,14 +529,14 @@ class Parser {
       fail_at(here(), "expected an indented block after " + std::string(what) + " on line " +
                           std::to_string(header_line));
     }
-    advance();
+    skip();
     while (!match(TK::Dedent)) parse_statement(body);
     return body;
   }
 
   // 'else' ':' block, for if, while, for and try.
   ast::Body parse_else_block() {
-    Token keyword = advance();
+    Pos keyword = consume();
     expect_block_colon();
     return parse_block("'else' statement", keyword.line);
   }
@@ -519,7 +548,7 @@ class Parser {
       if (is<ast::Name>(*test)) {
         fail_at(pos_of(*test), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
       }
-      if (suggests_equality(*test)) {
+      if (suggests_equality(*test) || is<ast::Attribute>(*test) || is<ast::Subscript>(*test)) {
         fail_at(pos_of(*test), "cannot assign to " + expr_kind_name(*test) +
                                    " here. Maybe you meant '==' instead of '='?");
       }
@@ -530,42 +559,42 @@ class Parser {
   // if_stmt: 'if' test ':' block ('elif' test ':' block)* ['else' ':' block]
   // Each elif becomes an If alone in the previous clause's orelse; the chain
   // is built in a loop, so only the depth guard limits its length.
-  ast::StmtPtr parse_if() {
-    Token keyword = advance();
+  GIL_OUT_OF_LINE ast::StmtPtr parse_if() {
+    Pos keyword = consume();
     ast::If node;
     node.test = parse_condition();
     expect_block_colon();
     node.body = parse_block("'if' statement", keyword.line);
-    ast::StmtPtr root = make_stmt(pos_of(keyword), std::move(node));
+    ast::StmtPtr root = make_stmt(keyword, std::move(node));
     ast::If* tail = &std::get<ast::If>(root->node);
     DepthGuard guard(*this);
     while (check(TK::Elif)) {
-      Token elif = advance();
-      guard.deepen(pos_of(elif), "too many 'elif' clauses", kMaxStatementDepth);
+      Pos elif = consume();
+      guard.deepen(elif, "too many 'elif' clauses", kMaxStatementDepth);
       ast::If clause;
       clause.test = parse_condition();
       expect_block_colon();
       clause.body = parse_block("'elif' statement", elif.line);
-      tail->orelse.push_back(make_stmt(pos_of(elif), std::move(clause)));
+      tail->orelse.push_back(make_stmt(elif, std::move(clause)));
       tail = &std::get<ast::If>(tail->orelse.back()->node);
     }
     if (check(TK::Else)) tail->orelse = parse_else_block();
     return root;
   }
 
-  ast::StmtPtr parse_while() {
-    Token keyword = advance();
+  GIL_OUT_OF_LINE ast::StmtPtr parse_while() {
+    Pos keyword = consume();
     ast::While node;
     node.test = parse_condition();
     expect_block_colon();
     node.body = parse_block("'while' statement", keyword.line);
     if (check(TK::Else)) node.orelse = parse_else_block();
-    return make_stmt(pos_of(keyword), std::move(node));
+    return make_stmt(keyword, std::move(node));
   }
 
   // for_stmt: 'for' targets 'in' star_expressions ':' block ['else' ':' block]
-  ast::StmtPtr parse_for() {
-    Token keyword = advance();
+  GIL_OUT_OF_LINE ast::StmtPtr parse_for() {
+    Pos keyword = consume();
     ast::For node;
     node.target = parse_target_list();
     check_target(*node.target, TargetUse::Assign, false);
@@ -574,21 +603,21 @@ class Parser {
     expect_block_colon();
     node.body = parse_block("'for' statement", keyword.line);
     if (check(TK::Else)) node.orelse = parse_else_block();
-    return make_stmt(pos_of(keyword), std::move(node));
+    return make_stmt(keyword, std::move(node));
   }
 
   // function_def: 'def' NAME '(' [params] ')' ':' block
-  ast::StmtPtr parse_def() {
-    Token keyword = advance();
+  GIL_OUT_OF_LINE ast::StmtPtr parse_def() {
+    Pos keyword = consume();
     ast::FunctionDef node;
-    node.name = expect(TK::Name, "invalid syntax").text;
+    node.name = take_name();
     expect(TK::LParen, "expected '('");
     node.params = parse_parameters(TK::RParen);
     expect(TK::RParen, "invalid syntax");
     if (check(TK::Arrow)) fail_at(here(), "annotations are not supported by MiniPy");
     expect_block_colon();
     node.body = parse_block("function definition", keyword.line);
-    return make_stmt(pos_of(keyword), std::move(node));
+    return make_stmt(keyword, std::move(node));
   }
 
   // params: NAME ['=' expression] (',' NAME ['=' expression])* [',']
@@ -605,9 +634,9 @@ class Parser {
       }
       if (kind == TK::DoubleStar) fail_at(at, "'**kwargs' parameters are not supported by MiniPy");
       if (kind == TK::Slash) fail_at(at, "positional-only parameters are not supported by MiniPy");
-      Token name = expect(TK::Name, "invalid syntax");
-      if (!seen.insert(name.text).second) {
-        fail_at(at, "duplicate argument '" + name.text + "' in function definition");
+      std::string name = take_name();
+      if (!seen.insert(name).second) {
+        fail_at(at, "duplicate argument '" + name + "' in function definition");
       }
       if (closer == TK::RParen && check(TK::Colon)) {
         fail_at(here(), "annotations are not supported by MiniPy");
@@ -617,23 +646,23 @@ class Parser {
       } else if (!params.defaults.empty()) {
         fail_at(at, "non-default argument follows default argument");
       }
-      params.names.push_back(std::move(name.text));
+      params.names.push_back(std::move(name));
       if (!match(TK::Comma)) break;
     }
     return params;
   }
 
   // try_stmt: 'try' ':' block except_block* ['else' ':' block] ['finally' ':' block]
-  ast::StmtPtr parse_try() {
-    Token keyword = advance();
+  GIL_OUT_OF_LINE ast::StmtPtr parse_try() {
+    Pos keyword = consume();
     expect_block_colon();
     ast::Try node;
     node.body = parse_block("'try' statement", keyword.line);
     std::optional<Pos> bare_except;
     while (check(TK::Except)) {
-      Token except = advance();
+      Pos except = consume();
       if (bare_except) fail_at(*bare_except, "default 'except:' must be last");
-      if (check(TK::Colon)) bare_except = pos_of(except);
+      if (check(TK::Colon)) bare_except = except;
       node.handlers.push_back(parse_except_clause(except));
     }
     if (check(TK::Else)) {
@@ -641,17 +670,17 @@ class Parser {
       node.orelse = parse_else_block();
     }
     if (check(TK::Finally)) {
-      Token finally = advance();
+      Pos finally = consume();
       expect_block_colon();
       node.finalbody = parse_block("'finally' statement", finally.line);
     } else if (node.handlers.empty()) {
       fail_at(here(), "expected 'except' or 'finally' block");
     }
-    return make_stmt(pos_of(keyword), std::move(node));
+    return make_stmt(keyword, std::move(node));
   }
 
   // except_block: 'except' [expression ['as' NAME]] ':' block
-  ast::ExceptHandler parse_except_clause(const Token& keyword) {
+  ast::ExceptHandler parse_except_clause(Pos keyword) {
     if (check(TK::Star)) fail_at(here(), "'except*' is not supported by MiniPy");
     ast::ExceptHandler handler;
     handler.line = keyword.line;
@@ -660,29 +689,62 @@ class Parser {
       if (check(TK::Comma)) {
         fail_at(pos_of(*handler.type), "multiple exception types must be parenthesized");
       }
-      if (match(TK::As)) handler.name = expect(TK::Name, "invalid syntax").text;
+      if (match(TK::As)) handler.name = take_name();
     }
     expect_block_colon();
     handler.body = parse_block("'except' statement", keyword.line);
     return handler;
   }
 
-  // with_stmt: 'with' expression ['as' target] (',' ...)* ':' block
-  ast::StmtPtr parse_with() {
-    Token keyword = advance();
+  // with_stmt: 'with' with_item (',' with_item)* ':' block
+  //          | 'with' '(' with_item (',' with_item)* [','] ')' ':' block
+  GIL_OUT_OF_LINE ast::StmtPtr parse_with() {
+    Pos keyword = consume();
     ast::With node;
-    do {
-      ast::WithItem item;
-      item.context = parse_expression();
-      if (match(TK::As)) {
-        item.target = parse_sum();
-        check_target(*item.target, TargetUse::Assign, false);
-      }
-      node.items.push_back(std::move(item));
-    } while (match(TK::Comma));
+    if (starts_parenthesized_with_items()) {
+      skip();  // '('
+      do {
+        if (check(TK::RParen)) break;
+        node.items.push_back(parse_with_item());
+      } while (match(TK::Comma));
+      expect(TK::RParen, "invalid syntax");
+    } else {
+      do {
+        node.items.push_back(parse_with_item());
+      } while (match(TK::Comma));
+    }
     expect_block_colon();
     node.body = parse_block("'with' statement", keyword.line);
-    return make_stmt(pos_of(keyword), std::move(node));
+    return make_stmt(keyword, std::move(node));
+  }
+
+  // with_item: expression ['as' target]
+  ast::WithItem parse_with_item() {
+    ast::WithItem item;
+    item.context = parse_expression();
+    if (match(TK::As)) {
+      item.target = parse_sum();
+      check_target(*item.target, TargetUse::Assign, false);
+    }
+    return item;
+  }
+
+  // True when `with` is followed by a parenthesized item list, as in
+  // `with (open(a) as f, lock):`. Like CPython, a '(' whose match is followed
+  // by ':' is read that way; `with (a) as b:` remains an expression.
+  bool starts_parenthesized_with_items() {
+    if (!check(TK::LParen) || check(TK::RParen, 1)) return false;
+    int depth = 0;
+    for (size_t ahead = 0;; ++ahead) {
+      TK kind = peek(ahead).kind;
+      if (kind == TK::LParen || kind == TK::LBracket || kind == TK::LBrace) {
+        ++depth;
+      } else if (kind == TK::RParen || kind == TK::RBracket || kind == TK::RBrace) {
+        if (--depth == 0) return check(TK::Colon, ahead + 1);
+      } else if (kind == TK::Newline || kind == TK::EndMarker) {
+        return false;
+      }
+    }
   }
 
   // ---- Targets ----
@@ -760,13 +822,13 @@ class Parser {
   }
 
   // lambdef: 'lambda' [params] ':' expression
-  ast::ExprPtr parse_lambda() {
-    Token keyword = advance();
+  GIL_OUT_OF_LINE ast::ExprPtr parse_lambda() {
+    Pos keyword = consume();
     ast::Lambda node;
     node.params = parse_parameters(TK::Colon);
     expect(TK::Colon, "expected ':'");
     node.body = parse_expression();
-    return make_expr(pos_of(keyword), std::move(node));
+    return make_expr(keyword, std::move(node));
   }
 
   // disjunction: conjunction ('or' conjunction)*
@@ -790,13 +852,13 @@ class Parser {
   // inversion: 'not' inversion | comparison
   ast::ExprPtr parse_inversion() {
     if (!check(TK::Not)) return parse_comparison();
-    Token keyword = advance();
+    Pos keyword = consume();
     DepthGuard guard(*this);
-    guard.deepen(pos_of(keyword));
+    guard.deepen(keyword);
     ast::UnaryOpExpr node;
     node.op = ast::UnaryOp::Not;
     node.operand = parse_inversion();
-    return make_expr(pos_of(keyword), std::move(node));
+    return make_expr(keyword, std::move(node));
   }
 
   // comparison: sum (compare_op sum)* -- chains stay one flat Compare.
@@ -825,16 +887,16 @@ class Parser {
       case TK::GreaterEqual: op = Op::GtE; break;
       case TK::In: op = Op::In; break;
       case TK::Is:
-        advance();
+        skip();
         return match(TK::Not) ? Op::IsNot : Op::Is;
       case TK::Not:
         if (!check(TK::In, 1)) return std::nullopt;
-        advance();
+        skip();
         op = Op::NotIn;
         break;
       default: return std::nullopt;
     }
-    advance();
+    skip();
     return op;
   }
 
@@ -855,7 +917,7 @@ class Parser {
     ast::ExprPtr left = (this->*operand)();
     while (auto op = op_of(peek().kind)) {
       guard.deepen(here());
-      advance();
+      skip();
       Pos at = pos_of(*left);
       ast::BinOp node;
       node.op = *op;
@@ -870,17 +932,17 @@ class Parser {
   ast::ExprPtr parse_factor() {
     TK kind = peek().kind;
     if (kind != TK::Minus && kind != TK::Plus) return parse_power();
-    Token sign = advance();
+    Pos sign = consume();
     if (kind == TK::Minus && is_negated_min_int()) {
-      advance();
-      return make_constant(pos_of(sign), ast::Constant{std::numeric_limits<int64_t>::min()});
+      skip();
+      return make_constant(sign, ast::Constant{std::numeric_limits<int64_t>::min()});
     }
     DepthGuard guard(*this);
-    guard.deepen(pos_of(sign));
+    guard.deepen(sign);
     ast::UnaryOpExpr node;
     node.op = kind == TK::Minus ? ast::UnaryOp::Neg : ast::UnaryOp::Pos;
     node.operand = parse_factor();
-    return make_expr(pos_of(sign), std::move(node));
+    return make_expr(sign, std::move(node));
   }
 
   // True when a '-' just consumed applies to the literal 9223372036854775808
@@ -900,7 +962,7 @@ class Parser {
     if (!check(TK::DoubleStar)) return base;
     DepthGuard guard(*this);
     guard.deepen(here());
-    advance();
+    skip();
     Pos at = pos_of(*base);
     ast::BinOp node;
     node.op = ast::BinaryOp::Pow;
@@ -922,20 +984,20 @@ class Parser {
       } else if (kind == TK::LBracket) {
         expr = parse_subscript(std::move(expr));
       } else {
-        advance();
+        skip();
         Pos at = pos_of(*expr);
         ast::Attribute node;
         node.value = std::move(expr);
-        node.attr = expect(TK::Name, "invalid syntax").text;
+        node.attr = take_name();
         expr = make_expr(at, std::move(node));
       }
     }
   }
 
   // arguments: positional arguments, then NAME '=' expression keywords.
-  ast::ExprPtr parse_call(ast::ExprPtr func) {
+  GIL_OUT_OF_LINE ast::ExprPtr parse_call(ast::ExprPtr func) {
     Pos at = pos_of(*func);
-    advance();  // '('
+    skip();  // '('
     ast::Call call;
     call.func = std::move(func);
     std::unordered_set<std::string> seen;
@@ -958,13 +1020,12 @@ class Parser {
   }
 
   void parse_keyword_argument(ast::Call& call, std::unordered_set<std::string>& seen) {
-    Token name = advance();
-    advance();  // '='
-    if (!seen.insert(name.text).second) {
-      fail_at(pos_of(name), "keyword argument repeated: " + name.text);
-    }
+    Pos at = here();
+    std::string name = take_name();
+    skip();  // '='
+    if (!seen.insert(name).second) fail_at(at, "keyword argument repeated: " + name);
     ast::Keyword keyword;
-    keyword.name = std::move(name.text);
+    keyword.name = std::move(name);
     keyword.value = parse_expression();
     check_missing_comma(*keyword.value);
     call.keywords.push_back(std::move(keyword));
@@ -983,9 +1044,9 @@ class Parser {
 
   // subscript: primary '[' slice (',' slice)* [','] ']'; several slices
   // make a Tuple index, as in `a[i, j]`.
-  ast::ExprPtr parse_subscript(ast::ExprPtr value) {
+  GIL_OUT_OF_LINE ast::ExprPtr parse_subscript(ast::ExprPtr value) {
     Pos at = pos_of(*value);
-    advance();  // '['
+    skip();  // '['
     ast::ExprPtr index = parse_slice_item();
     if (check(TK::Comma)) {
       Pos tuple_at = pos_of(*index);
@@ -1013,7 +1074,7 @@ class Parser {
       lower = parse_expression();
       if (!check(TK::Colon)) return lower;
     }
-    advance();  // ':'
+    skip();  // ':'
     ast::Slice slice;
     slice.lower = std::move(lower);
     if (!at_slice_part_end()) slice.upper = parse_expression();
@@ -1025,14 +1086,14 @@ class Parser {
   ast::ExprPtr parse_atom() {
     Pos at = here();
     switch (peek().kind) {
-      case TK::Name: return make_expr(at, ast::Name{advance().text});
+      case TK::Name: return make_expr(at, ast::Name{take_name()});
       case TK::Int: return parse_int();
-      case TK::Float: return make_constant(at, ast::Constant{advance().float_value});
+      case TK::Float: return parse_float();
       case TK::String:
       case TK::FString: return parse_strings();
-      case TK::True: advance(); return make_constant(at, ast::Constant{true});
-      case TK::False: advance(); return make_constant(at, ast::Constant{false});
-      case TK::None: advance(); return make_constant(at, ast::Constant{std::monostate{}});
+      case TK::True: skip(); return make_constant(at, ast::Constant{true});
+      case TK::False: skip(); return make_constant(at, ast::Constant{false});
+      case TK::None: skip(); return make_constant(at, ast::Constant{std::monostate{}});
       case TK::LParen: return parse_paren();
       case TK::LBracket: return parse_list();
       case TK::LBrace: return parse_dict();
@@ -1043,19 +1104,25 @@ class Parser {
   }
 
   ast::ExprPtr parse_int() {
-    Token literal = advance();
-    if (literal.int_value > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
-      fail_at(pos_of(literal), "integer literal too large for MiniPy's 64-bit int");
+    uint64_t value = peek().int_value;
+    Pos at = consume();
+    if (value > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
+      fail_at(at, "integer literal too large for MiniPy's 64-bit int");
     }
-    return make_constant(pos_of(literal), ast::Constant{static_cast<int64_t>(literal.int_value)});
+    return make_constant(at, ast::Constant{static_cast<int64_t>(value)});
+  }
+
+  ast::ExprPtr parse_float() {
+    double value = peek().float_value;
+    return make_constant(consume(), ast::Constant{value});
   }
 
   // group or tuple: '(' ')' | '(' expression ')' | '(' expression ',' ... ')'
-  ast::ExprPtr parse_paren() {
-    Token open = advance();
-    if (match(TK::RParen)) return make_expr(pos_of(open), ast::Tuple{});
+  GIL_OUT_OF_LINE ast::ExprPtr parse_paren() {
+    Pos open = consume();
+    if (match(TK::RParen)) return make_expr(open, ast::Tuple{});
     ast::ExprPtr first = parse_expression();
-    if (check(TK::For)) fail_at(pos_of(open), "generator expressions are not supported by MiniPy");
+    if (check(TK::For)) fail_at(open, "generator expressions are not supported by MiniPy");
     if (!check(TK::Comma)) {
       check_missing_comma(*first);
       expect(TK::RParen, "invalid syntax");
@@ -1064,24 +1131,24 @@ class Parser {
     ast::Tuple tuple;
     tuple.elts.push_back(std::move(first));
     parse_display_rest(tuple.elts, TK::RParen);
-    return make_expr(pos_of(open), std::move(tuple));
+    return make_expr(open, std::move(tuple));
   }
 
   // list: '[' [expression (',' expression)* [',']] ']' | listcomp
-  ast::ExprPtr parse_list() {
-    Token open = advance();
-    if (match(TK::RBracket)) return make_expr(pos_of(open), ast::List{});
+  GIL_OUT_OF_LINE ast::ExprPtr parse_list() {
+    Pos open = consume();
+    if (match(TK::RBracket)) return make_expr(open, ast::List{});
     ast::ExprPtr first = parse_expression();
     if (check(TK::For)) {
       ast::ListComp comp;
       comp.elt = std::move(first);
       parse_comprehension(comp.target, comp.iter, comp.cond, TK::RBracket);
-      return make_expr(pos_of(open), std::move(comp));
+      return make_expr(open, std::move(comp));
     }
     ast::List list;
     list.elts.push_back(std::move(first));
     parse_display_rest(list.elts, TK::RBracket);
-    return make_expr(pos_of(open), std::move(list));
+    return make_expr(open, std::move(list));
   }
 
   // The elements after the first of a tuple or list display, and its closer.
@@ -1096,25 +1163,25 @@ class Parser {
 
   // dict: '{' [expression ':' expression (',' ...)* [',']] '}' | dictcomp.
   // A '{' without ':' after its first element is a set, which MiniPy lacks.
-  ast::ExprPtr parse_dict() {
-    Token open = advance();
-    if (match(TK::RBrace)) return make_expr(pos_of(open), ast::Dict{});
+  GIL_OUT_OF_LINE ast::ExprPtr parse_dict() {
+    Pos open = consume();
+    if (match(TK::RBrace)) return make_expr(open, ast::Dict{});
     ast::Dict dict;
-    parse_dict_entry(dict, pos_of(open));
+    parse_dict_entry(dict, open);
     if (check(TK::For)) {
       ast::DictComp comp;
       comp.key = std::move(dict.keys.front());
       comp.value = std::move(dict.values.front());
       parse_comprehension(comp.target, comp.iter, comp.cond, TK::RBrace);
-      return make_expr(pos_of(open), std::move(comp));
+      return make_expr(open, std::move(comp));
     }
     while (true) {
       check_missing_comma(*dict.values.back());
       if (!match(TK::Comma) || check(TK::RBrace)) break;
-      parse_dict_entry(dict, pos_of(open));
+      parse_dict_entry(dict, open);
     }
     expect(TK::RBrace, "invalid syntax");
-    return make_expr(pos_of(open), std::move(dict));
+    return make_expr(open, std::move(dict));
   }
 
   void parse_dict_entry(ast::Dict& dict, Pos open) {
@@ -1127,7 +1194,7 @@ class Parser {
       check_missing_comma(*key);
       fail_unexpected("invalid syntax");
     }
-    advance();  // ':'
+    skip();  // ':'
     dict.keys.push_back(std::move(key));
     dict.values.push_back(parse_expression());
   }
@@ -1136,7 +1203,7 @@ class Parser {
   // MiniPy allows exactly one 'for' and at most one 'if'.
   void parse_comprehension(ast::ExprPtr& target, ast::ExprPtr& iter, ast::ExprPtr& cond,
                            TK closer) {
-    advance();  // 'for'
+    skip();  // 'for'
     target = parse_target_list();
     check_target(*target, TargetUse::Assign, false);
     expect(TK::In, "invalid syntax");
@@ -1166,7 +1233,7 @@ class Parser {
   // STRING+: adjacent literals concatenate. Plain strings only make a str
   // Constant; any f-string among them makes one JoinedStr whose adjacent
   // literal parts are merged and whose empty literal parts are dropped.
-  ast::ExprPtr parse_strings() {
+  GIL_OUT_OF_LINE ast::ExprPtr parse_strings() {
     Pos at = here();
     std::vector<Token> literals;
     bool any_fstring = false;

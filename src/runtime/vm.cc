@@ -254,12 +254,12 @@ Value run(ThreadState& ts, size_t entry_depth) {
 #undef GIL_OPCODE_COUNTING
   };
   void* const* const table = rt.gil->policy() == GilPolicy::Legacy ? counting_table : dispatch_table;
-#define DISPATCH()                                 \
-  do {                                             \
-    word = *ip++;                                  \
-    arg = word >> 8;                               \
-    goto* table[word & 0xFF];                      \
-  } while (0)
+  // Every handler ends with a plain goto to next_instruction, never with the
+  // computed goto itself: a computed goto that leaves a scope does not run
+  // the destructors of the scope's locals, and Values would leak. GCC
+  // duplicates the computed goto into each handler again, so dispatch stays
+  // threaded.
+#define DISPATCH() goto next_instruction
 #define TARGET(name) op_##name:
 #define CHECK_EVAL_BREAKER()                                          \
   do {                                                                \
@@ -271,7 +271,10 @@ Value run(ThreadState& ts, size_t entry_depth) {
 
   for (;;) {
     try {
-      DISPATCH();
+    next_instruction:
+      word = *ip++;
+      arg = word >> 8;
+      goto* table[word & 0xFF];
 
     count_tick:
       if (--ts.legacy_ticks <= 0) {

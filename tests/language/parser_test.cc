@@ -648,6 +648,17 @@ TEST(ParserStatementTest, WithStatements) {
             "(with (a as (tuple b c)) (d as (. e f)) (pass))");
 }
 
+TEST(ParserStatementTest, ParenthesizedWithItems) {
+  EXPECT_EQ(statements("with (a as b, c as d,): pass"), "(with (a as b) (c as d) (pass))");
+  EXPECT_EQ(statements("with (open(f) as g,\n      h):\n    pass"),
+            "(with ((call open f) as g) h (pass))");
+  EXPECT_EQ(statements("with (a, b): pass"), "(with a b (pass))");
+  // A parenthesized expression followed by 'as' is still an expression.
+  EXPECT_EQ(statements("with (a) as b: pass"), "(with (a as b) (pass))");
+  EXPECT_EQ(statements("with (a, b) as c: pass"), "(with ((tuple a b) as c) (pass))");
+  EXPECT_EQ(statements("with (): pass"), "(with (tuple) (pass))");
+}
+
 TEST(ParserStatementTest, SemicolonsAndOneLineBodies) {
   EXPECT_EQ(statements("a = 1; b = 2;"), "(= a 1)\n(= b 2)");
   EXPECT_EQ(statements("if x: y = 1; z = 2\nw"), "(if x ((= y 1) (= z 2)))\nw");
@@ -829,7 +840,11 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"if x = 1: pass", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1,
                   4},
         ErrorCase{"while f() = 1: pass",
-                  "cannot assign to function call here. Maybe you meant '==' instead of '='?", 1, 7}));
+                  "cannot assign to function call here. Maybe you meant '==' instead of '='?", 1, 7},
+        ErrorCase{"if a.b = 1: pass",
+                  "cannot assign to attribute here. Maybe you meant '==' instead of '='?", 1, 4},
+        ErrorCase{"elif_ = 0\nif x: pass\nelif a[0] = 1: pass",
+                  "cannot assign to subscript here. Maybe you meant '==' instead of '='?", 3, 6}));
 
 INSTANTIATE_TEST_SUITE_P(
     CallsAndDisplays, ParserErrorTest,
