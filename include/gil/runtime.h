@@ -12,6 +12,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstdlib>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -160,8 +161,12 @@ struct ThreadState {
 
   Runtime& rt;
   // The value stack shared by all frames of this thread; fixed size, so
-  // pointers into it stay valid.
-  std::unique_ptr<Value[]> stack;
+  // pointers into it stay valid. Zeroed memory is a run of Empty Values, so
+  // it comes from calloc and untouched pages cost nothing.
+  struct FreeStack {
+    void operator()(Value* v) const { std::free(v); }
+  };
+  std::unique_ptr<Value, FreeStack> stack;
   Value* stack_end;
   // The active frames, innermost last.
   std::vector<Frame> frames;

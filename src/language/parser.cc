@@ -9,6 +9,7 @@
 // wording and positions follow CPython 3.11 where it has a rule for them.
 #include "gil/parser.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <limits>
@@ -36,11 +37,13 @@ using TK = TokenKind;
 // parser itself, of the tree's destructor, and of the compiler's walk.
 constexpr int kMaxDepth = 1000;
 
-// Statements (blocks, elif clauses) may use only part of that depth, so that
-// the expressions inside the deepest statement still have room, and so that
-// a long elif chain is reported as such.
+// An elif chain may use only part of that depth, so that the expressions
+// inside its last clause still have room, and so that an overlong chain is
+// reported as such.
 constexpr int kMaxStatementDepth = kMaxDepth / 2;
 
+// CPython's hint for two elements in a row inside brackets; such an error
+// defers to an unclosed bracket (see Parser::parse_module).
 constexpr const char* kForgotComma = "invalid syntax. Perhaps you forgot a comma?";
 
 // The magnitude of INT64_MIN, which only exists as a negated literal.
@@ -274,6 +277,7 @@ class Parser {
     return ahead_[ahead];
   }
 
+  // Where the current token is.
   Pos here() { return pos_of(peek()); }
 
   bool check(TK kind, size_t ahead = 0) { return peek(ahead).kind == kind; }
@@ -288,6 +292,7 @@ class Parser {
     return token;
   }
 
+  // Steps over the current token.
   void skip() {
     peek();
     ahead_.pop_front();
@@ -319,6 +324,8 @@ class Parser {
     return name;
   }
 
+  // Fails at the current token, with [fallback] unless the token belongs
+  // to a construct MiniPy rejects by name.
   [[noreturn]] void fail_unexpected(std::string_view fallback) {
     fail_at(here(), unexpected_message(peek().kind, fallback));
   }

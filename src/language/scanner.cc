@@ -284,9 +284,11 @@ std::string decode_string(std::string_view body, bool raw, int line, int col) {
   return out;
 }
 
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\f' || is_line_end(c); }
+
 bool is_blank(std::string_view text) {
   for (char c : text) {
-    if (c != ' ' && c != '\t' && c != '\f' && !is_line_end(c)) return false;
+    if (!is_space(c)) return false;
   }
   return true;
 }
@@ -368,9 +370,7 @@ class FStringSplitter {
     bool self_documenting = cur_.peek() == '=';
     if (self_documenting) {
       cur_.advance();
-      while (!cur_.at_end() && is_blank(cur_.slice(cur_.offset(), cur_.offset() + 1))) {
-        cur_.advance();
-      }
+      while (!cur_.at_end() && is_space(cur_.peek())) cur_.advance();
       push_literal(std::string(cur_.slice(expr_start, cur_.offset())), field.line,
                    field.col);
     }
@@ -730,8 +730,8 @@ Token Scanner::scan_end_of_input() {
     pending_dedents_ = static_cast<int>(indents_.size()) - 2;
     pending_line_ = last_newline_line_;
     pending_col_ = last_newline_col_;
-    indents_.resize(1);
-    alt_indents_.resize(1);
+    indents_.erase(indents_.begin() + 1, indents_.end());
+    alt_indents_.erase(alt_indents_.begin() + 1, alt_indents_.end());
     return make_layout(TokenKind::Dedent, last_newline_line_, last_newline_col_);
   }
   return make_layout(TokenKind::EndMarker, last_newline_line_, last_newline_col_);

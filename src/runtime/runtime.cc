@@ -65,7 +65,11 @@ void Runtime::define_builtin(std::string_view name, Value value) {
 }
 
 ThreadState::ThreadState(Runtime& runtime, size_t stack_slots)
-    : rt(runtime), stack(new Value[stack_slots]), stack_end(stack.get() + stack_slots) {
+    : rt(runtime),
+      stack(static_cast<Value*>(std::calloc(stack_slots, sizeof(Value)))),
+      stack_end(stack.get() + stack_slots) {
+  static_assert(static_cast<int>(Tag::Empty) == 0, "a zeroed Value must be Empty");
+  if (!stack) throw std::bad_alloc();
   frames.reserve(64);
   legacy_ticks = runtime.config.gil.check_interval;
 }

@@ -77,28 +77,31 @@ void bind_arguments(ThreadState& ts, ObjFunction* fn, Value* locals, int argc, O
     if (locals[i].is_empty()) raise_missing(ts, code, locals);
 }
 
+// bind_arguments for a frame being pushed: on failure, clears the slots past
+// the arguments that binding may have filled (the caller clears only up to
+// its own stack top).
+[[gnu::noinline]] void bind_new_frame(ThreadState& ts, ObjFunction* fn, Value* args, int argc, ObjTuple* kwnames) {
+  try {
+    bind_arguments(ts, fn, args, argc, kwnames);
+  } catch (...) {
+    int total = argc + (kwnames ? static_cast<int>(kwnames->items.size()) : 0);
+    for (int i = total; i < fn->code_obj()->param_count; ++i) args[i] = Value();
+    throw;
+  }
+}
+
 // Pushes a frame for [fn], whose callable sits at [base] and whose arguments
 // start at [args].
-Frame& push_frame(ThreadState& ts, ObjFunction* fn, Value* base, Value* args, int argc, ObjTuple* kwnames,
-                  bool returns_to_native) {
+inline Frame& push_frame(ThreadState& ts, ObjFunction* fn, Value* base, Value* args, int argc, ObjTuple* kwnames,
+                         bool returns_to_native) {
   ObjCode* code = fn->code_obj();
   if (static_cast<int>(ts.frames.size()) >= ts.rt.config.recursion_limit ||
-      args + code->local_count() + code->max_stack >= ts.stack_end)
+      args + code->local_count() + code->max_stack >= ts.stack_end) [[unlikely]]
     raise_recursion(ts);
-  if (argc != code->param_count || kwnames) {
-    try {
-      bind_arguments(ts, fn, args, argc, kwnames);
-    } catch (...) {
-      // Slots past the arguments may have been filled; the caller clears
-      // only up to its stack top.
-      int total = argc + (kwnames ? static_cast<int>(kwnames->items.size()) : 0);
-      for (int i = total; i < code->param_count; ++i) args[i] = Value();
-      throw;
-    }
-  }
+  if (argc != code->param_count || kwnames) [[unlikely]]
+    bind_new_frame(ts, fn, args, argc, kwnames);
   Value* sp = args + code->local_count();
-  ts.frames.push_back(Frame{code, base, code->code.data(), args, sp, returns_to_native});
-  return ts.frames.back();
+  return ts.frames.emplace_back(Frame{code, base, code->code.data(), args, sp, returns_to_native});
 }
 
 // Destroys every value a frame owns, from its base to [sp].
@@ -204,9 +207,69 @@ void release_target_for_concat(ThreadState& ts, const Value& s, uint32_t next, V
   if (slot && slot->is_obj() && slot->as_obj() == s.as_obj()) *slot = Value();
 }
 
-// The eval loop. Runs until the frame at [entry_depth] returns, and returns
-// its value.
+Value execute(ThreadState& ts, size_t entry_depth);
+
+// The end of the part of the value stack [frame] may use.
+Value* frame_limit(const Frame& frame) {
+  return frame.locals + frame.code->local_count() + frame.code->max_stack;
+}
+
+// Checked builds verify the compiler's stack-depth bound, on which unwinding
+// relies to find every value a frame left on the stack.
+[[maybe_unused]] void check_stack_depth(const Frame* frame, const Value* sp) {
+  if (sp > frame_limit(*frame)) {
+    std::fprintf(stderr, "gil-demo: internal error: stack depth exceeds max_stack in %s\n", frame->code->name.c_str());
+    std::abort();
+  }
+}
+
+// After [pe] was raised in the innermost frame: adds traceback lines and pops
+// frames until one has a handler, and readies that frame to resume there.
+// Returns false when the exception leaves the frame at [entry_depth] (or a
+// frame a native call entered), which is then popped too.
+bool unwind(ThreadState& ts, PyException& pe, size_t entry_depth) {
+  for (;;) {
+    Frame& frame = ts.frames.back();
+    ObjCode* code = frame.code;
+    auto at = static_cast<uint32_t>(frame.ip - code->code.data()) - 1;
+    auto* e = as<ObjException>(pe.exception);
+    if (!pe.reraised) {
+      e->traceback.push_back({Value::borrow(code), code->line_at(at)});
+      set_context(ts, pe.exception);
+    }
+    pe.reraised = false;
+    if (const ExceptionEntry* h = find_handler(code, at)) {
+      Value* floor = frame.locals + code->local_count() + h->depth;
+      clear_frame_values(floor, std::max(frame_limit(frame), frame.sp));
+      *floor = std::move(pe.exception);
+      frame.sp = floor + 1;
+      frame.ip = code->code.data() + h->handler;
+      return true;
+    }
+    bool to_native = frame.returns_to_native;
+    clear_frame_values(frame.base, std::max(frame_limit(frame), frame.sp));
+    ts.frames.pop_back();
+    if (to_native || ts.frames.size() <= entry_depth) return false;
+  }
+}
+
+// Runs the eval loop until the frame at [entry_depth] returns, resuming it
+// after every exception that a handler takes.
 Value run(ThreadState& ts, size_t entry_depth) {
+  for (;;) {
+    try {
+      return execute(ts, entry_depth);
+    } catch (PyException& pe) {
+      if (!unwind(ts, pe, entry_depth)) throw;
+    }
+  }
+}
+
+// The eval loop. Runs until the frame at [entry_depth] returns, and returns
+// its value. An exception leaves it as a thrown PyException; the innermost
+// frame's ip then points just past the instruction that raised (it is
+// stored at every dispatch), and run() below unwinds.
+Value execute(ThreadState& ts, size_t entry_depth) {
   Runtime& rt = ts.rt;
   Frame* frame = &ts.frames.back();
   ObjCode* code = frame->code;
@@ -260,6 +323,22 @@ Value run(ThreadState& ts, size_t entry_depth) {
   // duplicates the computed goto into each handler again, so dispatch stays
   // threaded.
 #define DISPATCH() goto next_instruction
+  // FAST_DISPATCH jumps straight to the next handler. Only for handlers that
+  // have no local with a destructor in scope (temporaries inside a statement
+  // are fine: they die before the jump).
+#define FAST_DISPATCH()                     \
+  do {                                      \
+    word = *ip++;                           \
+    frame->ip = ip;                         \
+    GIL_CHECK_STACK_DEPTH();                \
+    arg = word >> 8;                        \
+    goto* table[word & 0xFF];               \
+  } while (0)
+#ifdef GIL_CHECKED_STACK
+#define GIL_CHECK_STACK_DEPTH() check_stack_depth(frame, sp)
+#else
+#define GIL_CHECK_STACK_DEPTH() (void)0
+#endif
 #define TARGET(name) op_##name:
 #define CHECK_EVAL_BREAKER()                                          \
   do {                                                                \
@@ -269,10 +348,12 @@ Value run(ThreadState& ts, size_t entry_depth) {
     }                                                                 \
   } while (0)
 
-  for (;;) {
-    try {
+  {
+    {
     next_instruction:
       word = *ip++;
+      frame->ip = ip;
+      GIL_CHECK_STACK_DEPTH();
       arg = word >> 8;
       goto* table[word & 0xFF];
 
@@ -290,7 +371,7 @@ Value run(ThreadState& ts, size_t entry_depth) {
 
       TARGET(LOAD_CONST) {
         PUSH(code->constants[arg]);
-        DISPATCH();
+        FAST_DISPATCH();
       }
 
       TARGET(LOAD_FAST) {
@@ -298,12 +379,12 @@ Value run(ThreadState& ts, size_t entry_depth) {
         if (v.is_empty()) [[unlikely]]
           raise_unbound_local(ts, code, arg);
         PUSH(v);
-        DISPATCH();
+        FAST_DISPATCH();
       }
 
       TARGET(STORE_FAST) {
         locals[arg] = POP();
-        DISPATCH();
+        FAST_DISPATCH();
       }
 
       TARGET(DELETE_FAST) {
@@ -319,12 +400,12 @@ Value run(ThreadState& ts, size_t entry_depth) {
           if (v->is_empty()) raise_name_error(ts, arg);
         }
         PUSH(*v);
-        DISPATCH();
+        FAST_DISPATCH();
       }
 
       TARGET(STORE_GLOBAL) {
         rt.globals.values[arg] = POP();
-        DISPATCH();
+        FAST_DISPATCH();
       }
 
       TARGET(DELETE_GLOBAL) {
@@ -335,7 +416,7 @@ Value run(ThreadState& ts, size_t entry_depth) {
 
       TARGET(POP_TOP) {
         DROP();
-        DISPATCH();
+        FAST_DISPATCH();
       }
 
       TARGET(DUP_TOP) {
@@ -354,13 +435,13 @@ Value run(ThreadState& ts, size_t entry_depth) {
 
       TARGET(ROT_TWO) {
         sp[-1].swap(sp[-2]);
-        DISPATCH();
+        FAST_DISPATCH();
       }
 
       TARGET(ROT_THREE) {
         sp[-1].swap(sp[-2]);
         sp[-2].swap(sp[-3]);
-        DISPATCH();
+        FAST_DISPATCH();
       }
 
       TARGET(BINARY_OP) {
@@ -378,8 +459,9 @@ Value run(ThreadState& ts, size_t entry_depth) {
           }
           if (done) {
             --sp;
+            *sp = Value();  // slots above the top stay Empty
             a = Value::integer(r);
-            DISPATCH();
+            FAST_DISPATCH();
           }
         }
         if (op == BinaryOp::Add && (arg & kInPlace) && is_str(a) && a.as_obj()->refcount == 2)
@@ -421,8 +503,9 @@ Value run(ThreadState& ts, size_t entry_depth) {
             default: goto generic_compare;
           }
           --sp;
+          *sp = Value();
           a = Value::boolean(r);
-          DISPATCH();
+          FAST_DISPATCH();
         }
       generic_compare : {
         Value right = POP();
@@ -434,27 +517,27 @@ Value run(ThreadState& ts, size_t entry_depth) {
 
       TARGET(JUMP) {
         ip = code->code.data() + arg;
-        DISPATCH();
+        FAST_DISPATCH();
       }
 
       TARGET(JUMP_BACKWARD) {
         ip = code->code.data() + arg;
         CHECK_EVAL_BREAKER();
-        DISPATCH();
+        FAST_DISPATCH();
       }
 
       TARGET(POP_JUMP_IF_FALSE) {
-        Value v = POP();
-        bool t = v.is_bool() ? v.as_bool() : truthy(ts, v);
+        bool t = TOP().is_bool() ? TOP().as_bool() : truthy(ts, TOP());
+        DROP();
         if (!t) ip = code->code.data() + arg;
-        DISPATCH();
+        FAST_DISPATCH();
       }
 
       TARGET(POP_JUMP_IF_TRUE) {
-        Value v = POP();
-        bool t = v.is_bool() ? v.as_bool() : truthy(ts, v);
+        bool t = TOP().is_bool() ? TOP().as_bool() : truthy(ts, TOP());
+        DROP();
         if (t) ip = code->code.data() + arg;
-        DISPATCH();
+        FAST_DISPATCH();
       }
 
       TARGET(JUMP_IF_FALSE_OR_POP) {
@@ -462,7 +545,7 @@ Value run(ThreadState& ts, size_t entry_depth) {
           ip = code->code.data() + arg;
         else
           DROP();
-        DISPATCH();
+        FAST_DISPATCH();
       }
 
       TARGET(JUMP_IF_TRUE_OR_POP) {
@@ -470,12 +553,12 @@ Value run(ThreadState& ts, size_t entry_depth) {
           ip = code->code.data() + arg;
         else
           DROP();
-        DISPATCH();
+        FAST_DISPATCH();
       }
 
       TARGET(GET_ITER) {
         TOP() = get_iter(ts, TOP());
-        DISPATCH();
+        FAST_DISPATCH();
       }
 
       TARGET(FOR_ITER) {
@@ -485,13 +568,13 @@ Value run(ThreadState& ts, size_t entry_depth) {
             PUSH(Value::integer(it->position));
             it->position += it->step;
             --it->stop;
-            DISPATCH();
+            FAST_DISPATCH();
           }
         } else if (it->over == ObjIterator::Over::Sequence && is_list(it->source)) {
           auto& items = as<ObjList>(it->source)->items;
           if (static_cast<size_t>(it->position) < items.size()) {
             PUSH(items[static_cast<size_t>(it->position++)]);
-            DISPATCH();
+            FAST_DISPATCH();
           }
         } else {
           Value next;
@@ -576,10 +659,10 @@ Value run(ThreadState& ts, size_t entry_depth) {
           int64_t n = i.as_int();
           if (n < 0) n += static_cast<int64_t>(items.size());
           if (n >= 0 && static_cast<size_t>(n) < items.size()) {
-            Value v = items[static_cast<size_t>(n)];
-            DROP();
-            TOP() = std::move(v);
-            DISPATCH();
+            sp[-1] = items[static_cast<size_t>(n)];  // the index is an int: nothing to release
+            sp[-1].swap(sp[-2]);                     // the item below, the list on top
+            DROP();                                  // releases the list
+            FAST_DISPATCH();
           }
         }
         Value index = POP();
@@ -685,7 +768,7 @@ Value run(ThreadState& ts, size_t entry_depth) {
         kw_holder = Value();
         LOAD_FRAME();
         CHECK_EVAL_BREAKER();
-        DISPATCH();
+        FAST_DISPATCH();
       }
       SAVE_FRAME();
       Value result = call(ts, *callable, args, argc, kwnames);
@@ -793,30 +876,6 @@ Value run(ThreadState& ts, size_t entry_depth) {
         frame->sp = sp;
         call_special(ts, ctx, rt.name_exit);
         DISPATCH();
-      }
-    } catch (PyException& pe) {
-      // Unwind frame by frame until a handler takes the exception.
-      for (;;) {
-        auto at = static_cast<uint32_t>(ip - code->code.data()) - 1;
-        auto* e = as<ObjException>(pe.exception);
-        if (!pe.reraised) {
-          e->traceback.push_back({Value::borrow(code), code->line_at(at)});
-          set_context(ts, pe.exception);
-        }
-        pe.reraised = false;
-        if (const ExceptionEntry* h = find_handler(code, at)) {
-          Value* floor = locals + code->local_count() + h->depth;
-          clear_frame_values(floor, sp);
-          sp = floor;
-          PUSH(std::move(pe.exception));
-          ip = code->code.data() + h->handler;
-          break;
-        }
-        bool to_native = frame->returns_to_native;
-        clear_frame_values(frame->base, sp);
-        ts.frames.pop_back();
-        if (to_native || ts.frames.size() <= entry_depth) throw;
-        LOAD_FRAME();
       }
     }
   }
