@@ -20,8 +20,10 @@ int run_program(std::string_view source, const std::string& filename, const std:
                 std::FILE* out, std::FILE* err);
 
 // Runs [source] on an existing [rt] in a new ThreadState, with the same
-// error reporting as run_program. Returns the exit code.
-int run_source(Runtime& rt, std::string_view source, const std::string& filename);
+// error reporting as run_program, and `__name__` set to [module_name].
+// Returns the exit code.
+int run_source(Runtime& rt, std::string_view source, const std::string& filename,
+               const std::string& module_name = "__main__");
 
 // Compiles [source] and returns its module code object; throws SyntaxError.
 Value compile_source(Runtime& rt, std::string_view source, const std::string& filename);

@@ -1,21 +1,35 @@
-// gil-demo's command line: subcommands over the interpreter and the runners.
+// gil-demo's command line: the main command (run a workload in a mode and
+// compare it with a serial baseline) and the subcommands `run` and `dis`.
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 #include "gil/debug.h"
-#include "gil/errors.h"
 #include "gil/interpreter.h"
+#include "gil/report.h"
+#include "gil/runner.h"
 #include "gil/syntax_error.h"
+
+#ifndef GIL_DEMOS_DIR
+#define GIL_DEMOS_DIR "demos"
+#endif
 
 namespace {
 
 constexpr const char* kExamples = R"(
+With no arguments, runs the classroom demo: CPU-bound and I/O-bound threads.
+
 Examples:
-  gil-demo run demos/programs/fib.py          run a MiniPy program
-  gil-demo run script.py a b                  sys.argv[1:] == ['a', 'b']
-  gil-demo dis demos/programs/fib.py          show its bytecode
+  gil-demo --mode threads --workload cpu              threads do not speed up CPU work
+  gil-demo --mode threads --workload io --workers 8   ...but they do speed up I/O
+  gil-demo --workload mixed --gil fair                the convoy effect, and its fix
+  gil-demo --workload cpu --workers 2 --gil legacy    Python 2's GIL: slower than serial
+  gil-demo --workload my_work.py --json               your own workload (defines work(worker, units))
+  gil-demo run demos/programs/primes.py 100000        run a MiniPy program
+  gil-demo dis demos/programs/primes.py               show its bytecode
 )";
 
 // Exit code for bad command-line input, as argparse uses.
@@ -61,12 +75,137 @@ int dis_command(const std::string& path) {
   return 0;
 }
 
+// The options of the main command, as parsed.
+struct MainOptions {
+  std::string mode = "threads";
+  std::string workload = "cpu";
+  int workers = 4;
+  int64_t size = 0;
+  std::string policy = "cpython";
+  double switch_interval_ms = 5.0;
+  int check_interval = 100;
+  bool no_baseline = false;
+  bool json = false;
+};
+
+// The file of a built-in workload name, or the name itself for a path.
+std::string workload_path(const std::string& workload) {
+  if (workload.size() > 3 && workload.ends_with(".py")) return workload;
+  for (const char* dir : {"demos/workloads", GIL_DEMOS_DIR "/workloads"}) {
+    std::filesystem::path p = std::filesystem::path(dir) / (workload + ".py");
+    if (std::filesystem::exists(p)) return p.string();
+  }
+  return "";
+}
+
+void progress(const char* what, const gil::RunSpec& spec) {
+  if (!isatty(STDERR_FILENO)) return;
+  std::fprintf(stderr, "gil-demo: running %s: %s, %d workers...\r", what, spec.workload_name.c_str(), spec.workers);
+  std::fflush(stderr);
+}
+
+void clear_progress() {
+  if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\033[2K\r");
+}
+
+// Builds the run from the options; returns an error message or "".
+std::string make_spec(const MainOptions& o, gil::RunSpec& spec) {
+  if (!gil::parse_mode(o.mode, spec.mode)) return "unknown mode '" + o.mode + "' (choose serial or threads)";
+  if (!gil::parse_gil_policy(o.policy, spec.gil.policy))
+    return "unknown GIL policy '" + o.policy + "' (choose cpython, legacy or fair)";
+  if (o.workers < 1) return "--workers must be a positive number, not " + std::to_string(o.workers);
+  if (o.size < 0) return "--size must be a positive number";
+  if (!(o.switch_interval_ms > 0)) return "--switch-interval must be a positive number of milliseconds";
+  if (o.check_interval < 1) return "--check-interval must be a positive number of instructions";
+  spec.workload_path = workload_path(o.workload);
+  if (spec.workload_path.empty())
+    return "unknown workload '" + o.workload + "' (choose cpu, io, mixed, or give a FILE.py)";
+  if (!std::filesystem::exists(spec.workload_path)) return "workload file '" + spec.workload_path + "' does not exist";
+  spec.workload_name = o.workload;
+  spec.workers = o.workers;
+  if (o.size > 0) spec.size = o.size;
+  spec.gil.switch_interval = std::chrono::microseconds(static_cast<int64_t>(o.switch_interval_ms * 1000));
+  spec.gil.check_interval = o.check_interval;
+  return "";
+}
+
+gil::Comparison compare(const gil::RunSpec& spec, bool baseline) {
+  gil::Comparison c;
+  if (baseline && spec.mode != gil::Mode::Serial) {
+    gil::RunSpec serial = spec;
+    serial.mode = gil::Mode::Serial;
+    progress("serial baseline", serial);
+    c.baseline = gil::run_workload(serial);
+  }
+  progress(std::string(gil::mode_name(spec.mode)).c_str(), spec);
+  c.run = gil::run_workload(spec);
+  clear_progress();
+  return c;
+}
+
+int main_command(const MainOptions& o) {
+  gil::RunSpec spec;
+  std::string error = make_spec(o, spec);
+  if (!error.empty()) return usage_error(error);
+  try {
+    gil::Comparison c = compare(spec, !o.no_baseline);
+    if (o.json)
+      std::printf("%s\n", gil::to_json(c).dump(2).c_str());
+    else
+      std::printf("%s", gil::format_summary(c).c_str());
+    return c.run.failed ? 1 : 0;
+  } catch (const gil::WorkloadError& e) {
+    clear_progress();
+    return usage_error(e.what());
+  }
+}
+
+// No arguments: the classroom demo, CPU-bound then I/O-bound threads.
+int classroom_demo(const MainOptions& base) {
+  std::printf("The GIL in two runs. Each runs a fixed amount of work serially, then split over threads.\n\n");
+  nlohmann::json runs = nlohmann::json::array();
+  for (const char* workload : {"cpu", "io"}) {
+    MainOptions o = base;
+    o.workload = workload;
+    o.workers = std::string(workload) == "cpu" ? 4 : 8;
+    gil::RunSpec spec;
+    std::string error = make_spec(o, spec);
+    if (!error.empty()) return usage_error(error);
+    try {
+      gil::Comparison c = compare(spec, true);
+      if (base.json)
+        runs.push_back(gil::to_json(c));
+      else
+        std::printf("== %s-bound ==\n%s\n", workload, gil::format_summary(c).c_str());
+    } catch (const gil::WorkloadError& e) {
+      clear_progress();
+      return usage_error(e.what());
+    }
+  }
+  if (base.json) std::printf("%s\n", nlohmann::json{{"runs", runs}}.dump(2).c_str());
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"gil-demo: a laboratory that makes Python's GIL visible and measurable"};
   app.footer(kExamples);
-  app.require_subcommand(1);
+  app.require_subcommand(0, 1);
+
+  MainOptions o;
+  app.add_option("--mode", o.mode, "serial or threads")->capture_default_str();
+  app.add_option("--workload", o.workload, "cpu, io, mixed, or a FILE.py defining work(worker, units)")
+      ->capture_default_str();
+  app.add_option("--workers", o.workers, "Number of workers")->capture_default_str();
+  app.add_option("--size", o.size, "Total units of work (default: the workload's DEFAULT_SIZE)");
+  app.add_option("--gil", o.policy, "GIL policy: cpython, legacy or fair")->capture_default_str();
+  app.add_option("--switch-interval", o.switch_interval_ms, "GIL switch interval in milliseconds")
+      ->capture_default_str();
+  app.add_option("--check-interval", o.check_interval, "Instructions between releases (legacy policy)")
+      ->capture_default_str();
+  app.add_flag("--no-baseline", o.no_baseline, "Skip the serial baseline run");
+  app.add_flag("--json", o.json, "Print the results as one JSON object");
 
   CLI::App* run = app.add_subcommand("run", "Run a MiniPy program; arguments after FILE land in sys.argv[1:]");
   run->prefix_command();
@@ -87,5 +226,8 @@ int main(int argc, char** argv) {
   }
   if (*run) return run_command(run->remaining());
   if (*dis) return dis_command(dis_file);
-  return 0;
+  bool any_option = false;
+  for (const CLI::Option* opt : app.get_options())
+    if (opt->count() > 0 && opt->get_name() != "--json") any_option = true;
+  return any_option ? main_command(o) : classroom_demo(o);
 }

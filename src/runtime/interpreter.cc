@@ -49,7 +49,7 @@ int system_exit_code(ThreadState& ts, ObjException* e, std::FILE* err) {
 
 }  // namespace
 
-int run_source(Runtime& rt, std::string_view source, const std::string& filename) {
+int run_source(Runtime& rt, std::string_view source, const std::string& filename, const std::string& module_name) {
   Value code;
   try {
     code = compile_source(rt, source, filename);
@@ -60,6 +60,7 @@ int run_source(Runtime& rt, std::string_view source, const std::string& filename
   }
   ThreadState ts(rt);
   rt.gil->acquire(ts);
+  rt.globals.values[rt.global_slot(rt.name_module)] = make_str(module_name);
   int status = 0;
   try {
     run_module(ts, code);

@@ -1,0 +1,155 @@
+#include "gil/report.h"
+
+#include <fmt/format.h>
+
+namespace gil {
+namespace {
+
+double seconds(std::chrono::nanoseconds ns) { return std::chrono::duration<double>(ns).count(); }
+
+double ms(double us) { return us / 1000.0; }
+
+bool has_io_latency(const RunReport& r) { return !r.gil.io_latency.empty(); }
+
+std::string format_row(const RunReport& r, double baseline_wall) {
+  double speedup = baseline_wall > 0 ? baseline_wall / r.wall_s : 1.0;
+  return fmt::format("  {:<8} {:>8.3f} s {:>8.3f} s {:>8.2f}x {:>10.2f}\n", mode_name(r.spec.mode), r.wall_s, r.cpu_s,
+                     speedup, r.cpu_s / r.wall_s);
+}
+
+std::string format_gil(const RunReport& r) {
+  const GilThreadStats& g = r.gil;
+  std::string out = fmt::format(
+      "GIL ({} policy, {} run): {} acquisitions, {} switches, {} drop requests, {} forced switches, "
+      "{} I/O releases\n",
+      gil_policy_name(r.spec.gil.policy), mode_name(r.spec.mode), g.acquisitions, r.switches, g.drop_requests,
+      g.forced_switches, g.voluntary_releases);
+  out += fmt::format("  held {:.3f} s ({:.0f}% of wall time), waited {:.3f} s summed over threads\n", seconds(g.hold),
+                     100.0 * seconds(g.hold) / r.wall_s, seconds(g.wait));
+  if (r.spec.mode != Mode::Threads) return out;
+  out += fmt::format("  {:<7} {:>12} {:>10} {:>10} {:>9} {:>7} {:>6}\n", "worker", "acquisitions", "held s",
+                     "waited s", "drop req", "forced", "I/O");
+  for (auto& w : r.workers)
+    out += fmt::format("  {:<7} {:>12} {:>10.3f} {:>10.3f} {:>9} {:>7} {:>6}\n", w.worker, w.gil.acquisitions,
+                       seconds(w.gil.hold), seconds(w.gil.wait), w.gil.drop_requests, w.gil.forced_switches,
+                       w.gil.voluntary_releases);
+  return out;
+}
+
+nlohmann::json run_json(const RunReport& r) {
+  nlohmann::json workers = nlohmann::json::array();
+  for (auto& w : r.workers)
+    workers.push_back({{"worker", w.worker},
+                       {"units", w.units},
+                       {"result", w.result},
+                       {"acquisitions", w.gil.acquisitions},
+                       {"wait_s", seconds(w.gil.wait)},
+                       {"hold_s", seconds(w.gil.hold)},
+                       {"drop_requests", w.gil.drop_requests},
+                       {"forced_switches", w.gil.forced_switches},
+                       {"io_releases", w.gil.voluntary_releases}});
+  nlohmann::json j = {{"mode", mode_name(r.spec.mode)},
+                      {"wall_s", r.wall_s},
+                      {"cpu_s", r.cpu_s},
+                      {"cores_busy", r.cpu_s / r.wall_s},
+                      {"gil",
+                       {{"acquisitions", r.gil.acquisitions},
+                        {"switches", r.switches},
+                        {"drop_requests", r.gil.drop_requests},
+                        {"forced_switches", r.gil.forced_switches},
+                        {"io_releases", r.gil.voluntary_releases},
+                        {"wait_s", seconds(r.gil.wait)},
+                        {"hold_s", seconds(r.gil.hold)}}},
+                      {"workers", workers},
+                      {"failed", r.failed}};
+  if (r.failed) j["error"] = r.error;
+  if (has_io_latency(r))
+    j["io_latency_us"] = {{"p50", percentile_us(r.gil.io_latency, 50)},
+                          {"p99", percentile_us(r.gil.io_latency, 99)},
+                          {"samples", r.gil.io_latency.size()}};
+  return j;
+}
+
+}  // namespace
+
+double Comparison::speedup() const { return baseline ? baseline->wall_s / run.wall_s : 1.0; }
+
+std::string verdict(const Comparison& c) {
+  if (!c.baseline || c.run.spec.mode == Mode::Serial) return "";
+  double s = c.speedup();
+  const RunReport& r = c.run;
+  if (has_io_latency(r) && has_io_latency(*c.baseline) && r.spec.workers > 1 &&
+      r.gil.voluntary_releases < r.gil.acquisitions) {
+    double with = percentile_us(r.gil.io_latency, 50), alone = percentile_us(c.baseline->gil.io_latency, 50);
+    if (with > 10 * std::max(alone, 1.0))
+      return fmt::format("After each blocking call the I/O worker waited {:.2f} ms (p50) for the GIL, against "
+                         "{:.3f} ms alone: CPU-bound threads hold the lock until the switch interval forces them "
+                         "out. That is the convoy effect.", with / 1000, alone / 1000);
+    return fmt::format("After each blocking call the I/O worker got the GIL back in {:.3f} ms (p50): the {} "
+                       "policy hands the lock to threads returning from I/O at once.",
+                       with / 1000, gil_policy_name(r.spec.gil.policy));
+  }
+  bool io_bound = r.gil.voluntary_releases > r.gil.acquisitions / 2;
+  if (s < 0.9)
+    return fmt::format("{} threads ran {:.2f}x SLOWER than one: they fought over the GIL instead of working.",
+                       r.spec.workers, 1 / s);
+  if (s < 1.2 && !io_bound)
+    return fmt::format("{} threads were no faster than one: only the GIL holder runs Python bytecode, "
+                       "so CPU-bound threads take turns.", r.spec.workers);
+  if (s >= 1.2)
+    return fmt::format("{} threads ran {:.1f}x faster than one: a thread waiting for I/O releases the GIL, "
+                       "so the waits overlap.", r.spec.workers, s);
+  return "";
+}
+
+std::string format_summary(const Comparison& c) {
+  const RunReport& r = c.run;
+  std::string out = fmt::format(
+      "workload {} ({} units), {} workers, GIL policy {}, switch interval {:.1f} ms\n\n", r.spec.workload_name, r.size,
+      r.spec.workers, gil_policy_name(r.spec.gil.policy), r.spec.gil.switch_interval.count() / 1000.0);
+  out += fmt::format("  {:<8} {:>10} {:>10} {:>9} {:>10}\n", "mode", "wall", "CPU", "speedup", "cores busy");
+  double base = c.baseline ? c.baseline->wall_s : 0;
+  if (c.baseline) out += format_row(*c.baseline, base);
+  out += format_row(r, base);
+  out += "\n" + format_gil(r);
+  if (has_io_latency(r)) {
+    out += fmt::format("I/O latency (end of a blocking call to running again): p50 {:.3f} ms, p99 {:.3f} ms",
+                       ms(percentile_us(r.gil.io_latency, 50)), ms(percentile_us(r.gil.io_latency, 99)));
+    if (c.baseline && has_io_latency(*c.baseline))
+      out += fmt::format("; alone: p50 {:.3f} ms, p99 {:.3f} ms", ms(percentile_us(c.baseline->gil.io_latency, 50)),
+                         ms(percentile_us(c.baseline->gil.io_latency, 99)));
+    out += "\n";
+  }
+  if (r.failed) out += "FAILED: " + r.error + "\n";
+  std::string v = verdict(c);
+  if (!v.empty()) out += "\n" + v + "\n";
+  return out;
+}
+
+nlohmann::json to_json(const Comparison& c) {
+  const RunReport& r = c.run;
+  nlohmann::json j = {{"mode", mode_name(r.spec.mode)},
+                      {"workload", r.spec.workload_name},
+                      {"size", r.size},
+                      {"workers", r.spec.workers},
+                      {"gil_policy", gil_policy_name(r.spec.gil.policy)},
+                      {"switch_interval_s", r.spec.gil.switch_interval.count() / 1e6},
+                      {"wall_s", r.wall_s},
+                      {"cpu_s", r.cpu_s},
+                      {"baseline_wall_s", c.baseline ? nlohmann::json(c.baseline->wall_s) : nlohmann::json(nullptr)},
+                      {"speedup", c.baseline ? nlohmann::json(c.speedup()) : nlohmann::json(nullptr)}};
+  nlohmann::json run = run_json(r);
+  j["gil"] = run["gil"];
+  j["cores_busy"] = run["cores_busy"];
+  j["workers_detail"] = run["workers"];
+  j["failed"] = r.failed;
+  if (r.failed) j["error"] = r.error;
+  if (run.contains("io_latency_us")) j["io_latency_us"] = run["io_latency_us"];
+  if (c.baseline) {
+    nlohmann::json b = run_json(*c.baseline);
+    j["baseline"] = b;
+  }
+  return j;
+}
+
+}  // namespace gil
