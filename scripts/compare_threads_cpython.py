@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Runs gil-demo's workloads under CPython's threading and under gil-demo, and
+prints the two tables side by side.
+
+For each case the same workload file (demos/workloads/NAME.py, entry point
+work(worker, units)) runs with the same total units, first serially, then one
+thread per worker. CPython's I/O latency is measured around time.sleep: the
+time from the moment the sleep should have ended to the moment the thread runs
+Python code again (which includes the GIL wait). gil-demo reports its own
+figure from its GIL statistics.
+
+Usage: scripts/compare_threads_cpython.py [--gil-demo PATH] [--python PATH]
+                                          [--json FILE] [--quick]
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+# (workload, workers, size or None for the workload's default)
+CASES = [("cpu", 2, None), ("cpu", 4, None), ("io", 8, None), ("mixed", 2, None)]
+
+
+def load_workload(path):
+    """Runs the workload file's top level and returns its namespace."""
+    namespace = {"__name__": "__gil_demo__", "__file__": path}
+    with open(path) as f:
+        exec(compile(f.read(), path, "exec"), namespace)
+    return namespace
+
+
+def instrument_sleep(namespace, samples):
+    """Replaces time.sleep, as the workload sees it, with a timed one."""
+    real_sleep = time.sleep
+
+    class TimedTime:
+        def __getattr__(self, name):
+            return getattr(time, name)
+
+        @staticmethod
+        def sleep(seconds):
+            due = time.perf_counter() + seconds
+            real_sleep(seconds)
+            samples.append(max(0.0, time.perf_counter() - due))
+
+    namespace["time"] = TimedTime()
+
+
+def split(size, workers):
+    return [size // workers + (1 if i < size % workers else 0) for i in range(workers)]
+
+
+def run_cpython_mode(path, workers, size, threaded):
+    ns = load_workload(path)
+    samples = []
+    instrument_sleep(ns, samples)
+    work = ns["work"]
+    units = split(size, workers)
+    start = time.perf_counter()
+    if threaded:
+        threads = [threading.Thread(target=work, args=(i, units[i])) for i in range(workers)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    else:
+        for i in range(workers):
+            work(i, units[i])
+    wall = time.perf_counter() - start
+    return wall, samples
+
+
+def p50_ms(samples):
+    return statistics.median(samples) * 1000 if samples else None
+
+
+def run_cpython(name, workers, size):
+    path = os.path.join(ROOT, "demos", "workloads", name + ".py")
+    if size is None:
+        size = load_workload(path).get("DEFAULT_SIZE", 100)
+    serial, serial_lat = run_cpython_mode(path, workers, size, False)
+    threads, thread_lat = run_cpython_mode(path, workers, size, True)
+    return {"size": size, "serial_s": serial, "threads_s": threads, "speedup": serial / threads,
+            "io_p50_ms": p50_ms(thread_lat), "io_p50_alone_ms": p50_ms(serial_lat)}
+
+
+def run_minipy(binary, name, workers, size):
+    cmd = [binary, "--mode", "threads", "--workload", name, "--workers", str(workers), "--json"]
+    if size is not None:
+        cmd += ["--size", str(size)]
+    out = subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    j = json.loads(out)
+    lat = j.get("io_latency_us", {}).get("p50")
+    alone = j.get("baseline", {}).get("io_latency_us", {}).get("p50")
+    return {"size": j["size"], "serial_s": j["baseline_wall_s"], "threads_s": j["wall_s"], "speedup": j["speedup"],
+            "io_p50_ms": lat / 1000 if lat is not None else None,
+            "io_p50_alone_ms": alone / 1000 if alone is not None else None}
+
+
+def fmt_ms(v):
+    return "-" if v is None else f"{v:.3f}"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--gil-demo", default=os.path.join(ROOT, "build", "release", "gil-demo"))
+    parser.add_argument("--json", help="also write the figures to this file")
+    parser.add_argument("--quick", action="store_true", help="a tenth of the default sizes")
+    args = parser.parse_args()
+    if not os.access(args.gil_demo, os.X_OK):
+        sys.exit(f"compare_threads_cpython: {args.gil_demo} not found; build it first (README)")
+    print(f"CPython {sys.version.split()[0]} (threading) and gil-demo (MiniPy, --gil cpython), "
+          f"same workloads and sizes\n")
+    header = (f"{'workload':<8} {'workers':>7} | {'CPython serial':>14} {'threads':>8} {'speedup':>7} "
+              f"{'I/O p50 ms':>10} | {'MiniPy serial':>13} {'threads':>8} {'speedup':>7} {'I/O p50 ms':>10}")
+    print(header)
+    print("-" * len(header))
+    results = []
+    for name, workers, size in CASES:
+        if args.quick:
+            path = os.path.join(ROOT, "demos", "workloads", name + ".py")
+            size = max(workers, load_workload(path).get("DEFAULT_SIZE", 100) // 10)
+        cp = run_cpython(name, workers, size)
+        mp = run_minipy(args.gil_demo, name, workers, cp["size"])
+        results.append({"workload": name, "workers": workers, "cpython": cp, "minipy": mp})
+        print(f"{name:<8} {workers:>7} | {cp['serial_s']:>12.3f} s {cp['threads_s']:>6.3f} s {cp['speedup']:>6.2f}x "
+              f"{fmt_ms(cp['io_p50_ms']):>10} | {mp['serial_s']:>11.3f} s {mp['threads_s']:>6.3f} s "
+              f"{mp['speedup']:>6.2f}x {fmt_ms(mp['io_p50_ms']):>10}")
+    print("\nspeedup = serial wall time / threaded wall time, same total work; "
+          "I/O p50 = median delay between the end of a sleep and running again, with the other threads busy")
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(results, f, indent=2)
+
+
+if __name__ == "__main__":
+    main()
