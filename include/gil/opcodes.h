@@ -70,7 +70,13 @@ namespace gil {
   OPCODE(RERAISE, -1, "exc -> (raise exc again, keeping its traceback)")         \
   OPCODE(IMPORT_NAME, 1, "push the module names[n]")                             \
   OPCODE(WITH_ENTER, 1, "ctx -> ctx ctx.__enter__()")                            \
-  OPCODE(WITH_EXIT, -1, "ctx -> (ctx.__exit__())")
+  OPCODE(WITH_EXIT, -1, "ctx -> (ctx.__exit__())")                              \
+  /* Superinstructions: the peephole pass turns the first of two adjacent */  \
+  /* instructions into one of these, which also executes the second (left */  \
+  /* in place, so a jump to it still works) and skips it. */                  \
+  OPCODE(LOAD_FAST_LOAD_FAST, 2, "LOAD_FAST n; LOAD_FAST m (m in the next word)") \
+  OPCODE(LOAD_FAST_LOAD_CONST, 2, "LOAD_FAST n; LOAD_CONST m")                \
+  OPCODE(COMPARE_OP_POP_JUMP_IF_FALSE, -2, "COMPARE_OP n; POP_JUMP_IF_FALSE m")
 
 enum class Op : uint8_t {
 #define GIL_OPCODE_ENUM(name, effect, comment) name,

@@ -224,7 +224,26 @@ class FunctionCompiler {
 
   Value finish() {
     code_->max_stack = max_depth_ + 2;
+    fuse_superinstructions();
     return std::move(code_value_);
+  }
+
+  // Rewrites the first of some adjacent pairs into a superinstruction. The
+  // second stays where it is, so jumps to it and the line table are intact.
+  // No pair straddles a statement (a statement never ends with a load), so
+  // both halves always share one exception range.
+  void fuse_superinstructions() {
+    auto& code = code_->code;
+    for (size_t i = 0; i + 1 < code.size(); ++i) {
+      Op a = opcode_of(code[i]), b = opcode_of(code[i + 1]);
+      Op fused = Op::NOP;
+      if (a == Op::LOAD_FAST && b == Op::LOAD_FAST) fused = Op::LOAD_FAST_LOAD_FAST;
+      if (a == Op::LOAD_FAST && b == Op::LOAD_CONST) fused = Op::LOAD_FAST_LOAD_CONST;
+      if (a == Op::COMPARE_OP && b == Op::POP_JUMP_IF_FALSE) fused = Op::COMPARE_OP_POP_JUMP_IF_FALSE;
+      if (fused == Op::NOP) continue;
+      code[i] = encode(fused, operand_of(code[i]));
+      ++i;  // the second half is not the start of another pair
+    }
   }
 
   // ---- Names

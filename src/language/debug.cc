@@ -19,6 +19,8 @@ std::string operand_detail(ThreadState& ts, const ObjCode* code, Op op, uint32_t
       if (is_kind(c, ObjKind::Code)) return "<code " + as<ObjCode>(c)->name + ">";
       return repr(ts, c);
     }
+    case Op::LOAD_FAST_LOAD_FAST:
+    case Op::LOAD_FAST_LOAD_CONST:
     case Op::LOAD_FAST:
     case Op::STORE_FAST:
     case Op::DELETE_FAST: return as<ObjStr>(code->local_names[arg])->text;
@@ -31,7 +33,8 @@ std::string operand_detail(ThreadState& ts, const ObjCode* code, Op op, uint32_t
     case Op::IMPORT_NAME: return as<ObjStr>(code->names[arg])->text;
     case Op::BINARY_OP:
       return std::string(kBinaryOps[arg & 7]) + ((arg & kInPlace) ? "=" : "");
-    case Op::COMPARE_OP: return kCompareOps[arg];
+    case Op::COMPARE_OP:
+    case Op::COMPARE_OP_POP_JUMP_IF_FALSE: return kCompareOps[arg];
     case Op::JUMP:
     case Op::JUMP_BACKWARD:
     case Op::POP_JUMP_IF_FALSE:

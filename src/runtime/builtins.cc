@@ -263,6 +263,13 @@ Value min_max(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames, bool wa
   Value* dflt = find_keyword(args, argc, kwnames, "default");
   if (argc == 0)
     raise(ts, ts.rt.types.TypeError, std::string(name) + " expected at least 1 argument, got 0");
+  bool plain = !key || key->is_none();
+  if (argc >= 2 && plain) {  // min(a, b, ...): no copies, no allocation
+    int best = 0;
+    for (int i = 1; i < argc; ++i)
+      if (want_max ? less_than(ts, args[best], args[i]) : less_than(ts, args[i], args[best])) best = i;
+    return args[best];
+  }
   std::vector<Value> items = argc == 1 ? collect(ts, args[0]) : std::vector<Value>(args, args + argc);
   if (items.empty()) {
     if (dflt) return *dflt;

@@ -273,8 +273,20 @@ Value str_splitlines(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
 Value str_join(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
   check_args(ts, "join", argc - 1, 1, 1);
   const std::string& sep = self_text(args);
-  std::vector<Value> items = collect(ts, args[1]);
+  std::vector<Value> copied;
+  const std::vector<Value>* source;
+  if (is_list(args[1]))
+    source = &as<ObjList>(args[1])->items;  // no copy: nothing below runs Python code
+  else if (is_tuple(args[1]))
+    source = &as<ObjTuple>(args[1])->items;
+  else
+    source = &(copied = collect(ts, args[1]));
+  const std::vector<Value>& items = *source;
+  size_t total = 0;
+  for (auto& item : items)
+    if (is_str(item)) total += as<ObjStr>(item)->text.size() + sep.size();
   std::string out;
+  out.reserve(total);
   for (size_t i = 0; i < items.size(); ++i) {
     if (!is_str(items[i]))
       raise(ts, ts.rt.types.TypeError,

@@ -77,8 +77,11 @@ Value construct_str(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_no_keywords(ts, "str", kwnames);
   check_args(ts, "str", argc, 0, 1);
   if (argc == 0) return ts.rt.empty_str;
-  if (is_str(args[0])) return args[0];
-  return make_str(str(ts, args[0]));
+  const Value& v = args[0];
+  if (is_str(v)) return v;
+  if (v.is_int() && v.as_int() >= 0 && v.as_int() <= 9)
+    return ts.rt.single_chars['0' + v.as_int()];  // as CPython's one-character cache
+  return make_str(str(ts, v));
 }
 
 Value construct_bool(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {

@@ -382,6 +382,56 @@ Value execute(ThreadState& ts, size_t entry_depth) {
         FAST_DISPATCH();
       }
 
+      TARGET(LOAD_FAST_LOAD_FAST) {
+        uint32_t second = operand_of(*ip++);
+        if (locals[arg].is_empty()) [[unlikely]]
+          raise_unbound_local(ts, code, arg);
+        if (locals[second].is_empty()) [[unlikely]]
+          raise_unbound_local(ts, code, second);
+        PUSH(locals[arg]);
+        PUSH(locals[second]);
+        FAST_DISPATCH();
+      }
+
+      TARGET(LOAD_FAST_LOAD_CONST) {
+        uint32_t second = operand_of(*ip++);
+        if (locals[arg].is_empty()) [[unlikely]]
+          raise_unbound_local(ts, code, arg);
+        PUSH(locals[arg]);
+        PUSH(code->constants[second]);
+        FAST_DISPATCH();
+      }
+
+      TARGET(COMPARE_OP_POP_JUMP_IF_FALSE) {
+        uint32_t target = operand_of(*ip++);
+        Value& a = sp[-2];
+        Value& b = sp[-1];
+        bool result;
+        if (a.is_int() && b.is_int()) {
+          int64_t x = a.as_int(), y = b.as_int();
+          switch (static_cast<CompareOp>(arg)) {
+            case CompareOp::Eq: result = x == y; break;
+            case CompareOp::NotEq: result = x != y; break;
+            case CompareOp::Lt: result = x < y; break;
+            case CompareOp::LtE: result = x <= y; break;
+            case CompareOp::Gt: result = x > y; break;
+            case CompareOp::GtE: result = x >= y; break;
+            default: goto generic_compare_jump;
+          }
+          sp -= 2;
+          sp[0] = Value();
+          sp[1] = Value();
+        } else {
+        generic_compare_jump:
+          Value r = compare(ts, static_cast<CompareOp>(arg), a, b);
+          DROP();
+          DROP();
+          result = r.is_bool() ? r.as_bool() : truthy(ts, r);
+        }
+        if (!result) ip = code->code.data() + target;
+        DISPATCH();
+      }
+
       TARGET(STORE_FAST) {
         locals[arg] = POP();
         FAST_DISPATCH();
@@ -793,16 +843,17 @@ Value execute(ThreadState& ts, size_t entry_depth) {
       }
 
       TARGET(RETURN_VALUE) {
-        Value result = POP();
-        bool to_native = frame->returns_to_native;
+        // The result replaces the callable in the frame's lowest slot.
         Value* base = frame->base;
+        --sp;
         clear_frame_values(base, sp);
+        *base = std::move(*sp);
+        bool to_native = frame->returns_to_native;
         ts.frames.pop_back();
-        if (to_native || ts.frames.size() <= entry_depth) return result;
+        if (to_native || ts.frames.size() <= entry_depth) return std::move(*base);
         LOAD_FRAME();
-        sp = base;
-        PUSH(std::move(result));
-        DISPATCH();
+        sp = base + 1;
+        FAST_DISPATCH();
       }
 
       TARGET(UNPACK_SEQUENCE) {
