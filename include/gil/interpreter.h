@@ -12,6 +12,10 @@
 
 namespace gil {
 
+// The status run_source returns when KeyboardInterrupt ended the program
+// (128 + SIGINT, as a shell reports a process killed by SIGINT).
+inline constexpr int kExitKeyboardInterrupt = 130;
+
 // Runs [source] as the file [filename] on a fresh Runtime whose sys.argv is
 // [filename] followed by [args]. Program output goes to [out], tracebacks and
 // syntax errors to [err]. Returns the process exit code python3 would give:

@@ -3,6 +3,7 @@
 #include <malloc.h>
 
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -58,8 +59,18 @@ int run_command(const std::vector<std::string>& words) {
   gil::RuntimeConfig config;
   config.argv = words;
   gil::Runtime rt(std::move(config));
-  gil::SigintHandler sigint(rt);
-  return gil::run_source(rt, source, words[0]);
+  int status;
+  {
+    gil::SigintHandler sigint(rt);
+    status = gil::run_source(rt, source, words[0]);
+  }
+  if (status == gil::kExitKeyboardInterrupt) {
+    // Die of SIGINT, as CPython does, so the shell sees the interrupt.
+    std::fflush(nullptr);
+    std::signal(SIGINT, SIG_DFL);
+    std::raise(SIGINT);
+  }
+  return status;
 }
 
 int dis_command(const std::string& path) {

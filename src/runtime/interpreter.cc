@@ -71,7 +71,9 @@ int run_source(Runtime& rt, std::string_view source, const std::string& filename
       status = system_exit_code(ts, e, rt.config.err);
     } else {
       print_traceback(ts, pe.exception, rt.config.err);
-      status = 1;
+      // CPython ends an uncaught KeyboardInterrupt by dying of SIGINT, which
+      // shells report as 130; the CLI re-raises the signal for that code.
+      status = e->type->is_subtype_of(rt.types.KeyboardInterrupt) ? kExitKeyboardInterrupt : 1;
     }
   }
   // Like CPython's finalisation: wait for the non-daemon threads.

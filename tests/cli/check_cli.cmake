@@ -20,7 +20,7 @@ function(expect code stream text)
     message(SEND_ERROR "gil-demo ${ARGN}\n  expected exit ${code} and ${stream} containing: ${text}\n"
                        "  got exit ${rc}\n  stdout: ${out}\n  stderr: ${err}")
   endif()
-  if(stream STREQUAL "err" AND NOT code STREQUAL "0")
+  if(stream STREQUAL "err" AND code STREQUAL "2")
     # A usage error is one line.
     string(STRIP "${err}" stripped)
     string(FIND "${stripped}" "\n" newline)
@@ -52,3 +52,23 @@ expect(0 out "speedup" --mode serial --workload io --workers 2 --size 2)
 expect(0 out "switch interval 1.0 ms" --workload mixed --workers 2 --size 40 --gil fair --switch-interval 1)
 expect(0 out "two threads:" run demos/programs/beazley_countdown.py 100000)
 expect(0 out "with a lock:    800000 of 800000 increments (0 lost)" run demos/programs/race.py)
+
+# A syntax error: FILE:LINE:COL, the line, a caret; exit 1.
+file(WRITE "${CMAKE_CURRENT_BINARY_DIR}/bad_syntax.py" "x = 1\nif x\n    print(x)\n")
+expect(1 err "bad_syntax.py:2:5: SyntaxError: expected ':'\n    if x\n        ^" run "${CMAKE_CURRENT_BINARY_DIR}/bad_syntax.py")
+
+# Ctrl-C: KeyboardInterrupt with a traceback, and death by SIGINT (130).
+file(WRITE "${CMAKE_CURRENT_BINARY_DIR}/spin.py" "import sys\nprint('spinning', flush=True)\nn = 0\nwhile True:\n    n += 1\n")
+execute_process(COMMAND timeout --preserve-status -s INT 1 "${GIL_DEMO}" run "${CMAKE_CURRENT_BINARY_DIR}/spin.py"
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 60)
+string(FIND "${err}" "KeyboardInterrupt" at)
+if(NOT rc STREQUAL "130" OR at EQUAL -1)
+  message(SEND_ERROR "Ctrl-C: expected exit 130 and a KeyboardInterrupt traceback, got ${rc}\n${err}")
+endif()
+# ...and while sleeping in time.sleep.
+file(WRITE "${CMAKE_CURRENT_BINARY_DIR}/sleeper.py" "import time\ntry:\n    time.sleep(60)\nexcept KeyboardInterrupt:\n    print('interrupted')\n")
+execute_process(COMMAND timeout -s INT 1 "${GIL_DEMO}" run "${CMAKE_CURRENT_BINARY_DIR}/sleeper.py"
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 60)
+if(NOT out STREQUAL "interrupted\n")
+  message(SEND_ERROR "Ctrl-C in time.sleep: expected 'interrupted', got '${out}' (exit ${rc})\n${err}")
+endif()
