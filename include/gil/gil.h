@@ -81,6 +81,23 @@ std::string_view gil_policy_name(GilPolicy policy);
 // Parses a policy name; false when [name] is not one.
 bool parse_gil_policy(std::string_view name, GilPolicy& policy);
 
+// What a thread is doing, as the timeline and the trace show it.
+enum class ThreadActivity : uint8_t {
+  Waiting,  // wants the GIL
+  Running,  // holds the GIL and runs bytecode
+  InIo,     // released the GIL around a blocking call
+  Done,     // finished
+};
+
+// One change of activity. [at] counts from the Gil's creation.
+struct ActivityChange {
+  std::chrono::nanoseconds at;
+  ThreadActivity activity;
+  // For a change to Running: the thread that held the GIL before, when it
+  // was another thread (a handoff), else -1.
+  int handed_over_from = -1;
+};
+
 struct GilConfig {
   GilPolicy policy = GilPolicy::CPython;
   // How long a waiter lets the holder run before requesting a drop.
@@ -89,6 +106,10 @@ struct GilConfig {
   int check_interval = 100;
   // Whether threads time their waits, holds and I/O latencies.
   bool collect_stats = true;
+  // Whether threads record every change of activity (for --timeline and
+  // --trace). Off by default: it costs a clock read and a vector append per
+  // change.
+  bool record_activity = false;
 };
 
 // One thread's GIL statistics. Written only by the thread itself while it
@@ -137,6 +158,10 @@ class Gil {
   uint64_t switch_count() const;
   // The thread holding the lock, or null. For tests and assertions.
   const ThreadState* holder() const { return holder_.load(); }
+  // Records that [ts] now does [activity], when recording is on.
+  void record(ThreadState& ts, ThreadActivity activity, int handed_over_from = -1);
+  // The time since the Gil was made, on the clock activity changes use.
+  std::chrono::nanoseconds now() const;
 
  private:
   friend class ReleaseGil;
@@ -156,6 +181,8 @@ class Gil {
 
   Runtime& rt_;
   const GilConfig config_;
+  // The zero of the activity clock.
+  const std::chrono::steady_clock::time_point epoch_ = std::chrono::steady_clock::now();
   // The switch interval in microseconds; atomic so sys.setswitchinterval can
   // change it while waiters read it.
   std::atomic<int64_t> interval_us_;
@@ -168,6 +195,10 @@ class Gil {
   bool locked_ GIL_GUARDED_BY(mutex_) = false;
   // Incremented every time the holder changes to a different thread.
   uint64_t switch_number_ GIL_GUARDED_BY(mutex_) = 0;
+  // The trace id of the last holder, and, for the newest acquisition, the
+  // trace id of the thread it took over from (-1 when it was not a handoff).
+  int last_holder_trace_id_ GIL_GUARDED_BY(mutex_) = -1;
+  int handed_over_from_ GIL_GUARDED_BY(mutex_) = -1;
   // Fair policy: waiters in arrival order, and those back from I/O, which
   // are served first. A handoff sets the waiter's entry to granted.
   struct Waiter {

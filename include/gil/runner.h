@@ -39,7 +39,7 @@ struct RunSpec {
   // Total units of work, split between the workers; unset means the
   // workload's DEFAULT_SIZE (or 100 when it has none).
   std::optional<int64_t> size;
-  GilConfig gil;
+  GilConfig gil;  // gil.record_activity turns on the timeline and trace data
 };
 
 // What one worker did.
@@ -49,6 +49,8 @@ struct WorkerReport {
   // repr() of work()'s return value.
   std::string result;
   GilThreadStats gil;
+  // Changes of activity, when recorded; times count from the run's start.
+  std::vector<ActivityChange> activity;
 };
 
 // What a run measured.

@@ -182,6 +182,11 @@ struct ThreadState {
   // Whether this is the program's main thread, the one KeyboardInterrupt
   // goes to.
   bool is_main = true;
+  // Every change of this thread's activity, when GilConfig::record_activity
+  // is on. Written only by the thread.
+  std::vector<ActivityChange> activity;
+  // The number the timeline and trace know this thread by (the worker).
+  int trace_id = -1;
   // Legacy policy: instructions left before the next forced release.
   int legacy_ticks = 0;
   // The Python-level thread object (threading.current_thread()), or Empty

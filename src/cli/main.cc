@@ -17,6 +17,7 @@
 #include "gil/report.h"
 #include "gil/runner.h"
 #include "gil/syntax_error.h"
+#include "gil/timeline.h"
 
 #ifndef GIL_DEMOS_DIR
 #define GIL_DEMOS_DIR "demos"
@@ -101,6 +102,8 @@ struct MainOptions {
   int check_interval = 100;
   bool no_baseline = false;
   bool json = false;
+  bool timeline = false;
+  std::string trace_file;
 };
 
 // The file of a built-in workload name, or the name itself for a path.
@@ -141,6 +144,7 @@ std::string make_spec(const MainOptions& o, gil::RunSpec& spec) {
   if (o.size > 0) spec.size = o.size;
   spec.gil.switch_interval = std::chrono::microseconds(static_cast<int64_t>(o.switch_interval_ms * 1000));
   spec.gil.check_interval = o.check_interval;
+  spec.gil.record_activity = o.timeline || !o.trace_file.empty();
   return "";
 }
 
@@ -158,6 +162,20 @@ gil::Comparison compare(const gil::RunSpec& spec, bool baseline) {
   return c;
 }
 
+bool write_trace(const std::string& path, const gil::RunReport& run) {
+  std::FILE* f = std::fopen(path.c_str(), "w");
+  if (!f) {
+    std::fprintf(stderr, "gil-demo: error: cannot write trace '%s': %s\n", path.c_str(), std::strerror(errno));
+    return false;
+  }
+  std::string text = gil::chrome_trace(run).dump();
+  bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+  ok = std::fclose(f) == 0 && ok;
+  if (!ok) std::fprintf(stderr, "gil-demo: error: writing trace '%s' failed\n", path.c_str());
+  else if (isatty(STDERR_FILENO)) std::fprintf(stderr, "gil-demo: trace written to %s (open it in ui.perfetto.dev)\n", path.c_str());
+  return ok;
+}
+
 int main_command(const MainOptions& o) {
   gil::RunSpec spec;
   std::string error = make_spec(o, spec);
@@ -168,6 +186,11 @@ int main_command(const MainOptions& o) {
       std::printf("%s\n", gil::to_json(c).dump(2).c_str());
     else
       std::printf("%s", gil::format_summary(c).c_str());
+    if (o.timeline) {
+      gil::TimelineStyle style{gil::terminal_width(100), isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR")};
+      std::printf("\n%s", gil::render_timeline(c.run, style).c_str());
+    }
+    if (!o.trace_file.empty() && !write_trace(o.trace_file, c.run)) return 1;
     return c.run.failed ? 1 : 0;
   } catch (const gil::WorkloadError& e) {
     clear_progress();
@@ -248,6 +271,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_flag("--no-baseline", o.no_baseline, "Skip the serial baseline run");
   app.add_flag("--json", o.json, "Print the results as one JSON object");
+  app.add_flag("--timeline", o.timeline, "After the run, draw which worker held the GIL when, in the terminal");
+  app.add_option("--trace", o.trace_file, "Write the run as Chrome Trace Event JSON (open in ui.perfetto.dev)");
 
   CLI::App* run = app.add_subcommand("run", "Run a MiniPy program; arguments after FILE land in sys.argv[1:]");
   run->prefix_command();

@@ -47,6 +47,13 @@ uint64_t Gil::switch_count() const {
   return switch_number_;
 }
 
+std::chrono::nanoseconds Gil::now() const { return Clock::now() - epoch_; }
+
+void Gil::record(ThreadState& ts, ThreadActivity activity, int handed_over_from) {
+  if (!config_.record_activity) return;
+  ts.activity.push_back({now(), activity, handed_over_from});
+}
+
 void Gil::set_drop_request(ThreadState& ts) {
   rt_.eval_breaker.fetch_or(kGilDropRequest);
   ++ts.gil_stats.drop_requests;
@@ -59,8 +66,11 @@ void Gil::clear_drop_request() { rt_.eval_breaker.fetch_and(~kGilDropRequest); }
 void Gil::become_holder(ThreadState& ts) {
   locked_ = true;
   holder_.store(&ts);
+  handed_over_from_ = -1;
   if (last_holder_.load() != &ts) {
+    if (last_holder_.load()) handed_over_from_ = last_holder_trace_id_;
     last_holder_.store(&ts);
+    last_holder_trace_id_ = ts.trace_id;
     ++switch_number_;
   }
   {
@@ -120,10 +130,14 @@ void Gil::take(ThreadState& ts, std::unique_lock<std::mutex>& lock, bool from_io
 void Gil::acquire_as(ThreadState& ts, bool from_io) {
   Clock::time_point start;
   if (config_.collect_stats) start = Clock::now();
+  record(ts, ThreadActivity::Waiting);
+  int handed_over_from;
   {
     std::unique_lock<std::mutex> lock(mutex_);
     take(ts, lock, from_io);
+    handed_over_from = handed_over_from_;
   }
+  record(ts, ThreadActivity::Running, handed_over_from);
   ts.holds_gil = true;
   ++ts.gil_stats.acquisitions;
   if (config_.collect_stats) {
@@ -171,11 +185,15 @@ void Gil::drop(ThreadState& ts, bool on_request) {
 void Gil::release(ThreadState& ts) { drop(ts, false); }
 
 void Gil::yield_on_request(ThreadState& ts) {
+  // Recorded before the lock goes, so that a recorded running span always
+  // ends before the next holder's begins.
+  record(ts, ThreadActivity::Waiting);
   drop(ts, true);
   acquire_as(ts, false);
 }
 
 void Gil::legacy_tick(ThreadState& ts) {
+  record(ts, ThreadActivity::Waiting);
   drop(ts, false);
   acquire_as(ts, false);
 }
@@ -185,6 +203,7 @@ void Gil::legacy_tick(ThreadState& ts) {
 ReleaseGil::ReleaseGil(ThreadState& ts) : ts_(ts), active_(ts.holds_gil) {
   if (!active_) return;
   ++ts_.gil_stats.voluntary_releases;
+  ts_.rt.gil->record(ts_, ThreadActivity::InIo);
   ts_.rt.gil->release(ts_);
 }
 

@@ -97,12 +97,26 @@ void call_work(ThreadState& ts, const Value& work, WorkerReport& report, bool& f
   }
 }
 
-void run_serial(ThreadState& main, const Value& work, RunReport& report) {
-  for (auto& w : report.workers) call_work(main, work, w, report.failed, report.error);
+// Moves [ts]'s recorded activity into [w], counting from [start].
+void take_activity(ThreadState& ts, WorkerReport& w, std::chrono::nanoseconds start) {
+  for (auto& change : ts.activity) w.activity.push_back({change.at - start, change.activity, change.handed_over_from});
+  ts.activity.clear();
+}
+
+void run_serial(ThreadState& main, const Value& work, RunReport& report, std::chrono::nanoseconds start) {
+  Gil& gil = *main.rt.gil;
+  for (auto& w : report.workers) {
+    main.trace_id = w.worker;
+    gil.record(main, ThreadActivity::Running);
+    call_work(main, work, w, report.failed, report.error);
+    gil.record(main, ThreadActivity::Done);
+    take_activity(main, w, start);
+  }
   for (auto& w : report.workers) w.gil = GilThreadStats{};
 }
 
-void run_threads(Runtime& rt, ThreadState& main, const Value& work, RunReport& report) {
+void run_threads(Runtime& rt, ThreadState& main, const Value& work, RunReport& report,
+                 std::chrono::nanoseconds start) {
   std::vector<std::thread> threads;
   std::vector<char> failed(report.workers.size(), 0);
   std::vector<std::string> errors(report.workers.size());
@@ -111,12 +125,15 @@ void run_threads(Runtime& rt, ThreadState& main, const Value& work, RunReport& r
     threads.emplace_back([&, i] {
       ThreadState ts(rt, 1 << 16);
       ts.is_main = false;
+      ts.trace_id = static_cast<int>(i);
       rt.gil->acquire(ts);
       bool f = false;
       call_work(ts, work, report.workers[i], f, errors[i]);
       failed[i] = f;
+      rt.gil->record(ts, ThreadActivity::Done);
       rt.gil->release(ts);
       report.workers[i].gil = ts.gil_stats;
+      take_activity(ts, report.workers[i], start);
     });
   }
   for (auto& t : threads) t.join();
@@ -154,10 +171,12 @@ RunReport run_workload(const RunSpec& spec) {
   uint64_t switches_before = rt.gil->switch_count();
   double cpu_before = cpu_seconds();
   auto start = Clock::now();
+  std::chrono::nanoseconds activity_start = rt.gil->now();
+  main.activity.clear();
   if (spec.mode == Mode::Serial)
-    run_serial(main, work, report);
+    run_serial(main, work, report, activity_start);
   else
-    run_threads(rt, main, work, report);
+    run_threads(rt, main, work, report, activity_start);
   report.wall_s = std::chrono::duration<double>(Clock::now() - start).count();
   report.cpu_s = cpu_seconds() - cpu_before;
   report.switches = rt.gil->switch_count() - switches_before;

@@ -122,3 +122,28 @@ TEST(Report, JsonHasTheDocumentedFields) {
 
 }  // namespace
 }  // namespace gil
+
+namespace gil {
+namespace {
+
+// A real threaded run, recorded: each worker's running spans never overlap
+// another's, because only the GIL holder runs.
+TEST(RunnerActivity, RecordedRunningSpansNeverOverlap) {
+  RunSpec s = spec_for("cpu", Mode::Threads, 3, 30);
+  s.gil.record_activity = true;
+  RunReport r = run_workload(s);
+  ASSERT_FALSE(r.failed) << r.error;
+  std::vector<std::pair<int64_t, int64_t>> running;
+  for (auto& w : r.workers) {
+    ASSERT_FALSE(w.activity.empty());
+    EXPECT_EQ(w.activity.back().activity, ThreadActivity::Done);
+    for (size_t i = 0; i + 1 < w.activity.size(); ++i)
+      if (w.activity[i].activity == ThreadActivity::Running)
+        running.push_back({w.activity[i].at.count(), w.activity[i + 1].at.count()});
+  }
+  std::sort(running.begin(), running.end());
+  for (size_t i = 1; i < running.size(); ++i) EXPECT_LE(running[i - 1].second, running[i].first);
+}
+
+}  // namespace
+}  // namespace gil
