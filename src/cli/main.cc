@@ -162,6 +162,12 @@ gil::Comparison compare(const gil::RunSpec& spec, bool baseline) {
   return c;
 }
 
+std::string fmt_ms(double us) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", us / 1000);
+  return buf;
+}
+
 bool write_trace(const std::string& path, const gil::RunReport& run) {
   std::FILE* f = std::fopen(path.c_str(), "w");
   if (!f) {
@@ -196,6 +202,68 @@ int main_command(const MainOptions& o) {
     clear_progress();
     return usage_error(e.what());
   }
+}
+
+// `compare`: every mode on each workload, one table and a bar chart.
+int compare_command(const MainOptions& base, const std::vector<std::string>& workloads, bool csv) {
+  std::vector<std::string> names = workloads.empty() ? std::vector<std::string>{"cpu", "io", "mixed"} : workloads;
+  nlohmann::json rows = nlohmann::json::array();
+  for (const std::string& workload : names) {
+    for (gil::Mode mode : {gil::Mode::Serial, gil::Mode::Threads}) {
+      MainOptions o = base;
+      o.workload = workload;
+      o.mode = std::string(gil::mode_name(mode));
+      gil::RunSpec spec;
+      std::string error = make_spec(o, spec);
+      if (!error.empty()) return usage_error(error);
+      try {
+        progress(o.mode.c_str(), spec);
+        gil::RunReport r = gil::run_workload(spec);
+        clear_progress();
+        double p50 = r.gil.io_latency.empty() ? -1 : gil::percentile_us(r.gil.io_latency, 50);
+        rows.push_back({{"workload", workload}, {"mode", o.mode}, {"workers", spec.workers},
+                        {"gil_policy", gil::gil_policy_name(spec.gil.policy)}, {"wall_s", r.wall_s},
+                        {"cpu_s", r.cpu_s}, {"io_latency_p50_us", p50 < 0 ? nlohmann::json(nullptr) : nlohmann::json(p50)},
+                        {"failed", r.failed}});
+      } catch (const gil::WorkloadError& e) {
+        clear_progress();
+        return usage_error(e.what());
+      }
+    }
+  }
+  // Speedups against each workload's serial row.
+  for (auto& row : rows)
+    for (auto& base_row : rows)
+      if (base_row["workload"] == row["workload"] && base_row["mode"] == "serial")
+        row["speedup"] = base_row["wall_s"].get<double>() / row["wall_s"].get<double>();
+  if (base.json) {
+    std::printf("%s\n", nlohmann::json{{"runs", rows}}.dump(2).c_str());
+    return 0;
+  }
+  if (csv) {
+    std::printf("workload,mode,workers,gil_policy,wall_s,cpu_s,speedup,io_latency_p50_us\n");
+    for (auto& r : rows)
+      std::printf("%s,%s,%d,%s,%.6f,%.6f,%.4f,%s\n", r["workload"].get<std::string>().c_str(),
+                  r["mode"].get<std::string>().c_str(), r["workers"].get<int>(),
+                  r["gil_policy"].get<std::string>().c_str(), r["wall_s"].get<double>(), r["cpu_s"].get<double>(),
+                  r["speedup"].get<double>(),
+                  r["io_latency_p50_us"].is_null() ? "" : std::to_string(r["io_latency_p50_us"].get<double>()).c_str());
+    return 0;
+  }
+  std::printf("%-10s %-9s %8s %9s %9s %12s\n", "workload", "mode", "workers", "wall s", "speedup", "I/O p50 ms");
+  double widest = 1;
+  for (auto& r : rows) widest = std::max(widest, r["speedup"].get<double>());
+  int bar_width = std::max(10, gil::terminal_width(100) - 60);
+  for (auto& r : rows) {
+    double speedup = r["speedup"].get<double>();
+    std::string latency = r["io_latency_p50_us"].is_null() ? "-" : fmt_ms(r["io_latency_p50_us"].get<double>());
+    int bar = static_cast<int>(speedup / widest * bar_width + 0.5);
+    std::printf("%-10s %-9s %8d %9.3f %8.2fx %12s  %s\n", r["workload"].get<std::string>().c_str(),
+                r["mode"].get<std::string>().c_str(), r["workers"].get<int>(), r["wall_s"].get<double>(), speedup,
+                latency.c_str(), std::string(static_cast<size_t>(bar), '#').c_str());
+  }
+  std::printf("\nspeedup = serial wall time / wall time for the same total work (bars to scale)\n");
+  return 0;
 }
 
 // No arguments: the classroom demo, CPU-bound then I/O-bound threads.
@@ -278,6 +346,17 @@ int main(int argc, char** argv) {
   run->prefix_command();
   run->footer("Usage: gil-demo run FILE.py [ARGS...]");
 
+  std::vector<std::string> compare_workloads;
+  bool compare_csv = false;
+  CLI::App* compare_app = app.add_subcommand("compare", "Run every mode on cpu, io and mixed; print one table");
+  compare_app->add_option("--workload", compare_workloads, "Workloads to compare (repeatable; default cpu io mixed)");
+  compare_app->add_option("--workers", o.workers, "Number of workers")->capture_default_str();
+  compare_app->add_option("--gil", o.policy, "GIL policy: cpython, legacy or fair");
+  compare_app->add_option("--switch-interval", o.switch_interval_ms, "GIL switch interval in milliseconds");
+  compare_app->add_option("--size", o.size, "Total units of work per run");
+  compare_app->add_flag("--json", o.json, "Print the results as JSON");
+  compare_app->add_flag("--csv", compare_csv, "Print the results as CSV");
+
   std::string dis_file;
   CLI::App* dis = app.add_subcommand("dis", "Print a program's bytecode, function by function, with line numbers");
   dis->add_option("file", dis_file, "The MiniPy source file")->required();
@@ -293,6 +372,7 @@ int main(int argc, char** argv) {
   }
   if (*run) return run_command(run->remaining());
   if (*dis) return dis_command(dis_file);
+  if (*compare_app) return compare_command(o, compare_workloads, compare_csv);
   bool any_option = false;
   for (const CLI::Option* opt : app.get_options())
     if (opt->count() > 0 && opt->get_name() != "--json") any_option = true;

@@ -72,3 +72,4 @@ execute_process(COMMAND timeout -s INT 1 "${GIL_DEMO}" run "${CMAKE_CURRENT_BINA
 if(NOT out STREQUAL "interrupted\n")
   message(SEND_ERROR "Ctrl-C in time.sleep: expected 'interrupted', got '${out}' (exit ${rc})\n${err}")
 endif()
+expect(0 out "speedup = serial wall time" compare --workers 2 --size 8 --workload cpu --workload io)
