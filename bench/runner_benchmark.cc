@@ -24,7 +24,7 @@ namespace {
 
 const char* const kWorkloads[] = {"cpu", "io", "mixed"};
 // Sizes that take a few tenths of a second serially.
-const int64_t kSizes[] = {400, 120, 800};
+const int64_t kSizes[] = {1200, 200, 2400};
 const gil::Mode kModes[] = {gil::Mode::Serial, gil::Mode::Threads};
 
 gil::RunSpec spec(int workload, gil::Mode mode, int workers) {
@@ -54,7 +54,7 @@ void BM_Speedup(benchmark::State& state) {
 }
 BENCHMARK(BM_Speedup)
     ->ArgsProduct({{1}, {0, 1, 2}, {1, 2, 4, 8}})
-    ->Iterations(1)
+    ->Iterations(3)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
@@ -84,7 +84,7 @@ void BM_TracingOverhead(benchmark::State& state) {
   double overhead = 0;
   for (auto _ : state) {
     gil::RunSpec s = spec(0, gil::Mode::Threads, workers);
-    s.size = 1200;
+    s.size = 2400;
     gil::RunReport off = gil::run_workload(s);
     s.gil.record_activity = true;
     gil::RunReport on = gil::run_workload(s);
