@@ -1,0 +1,76 @@
+// The wire format: how values travel between processes (task and result
+// queues, multiprocessing.Pipe and Queue), and how messages are framed on a
+// byte stream so that a truncated or corrupted message is detected, never
+// read as data.
+//
+// A value is a tag byte followed by its body; all integers are big-endian:
+//
+//   'N'                          None
+//   'T' / 'F'                    True / False
+//   'i' int64                    int
+//   'f' float64 (IEEE bits)      float
+//   's' u32 length, bytes        str (UTF-8)
+//   'l' u32 count, values        list
+//   't' u32 count, values        tuple
+//   'd' u32 count, (key value)*  dict, in insertion order
+//
+// Nesting is limited to 200 levels (a deeper or cyclic structure cannot be
+// sent). Anything else (a function, a lock, a module) raises TypeError in the
+// sender, as pickling does: "cannot pickle 'function' object".
+//
+// A frame is a 12-byte header, then the payload:
+//
+//   "GW"  magic (2 bytes)     catches a reader that lost its place
+//   u8    version (1)
+//   u8    reserved (0)
+//   u32   payload length      at most 1 GiB
+//   u32   CRC-32 of payload   catches corruption
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "gil/runtime.h"
+
+namespace gil::wire {
+
+// The header's size in bytes, and the largest payload a frame may carry.
+inline constexpr size_t kHeaderSize = 12;
+inline constexpr uint32_t kMaxPayload = 1u << 30;
+// How deeply containers may nest.
+inline constexpr int kMaxDepth = 200;
+
+// Appends the encoding of [v] to [out]. Raises (as a Python exception)
+// TypeError for a value the format has no tag for, ValueError for nesting
+// deeper than kMaxDepth.
+void encode(ThreadState& ts, const Value& v, std::string& out);
+
+// Decodes one whole payload. Throws FormatError when it is malformed (an
+// unknown tag, a length past the end, bytes left over).
+Value decode(ThreadState& ts, std::string_view payload);
+
+// A message that is not a well-formed frame or payload. [what] says which
+// check failed ("bad magic", "checksum mismatch", "truncated frame"...).
+struct FormatError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Wraps [payload] in a frame.
+std::string frame(std::string_view payload);
+
+// Reads the header at the start of [header] (kHeaderSize bytes) and returns
+// the payload length it announces. Throws FormatError for a bad magic,
+// version or length.
+uint32_t payload_length(std::string_view header);
+
+// Checks [payload] against the checksum in [header]; throws FormatError on a
+// mismatch.
+void check_payload(std::string_view header, std::string_view payload);
+
+// CRC-32 (IEEE 802.3, as zlib computes it) of [data].
+uint32_t crc32(std::string_view data);
+
+}  // namespace gil::wire

@@ -1,0 +1,107 @@
+// The wire format: values survive the trip, bad values are refused in the
+// sender, and damaged frames are detected, never read as data.
+#include "gil/wire.h"
+
+#include <gtest/gtest.h>
+
+#include "gil/compiler.h"
+#include "gil/errors.h"
+#include "gil/ops.h"
+#include "gil/parser.h"
+#include "gil/vm.h"
+
+namespace gil {
+namespace {
+
+class WireTest : public ::testing::Test {
+ protected:
+  WireTest() : rt(RuntimeConfig{}), ts(rt) {}
+
+  // Evaluates a MiniPy expression.
+  Value eval(const std::string& expr) {
+    Value code = compile_module(rt, parse("result = " + expr + "\n"), "t.py");
+    run_module(ts, code);
+    return rt.globals.values[rt.global_slot(rt.intern("result"))];
+  }
+
+  Value round_trip(const Value& v) {
+    std::string payload;
+    wire::encode(ts, v, payload);
+    return wire::decode(ts, payload);
+  }
+
+  Runtime rt;
+  ThreadState ts;
+};
+
+TEST_F(WireTest, EveryKindOfValueRoundTrips) {
+  for (const char* expr :
+       {"None", "True", "False", "0", "-9223372036854775807 - 1", "9223372036854775807", "0.1", "-0.0",
+        "float('inf')", "1e-300", "''", "'héllo\\n\\x00'", "[]", "()", "{}", "[1, 'a', (2.5, None), {'k': [True]}]",
+        "{(1, 2): 'pair', 'x': {3: (4,)}, 5: []}", "[[[[[[1]]]]]]"}) {
+    Value v = eval(expr);
+    Value back = round_trip(v);
+    EXPECT_EQ(repr(ts, back), repr(ts, v)) << expr;
+    EXPECT_EQ(type_name(ts, back), type_name(ts, v)) << expr;
+  }
+}
+
+TEST_F(WireTest, NanRoundTripsBitForBit) {
+  Value back = round_trip(eval("float('nan')"));
+  EXPECT_EQ(repr(ts, back), "nan");
+}
+
+TEST_F(WireTest, DictsKeepInsertionOrder) {
+  Value back = round_trip(eval("{'z': 1, 'a': 2, 'm': 3}"));
+  EXPECT_EQ(repr(ts, back), "{'z': 1, 'a': 2, 'm': 3}");
+}
+
+TEST_F(WireTest, UnsendableValuesRaiseTypeErrorInTheSender) {
+  std::string payload;
+  for (auto [expr, type] : {std::pair{"len", "builtin_function_or_method"}, std::pair{"lambda: 0", "function"},
+                            std::pair{"[1, range(3)]", "range"}}) {
+    try {
+      wire::encode(ts, eval(expr), payload);
+      FAIL() << expr;
+    } catch (PyException& e) {
+      auto* exc = as<ObjException>(e.exception);
+      EXPECT_EQ(exc->type, rt.types.TypeError);
+      EXPECT_EQ(exception_message(ts, exc), std::string("cannot pickle '") + type + "' object");
+    }
+  }
+}
+
+TEST_F(WireTest, CyclicStructuresAreRefused) {
+  Value v = eval("[1]");
+  as<ObjList>(v)->items.push_back(v);  // v contains itself
+  std::string payload;
+  EXPECT_THROW(wire::encode(ts, v, payload), PyException);
+  as<ObjList>(v)->items.pop_back();  // break the cycle so it can be freed
+}
+
+TEST_F(WireTest, MalformedPayloadsAreDetected) {
+  EXPECT_THROW(wire::decode(ts, ""), wire::FormatError);
+  EXPECT_THROW(wire::decode(ts, "?"), wire::FormatError);
+  EXPECT_THROW(wire::decode(ts, "i\x01\x02"), wire::FormatError);                          // cut short
+  EXPECT_THROW(wire::decode(ts, std::string("s\x00\x00\x00\x09" "abc", 8)), wire::FormatError);  // length past the end
+  EXPECT_THROW(wire::decode(ts, "NN"), wire::FormatError);                                 // left over
+  EXPECT_THROW(wire::decode(ts, std::string("l\xff\xff\xff\xff", 5)), wire::FormatError);    // a lying count
+}
+
+TEST(WireFrame, HeaderAndChecksumCatchDamage) {
+  std::string f = wire::frame("payload");
+  ASSERT_EQ(f.size(), wire::kHeaderSize + 7);
+  EXPECT_EQ(wire::payload_length(f), 7u);
+  EXPECT_NO_THROW(wire::check_payload(f, f.substr(wire::kHeaderSize)));
+  std::string corrupt = f;
+  corrupt[wire::kHeaderSize + 2] ^= 0x20;
+  EXPECT_THROW(wire::check_payload(corrupt, corrupt.substr(wire::kHeaderSize)), wire::FormatError);
+  std::string bad_magic = f;
+  bad_magic[0] = 'X';
+  EXPECT_THROW(wire::payload_length(bad_magic), wire::FormatError);
+  EXPECT_THROW(wire::payload_length(f.substr(0, 5)), wire::FormatError);
+  EXPECT_EQ(wire::crc32("123456789"), 0xCBF43926u);  // the standard check value
+}
+
+}  // namespace
+}  // namespace gil
