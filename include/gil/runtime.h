@@ -173,6 +173,9 @@ struct ThreadState {
   // The exception an `except` block is handling (for bare `raise`), or Empty.
   Value handled_exception;
 
+  // Containers whose repr() is being built, innermost last (cycle guard).
+  std::vector<const Obj*> repr_in_progress;
+
   // Whether this thread holds its runtime's GIL. Written only by the thread.
   bool holds_gil = false;
   // When it last took the GIL (for the hold time).

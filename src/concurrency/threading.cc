@@ -238,8 +238,6 @@ Value event_wait(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
 
 // ---- Condition ----------------------------------------------------------------------
 
-LockObj* condition_lock(const Value& cond) { return as<LockObj>(as<ConditionObj>(cond)->lock); }
-
 bool owns(ThreadState& ts, const Value& lock_value) {
   auto* lock = as<LockObj>(lock_value);
   std::lock_guard<std::mutex> guard(lock->mutex);
@@ -515,8 +513,6 @@ Value make_condition(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) 
   }
   return cond;
 }
-
-Value return_self(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) { return args[0]; }
 
 ObjType* new_type(Runtime& rt, const char* name, NativeFn construct) {
   auto* t = new ObjType(name, rt.types.object);

@@ -623,7 +623,8 @@ class FunctionCompiler {
 
   // Opens a protected region; the returned ranges collect its intervals.
   void open_protected(Block::Kind kind, std::vector<ExceptionEntry>& ranges, const Body* finalbody = nullptr) {
-    Block b{kind};
+    Block b{};
+    b.kind = kind;
     b.range_start = here();
     b.ranges = &ranges;
     b.finalbody = finalbody;
@@ -667,7 +668,8 @@ class FunctionCompiler {
     commit_ranges(ranges, handler, depth);
     depth_ = depth + 1;
     std::vector<ExceptionEntry> none;
-    Block fh{Block::FinallyHandler};
+    Block fh{};
+    fh.kind = Block::FinallyHandler;
     blocks_.push_back(fh);
     compile_body(st.finalbody);
     blocks_.pop_back();
@@ -736,7 +738,8 @@ class FunctionCompiler {
       emit(Op::POP_TOP, 0, h.line);
     else
       emit_store_name(h.name, h.line, 1);
-    Block b{Block::HandlerBody};
+    Block b{};
+    b.kind = Block::HandlerBody;
     blocks_.push_back(b);
     compile_body(h.body);
     blocks_.pop_back();

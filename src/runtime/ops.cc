@@ -1,5 +1,6 @@
 #include "gil/ops.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -558,6 +559,20 @@ void view_repr_into(ThreadState& ts, ObjDictView* view, std::string& out) {
   out += "])";
 }
 
+// Marks a container as being printed, so that a list that contains itself
+// prints as [...] (CPython's Py_ReprEnter).
+struct ReprGuard {
+  ReprGuard(ThreadState& ts, const Obj* o) : ts(ts) {
+    recursive = std::find(ts.repr_in_progress.begin(), ts.repr_in_progress.end(), o) != ts.repr_in_progress.end();
+    if (!recursive) ts.repr_in_progress.push_back(o);
+  }
+  ~ReprGuard() {
+    if (!recursive) ts.repr_in_progress.pop_back();
+  }
+  ThreadState& ts;
+  bool recursive;
+};
+
 std::string address_of(const Obj* o) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "0x%012llx", static_cast<unsigned long long>(reinterpret_cast<uintptr_t>(o)));
@@ -578,14 +593,17 @@ void repr_into(ThreadState& ts, const Value& v, std::string& out) {
   Obj* o = v.as_obj();
   switch (o->kind) {
     case ObjKind::Str: str_repr_into(static_cast<ObjStr*>(o)->text, out); return;
-    case ObjKind::List:
-      if (o->refcount > kImmortalRefcount / 2) { out += "[...]"; return; }
-      o->refcount += kImmortalRefcount;  // marks "being printed" to stop cycles
+    case ObjKind::List: {
+      ReprGuard guard(ts, o);
+      if (guard.recursive) {
+        out += "[...]";
+        return;
+      }
       out += '[';
       items_repr_into(ts, static_cast<ObjList*>(o)->items, out);
       out += ']';
-      o->refcount -= kImmortalRefcount;
       return;
+    }
     case ObjKind::Tuple: {
       auto& items = static_cast<ObjTuple*>(o)->items;
       out += '(';
@@ -594,14 +612,17 @@ void repr_into(ThreadState& ts, const Value& v, std::string& out) {
       out += ')';
       return;
     }
-    case ObjKind::Dict:
-      if (o->refcount > kImmortalRefcount / 2) { out += "{...}"; return; }
-      o->refcount += kImmortalRefcount;
+    case ObjKind::Dict: {
+      ReprGuard guard(ts, o);
+      if (guard.recursive) {
+        out += "{...}";
+        return;
+      }
       out += '{';
       dict_items_repr_into(ts, static_cast<ObjDict*>(o), out);
       out += '}';
-      o->refcount -= kImmortalRefcount;
       return;
+    }
     case ObjKind::DictView: view_repr_into(ts, static_cast<ObjDictView*>(o), out); return;
     case ObjKind::Range: {
       auto* r = static_cast<ObjRange*>(o);
