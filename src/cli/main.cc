@@ -104,6 +104,7 @@ struct MainOptions {
   bool json = false;
   bool timeline = false;
   std::string trace_file;
+  bool no_gil_stats = false;
 };
 
 // The file of a built-in workload name, or the name itself for a path.
@@ -145,6 +146,7 @@ std::string make_spec(const MainOptions& o, gil::RunSpec& spec) {
   spec.gil.switch_interval = std::chrono::microseconds(static_cast<int64_t>(o.switch_interval_ms * 1000));
   spec.gil.check_interval = o.check_interval;
   spec.gil.record_activity = o.timeline || !o.trace_file.empty();
+  spec.gil.collect_stats = !o.no_gil_stats;
   return "";
 }
 
@@ -339,6 +341,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_flag("--no-baseline", o.no_baseline, "Skip the serial baseline run");
   app.add_flag("--json", o.json, "Print the results as one JSON object");
+  app.add_flag("--no-gil-stats", o.no_gil_stats, "Do not time GIL waits, holds and I/O latencies (counts remain)");
   app.add_flag("--timeline", o.timeline, "After the run, draw which worker held the GIL when, in the terminal");
   app.add_option("--trace", o.trace_file, "Write the run as Chrome Trace Event JSON (open in ui.perfetto.dev)");
 

@@ -7,7 +7,15 @@ namespace {
 
 double seconds(std::chrono::nanoseconds ns) { return std::chrono::duration<double>(ns).count(); }
 
-double ms(double us) { return us / 1000.0; }
+// A latency in the unit that shows it: microseconds below a millisecond.
+std::string latency(double us) { return us < 1000 ? fmt::format("{:.1f} us", us) : fmt::format("{:.2f} ms", us / 1000); }
+
+// Whether some workers blocked on I/O while others never did (the mixed case).
+bool io_beside_cpu(const RunReport& r) {
+  bool io = false, cpu = false;
+  for (auto& w : r.workers) (w.gil.voluntary_releases ? io : cpu) = true;
+  return io && cpu;
+}
 
 bool has_io_latency(const RunReport& r) { return !r.gil.io_latency.empty(); }
 
@@ -78,16 +86,15 @@ std::string verdict(const Comparison& c) {
   if (!c.baseline || c.run.spec.mode == Mode::Serial) return "";
   double s = c.speedup();
   const RunReport& r = c.run;
-  if (has_io_latency(r) && has_io_latency(*c.baseline) && r.spec.workers > 1 &&
-      r.gil.voluntary_releases < r.gil.acquisitions) {
+  if (has_io_latency(r) && has_io_latency(*c.baseline) && io_beside_cpu(r)) {
     double with = percentile_us(r.gil.io_latency, 50), alone = percentile_us(c.baseline->gil.io_latency, 50);
     if (with > 10 * std::max(alone, 1.0))
-      return fmt::format("After each blocking call the I/O worker waited {:.2f} ms (p50) for the GIL, against "
-                         "{:.3f} ms alone: CPU-bound threads hold the lock until the switch interval forces them "
-                         "out. That is the convoy effect.", with / 1000, alone / 1000);
-    return fmt::format("After each blocking call the I/O worker got the GIL back in {:.3f} ms (p50): the {} "
-                       "policy hands the lock to threads returning from I/O at once.",
-                       with / 1000, gil_policy_name(r.spec.gil.policy));
+      return fmt::format("After each blocking call the I/O worker waited {} (p50) for the GIL, against {} alone: "
+                         "CPU-bound threads hold the lock until the switch interval forces them out. "
+                         "That is the convoy effect.", latency(with), latency(alone));
+    return fmt::format("After each blocking call the I/O worker got the GIL back in {} (p50), though CPU-bound "
+                       "threads were running: the {} policy hands the lock to threads returning from I/O.",
+                       latency(with), gil_policy_name(r.spec.gil.policy));
   }
   bool io_bound = r.gil.voluntary_releases > r.gil.acquisitions / 2;
   if (s < 0.9)
@@ -113,11 +120,11 @@ std::string format_summary(const Comparison& c) {
   out += format_row(r, base);
   out += "\n" + format_gil(r);
   if (has_io_latency(r)) {
-    out += fmt::format("I/O latency (end of a blocking call to running again): p50 {:.3f} ms, p99 {:.3f} ms",
-                       ms(percentile_us(r.gil.io_latency, 50)), ms(percentile_us(r.gil.io_latency, 99)));
+    out += fmt::format("I/O latency (end of a blocking call to running again): p50 {}, p99 {}",
+                       latency(percentile_us(r.gil.io_latency, 50)), latency(percentile_us(r.gil.io_latency, 99)));
     if (c.baseline && has_io_latency(*c.baseline))
-      out += fmt::format("; alone: p50 {:.3f} ms, p99 {:.3f} ms", ms(percentile_us(c.baseline->gil.io_latency, 50)),
-                         ms(percentile_us(c.baseline->gil.io_latency, 99)));
+      out += fmt::format("; serial: p50 {}, p99 {}", latency(percentile_us(c.baseline->gil.io_latency, 50)),
+                         latency(percentile_us(c.baseline->gil.io_latency, 99)));
     out += "\n";
   }
   if (r.failed) out += "FAILED: " + r.error + "\n";
