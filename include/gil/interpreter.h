@@ -25,7 +25,10 @@ int run_program(std::string_view source, const std::string& filename, const std:
 
 // Runs [source] on an existing [rt] in a new ThreadState, with the same
 // error reporting as run_program, and `__name__` set to [module_name].
-// Returns the exit code.
+// Returns the exit code after every non-daemon thread finished; daemon
+// threads still running are counted in rt.live_daemon_threads. (The CLI then
+// exits at once, as CPython does; in-process, the Runtime's destructor waits
+// for them.)
 int run_source(Runtime& rt, std::string_view source, const std::string& filename,
                const std::string& module_name = "__main__");
 

@@ -120,6 +120,9 @@ struct Runtime {
   // backward jumps and function entry. Any bit set sends the loop into its
   // slow path. Atomic: written from other threads and signal handlers.
   std::atomic<uint32_t> eval_breaker{0};
+  // Daemon threads still running when the program's top level finished
+  // (set by run_source): the CLI then exits at once, as CPython kills them.
+  int live_daemon_threads = 0;
   // Set by the SIGINT handler; cleared when KeyboardInterrupt is raised.
   std::atomic<bool> sigint_pending{false};
   // The lock every thread of this runtime holds while it runs bytecode.

@@ -21,6 +21,11 @@ void install_threading(Runtime& rt);
 // running, which the caller must not outlive the runtime with.
 int threading_shutdown(ThreadState& ts);
 
+// Waits for every thread [rt] started, daemons included, without the GIL.
+// The Runtime's destructor calls it first, so that no thread outlives the
+// objects it uses.
+void join_all_threads(Runtime& rt);
+
 // The GIL statistics of every thread that has finished, plus [ts]'s own,
 // merged; and the per-thread figures, main thread first.
 struct ThreadStatsReport {

@@ -65,6 +65,11 @@ int run_command(const std::vector<std::string>& words) {
     gil::SigintHandler sigint(rt);
     status = gil::run_source(rt, source, words[0]);
   }
+  if (rt.live_daemon_threads > 0) {
+    // CPython ends daemon threads with the process; so do we.
+    std::fflush(nullptr);
+    std::_Exit(status == gil::kExitKeyboardInterrupt ? 128 + SIGINT : status);
+  }
   if (status == gil::kExitKeyboardInterrupt) {
     // Die of SIGINT, as CPython does, so the shell sees the interrupt.
     std::fflush(nullptr);

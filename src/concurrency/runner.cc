@@ -154,7 +154,15 @@ RunReport run_workload(const RunSpec& spec) {
   config.gil = spec.gil;
   Runtime rt(std::move(config));
   ThreadState main(rt);
-  rt.gil->acquire(main);
+  // Holds the GIL for the main thread, and gives it back however this
+  // function ends, so that the Runtime can always wind down.
+  struct Hold {
+    ThreadState& ts;
+    explicit Hold(ThreadState& t) : ts(t) { ts.rt.gil->acquire(ts); }
+    ~Hold() {
+      if (ts.holds_gil) ts.rt.gil->release(ts);
+    }
+  } hold(main);
   Value work = load_workload(rt, main, spec);
 
   RunReport report;
@@ -186,7 +194,6 @@ RunReport run_workload(const RunSpec& spec) {
     for (auto& w : report.workers) report.gil.merge(w.gil);
   }
   threading_shutdown(main);  // in case the workload started threads itself
-  rt.gil->release(main);
   return report;
 }
 

@@ -25,6 +25,7 @@ using Clock = std::chrono::steady_clock;
 struct ThreadObj : ObjOpaque {
   using ObjOpaque::ObjOpaque;
   ~ThreadObj() override {
+    std::lock_guard<std::mutex> guard(join_mutex);
     if (!thread.joinable()) return;
     if (thread.get_id() == std::this_thread::get_id())
       thread.detach();  // the thread dropped the last reference to itself
@@ -40,6 +41,9 @@ struct ThreadObj : ObjOpaque {
   std::mutex mutex;
   std::condition_variable done;
   bool finished = false;  // guarded by mutex
+  // Serialises joins of [thread]: Thread.join and the runtime's shutdown may
+  // race to join the same thread.
+  std::mutex join_mutex;
   GilThreadStats stats;   // final, written before finished is set
 };
 
@@ -400,6 +404,14 @@ Value thread_start(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   return Value::none();
 }
 
+// Joins the native thread once; true when this call did the join.
+bool join_native(ThreadObj* t) {
+  std::lock_guard<std::mutex> guard(t->join_mutex);
+  if (!t->thread.joinable()) return false;
+  t->thread.join();
+  return true;
+}
+
 bool thread_finished(ThreadObj* t) {
   std::lock_guard<std::mutex> guard(t->mutex);
   return t->finished;
@@ -416,9 +428,9 @@ Value thread_join(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
     std::unique_lock<std::mutex> guard(t->mutex);
     done = wait_until(guard, t->done, timeout, [&] { return t->finished; });
   }
-  if (done && t->thread.joinable()) {
+  if (done) {
     ReleaseGil unlocked(ts);
-    t->thread.join();
+    join_native(t);
   }
   return Value::none();
 }
@@ -592,13 +604,36 @@ int threading_shutdown(ThreadState& ts) {
       std::unique_lock<std::mutex> guard(thread->mutex);
       thread->done.wait(guard, [&] { return thread->finished; });
     }
-    if (thread->thread.joinable()) {
+    {
       ReleaseGil unlocked(ts);
-      thread->thread.join();
+      join_native(thread);
     }
   }
   if (daemons == 0) st.threads.clear();
   return daemons;
+}
+
+void join_all_threads(Runtime& rt) {
+  // A program that never started a thread needs nothing (and may end with
+  // the GIL still held, after an exception in the embedding code).
+  if (!rt.threading || state(rt).threads.empty()) return;
+  // No GIL here: the list is not changed by anyone once the program ended,
+  // except by the threads themselves, which only start threads while they
+  // hold the GIL, so copy what there is and repeat until nothing is left.
+  std::vector<ThreadObj*> pending;
+  for (;;) {
+    pending.clear();
+    {
+      ThreadState ts(rt, 64);
+      ts.is_main = false;
+      rt.gil->acquire(ts);
+      for (auto& t : state(rt).threads) pending.push_back(as<ThreadObj>(t));
+      rt.gil->release(ts);
+    }
+    bool joined = false;
+    for (ThreadObj* t : pending) joined |= join_native(t);
+    if (!joined) return;
+  }
 }
 
 ThreadStatsReport collect_thread_stats(ThreadState& ts) {

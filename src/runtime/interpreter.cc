@@ -77,7 +77,7 @@ int run_source(Runtime& rt, std::string_view source, const std::string& filename
     }
   }
   // Like CPython's finalisation: wait for the non-daemon threads.
-  threading_shutdown(ts);
+  rt.live_daemon_threads = threading_shutdown(ts);
   std::fflush(rt.config.out);
   rt.gil->release(ts);
   return status;

@@ -34,6 +34,9 @@ Runtime::Runtime(RuntimeConfig cfg) : config(std::move(cfg)) {
 }
 
 Runtime::~Runtime() {
+  // Daemon threads may still run: they must finish before anything they use
+  // goes away.
+  join_all_threads(*this);
   // Globals and modules may refer to each other; drop them before the types
   // and interned strings they point to.
   globals.values.clear();
