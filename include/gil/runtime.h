@@ -65,13 +65,15 @@ struct BuiltinTypes {
       *TypeError, *NameError, *UnboundLocalError, *AttributeError,
       *RuntimeError, *RecursionError, *NotImplementedError, *AssertionError,
       *ImportError, *ModuleNotFoundError, *StopIteration, *KeyboardInterrupt,
-      *SystemExit, *OSError, *TimeoutError;
+      *SystemExit, *OSError, *TimeoutError, *MemoryError;
 };
 
 // Bits of the eval breaker word.
 enum EvalBreakerBit : uint32_t {
   kSignalPending = 1u << 0,
   kGilDropRequest = 1u << 1,
+  // The runtime is being destroyed: threads other than the main one end.
+  kFinalizing = 1u << 2,
 };
 
 // Configuration fixed when a Runtime is made.

@@ -1,6 +1,7 @@
 #include "gil/threading.h"
 
 #include <algorithm>
+#include <cmath>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -99,10 +100,19 @@ bool wait_until(std::unique_lock<std::mutex>& lock, std::condition_variable& con
   return cond.wait_until(lock, deadline, ready);
 }
 
+// threading.TIMEOUT_MAX in CPython on Linux.
+constexpr double kTimeoutMax = 9223372036.0;
+
+double checked_timeout(ThreadState& ts, double t) {
+  if (std::isnan(t)) raise(ts, ts.rt.types.ValueError, "Invalid value NaN (not a number)");
+  if (t > kTimeoutMax) raise(ts, ts.rt.types.OverflowError, "timestamp too large to convert to C _PyTime_t");
+  return t;
+}
+
 double timeout_arg(ThreadState& ts, const Value* v, double dflt) {
   if (!v || v->is_none()) return dflt;
-  if (v->is_intlike()) return static_cast<double>(v->as_int());
-  if (v->is_float()) return v->as_float();
+  if (v->is_intlike()) return checked_timeout(ts, static_cast<double>(v->as_int()));
+  if (v->is_float()) return checked_timeout(ts, v->as_float());
   raise(ts, ts.rt.types.TypeError, "timeout must be a number, not " + std::string(type_name(ts, *v)));
 }
 
@@ -348,8 +358,12 @@ void run_thread(Runtime* rt, Value self_value) {
       print_traceback(ts, e.exception, rt->config.err);
     }
   }
-  self->stats = ts.gil_stats;
-  state(*rt).finished_stats.emplace_back(self->name, ts.gil_stats);
+  // The final hold is only added when the GIL is released below; count it
+  // here, so the recorded statistics are complete.
+  GilThreadStats final_stats = ts.gil_stats;
+  if (rt->gil->config().collect_stats) final_stats.hold += std::chrono::steady_clock::now() - ts.gil_acquired_at;
+  self->stats = final_stats;
+  state(*rt).finished_stats.emplace_back(self->name, final_stats);
   {
     std::lock_guard<std::mutex> guard(self->mutex);
     self->finished = true;
@@ -398,9 +412,15 @@ Value thread_start(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_args(ts, "start", argc - 1, 0, 0);
   auto* t = as<ThreadObj>(args[0]);
   if (t->started) raise(ts, ts.rt.types.RuntimeError, "threads can only be started once");
+  try {
+    t->thread = std::thread(run_thread, &ts.rt, args[0]);
+  } catch (const std::system_error& e) {
+    raise(ts, ts.rt.types.RuntimeError, std::string("can't start new thread: ") + e.what());
+  }
+  // The new thread blocks on the GIL, which this thread holds, so it cannot
+  // finish before it is registered here.
   t->started = true;
   state(ts.rt).threads.push_back(args[0]);
-  t->thread = std::thread(run_thread, &ts.rt, args[0]);
   return Value::none();
 }
 
@@ -421,7 +441,9 @@ Value thread_join(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   auto* t = as<ThreadObj>(args[0]);
   double timeout = timeout_arg(ts, arg_or_keyword(args, argc, kwnames, 1, "timeout"), -1);
   if (!t->started) raise(ts, ts.rt.types.RuntimeError, "cannot join thread before it is started");
-  if (t == ts.thread_object.as_obj()) raise(ts, ts.rt.types.RuntimeError, "cannot join current thread");
+  const Value& current = ts.thread_object.is_empty() ? state(ts.rt).main_thread : ts.thread_object;
+  if (!current.is_empty() && t == current.as_obj())
+    raise(ts, ts.rt.types.RuntimeError, "cannot join current thread");
   bool done;
   {
     ReleaseGil unlocked(ts);
@@ -620,6 +642,8 @@ void join_all_threads(Runtime& rt) {
   // No GIL here: the list is not changed by anyone once the program ended,
   // except by the threads themselves, which only start threads while they
   // hold the GIL, so copy what there is and repeat until nothing is left.
+  // Threads still running (daemons) end at their next eval-breaker check.
+  rt.eval_breaker.fetch_or(kFinalizing);
   std::vector<ThreadObj*> pending;
   for (;;) {
     pending.clear();

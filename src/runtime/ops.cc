@@ -186,6 +186,8 @@ Value repeat(ThreadState& ts, const Value& seq, int64_t times) {
     return make_str(std::move(out));
   }
   const auto& items = is_list(seq) ? as<ObjList>(seq)->items : as<ObjTuple>(seq)->items;
+  if (times > 0 && items.size() > (size_t{1} << 32) / static_cast<size_t>(times))
+    raise(ts, ts.rt.types.MemoryError, "");
   std::vector<Value> out;
   out.reserve(items.size() * static_cast<size_t>(times));
   for (int64_t i = 0; i < times; ++i) out.insert(out.end(), items.begin(), items.end());

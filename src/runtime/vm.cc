@@ -1,5 +1,9 @@
 #include "gil/vm.h"
 
+#include <new>
+#include <stdexcept>
+#include <system_error>
+
 #include "gil/builtins.h"
 #include "gil/chunk.h"
 #include "gil/dict.h"
@@ -258,7 +262,15 @@ bool unwind(ThreadState& ts, PyException& pe, size_t entry_depth) {
 Value run(ThreadState& ts, size_t entry_depth) {
   for (;;) {
     try {
-      return execute(ts, entry_depth);
+      try {
+        return execute(ts, entry_depth);
+      } catch (const std::bad_alloc&) {
+        raise(ts, ts.rt.types.MemoryError, "");
+      } catch (const std::length_error&) {
+        raise(ts, ts.rt.types.MemoryError, "");
+      } catch (const std::system_error& e) {
+        raise(ts, ts.rt.types.OSError, e.what());
+      }
     } catch (PyException& pe) {
       if (!unwind(ts, pe, entry_depth)) throw;
     }
@@ -293,6 +305,9 @@ Value execute(ThreadState& ts, size_t entry_depth) {
     locals = frame->locals;    \
     sp = frame->sp;            \
   } while (0)
+// A native call may run Python code that grows ts.frames and moves it, so
+// the cached frame pointer is refreshed after every such call.
+#define RELOAD_FRAME_POINTER() (frame = &ts.frames.back())
 #define SAVE_FRAME() \
   do {               \
     frame->ip = ip;  \
@@ -514,7 +529,7 @@ Value execute(ThreadState& ts, size_t entry_depth) {
             FAST_DISPATCH();
           }
         }
-        if (op == BinaryOp::Add && (arg & kInPlace) && is_str(a) && a.as_obj()->refcount == 2)
+        if (op == BinaryOp::Add && (arg & kInPlace) && is_str(a) && is_str(b) && a.as_obj()->refcount == 2)
           release_target_for_concat(ts, a, *ip, locals);
         Value right = POP();
         Value left = POP();
@@ -822,6 +837,7 @@ Value execute(ThreadState& ts, size_t entry_depth) {
       }
       SAVE_FRAME();
       Value result = call(ts, *callable, args, argc, kwnames);
+      RELOAD_FRAME_POINTER();
       kw_holder = Value();
       clear_frame_values(callable, sp);
       sp = callable;
@@ -910,13 +926,16 @@ Value execute(ThreadState& ts, size_t entry_depth) {
 
       TARGET(IMPORT_NAME) {
         SAVE_FRAME();
-        PUSH(import_module(ts, as<ObjStr>(code->names[arg])));
+        Value module = import_module(ts, as<ObjStr>(code->names[arg]));
+        RELOAD_FRAME_POINTER();
+        PUSH(std::move(module));
         DISPATCH();
       }
 
       TARGET(WITH_ENTER) {
         SAVE_FRAME();
         Value entered = call_special(ts, TOP(), rt.name_enter);
+        RELOAD_FRAME_POINTER();
         PUSH(std::move(entered));
         DISPATCH();
       }
@@ -926,6 +945,7 @@ Value execute(ThreadState& ts, size_t entry_depth) {
         Value ctx = POP();
         frame->sp = sp;
         call_special(ts, ctx, rt.name_exit);
+        RELOAD_FRAME_POINTER();
         DISPATCH();
       }
     }
@@ -975,6 +995,13 @@ void handle_eval_breaker(ThreadState& ts) {
   Runtime& rt = ts.rt;
   uint32_t bits = rt.eval_breaker.load();
   if ((bits & kGilDropRequest) && ts.holds_gil) rt.gil->yield_on_request(ts);
+  if ((bits & kFinalizing) && !ts.is_main) {
+    // The runtime is winding down: daemon threads end, as they would with
+    // the process. SystemExit ends a thread silently.
+    auto* e = new ObjException(rt.types.SystemExit);
+    e->args = make_tuple();
+    raise_value(Value::adopt(e));
+  }
   if (ts.is_main && rt.sigint_pending.load() && rt.sigint_pending.exchange(false)) {
     rt.eval_breaker.fetch_and(~kSignalPending);
     raise(ts, rt.types.KeyboardInterrupt, "");
