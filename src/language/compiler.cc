@@ -101,14 +101,6 @@ struct Block {
   const Body* finalbody = nullptr;
 };
 
-class FunctionCompiler;
-
-// Protected ranges of one try region: collected while the body is emitted,
-// then given their handler address.
-struct PendingRanges {
-  std::vector<ExceptionEntry> entries;
-};
-
 class FunctionCompiler {
  public:
   FunctionCompiler(Runtime& rt, const std::string& filename, FunctionCompiler* enclosing,
@@ -632,14 +624,15 @@ class FunctionCompiler {
     blocks_.push_back(b);
   }
 
-  // Closes the innermost protected region and records its intervals in the
-  // exception table with [handler] and the stack [depth] to unwind to.
-  void close_protected(std::vector<ExceptionEntry>& ranges) {
+  // Closes the innermost protected region; its intervals stay in the vector
+  // it was opened with, for commit_ranges.
+  void close_protected() {
     suspend_range(blocks_.back());
     blocks_.pop_back();
-    (void)ranges;
   }
 
+  // Enters the intervals of a closed region in the exception table, with
+  // [handler] and the stack [depth] to unwind to.
   void commit_ranges(std::vector<ExceptionEntry>& ranges, uint32_t handler, int depth) {
     for (auto& r : ranges) {
       r.handler = handler;
@@ -660,14 +653,13 @@ class FunctionCompiler {
       compile_try_else(st, line);
     else
       compile_try_except(st, line);
-    close_protected(ranges);
+    close_protected();
     compile_body(st.finalbody);
     uint32_t to_end = emit_jump(Op::JUMP, last_line_);
     // The exceptional path: the exception is on the stack.
     uint32_t handler = here();
     commit_ranges(ranges, handler, depth);
     depth_ = depth + 1;
-    std::vector<ExceptionEntry> none;
     Block fh{};
     fh.kind = Block::FinallyHandler;
     blocks_.push_back(fh);
@@ -688,7 +680,7 @@ class FunctionCompiler {
     std::vector<ExceptionEntry> body_ranges;
     open_protected(Block::TryBody, body_ranges);
     compile_body(st.body);
-    close_protected(body_ranges);
+    close_protected();
     compile_body(st.orelse);
     uint32_t to_end = emit_jump(Op::JUMP, last_line_);
     std::vector<uint32_t> ends{to_end};
@@ -717,7 +709,7 @@ class FunctionCompiler {
     }
     // No clause matched: [previous, exc].
     emit(Op::RERAISE, 0, last_line_);
-    close_protected(cleanup_ranges);
+    close_protected();
     // Cleanup: an exception inside a handler: [previous, exc2].
     uint32_t cleanup = here();
     commit_ranges(cleanup_ranges, cleanup, depth + 1);
@@ -766,7 +758,7 @@ class FunctionCompiler {
       compile_with(st, item + 1, line);
     else
       compile_body(st.body);
-    close_protected(ranges);
+    close_protected();
     emit(Op::WITH_EXIT, 0, last_line_);
     uint32_t to_end = emit_jump(Op::JUMP, last_line_);
     uint32_t handler = here();
