@@ -162,6 +162,8 @@ class Gil {
   void record(ThreadState& ts, ThreadActivity activity, int handed_over_from = -1);
   // The time since the Gil was made, on the clock activity changes use.
   std::chrono::nanoseconds now() const;
+  // The steady-clock instant now() counts from.
+  std::chrono::steady_clock::time_point epoch() const { return epoch_; }
 
  private:
   friend class ReleaseGil;

@@ -48,6 +48,10 @@ inline constexpr int kMaxDepth = 200;
 // deeper than kMaxDepth.
 void encode(ThreadState& ts, const Value& v, std::string& out);
 
+// Appends the tag and count of a tuple of [count] items, which the caller
+// then encodes one by one: a message can be built without copying its parts.
+void encode_tuple_header(size_t count, std::string& out);
+
 // Decodes one whole payload. Throws FormatError when it is malformed (an
 // unknown tag, a length past the end, bytes left over).
 Value decode(ThreadState& ts, std::string_view payload);

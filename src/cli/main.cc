@@ -14,6 +14,7 @@
 
 #include "gil/debug.h"
 #include "gil/interpreter.h"
+#include "gil/process_runner.h"
 #include "gil/report.h"
 #include "gil/runner.h"
 #include "gil/syntax_error.h"
@@ -33,6 +34,7 @@ Examples:
   gil-demo --mode threads --workload io --workers 8   ...but they do speed up I/O
   gil-demo --workload mixed --gil fair                the convoy effect, and its fix
   gil-demo --workload cpu --workers 2 --gil legacy    Python 2's GIL: slower than serial
+  gil-demo --mode processes --workload cpu --workers 2   processes do speed up CPU work
   gil-demo --workload my_work.py --json               your own workload (defines work(worker, units))
   gil-demo run demos/programs/primes.py 100000        run a MiniPy program
   gil-demo dis demos/programs/primes.py               show its bytecode
@@ -53,6 +55,15 @@ bool load(const std::string& path, std::string& source) {
   return false;
 }
 
+// Ends the process as an uncaught Ctrl-C ends CPython: by SIGINT itself, so
+// the shell sees the interrupt.
+[[noreturn]] void die_of_sigint() {
+  std::fflush(nullptr);
+  std::signal(SIGINT, SIG_DFL);
+  std::raise(SIGINT);
+  std::_Exit(128 + SIGINT);
+}
+
 int run_command(const std::vector<std::string>& words) {
   if (words.empty()) return usage_error("run: a program file is required (gil-demo run FILE.py [ARGS...])");
   std::string source;
@@ -70,12 +81,7 @@ int run_command(const std::vector<std::string>& words) {
     std::fflush(nullptr);
     std::_Exit(status == gil::kExitKeyboardInterrupt ? 128 + SIGINT : status);
   }
-  if (status == gil::kExitKeyboardInterrupt) {
-    // Die of SIGINT, as CPython does, so the shell sees the interrupt.
-    std::fflush(nullptr);
-    std::signal(SIGINT, SIG_DFL);
-    std::raise(SIGINT);
-  }
+  if (status == gil::kExitKeyboardInterrupt) die_of_sigint();
   return status;
 }
 
@@ -110,6 +116,8 @@ struct MainOptions {
   bool timeline = false;
   std::string trace_file;
   bool no_gil_stats = false;
+  int retries = 0;
+  double timeout_s = 0;
 };
 
 // The file of a built-in workload name, or the name itself for a path.
@@ -134,13 +142,19 @@ void clear_progress() {
 
 // Builds the run from the options; returns an error message or "".
 std::string make_spec(const MainOptions& o, gil::RunSpec& spec) {
-  if (!gil::parse_mode(o.mode, spec.mode)) return "unknown mode '" + o.mode + "' (choose serial or threads)";
+  if (!gil::parse_mode(o.mode, spec.mode)) return "unknown mode '" + o.mode + "' (choose serial, threads or processes)";
   if (!gil::parse_gil_policy(o.policy, spec.gil.policy))
     return "unknown GIL policy '" + o.policy + "' (choose cpython, legacy or fair)";
   if (o.workers < 1) return "--workers must be a positive number, not " + std::to_string(o.workers);
   if (o.size < 0) return "--size must be a positive number";
   if (!(o.switch_interval_ms > 0)) return "--switch-interval must be a positive number of milliseconds";
   if (o.check_interval < 1) return "--check-interval must be a positive number of instructions";
+  if (o.retries < 0) return "--retry must be zero or a positive number of attempts";
+  if (o.timeout_s < 0) return "--timeout must be a positive number of seconds";
+  if ((o.retries > 0 || o.timeout_s > 0) && spec.mode != gil::Mode::Processes)
+    return "--retry and --timeout apply to --mode processes";
+  spec.retries = o.retries;
+  if (o.timeout_s > 0) spec.timeout_s = o.timeout_s;
   spec.workload_path = workload_path(o.workload);
   if (spec.workload_path.empty())
     return "unknown workload '" + o.workload + "' (choose cpu, io, mixed, or give a FILE.py)";
@@ -208,6 +222,10 @@ int main_command(const MainOptions& o) {
   } catch (const gil::WorkloadError& e) {
     clear_progress();
     return usage_error(e.what());
+  } catch (const gil::Interrupted& e) {
+    clear_progress();
+    std::fprintf(stderr, "gil-demo: %s; every worker process was killed and reaped\n", e.what());
+    die_of_sigint();
   }
 }
 
@@ -216,7 +234,7 @@ int compare_command(const MainOptions& base, const std::vector<std::string>& wor
   std::vector<std::string> names = workloads.empty() ? std::vector<std::string>{"cpu", "io", "mixed"} : workloads;
   nlohmann::json rows = nlohmann::json::array();
   for (const std::string& workload : names) {
-    for (gil::Mode mode : {gil::Mode::Serial, gil::Mode::Threads}) {
+    for (gil::Mode mode : {gil::Mode::Serial, gil::Mode::Threads, gil::Mode::Processes}) {
       MainOptions o = base;
       o.workload = workload;
       o.mode = std::string(gil::mode_name(mode));
@@ -235,6 +253,10 @@ int compare_command(const MainOptions& base, const std::vector<std::string>& wor
       } catch (const gil::WorkloadError& e) {
         clear_progress();
         return usage_error(e.what());
+      } catch (const gil::Interrupted& e) {
+        clear_progress();
+        std::fprintf(stderr, "gil-demo: %s; every worker process was killed and reaped\n", e.what());
+        die_of_sigint();
       }
     }
   }
@@ -329,12 +351,15 @@ void tune_allocator() {
 int main(int argc, char** argv) {
   reexec_with_huge_pages(argv);
   tune_allocator();
+  // Hidden roles: the processes a run starts, not commands for people.
+  if (argc >= 2 && std::strcmp(argv[1], "__worker") == 0)
+    return gil::run_worker(std::vector<std::string>(argv + 2, argv + argc));
   CLI::App app{"gil-demo: a laboratory that makes Python's GIL visible and measurable"};
   app.footer(kExamples);
   app.require_subcommand(0, 1);
 
   MainOptions o;
-  app.add_option("--mode", o.mode, "serial or threads")->capture_default_str();
+  app.add_option("--mode", o.mode, "serial, threads or processes")->capture_default_str();
   app.add_option("--workload", o.workload, "cpu, io, mixed, or a FILE.py defining work(worker, units)")
       ->capture_default_str();
   app.add_option("--workers", o.workers, "Number of workers")->capture_default_str();
@@ -349,6 +374,10 @@ int main(int argc, char** argv) {
   app.add_flag("--no-gil-stats", o.no_gil_stats, "Do not time GIL waits, holds and I/O latencies (counts remain)");
   app.add_flag("--timeline", o.timeline, "After the run, draw which worker held the GIL when, in the terminal");
   app.add_option("--trace", o.trace_file, "Write the run as Chrome Trace Event JSON (open in ui.perfetto.dev)");
+  app.add_option("--retry", o.retries, "Processes: run a task lost with its worker again, up to N times")
+      ->expected(0, 1)
+      ->default_str("1");
+  app.add_option("--timeout", o.timeout_s, "Processes: kill every worker and fail after SECONDS");
 
   CLI::App* run = app.add_subcommand("run", "Run a MiniPy program; arguments after FILE land in sys.argv[1:]");
   run->prefix_command();

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace gil {
 namespace {
 
@@ -25,8 +27,48 @@ std::string format_row(const RunReport& r, double baseline_wall) {
                      speedup, r.cpu_s / r.wall_s);
 }
 
+double median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  size_t n = v.size();
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+std::string mib(int64_t kib) { return fmt::format("{:.1f} MiB", static_cast<double>(kib) / 1024); }
+
+// The price of processes: start-up, messages, memory; then each worker and
+// every worker that died.
+std::string format_processes(const RunReport& r) {
+  std::vector<double> spawns;
+  for (auto& w : r.workers)
+    if (w.pid) spawns.push_back(w.spawn_s);
+  std::string out = fmt::format(
+      "Processes: each worker is a process with its own interpreter and GIL.\n"
+      "  start-up {:.1f} ms (median from spawn to first message), {} messages, {:.1f} KiB moved, "
+      "serialization {:.3f} ms\n",
+      median(spawns) * 1000, r.ipc.messages, static_cast<double>(r.ipc.bytes) / 1024, r.ipc.serialize_s * 1000);
+  out += fmt::format("  {:<7} {:>8} {:>9} {:>10} {:>12} {:>10} {:>9}\n", "worker", "pid", "start ms", "peak RSS",
+                     "acquisitions", "held s", "attempts");
+  for (auto& w : r.workers)
+    out += fmt::format("  {:<7} {:>8} {:>9.1f} {:>10} {:>12} {:>10.3f} {:>9}\n", w.worker, w.pid, w.spawn_s * 1000,
+                       mib(w.peak_rss_kib), w.gil.acquisitions, seconds(w.gil.hold), w.attempts);
+  for (auto& f : r.faults) {
+    out += fmt::format("  worker process {} {}", f.pid, f.status);
+    if (f.task >= 0) out += fmt::format(" while running task {}", f.task);
+    out += f.retried ? "; the task was run again on a new worker\n" : "\n";
+  }
+  return out;
+}
+
 std::string format_gil(const RunReport& r) {
   const GilThreadStats& g = r.gil;
+  if (r.spec.mode == Mode::Processes)
+    return fmt::format("GIL ({} policy): every worker process has a GIL of its own, which nothing else wants: "
+                       "{} acquisitions, {} drop requests, {} I/O releases, held {:.3f} s and waited {:.3f} s "
+                       "summed over the processes\n",
+                       gil_policy_name(r.spec.gil.policy), g.acquisitions, g.drop_requests, g.voluntary_releases,
+                       seconds(g.hold), seconds(g.wait)) +
+           format_processes(r);
   std::string out = fmt::format(
       "GIL ({} policy, {} run): {} acquisitions, {} switches, {} drop requests, {} forced switches, "
       "{} I/O releases\n",
@@ -34,13 +76,15 @@ std::string format_gil(const RunReport& r) {
       g.forced_switches, g.voluntary_releases);
   out += fmt::format("  held {:.3f} s ({:.0f}% of wall time), waited {:.3f} s summed over threads\n", seconds(g.hold),
                      100.0 * seconds(g.hold) / r.wall_s, seconds(g.wait));
-  if (r.spec.mode != Mode::Threads) return out;
+  if (r.spec.mode == Mode::Serial) return out;
   out += fmt::format("  {:<7} {:>12} {:>10} {:>10} {:>9} {:>7} {:>6}\n", "worker", "acquisitions", "held s",
                      "waited s", "drop req", "forced", "I/O");
   for (auto& w : r.workers)
     out += fmt::format("  {:<7} {:>12} {:>10.3f} {:>10.3f} {:>9} {:>7} {:>6}\n", w.worker, w.gil.acquisitions,
                        seconds(w.gil.hold), seconds(w.gil.wait), w.gil.drop_requests, w.gil.forced_switches,
                        w.gil.voluntary_releases);
+  out += fmt::format("Memory: the threads share one interpreter; each added {:.0f} KiB of resident memory\n",
+                     static_cast<double>(r.rss_per_thread_kib));
   return out;
 }
 
@@ -56,6 +100,15 @@ nlohmann::json run_json(const RunReport& r) {
                        {"drop_requests", w.gil.drop_requests},
                        {"forced_switches", w.gil.forced_switches},
                        {"io_releases", w.gil.voluntary_releases}});
+  if (r.spec.mode == Mode::Processes) {
+    for (size_t i = 0; i < r.workers.size(); ++i) {
+      const WorkerReport& w = r.workers[i];
+      workers[i]["pid"] = w.pid;
+      workers[i]["spawn_s"] = w.spawn_s;
+      workers[i]["peak_rss_kib"] = w.peak_rss_kib;
+      workers[i]["attempts"] = w.attempts;
+    }
+  }
   nlohmann::json j = {{"mode", mode_name(r.spec.mode)},
                       {"wall_s", r.wall_s},
                       {"cpu_s", r.cpu_s},
@@ -71,6 +124,14 @@ nlohmann::json run_json(const RunReport& r) {
                       {"workers", workers},
                       {"failed", r.failed}};
   if (r.failed) j["error"] = r.error;
+  if (r.spec.mode == Mode::Threads) j["rss_per_thread_kib"] = r.rss_per_thread_kib;
+  if (r.spec.mode == Mode::Processes) {
+    j["ipc"] = {{"messages", r.ipc.messages}, {"bytes", r.ipc.bytes}, {"serialize_s", r.ipc.serialize_s}};
+    nlohmann::json faults = nlohmann::json::array();
+    for (auto& f : r.faults)
+      faults.push_back({{"pid", f.pid}, {"status", f.status}, {"task", f.task}, {"retried", f.retried}});
+    j["faults"] = faults;
+  }
   if (has_io_latency(r))
     j["io_latency_us"] = {{"p50", percentile_us(r.gil.io_latency, 50)},
                           {"p99", percentile_us(r.gil.io_latency, 99)},
@@ -95,6 +156,15 @@ std::string verdict(const Comparison& c) {
     return fmt::format("After each blocking call the I/O worker got the GIL back in {} (p50), though CPU-bound "
                        "threads were running: the {} policy hands the lock to threads returning from I/O.",
                        latency(with), gil_policy_name(r.spec.gil.policy));
+  }
+  if (r.spec.mode == Mode::Processes) {
+    if (s >= 1.2)
+      return fmt::format("{} processes ran {:.1f}x faster than one: each has its own interpreter and GIL, so they "
+                         "run on separate cores at once. The price is start-up and copying every task and result "
+                         "through a pipe.", r.spec.workers, s);
+    return fmt::format("{} processes were not faster than one ({:.2f}x): start-up and message passing cost more "
+                       "than the work gained from running in parallel, or the machine had no free core.",
+                       r.spec.workers, s);
   }
   bool io_bound = r.gil.voluntary_releases > r.gil.acquisitions / 2;
   if (s < 0.9)
@@ -151,6 +221,8 @@ nlohmann::json to_json(const Comparison& c) {
   j["workers_detail"] = run["workers"];
   j["failed"] = r.failed;
   if (r.failed) j["error"] = r.error;
+  for (const char* key : {"ipc", "faults", "rss_per_thread_kib"})
+    if (run.contains(key)) j[key] = run[key];
   if (run.contains("io_latency_us")) j["io_latency_us"] = run["io_latency_us"];
   if (c.baseline) {
     nlohmann::json b = run_json(*c.baseline);

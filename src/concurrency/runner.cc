@@ -8,17 +8,25 @@
 #include "gil/errors.h"
 #include "gil/interpreter.h"
 #include "gil/ops.h"
-#include "gil/syntax_error.h"
+#include "gil/process_runner.h"
 #include "gil/threading.h"
 #include "gil/vm.h"
 
 namespace gil {
 
-std::string_view mode_name(Mode mode) { return mode == Mode::Serial ? "serial" : "threads"; }
+std::string_view mode_name(Mode mode) {
+  switch (mode) {
+    case Mode::Serial: return "serial";
+    case Mode::Threads: return "threads";
+    case Mode::Processes: return "processes";
+  }
+  return "?";
+}
 
 bool parse_mode(std::string_view name, Mode& mode) {
   if (name == "serial") mode = Mode::Serial;
   else if (name == "threads") mode = Mode::Threads;
+  else if (name == "processes") mode = Mode::Processes;
   else return false;
   return true;
 }
@@ -34,67 +42,25 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// CPU time of this process and of its reaped children (worker processes).
 double cpu_seconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
   auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
-  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
-
-// The global [name] of the workload, or Empty.
-Value global(Runtime& rt, const char* name) {
-  auto it = rt.globals.slots.find(rt.intern(name));
-  return it == rt.globals.slots.end() ? Value() : rt.globals.values[it->second];
-}
-
-// Loads the workload's top level on [main], which holds the GIL, and returns
-// its work() function.
-Value load_workload(Runtime& rt, ThreadState& main, const RunSpec& spec) {
-  std::string source, error;
-  if (!read_file(spec.workload_path, source, error)) throw WorkloadError(error);
-  Value code;
-  try {
-    code = compile_source(rt, source, spec.workload_path);
-  } catch (const SyntaxError& e) {
-    throw WorkloadError(spec.workload_path + ":" + std::to_string(e.line) + ":" + std::to_string(e.col) +
-                        ": SyntaxError: " + e.what());
+  double total = 0;
+  for (int who : {RUSAGE_SELF, RUSAGE_CHILDREN}) {
+    rusage usage{};
+    getrusage(who, &usage);
+    total += seconds(usage.ru_utime) + seconds(usage.ru_stime);
   }
-  rt.globals.values[rt.global_slot(rt.name_module)] = make_str("__gil_demo__");
-  try {
-    run_module(main, code);
-  } catch (PyException& pe) {
-    print_traceback(main, pe.exception, rt.config.err);
-    auto* e = as<ObjException>(pe.exception);
-    throw WorkloadError(spec.workload_path + ": its top level raised " + e->type->name + ": " +
-                        exception_message(main, e));
-  }
-  Value work = global(rt, "work");
-  if (!is_kind(work, ObjKind::Function) || as<ObjFunction>(work)->code_obj()->param_count != 2)
-    throw WorkloadError(spec.workload_path + " does not define the entry point work(worker, units)");
-  return work;
+  return total;
 }
 
-int64_t workload_size(Runtime& rt, const RunSpec& spec) {
-  if (spec.size) return *spec.size;
-  Value dflt = global(rt, "DEFAULT_SIZE");
-  return dflt.is_int() && dflt.as_int() > 0 ? dflt.as_int() : 100;
-}
-
-// Runs work(worker, units) on [ts], which holds the GIL; records the result or
-// prints the traceback and marks the report failed.
-void call_work(ThreadState& ts, const Value& work, WorkerReport& report, bool& failed, std::string& error) {
-  Value args[2] = {Value::integer(report.worker), Value::integer(report.units)};
-  try {
-    report.result = repr(ts, call(ts, work, args, 2));
-  } catch (PyException& pe) {
-    auto* e = as<ObjException>(pe.exception);
-    std::fflush(ts.rt.config.out);
-    std::fprintf(ts.rt.config.err, "Exception in worker %d:\n", report.worker);
-    print_traceback(ts, pe.exception, ts.rt.config.err);
-    failed = true;
-    if (error.empty())
-      error = "worker " + std::to_string(report.worker) + " raised " + e->type->name + ": " + exception_message(ts, e);
-  }
+// Runs work() for [w] on [ts], which holds the GIL, and records the outcome.
+void run_work(ThreadState& ts, const Value& work, WorkerReport& w, bool& failed, std::string& error) {
+  WorkOutcome outcome = call_work(ts, work, w.worker, w.units);
+  w.result = std::move(outcome.repr);
+  if (outcome.ok) return;
+  failed = true;
+  if (error.empty()) error = std::move(outcome.error);
 }
 
 // Moves [ts]'s recorded activity into [w], counting from [start].
@@ -108,7 +74,7 @@ void run_serial(ThreadState& main, const Value& work, RunReport& report, std::ch
   for (auto& w : report.workers) {
     main.trace_id = w.worker;
     gil.record(main, ThreadActivity::Running);
-    call_work(main, work, w, report.failed, report.error);
+    run_work(main, work, w, report.failed, report.error);
     gil.record(main, ThreadActivity::Done);
     take_activity(main, w, start);
   }
@@ -120,6 +86,8 @@ void run_threads(Runtime& rt, ThreadState& main, const Value& work, RunReport& r
   std::vector<std::thread> threads;
   std::vector<char> failed(report.workers.size(), 0);
   std::vector<std::string> errors(report.workers.size());
+  std::vector<int64_t> rss_at_end(report.workers.size(), 0);
+  int64_t rss_before = current_rss_kib();
   rt.gil->release(main);
   for (size_t i = 0; i < report.workers.size(); ++i) {
     threads.emplace_back([&, i] {
@@ -128,9 +96,10 @@ void run_threads(Runtime& rt, ThreadState& main, const Value& work, RunReport& r
       ts.trace_id = static_cast<int>(i);
       rt.gil->acquire(ts);
       bool f = false;
-      call_work(ts, work, report.workers[i], f, errors[i]);
+      run_work(ts, work, report.workers[i], f, errors[i]);
       failed[i] = f;
       rt.gil->record(ts, ThreadActivity::Done);
+      rss_at_end[i] = current_rss_kib();
       rt.gil->release(ts);
       report.workers[i].gil = ts.gil_stats;
       take_activity(ts, report.workers[i], start);
@@ -138,6 +107,8 @@ void run_threads(Runtime& rt, ThreadState& main, const Value& work, RunReport& r
   }
   for (auto& t : threads) t.join();
   rt.gil->acquire(main);
+  int64_t grown = *std::max_element(rss_at_end.begin(), rss_at_end.end()) - rss_before;
+  report.rss_per_thread_kib = std::max<int64_t>(grown, 0) / static_cast<int64_t>(report.workers.size());
   for (size_t i = 0; i < failed.size(); ++i) {
     if (!failed[i]) continue;
     report.failed = true;
@@ -163,11 +134,11 @@ RunReport run_workload(const RunSpec& spec) {
       if (ts.holds_gil) ts.rt.gil->release(ts);
     }
   } hold(main);
-  Value work = load_workload(rt, main, spec);
+  Value work = load_workload(rt, main, spec.workload_path, "__gil_demo__");
 
   RunReport report;
   report.spec = spec;
-  report.size = workload_size(rt, spec);
+  report.size = spec.size ? *spec.size : workload_default_size(rt);
   for (int i = 0; i < spec.workers; ++i) {
     WorkerReport w;
     w.worker = i;
@@ -183,8 +154,10 @@ RunReport run_workload(const RunSpec& spec) {
   main.activity.clear();
   if (spec.mode == Mode::Serial)
     run_serial(main, work, report, activity_start);
-  else
+  else if (spec.mode == Mode::Threads)
     run_threads(rt, main, work, report, activity_start);
+  else
+    run_processes(main, spec, report, start);
   report.wall_s = std::chrono::duration<double>(Clock::now() - start).count();
   report.cpu_s = cpu_seconds() - cpu_before;
   report.switches = rt.gil->switch_count() - switches_before;

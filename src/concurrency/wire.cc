@@ -172,6 +172,11 @@ uint32_t crc32(std::string_view data) {
   return c ^ 0xFFFFFFFFu;
 }
 
+void encode_tuple_header(size_t count, std::string& out) {
+  out += 't';
+  put_u32(out, static_cast<uint32_t>(count));
+}
+
 std::string frame(std::string_view payload) {
   if (payload.size() > kMaxPayload) throw FormatError("message larger than 1 GiB");
   std::string out = "GW";

@@ -1,0 +1,328 @@
+// The parent side of the processes mode (protocol in process_runner.h): one
+// thread runs a Boost.Asio io_context that spawns the workers, writes their
+// tasks, reads their results, and watches for signals and the time limit.
+// Everything happens on that thread, so the state below needs no lock.
+#include "gil/process_runner.h"
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <array>
+#include <boost/asio.hpp>
+#include <deque>
+#include <memory>
+#include <system_error>
+
+#include "gil/errors.h"
+#include "gil/process.h"
+#include "gil/wire.h"
+
+namespace gil {
+namespace {
+
+namespace asio = boost::asio;
+using Clock = std::chrono::steady_clock;
+
+int64_t steady_ns(Clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
+}
+
+double seconds_between(Clock::time_point a, Clock::time_point b) {
+  return std::chrono::duration<double>(b - a).count();
+}
+
+// One worker process and the parent's end of its channel.
+struct Worker {
+  std::unique_ptr<ChildProcess> process;
+  std::unique_ptr<asio::posix::stream_descriptor> channel;
+  Clock::time_point spawned;
+  double spawn_s = 0;
+  // The task it holds, or -1.
+  int task = -1;
+  // Frames waiting to be written, the first one being written.
+  std::deque<std::string> outbox;
+  std::array<char, wire::kHeaderSize> header{};
+  std::string payload;
+  // Why the parent stopped listening to it, when it was not its exit.
+  std::string protocol_error;
+  bool ended = false;
+};
+
+class ProcessRun {
+ public:
+  ProcessRun(ThreadState& main, const RunSpec& spec, RunReport& report, Clock::time_point start)
+      : main_(main), spec_(spec), report_(report), start_ns_(steady_ns(start)) {}
+
+  void run() {
+    for (size_t t = 0; t < report_.workers.size(); ++t) pending_.push_back(static_cast<int>(t));
+    signals_.async_wait([this](const boost::system::error_code& ec, int signal) {
+      if (ec) return;
+      interrupted_by_ = signal;
+      abort_all();
+    });
+    if (spec_.timeout_s) {
+      timer_.expires_after(std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(*spec_.timeout_s)));
+      timer_.async_wait([this](const boost::system::error_code& ec) {
+        if (ec) return;
+        fail("the run timed out after " + format_seconds(*spec_.timeout_s) + "; every worker was killed");
+      });
+    }
+    size_t count = pending_.size();
+    for (size_t i = 0; i < count && !aborting_; ++i) spawn_worker();
+    io_.run();
+    for (auto& w : workers_) w->process.reset();  // reaps anything left
+    if (interrupted_by_) throw Interrupted(std::string("interrupted by ") + sigabbrev_np(interrupted_by_));
+  }
+
+ private:
+  static std::string format_seconds(double s) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g s", s);
+    return text;
+  }
+
+  std::vector<std::string> worker_args(int fd) const {
+    const GilConfig& g = spec_.gil;
+    return {"__worker",
+            "--channel-fd", std::to_string(fd),
+            "--policy", std::string(gil_policy_name(g.policy)),
+            "--switch-us", std::to_string(g.switch_interval.count()),
+            "--check-interval", std::to_string(g.check_interval),
+            "--stats", g.collect_stats ? "1" : "0",
+            "--record", g.record_activity ? "1" : "0",
+            spec_.workload_path};
+  }
+
+  void spawn_worker() {
+    int fds[2];
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
+      throw std::system_error(errno, std::generic_category(), "socketpair");
+    auto w = std::make_unique<Worker>();
+    w->spawned = Clock::now();
+    try {
+      w->process = std::make_unique<ChildProcess>(SpawnOptions{spec_.worker_exe, worker_args(fds[1]), {fds[1]}});
+    } catch (...) {
+      ::close(fds[0]);
+      ::close(fds[1]);
+      throw;
+    }
+    ::close(fds[1]);
+    w->channel = std::make_unique<asio::posix::stream_descriptor>(io_, fds[0]);
+    Worker* raw = w.get();
+    workers_.push_back(std::move(w));
+    ++live_;
+    read_header(raw);
+    give_task(raw);
+  }
+
+  // Sends [w] the next task, or tells it there is none by closing our
+  // writing half, which it reads as the end.
+  void give_task(Worker* w) {
+    if (aborting_) return;
+    if (pending_.empty()) {
+      if (w->outbox.empty()) shutdown_writes(w);
+      return;
+    }
+    int task = pending_.front();
+    pending_.pop_front();
+    w->task = task;
+    WorkerReport& r = report_.workers[static_cast<size_t>(task)];
+    ++r.attempts;
+    r.pid = w->process->pid();
+    auto before = Clock::now();
+    std::string payload;
+    wire::encode(main_, make_tuple({make_str("task"), Value::integer(task), Value::integer(r.worker),
+                                    Value::integer(r.units)}),
+                 payload);
+    serialize_ += Clock::now() - before;
+    send(w, wire::frame(payload));
+  }
+
+  void shutdown_writes(Worker* w) {
+    if (w->channel->is_open()) ::shutdown(w->channel->native_handle(), SHUT_WR);
+  }
+
+  void send(Worker* w, std::string frame) {
+    w->outbox.push_back(std::move(frame));
+    if (w->outbox.size() == 1) write_next(w);
+  }
+
+  void write_next(Worker* w) {
+    asio::async_write(*w->channel, asio::buffer(w->outbox.front()), [this, w](const boost::system::error_code& ec, size_t n) {
+      if (ec) return;  // the worker is gone; its channel's reading side reports how
+      count_message(n);
+      w->outbox.pop_front();
+      if (!w->outbox.empty())
+        write_next(w);
+      else if (w->task < 0 && pending_.empty())
+        shutdown_writes(w);
+    });
+  }
+
+  void count_message(size_t bytes) {
+    ++report_.ipc.messages;
+    report_.ipc.bytes += bytes;
+  }
+
+  void read_header(Worker* w) {
+    asio::async_read(*w->channel, asio::buffer(w->header), [this, w](const boost::system::error_code& ec, size_t) {
+      if (ec) return worker_ended(w);
+      std::string_view header(w->header.data(), w->header.size());
+      uint32_t length;
+      try {
+        length = wire::payload_length(header);
+      } catch (const wire::FormatError& e) {
+        return protocol_error(w, e.what());
+      }
+      w->payload.assign(length, '\0');
+      asio::async_read(*w->channel, asio::buffer(w->payload), [this, w](const boost::system::error_code& ec, size_t) {
+        if (ec) return protocol_error(w, "truncated frame: the channel closed inside a message");
+        try {
+          wire::check_payload(std::string_view(w->header.data(), w->header.size()), w->payload);
+          count_message(wire::kHeaderSize + w->payload.size());
+          auto before = Clock::now();
+          Value message = wire::decode(main_, w->payload);
+          serialize_ += Clock::now() - before;
+          handle(w, as<ObjTuple>(message)->items);
+        } catch (const wire::FormatError& e) {
+          return protocol_error(w, e.what());
+        }
+        read_header(w);
+      });
+    });
+  }
+
+  // A frame that is not one: the worker is killed and counts as dead.
+  void protocol_error(Worker* w, const std::string& what) {
+    w->protocol_error = "sent a corrupt message (" + what + ")";
+    w->process->kill_group(SIGKILL);
+    worker_ended(w);
+  }
+
+  static const std::string& text(const Value& v) { return as<ObjStr>(v)->text; }
+
+  void handle(Worker* w, const std::vector<Value>& m) {
+    const std::string& op = text(m[0]);
+    if (op == "hello") {
+      w->spawn_s = seconds_between(w->spawned, Clock::now());
+      if (w->task >= 0) report_.workers[static_cast<size_t>(w->task)].spawn_s = w->spawn_s;
+    } else if (op == "load_failed") {
+      fail(text(m[1]));
+    } else if (op == "result" || op == "failed") {
+      int task = static_cast<int>(m[1].as_int());
+      WorkerReport& r = report_.workers[static_cast<size_t>(task)];
+      r.spawn_s = w->spawn_s;
+      if (op == "failed") {
+        report_.failed = true;
+        if (report_.error.empty()) report_.error = text(m[2]);
+        report_.ipc.serialize_s += static_cast<double>(m[3].as_int()) / 1e9;
+      } else {
+        take_result(r, m);
+      }
+      w->task = -1;
+      give_task(w);
+    }
+  }
+
+  void take_result(WorkerReport& r, const std::vector<Value>& m) {
+    r.result = text(m[3]);
+    const auto& stats = as<ObjTuple>(m[6])->items;
+    r.gil.acquisitions = static_cast<uint64_t>(stats[0].as_int());
+    r.gil.drop_requests = static_cast<uint64_t>(stats[1].as_int());
+    r.gil.forced_switches = static_cast<uint64_t>(stats[2].as_int());
+    r.gil.voluntary_releases = static_cast<uint64_t>(stats[3].as_int());
+    r.gil.wait = std::chrono::nanoseconds(stats[4].as_int());
+    r.gil.hold = std::chrono::nanoseconds(stats[5].as_int());
+    for (const Value& l : as<ObjList>(stats[6])->items) r.gil.io_latency.emplace_back(l.as_int());
+    r.activity.clear();
+    for (const Value& c : as<ObjList>(m[7])->items) {
+      const auto& f = as<ObjTuple>(c)->items;
+      r.activity.push_back({std::chrono::nanoseconds(f[0].as_int() - start_ns_),
+                            static_cast<ThreadActivity>(f[1].as_int()), static_cast<int>(f[2].as_int())});
+    }
+    report_.ipc.serialize_s += static_cast<double>(m[8].as_int()) / 1e9;
+    r.peak_rss_kib = m[9].as_int();
+  }
+
+  // The worker's channel closed (or broke): reap it, and deal with the task
+  // it held.
+  void worker_ended(Worker* w) {
+    if (w->ended) return;
+    w->ended = true;
+    boost::system::error_code ignored;
+    w->channel->close(ignored);
+    ExitStatus status = w->process->wait();
+    --live_;
+    std::string how = w->protocol_error.empty() ? status.describe() : w->protocol_error;
+    if (aborting_ && w->protocol_error.empty() && status.signal == SIGKILL)
+      how = "was killed (SIGKILL) by gil-demo as the run stopped,";
+    if (w->task >= 0 || !status.ok() || !w->protocol_error.empty()) {
+      WorkerFault fault{w->process->pid(), how, w->task, false};
+      if (w->task >= 0 && !aborting_) {
+        WorkerReport& r = report_.workers[static_cast<size_t>(w->task)];
+        if (r.attempts <= spec_.retries) {
+          fault.retried = true;
+          pending_.push_front(w->task);
+        } else {
+          fail("worker process " + std::to_string(fault.pid) + " " + how + " while running task " +
+               std::to_string(w->task) + " (worker " + std::to_string(r.worker) + ", " + std::to_string(r.units) +
+               " units)" + (spec_.retries ? "; it was already retried " + std::to_string(spec_.retries) +
+                                                 (spec_.retries == 1 ? " time" : " times")
+                                          : "; --retry runs a lost task again"));
+        }
+      }
+      report_.faults.push_back(fault);
+      if (fault.retried) spawn_worker();
+    }
+    w->task = -1;
+    if (live_ == 0) {
+      signals_.cancel();
+      timer_.cancel();
+    }
+  }
+
+  void fail(const std::string& message) {
+    report_.failed = true;
+    if (report_.error.empty()) report_.error = message;
+    abort_all();
+  }
+
+  // Kills every worker; their channels then close and worker_ended reaps
+  // them.
+  void abort_all() {
+    aborting_ = true;
+    pending_.clear();
+    for (auto& w : workers_)
+      if (!w->ended) w->process->kill_group(SIGKILL);
+    if (live_ == 0) {
+      signals_.cancel();
+      timer_.cancel();
+    }
+  }
+
+  ThreadState& main_;
+  const RunSpec& spec_;
+  RunReport& report_;
+  int64_t start_ns_;
+  asio::io_context io_;
+  asio::signal_set signals_{io_, SIGINT, SIGTERM};
+  asio::steady_timer timer_{io_};
+  std::vector<std::unique_ptr<Worker>> workers_;
+  std::deque<int> pending_;
+  int live_ = 0;
+  bool aborting_ = false;
+  int interrupted_by_ = 0;
+  Clock::duration serialize_{0};
+
+ public:
+  ~ProcessRun() { report_.ipc.serialize_s += std::chrono::duration<double>(serialize_).count(); }
+};
+
+}  // namespace
+
+void run_processes(ThreadState& main, const RunSpec& spec, RunReport& report, Clock::time_point start) {
+  ProcessRun run(main, spec, report, start);
+  run.run();
+}
+
+}  // namespace gil
