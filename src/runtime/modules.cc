@@ -1,5 +1,10 @@
-// Importing, and the built-in modules `time` and `sys`.
+// Importing, and the built-in modules `time`, `sys`, `os` and `signal` (the
+// parts of them a program about threads and processes needs).
+#include <signal.h>
+#include <unistd.h>
+
 #include <cerrno>
+#include <cstring>
 #include <chrono>
 #include <cmath>
 #include <ctime>
@@ -128,6 +133,68 @@ Value make_sys_module(ThreadState& ts) {
   return module;
 }
 
+// ---- os and signal ----------------------------------------------------------------
+
+Value os_getpid(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "getpid", argc, 0, 0);
+  return Value::integer(getpid());
+}
+
+Value os_getppid(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "getppid", argc, 0, 0);
+  return Value::integer(getppid());
+}
+
+Value os_kill(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "kill", kwnames);
+  check_args(ts, "kill", argc, 2, 2);
+  int64_t pid = expect_int(ts, args[0], "kill");
+  int64_t sig = expect_int(ts, args[1], "kill");
+  if (::kill(static_cast<pid_t>(pid), static_cast<int>(sig)) != 0)
+    raise(ts, ts.rt.types.OSError, "[Errno " + std::to_string(errno) + "] " + std::strerror(errno));
+  // A signal sent to ourselves is handled before the next instruction, as
+  // CPython checks for signals right after os.kill.
+  if (ts.rt.sigint_pending.load() && ts.is_main) handle_eval_breaker(ts);
+  return Value::none();
+}
+
+Value os_cpu_count(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "cpu_count", argc, 0, 0);
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  return n > 0 ? Value::integer(n) : Value::none();
+}
+
+Value os_exit(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "_exit", argc, 1, 1);
+  std::fflush(nullptr);
+  std::_Exit(static_cast<int>(expect_int(ts, args[0], "_exit")));
+}
+
+Value make_os_module(ThreadState& ts) {
+  Runtime& rt = ts.rt;
+  auto* m = new ObjModule("os");
+  Value module = Value::adopt(m);
+  add_function(rt, m, "getpid", os_getpid);
+  add_function(rt, m, "getppid", os_getppid);
+  add_function(rt, m, "kill", os_kill);
+  add_function(rt, m, "cpu_count", os_cpu_count);
+  add_function(rt, m, "_exit", os_exit);
+  add_attr(rt, m, "sep", make_str("/"));
+  add_attr(rt, m, "linesep", make_str("\n"));
+  return module;
+}
+
+// Only the numbers: handlers are not settable from MiniPy.
+Value make_signal_module(ThreadState& ts) {
+  Runtime& rt = ts.rt;
+  auto* m = new ObjModule("signal");
+  Value module = Value::adopt(m);
+  for (auto [name, number] : {std::pair{"SIGHUP", SIGHUP}, {"SIGINT", SIGINT}, {"SIGKILL", SIGKILL},
+                              {"SIGUSR1", SIGUSR1}, {"SIGUSR2", SIGUSR2}, {"SIGTERM", SIGTERM}})
+    add_attr(rt, m, name, Value::integer(number));
+  return module;
+}
+
 }  // namespace
 
 void sleep_for_seconds(ThreadState& ts, double seconds) {
@@ -152,6 +219,8 @@ Value import_module(ThreadState& ts, ObjStr* name) {
   ModuleMaker maker = nullptr;
   if (name->text == "time") maker = make_time_module;
   if (name->text == "sys") maker = make_sys_module;
+  if (name->text == "os") maker = make_os_module;
+  if (name->text == "signal") maker = make_signal_module;
   if (auto m = rt.module_makers.find(name->text); m != rt.module_makers.end()) maker = m->second;
   if (!maker) raise(ts, rt.types.ModuleNotFoundError, "No module named '" + name->text + "'");
   Value module = maker(ts);
