@@ -14,7 +14,8 @@
 //   reaches anything it started, and a Ctrl-C at the terminal reaches only
 //   the parent, which then decides;
 // - the kernel kills the child (SIGKILL) when the thread that started it
-//   exits, so a parent that dies unexpectedly leaves nothing behind.
+//   exits, so a parent that dies unexpectedly leaves nothing behind (unless
+//   SpawnOptions::die_with_spawning_thread is off).
 //
 // Thread safety: a ChildProcess is used by one thread at a time.
 #pragma once
@@ -47,6 +48,10 @@ struct SpawnOptions {
   std::vector<std::string> args;
   // Descriptors the child keeps, at the same numbers.
   std::vector<int> inherit;
+  // Whether the kernel kills the child when the spawning thread exits
+  // (PR_SET_PDEATHSIG). Only for a thread that lives as long as the parent
+  // needs the child: the main thread, or one that waits for the child.
+  bool die_with_spawning_thread = true;
 };
 
 class ChildProcess {

@@ -65,7 +65,7 @@ struct BuiltinTypes {
       *TypeError, *NameError, *UnboundLocalError, *AttributeError,
       *RuntimeError, *RecursionError, *NotImplementedError, *AssertionError,
       *ImportError, *ModuleNotFoundError, *StopIteration, *KeyboardInterrupt,
-      *SystemExit, *OSError, *TimeoutError, *MemoryError;
+      *SystemExit, *OSError, *TimeoutError, *MemoryError, *EOFError;
 };
 
 // Bits of the eval breaker word.
@@ -132,6 +132,9 @@ struct Runtime {
   // The threading module's bookkeeping (threads started, the main thread);
   // owned here so that it dies with the runtime. Guarded by the GIL.
   std::shared_ptr<void> threading;
+  // The multiprocessing module's bookkeeping (children started, this
+  // process's name); made on first import. Guarded by the GIL.
+  std::shared_ptr<void> multiprocessing;
 
   // The interned string for [text].
   ObjStr* intern(std::string_view text) { return strings.intern(text); }

@@ -13,6 +13,7 @@
 //   'l' u32 count, values        list
 //   't' u32 count, values        tuple
 //   'd' u32 count, (key value)*  dict, in insertion order
+//   'x' u32 length, body         an extension value (below)
 //
 // Nesting is limited to 200 levels (a deeper or cyclic structure cannot be
 // sent). Anything else (a function, a lock, a module) raises TypeError in the
@@ -43,10 +44,25 @@ inline constexpr uint32_t kMaxPayload = 1u << 30;
 // How deeply containers may nest.
 inline constexpr int kMaxDepth = 200;
 
+// Values that only some channels carry: multiprocessing sends module-level
+// functions by name and, to a child it starts, the Queues and Connections
+// the child inherits. An Extension turns such a value into a body (its own
+// format, starting with a kind byte) and back; a channel without one refuses
+// them.
+class Extension {
+ public:
+  virtual ~Extension() = default;
+  // Appends the body for [v] and returns true, or returns false when [v] is
+  // not for this extension. May raise a Python exception (PicklingError...).
+  virtual bool encode(ThreadState& ts, const Value& v, std::string& body) = 0;
+  // Rebuilds the value from [body]. Throws FormatError when it is malformed.
+  virtual Value decode(ThreadState& ts, std::string_view body) = 0;
+};
+
 // Appends the encoding of [v] to [out]. Raises (as a Python exception)
-// TypeError for a value the format has no tag for, ValueError for nesting
-// deeper than kMaxDepth.
-void encode(ThreadState& ts, const Value& v, std::string& out);
+// TypeError for a value the format has no tag for (and [ext] does not take),
+// ValueError for nesting deeper than kMaxDepth.
+void encode(ThreadState& ts, const Value& v, std::string& out, Extension* ext = nullptr);
 
 // Appends the tag and count of a tuple of [count] items, which the caller
 // then encodes one by one: a message can be built without copying its parts.
@@ -54,7 +70,7 @@ void encode_tuple_header(size_t count, std::string& out);
 
 // Decodes one whole payload. Throws FormatError when it is malformed (an
 // unknown tag, a length past the end, bytes left over).
-Value decode(ThreadState& ts, std::string_view payload);
+Value decode(ThreadState& ts, std::string_view payload, Extension* ext = nullptr);
 
 // A message that is not a well-formed frame or payload. [what] says which
 // check failed ("bad magic", "checksum mismatch", "truncated frame"...).

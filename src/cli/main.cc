@@ -14,6 +14,7 @@
 
 #include "gil/debug.h"
 #include "gil/interpreter.h"
+#include "gil/multiprocessing.h"
 #include "gil/process_runner.h"
 #include "gil/report.h"
 #include "gil/runner.h"
@@ -354,6 +355,8 @@ int main(int argc, char** argv) {
   // Hidden roles: the processes a run starts, not commands for people.
   if (argc >= 2 && std::strcmp(argv[1], "__worker") == 0)
     return gil::run_worker(std::vector<std::string>(argv + 2, argv + argc));
+  if (argc >= 2 && std::strcmp(argv[1], "__mp_child") == 0)
+    return gil::run_mp_child(std::vector<std::string>(argv + 2, argv + argc));
   CLI::App app{"gil-demo: a laboratory that makes Python's GIL visible and measurable"};
   app.footer(kExamples);
   app.require_subcommand(0, 1);

@@ -54,12 +54,15 @@ namespace {
 struct ChildSetup {
   std::vector<int> inherit;
   pid_t parent;
+  bool die_with_parent;
 
   template <typename Executor>
   void operator()(Executor&) const {
     setpgid(0, 0);
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() != parent) _exit(127);  // the parent died before prctl
+    if (die_with_parent) {
+      prctl(PR_SET_PDEATHSIG, SIGKILL);
+      if (getppid() != parent) _exit(127);  // the parent died before prctl
+    }
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, nullptr);
@@ -75,7 +78,7 @@ ChildProcess::ChildProcess(const SpawnOptions& options) : impl_(std::make_unique
   // our stdio buffers a second time.
   std::fflush(nullptr);
   std::error_code ec;
-  ChildSetup setup{options.inherit, getpid()};
+  ChildSetup setup{options.inherit, getpid(), options.die_with_spawning_thread};
   impl_->child = bp::child(bp::exe = exe, bp::args = options.args, bp::std_in < bp::null,
                            bp::extend::on_exec_setup(setup), ec);
   if (ec) throw std::system_error(ec, "cannot start " + exe);

@@ -29,7 +29,7 @@ void put_count(ThreadState& ts, std::string& out, size_t n) {
   put_u32(out, static_cast<uint32_t>(n));
 }
 
-void encode_at(ThreadState& ts, const Value& v, std::string& out, int depth) {
+void encode_at(ThreadState& ts, const Value& v, std::string& out, int depth, Extension* ext) {
   if (depth > kMaxDepth)
     raise(ts, ts.rt.types.ValueError, "cannot send a structure nested deeper than 200 levels (or a cyclic one)");
   switch (v.tag()) {
@@ -64,7 +64,7 @@ void encode_at(ThreadState& ts, const Value& v, std::string& out, int depth) {
       const auto& items = o->kind == ObjKind::List ? static_cast<ObjList*>(o)->items : static_cast<ObjTuple*>(o)->items;
       out += o->kind == ObjKind::List ? 'l' : 't';
       put_count(ts, out, items.size());
-      for (auto& item : items) encode_at(ts, item, out, depth + 1);
+      for (auto& item : items) encode_at(ts, item, out, depth + 1, ext);
       return;
     }
     case ObjKind::Dict: {
@@ -73,20 +73,26 @@ void encode_at(ThreadState& ts, const Value& v, std::string& out, int depth) {
       put_count(ts, out, d->size);
       for (auto& e : d->entries) {
         if (e.key.is_empty()) continue;
-        encode_at(ts, e.key, out, depth + 1);
-        encode_at(ts, e.value, out, depth + 1);
+        encode_at(ts, e.key, out, depth + 1, ext);
+        encode_at(ts, e.value, out, depth + 1, ext);
       }
       return;
     }
-    default:
-      raise(ts, ts.rt.types.TypeError, "cannot pickle '" + std::string(type_name(ts, v)) + "' object");
+    default: {
+      std::string body;
+      if (!ext || !ext->encode(ts, v, body))
+        raise(ts, ts.rt.types.TypeError, "cannot pickle '" + std::string(type_name(ts, v)) + "' object");
+      out += 'x';
+      put_count(ts, out, body.size());
+      out += body;
+    }
   }
 }
 
 // Reads values from a payload, checking every length against what is left.
 class Reader {
  public:
-  Reader(ThreadState& ts, std::string_view data) : ts_(ts), data_(data) {}
+  Reader(ThreadState& ts, std::string_view data, Extension* ext) : ts_(ts), data_(data), ext_(ext) {}
 
   Value value(int depth) {
     if (depth > kMaxDepth) throw FormatError("nesting deeper than 200 levels");
@@ -125,6 +131,11 @@ class Reader {
         }
         return d;
       }
+      case 'x': {
+        std::string_view body = take(count());
+        if (!ext_) throw FormatError("an extension value on a channel that carries none");
+        return ext_->decode(ts_, body);
+      }
       default: throw FormatError("unknown tag byte " + std::to_string(static_cast<unsigned char>(tag)));
     }
   }
@@ -142,6 +153,7 @@ class Reader {
 
   ThreadState& ts_;
   std::string_view data_;
+  Extension* ext_;
 };
 
 constexpr std::array<uint32_t, 256> crc_table() {
@@ -156,10 +168,10 @@ constexpr std::array<uint32_t, 256> crc_table() {
 
 }  // namespace
 
-void encode(ThreadState& ts, const Value& v, std::string& out) { encode_at(ts, v, out, 0); }
+void encode(ThreadState& ts, const Value& v, std::string& out, Extension* ext) { encode_at(ts, v, out, 0, ext); }
 
-Value decode(ThreadState& ts, std::string_view payload) {
-  Reader reader(ts, payload);
+Value decode(ThreadState& ts, std::string_view payload, Extension* ext) {
+  Reader reader(ts, payload, ext);
   Value v = reader.value(0);
   if (!reader.at_end()) throw FormatError("bytes left over after the value");
   return v;

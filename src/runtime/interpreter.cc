@@ -10,6 +10,7 @@
 #include "gil/errors.h"
 #include "gil/ops.h"
 #include "gil/parser.h"
+#include "gil/multiprocessing.h"
 #include "gil/threading.h"
 #include "gil/vm.h"
 
@@ -78,6 +79,7 @@ int run_source(Runtime& rt, std::string_view source, const std::string& filename
   }
   // Like CPython's finalisation: wait for the non-daemon threads.
   rt.live_daemon_threads = threading_shutdown(ts);
+  multiprocessing_shutdown(ts, status == kExitKeyboardInterrupt);
   std::fflush(rt.config.out);
   rt.gil->release(ts);
   return status;

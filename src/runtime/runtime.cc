@@ -1,6 +1,7 @@
 #include "gil/runtime.h"
 
 #include "gil/builtins.h"
+#include "gil/multiprocessing.h"
 #include "gil/threading.h"
 
 namespace gil {
@@ -31,6 +32,7 @@ Runtime::Runtime(RuntimeConfig cfg) : config(std::move(cfg)) {
   install_str_methods(*this);
   install_container_methods(*this);
   install_threading(*this);
+  install_multiprocessing(*this);
 }
 
 Runtime::~Runtime() {

@@ -210,6 +210,7 @@ void install_types(Runtime& rt) {
   t.OSError = exc("OSError", t.Exception);
   t.TimeoutError = exc("TimeoutError", t.OSError);
   t.MemoryError = exc("MemoryError", t.Exception);
+  t.EOFError = exc("EOFError", t.Exception);
   t.KeyboardInterrupt = exc("KeyboardInterrupt", t.BaseException);
   t.SystemExit = exc("SystemExit", t.BaseException);
 
@@ -219,7 +220,7 @@ void install_types(Runtime& rt) {
                     t.ArithmeticError, t.ZeroDivisionError, t.OverflowError, t.LookupError, t.IndexError,
                     t.KeyError, t.ValueError, t.TypeError, t.NameError, t.UnboundLocalError, t.AttributeError,
                     t.RuntimeError, t.RecursionError, t.NotImplementedError, t.AssertionError, t.ImportError,
-                    t.ModuleNotFoundError, t.StopIteration, t.OSError, t.TimeoutError, t.MemoryError, t.KeyboardInterrupt,
+                    t.ModuleNotFoundError, t.StopIteration, t.OSError, t.TimeoutError, t.MemoryError, t.EOFError, t.KeyboardInterrupt,
                     t.SystemExit};
   for (ObjType* type : all) rt.owned_types.push_back(type);
   for (ObjType* type : all)

@@ -1,0 +1,89 @@
+// ProcessQueue: a first-in first-out queue of messages between processes,
+// with any number of producers and consumers in any number of processes,
+// built the way CPython's multiprocessing.Queue is:
+//
+// - the messages travel in wire.h frames through one pipe, whose buffer is
+//   raised to 1 MiB where the kernel allows;
+// - put() never blocks: it appends to a buffer that a feeder thread of the
+//   putting process writes into the pipe, as CPython's does;
+// - whole frames never interleave: writers take a writer lock around each
+//   frame, readers a reader lock. The locks work across processes: each is a
+//   pipe holding one token byte, taken by reading it and given back by
+//   writing it;
+// - qsize() reads a counter in a page of shared memory (memfd), raised by
+//   put() and lowered by get().
+//
+// All of its state is file descriptors, so a child process gets the same
+// queue by inheriting them (handles() and the constructor from handles).
+// If a process dies between taking and returning a lock, the lock is lost
+// and the queue stays blocked: CPython's queue has the same limit.
+//
+// Thread safety: every method may be called from any thread of any process
+// that holds the queue. None needs the GIL; callers release it around get().
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+namespace gil {
+
+class ProcessQueue {
+ public:
+  // The descriptors a queue is made of, in a fixed order.
+  using Handles = std::array<int, 7>;
+
+  // A new queue. Throws std::system_error when the kernel refuses a pipe.
+  ProcessQueue();
+  // The queue whose descriptors [handles] this process inherited; takes
+  // ownership of them.
+  explicit ProcessQueue(const Handles& handles);
+  // Flushes what put() buffered (blocking until it is in the pipe), then
+  // closes the descriptors.
+  ~ProcessQueue();
+  ProcessQueue(const ProcessQueue&) = delete;
+  ProcessQueue& operator=(const ProcessQueue&) = delete;
+
+  // Queues [payload] (a wire-format value) and returns at once.
+  void put(std::string payload);
+  // Takes the oldest message, waiting until [deadline] (forever when
+  // unset); nullopt on timeout. Throws wire::FormatError for a damaged frame.
+  std::optional<std::string> get(std::optional<std::chrono::steady_clock::time_point> deadline);
+  // Messages put and not yet taken, by every process.
+  int64_t size() const;
+  // Waits until every message this process put is in the pipe.
+  void flush();
+  // Discards unsent messages on destruction instead of waiting (for a
+  // process that must exit although nobody reads).
+  void cancel_flush() { cancel_flush_ = true; }
+
+  const Handles& handles() const { return fds_; }
+
+ private:
+  enum Fd { kReadData, kWriteData, kReadRlock, kWriteRlock, kReadWlock, kWriteWlock, kShared };
+  void map_counter();
+  void feed();
+  bool take_token(int read_fd, std::optional<std::chrono::steady_clock::time_point> deadline);
+  void give_token(int write_fd);
+
+  Handles fds_;
+  std::atomic<int64_t>* counter_ = nullptr;
+
+  // The feeder: frames put() queued and the thread that writes them.
+  std::mutex buffer_mutex_;
+  std::condition_variable buffer_changed_;
+  std::deque<std::string> buffer_;  // guarded by buffer_mutex_
+  bool writing_ = false;            // guarded by buffer_mutex_
+  bool closing_ = false;            // guarded by buffer_mutex_
+  std::thread feeder_;              // started by the first put()
+  std::atomic<bool> cancel_flush_{false};
+};
+
+}  // namespace gil

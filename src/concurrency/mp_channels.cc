@@ -1,0 +1,278 @@
+// multiprocessing.Queue, multiprocessing.Pipe and its Connections, and the
+// `queue` module whose Empty and Full they raise.
+#include <sys/socket.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstring>
+
+#include "gil/builtins.h"
+#include "gil/errors.h"
+#include "gil/ops.h"
+#include "mp_internal.h"
+
+namespace gil::mp {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+Value* arg_or_keyword(Value* args, int argc, ObjTuple* kwnames, int i, std::string_view name) {
+  if (i < argc) return &args[i];
+  return find_keyword(args, argc, kwnames, name);
+}
+
+// A timeout argument in seconds; unset for None or absent.
+std::optional<double> timeout_arg(ThreadState& ts, const Value* v) {
+  if (!v || v->is_none()) return std::nullopt;
+  double t = v->is_float() ? v->as_float() : static_cast<double>(expect_int(ts, *v, "timeout"));
+  if (std::isnan(t)) raise(ts, ts.rt.types.ValueError, "Invalid value NaN (not a number)");
+  return t;
+}
+
+Clock::time_point deadline_after(double seconds) {
+  seconds = std::min(std::max(seconds, 0.0), 1e9);
+  return Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+}
+
+[[noreturn]] void raise_os_error(ThreadState& ts, const std::system_error& e) {
+  int code = e.code().value();
+  raise(ts, ts.rt.types.OSError, "[Errno " + std::to_string(code) + "] " + std::strerror(code));
+}
+
+// ---- Queue -------------------------------------------------------------------------
+
+QueueObj* queue_self(ThreadState& ts, const Value& v) {
+  auto* q = as<QueueObj>(v);
+  if (q->closed) raise(ts, ts.rt.types.ValueError, "Queue is closed");
+  return q;
+}
+
+Value construct_queue(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  Value* maxsize = arg_or_keyword(args, argc, kwnames, 0, "maxsize");
+  if (maxsize && !maxsize->is_none() && expect_int(ts, *maxsize, "maxsize") > 0)
+    raise(ts, ts.rt.types.NotImplementedError, "MiniPy's Queue is unbounded: maxsize must be 0");
+  Value obj = make<QueueObj>(state(ts.rt).queue);
+  try {
+    as<QueueObj>(obj)->queue = std::make_shared<ProcessQueue>();
+  } catch (const std::system_error& e) {
+    raise_os_error(ts, e);
+  }
+  return obj;
+}
+
+Value queue_put(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  if (argc < 2) raise(ts, ts.rt.types.TypeError, "Queue.put() missing 1 required positional argument: 'obj'");
+  auto* q = queue_self(ts, args[0]);
+  q->queue->put(encode_message(ts, args[1]));
+  return Value::none();
+}
+
+Value queue_get_impl(ThreadState& ts, const Value& self, bool block, std::optional<double> timeout) {
+  auto* q = queue_self(ts, self);
+  std::shared_ptr<ProcessQueue> queue = q->queue;
+  std::optional<Clock::time_point> deadline;
+  if (!block) deadline = Clock::now();
+  else if (timeout) {
+    if (*timeout < 0) raise(ts, ts.rt.types.ValueError, "'timeout' must be a non-negative number");
+    deadline = deadline_after(*timeout);
+  }
+  std::optional<std::string> payload;
+  try {
+    ReleaseGil unlocked(ts);
+    payload = queue->get(deadline);
+  } catch (const wire::FormatError& e) {
+    raise(ts, ts.rt.types.OSError, std::string("Queue.get: damaged message: ") + e.what());
+  } catch (const std::system_error& e) {
+    raise_os_error(ts, e);
+  }
+  if (!payload) {
+    auto* e = new ObjException(state(ts.rt).empty);
+    e->args = make_tuple();
+    raise_value(Value::adopt(e));
+  }
+  return decode_message(ts, *payload);
+}
+
+Value queue_get(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  Value* block = arg_or_keyword(args, argc, kwnames, 1, "block");
+  Value* timeout = arg_or_keyword(args, argc, kwnames, 2, "timeout");
+  return queue_get_impl(ts, args[0], !block || truthy(ts, *block), timeout_arg(ts, timeout));
+}
+
+Value queue_get_nowait(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "get_nowait", argc - 1, 0, 0);
+  return queue_get_impl(ts, args[0], false, std::nullopt);
+}
+
+Value queue_qsize(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  return Value::integer(queue_self(ts, args[0])->queue->size());
+}
+
+Value queue_empty(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  return Value::boolean(queue_self(ts, args[0])->queue->size() <= 0);
+}
+
+Value queue_full(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) { return Value::boolean(false); }
+
+Value queue_close(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  as<QueueObj>(args[0])->closed = true;
+  return Value::none();
+}
+
+Value queue_join_thread(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  std::shared_ptr<ProcessQueue> queue = as<QueueObj>(args[0])->queue;
+  ReleaseGil unlocked(ts);
+  queue->flush();
+  return Value::none();
+}
+
+Value queue_cancel_join_thread(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  as<QueueObj>(args[0])->queue->cancel_flush();
+  return Value::none();
+}
+
+// ---- Connection and Pipe ----------------------------------------------------------------
+
+ConnectionObj* open_connection(ThreadState& ts, const Value& v) {
+  auto* c = as<ConnectionObj>(v);
+  if (!c->conn || c->conn->fd() < 0) raise(ts, ts.rt.types.OSError, "handle is closed");
+  return c;
+}
+
+Value connection_send(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "send", argc - 1, 1, 1);
+  auto* c = open_connection(ts, args[0]);
+  if (!c->writable) raise(ts, ts.rt.types.OSError, "connection is read-only");
+  std::string payload = encode_message(ts, args[1]);
+  std::shared_ptr<Connection> conn = c->conn;
+  try {
+    ReleaseGil unlocked(ts);
+    conn->send_bytes(payload);
+  } catch (const std::system_error& e) {
+    raise_os_error(ts, e);
+  }
+  return Value::none();
+}
+
+Value connection_recv(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "recv", argc - 1, 0, 0);
+  auto* c = open_connection(ts, args[0]);
+  if (!c->readable) raise(ts, ts.rt.types.OSError, "connection is write-only");
+  std::shared_ptr<Connection> conn = c->conn;
+  std::optional<std::string> payload;
+  try {
+    ReleaseGil unlocked(ts);
+    payload = conn->recv_bytes();
+  } catch (const wire::FormatError& e) {
+    raise(ts, ts.rt.types.OSError, std::string("Connection.recv: damaged message: ") + e.what());
+  } catch (const std::system_error& e) {
+    raise_os_error(ts, e);
+  }
+  if (!payload) {
+    auto* e = new ObjException(ts.rt.types.EOFError);
+    e->args = make_tuple();
+    raise_value(Value::adopt(e));
+  }
+  return decode_message(ts, *payload);
+}
+
+Value connection_poll(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  auto* c = open_connection(ts, args[0]);
+  if (!c->readable) raise(ts, ts.rt.types.OSError, "connection is write-only");
+  Value* timeout = arg_or_keyword(args, argc, kwnames, 1, "timeout");
+  // poll() with no argument returns at once; poll(None) waits for ever.
+  std::chrono::milliseconds wait{0};
+  if (timeout) {
+    std::optional<double> t = timeout_arg(ts, timeout);
+    wait = t ? std::chrono::milliseconds(static_cast<int64_t>(std::ceil(std::max(*t, 0.0) * 1000)))
+             : std::chrono::milliseconds(-1);
+  }
+  std::shared_ptr<Connection> conn = c->conn;
+  ReleaseGil unlocked(ts);
+  return Value::boolean(conn->poll(wait));
+}
+
+Value connection_close(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  auto* c = as<ConnectionObj>(args[0]);
+  if (c->conn) c->conn->close();
+  return Value::none();
+}
+
+Value connection_fileno(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  return Value::integer(open_connection(ts, args[0])->conn->fd());
+}
+
+Value connection_get_attribute(ThreadState& ts, const Value& self, ObjStr* name) {
+  auto* c = as<ConnectionObj>(self);
+  if (name->text == "closed") return Value::boolean(!c->conn || c->conn->fd() < 0);
+  if (name->text == "readable") return Value::boolean(c->readable);
+  if (name->text == "writable") return Value::boolean(c->writable);
+  return Value();
+}
+
+Value connection_enter(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) { return args[0]; }
+
+Value mp_pipe(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  Value* duplex_arg = arg_or_keyword(args, argc, kwnames, 0, "duplex");
+  bool duplex = !duplex_arg || truthy(ts, *duplex_arg);
+  State& st = state(ts.rt);
+  std::pair<Connection, Connection> pair = [&] {
+    try {
+      return make_connection_pair();
+    } catch (const std::system_error& e) {
+      raise_os_error(ts, e);
+    }
+  }();
+  Value a = make<ConnectionObj>(st.connection), b = make<ConnectionObj>(st.connection);
+  as<ConnectionObj>(a)->conn = std::make_shared<Connection>(std::move(pair.first));
+  as<ConnectionObj>(b)->conn = std::make_shared<Connection>(std::move(pair.second));
+  if (!duplex) {
+    // Pipe(duplex=False) returns (reader, writer), as CPython does.
+    as<ConnectionObj>(a)->writable = false;
+    as<ConnectionObj>(b)->readable = false;
+  }
+  return make_tuple({a, b});
+}
+
+}  // namespace
+
+void install_channels(Runtime& rt, State& st) {
+  st.queue = new_type(rt, "Queue", construct_queue);
+  add_method(rt, st.queue, "put", queue_put);
+  add_method(rt, st.queue, "put_nowait", queue_put);
+  add_method(rt, st.queue, "get", queue_get);
+  add_method(rt, st.queue, "get_nowait", queue_get_nowait);
+  add_method(rt, st.queue, "qsize", queue_qsize);
+  add_method(rt, st.queue, "empty", queue_empty);
+  add_method(rt, st.queue, "full", queue_full);
+  add_method(rt, st.queue, "close", queue_close);
+  add_method(rt, st.queue, "join_thread", queue_join_thread);
+  add_method(rt, st.queue, "cancel_join_thread", queue_cancel_join_thread);
+  st.connection = new_type(rt, "Connection", nullptr);
+  st.connection->get_attribute = connection_get_attribute;
+  add_method(rt, st.connection, "send", connection_send);
+  add_method(rt, st.connection, "recv", connection_recv);
+  add_method(rt, st.connection, "poll", connection_poll);
+  add_method(rt, st.connection, "close", connection_close);
+  add_method(rt, st.connection, "fileno", connection_fileno);
+  add_method(rt, st.connection, "__enter__", connection_enter);
+  add_method(rt, st.connection, "__exit__", connection_close);
+}
+
+void add_channel_functions(ThreadState& ts, ObjModule* m) {
+  Runtime& rt = ts.rt;
+  m->attrs.emplace_back(rt.intern("Queue"), Value::borrow(state(rt).queue));
+  m->attrs.emplace_back(rt.intern("Pipe"), make_native("Pipe", mp_pipe));
+}
+
+Value make_queue_module(ThreadState& ts) {
+  Runtime& rt = ts.rt;
+  State& st = state(rt);
+  auto* m = new ObjModule("queue");
+  Value module = Value::adopt(m);
+  m->attrs.emplace_back(rt.intern("Empty"), Value::borrow(st.empty));
+  m->attrs.emplace_back(rt.intern("Full"), Value::borrow(st.full));
+  return module;
+}
+
+}  // namespace gil::mp
