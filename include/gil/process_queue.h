@@ -6,12 +6,14 @@
 //   raised to 1 MiB where the kernel allows;
 // - put() never blocks: it appends to a buffer that a feeder thread of the
 //   putting process writes into the pipe, as CPython's does;
-// - whole frames never interleave: writers take a writer lock around each
-//   frame, readers a reader lock. The locks work across processes: each is a
-//   pipe holding one token byte, taken by reading it and given back by
-//   writing it;
-// - qsize() reads a counter in a page of shared memory (memfd), raised by
-//   put() and lowered by get().
+// - whole frames never interleave: writers take a writer lock around what
+//   they write, readers a reader lock around each frame. The locks are
+//   process-shared POSIX semaphores in a page of shared memory (memfd), as
+//   CPython's are, so taking one costs no system call unless it is contended;
+// - the feeder writes everything buffered so far in one write, under one
+//   hold of the writer lock, so small messages share system calls;
+// - qsize() reads a counter in the same page, raised by put() and lowered by
+//   get().
 //
 // All of its state is file descriptors, so a child process gets the same
 // queue by inheriting them (handles() and the constructor from handles).
@@ -38,7 +40,7 @@ namespace gil {
 class ProcessQueue {
  public:
   // The descriptors a queue is made of, in a fixed order.
-  using Handles = std::array<int, 7>;
+  using Handles = std::array<int, 3>;
 
   // A new queue. Throws std::system_error when the kernel refuses a pipe.
   ProcessQueue();
@@ -67,14 +69,13 @@ class ProcessQueue {
   const Handles& handles() const { return fds_; }
 
  private:
-  enum Fd { kReadData, kWriteData, kReadRlock, kWriteRlock, kReadWlock, kWriteWlock, kShared };
-  void map_counter();
+  enum Fd { kReadData, kWriteData, kShared };
+  struct Shared;
+  void map_shared();
   void feed();
-  bool take_token(int read_fd, std::optional<std::chrono::steady_clock::time_point> deadline);
-  void give_token(int write_fd);
 
   Handles fds_;
-  std::atomic<int64_t>* counter_ = nullptr;
+  Shared* shared_ = nullptr;
 
   // The feeder: frames put() queued and the thread that writes them.
   std::mutex buffer_mutex_;

@@ -59,7 +59,7 @@ std::string next_child_identity(State& st);
 enum class Use { Spawn, Message };
 
 // The wire extension: functions by name ('F', looked up in __main__ on
-// arrival), builtins by name ('B'), and in Spawn use Queue ('Q' + 7
+// arrival), builtins by name ('B'), and in Spawn use Queue ('Q' + 3
 // descriptors) and Connection ('C' + descriptor + flags) handles, whose
 // descriptors it collects for the child to inherit.
 class Extension : public wire::Extension {

@@ -560,7 +560,8 @@ int child_main(ThreadState& ts, Connection& channel) {
         std::vector<Value> names;
         for (auto& e : kw->entries) {
           if (e.key.is_empty()) continue;
-          names.push_back(e.key);
+          // Keyword names are looked up by interned pointer.
+          names.push_back(Value::borrow(rt.intern(as<ObjStr>(e.key)->text)));
           call_args.push_back(e.value);
         }
         Value kwnames = names.empty() ? Value() : make_tuple(names);

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <semaphore.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -65,33 +66,56 @@ void read_all(int fd, char* out, size_t n) {
   }
 }
 
+// Takes [sem], waiting until [deadline] (forever when unset); false on
+// timeout.
+bool take(sem_t* sem, std::optional<Clock::time_point> deadline) {
+  for (;;) {
+    int r;
+    if (!deadline) {
+      r = sem_wait(sem);
+    } else {
+      auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(deadline->time_since_epoch()).count();
+      timespec at{static_cast<time_t>(ns / 1000000000), static_cast<long>(ns % 1000000000)};
+      r = sem_clockwait(sem, CLOCK_MONOTONIC, &at);  // steady_clock is CLOCK_MONOTONIC
+    }
+    if (r == 0) return true;
+    if (errno == ETIMEDOUT) return false;
+    if (errno != EINTR) fail("sem_wait");
+  }
+}
+
 }  // namespace
 
+// The page every process of the queue maps.
+struct ProcessQueue::Shared {
+  std::atomic<int64_t> count;
+  sem_t reader_lock;
+  sem_t writer_lock;
+};
+
 ProcessQueue::ProcessQueue() {
-  int data[2], rlock[2], wlock[2];
+  int data[2];
   make_pipe(data, 0);
-  make_pipe(rlock, O_NONBLOCK);
-  make_pipe(wlock, O_NONBLOCK);
   // A bigger pipe lets producers run further ahead of consumers; the kernel
   // caps it at /proc/sys/fs/pipe-max-size, and the default is fine too.
   fcntl(data[1], F_SETPIPE_SZ, 1 << 20);
   int shared = memfd_create("gil-demo-queue", MFD_CLOEXEC);
   if (shared < 0) fail("memfd_create");
-  if (ftruncate(shared, sizeof(int64_t)) != 0) fail("ftruncate");
-  fds_ = {data[0], data[1], rlock[0], rlock[1], wlock[0], wlock[1], shared};
-  give_token(fds_[kWriteRlock]);
-  give_token(fds_[kWriteWlock]);
-  map_counter();
+  if (ftruncate(shared, sizeof(Shared)) != 0) fail("ftruncate");
+  fds_ = {data[0], data[1], shared};
+  map_shared();
+  new (&shared_->count) std::atomic<int64_t>(0);
+  if (sem_init(&shared_->reader_lock, 1, 1) != 0 || sem_init(&shared_->writer_lock, 1, 1) != 0) fail("sem_init");
 }
 
-ProcessQueue::ProcessQueue(const Handles& handles) : fds_(handles) { map_counter(); }
+ProcessQueue::ProcessQueue(const Handles& handles) : fds_(handles) { map_shared(); }
 
-void ProcessQueue::map_counter() {
-  void* page = mmap(nullptr, sizeof(int64_t), PROT_READ | PROT_WRITE, MAP_SHARED, fds_[kShared], 0);
+void ProcessQueue::map_shared() {
+  void* page = mmap(nullptr, sizeof(Shared), PROT_READ | PROT_WRITE, MAP_SHARED, fds_[kShared], 0);
   if (page == MAP_FAILED) fail("mmap");
   // A lock-free atomic in shared memory works across processes.
   static_assert(std::atomic<int64_t>::is_always_lock_free);
-  counter_ = static_cast<std::atomic<int64_t>*>(page);
+  shared_ = static_cast<Shared*>(page);
 }
 
 ProcessQueue::~ProcessQueue() {
@@ -104,13 +128,13 @@ ProcessQueue::~ProcessQueue() {
     buffer_changed_.notify_all();
     feeder_.join();
   }
-  munmap(counter_, sizeof(int64_t));
+  munmap(shared_, sizeof(Shared));
   for (int fd : fds_) ::close(fd);
 }
 
 void ProcessQueue::put(std::string payload) {
   std::string frame = wire::frame(payload);
-  counter_->fetch_add(1);
+  shared_->count.fetch_add(1);
   {
     std::lock_guard<std::mutex> lock(buffer_mutex_);
     buffer_.push_back(std::move(frame));
@@ -124,17 +148,23 @@ void ProcessQueue::feed() {
   for (;;) {
     buffer_changed_.wait(lock, [&] { return !buffer_.empty() || closing_; });
     if (buffer_.empty()) return;  // closing, and everything is written
-    std::string frame = std::move(buffer_.front());
+    // Everything buffered goes in one write: frames stay whole, because the
+    // writer lock is held for all of it.
+    std::string frames = std::move(buffer_.front());
     buffer_.pop_front();
+    while (!buffer_.empty() && frames.size() < (1u << 20)) {
+      frames += buffer_.front();
+      buffer_.pop_front();
+    }
     writing_ = true;
     lock.unlock();
-    take_token(fds_[kReadWlock], std::nullopt);
+    take(&shared_->writer_lock, std::nullopt);
     try {
-      write_all(fds_[kWriteData], frame.data(), frame.size());
+      write_all(fds_[kWriteData], frames.data(), frames.size());
     } catch (const std::system_error&) {
-      // Nobody can read any more; the message is lost with the queue.
+      // Nobody can read any more; the messages are lost with the queue.
     }
-    give_token(fds_[kWriteWlock]);
+    sem_post(&shared_->writer_lock);
     lock.lock();
     writing_ = false;
     buffer_changed_.notify_all();
@@ -147,11 +177,11 @@ void ProcessQueue::flush() {
 }
 
 std::optional<std::string> ProcessQueue::get(std::optional<Clock::time_point> deadline) {
-  if (!take_token(fds_[kReadRlock], deadline)) return std::nullopt;
+  if (!take(&shared_->reader_lock, deadline)) return std::nullopt;
   struct GiveBack {
-    ProcessQueue* q;
-    ~GiveBack() { q->give_token(q->fds_[kWriteRlock]); }
-  } give_back{this};
+    Shared* shared;
+    ~GiveBack() { sem_post(&shared->reader_lock); }
+  } give_back{shared_};
   if (!wait_readable(fds_[kReadData], deadline)) return std::nullopt;
   char header[wire::kHeaderSize];
   read_all(fds_[kReadData], header, sizeof header);
@@ -159,22 +189,10 @@ std::optional<std::string> ProcessQueue::get(std::optional<Clock::time_point> de
   std::string payload(wire::payload_length(h), '\0');
   read_all(fds_[kReadData], payload.data(), payload.size());
   wire::check_payload(h, payload);
-  counter_->fetch_sub(1);
+  shared_->count.fetch_sub(1);
   return payload;
 }
 
-int64_t ProcessQueue::size() const { return counter_->load(); }
-
-bool ProcessQueue::take_token(int read_fd, std::optional<Clock::time_point> deadline) {
-  for (;;) {
-    char token;
-    ssize_t n = ::read(read_fd, &token, 1);
-    if (n == 1) return true;
-    if (n < 0 && errno != EAGAIN && errno != EINTR) fail("read");
-    if (!wait_readable(read_fd, deadline)) return false;
-  }
-}
-
-void ProcessQueue::give_token(int write_fd) { write_all(write_fd, "t", 1); }
+int64_t ProcessQueue::size() const { return shared_->count.load(); }
 
 }  // namespace gil
