@@ -6,6 +6,11 @@
 //                                            p99 behind one CPU-bound worker
 //   BM_TracingOverhead/<workers>             wall with --trace recording on,
 //                                            over wall with it off, - 1
+//   BM_ProcessScaling/<workers>              speedup of the cpu workload at
+//                                            its default size (a few seconds
+//                                            serially) in worker processes
+//
+// Modes: 0 serial, 1 threads, 2 processes.
 //
 // The figures are user counters (see bench/README.md); scripts/charts.py
 // turns the JSON output (--benchmark_out=FILE --benchmark_out_format=json)
@@ -16,6 +21,9 @@
 
 #include "gil/runner.h"
 
+#ifndef GIL_DEMO_EXE
+#define GIL_DEMO_EXE ""
+#endif
 #ifndef GIL_WORKLOADS_DIR
 #define GIL_WORKLOADS_DIR "demos/workloads"
 #endif
@@ -25,7 +33,7 @@ namespace {
 const char* const kWorkloads[] = {"cpu", "io", "mixed"};
 // Sizes that take a few tenths of a second serially.
 const int64_t kSizes[] = {1200, 200, 2400};
-const gil::Mode kModes[] = {gil::Mode::Serial, gil::Mode::Threads};
+const gil::Mode kModes[] = {gil::Mode::Serial, gil::Mode::Threads, gil::Mode::Processes};
 
 gil::RunSpec spec(int workload, gil::Mode mode, int workers) {
   gil::RunSpec s;
@@ -34,6 +42,7 @@ gil::RunSpec spec(int workload, gil::Mode mode, int workers) {
   s.workload_path = std::string(GIL_WORKLOADS_DIR) + "/" + s.workload_name + ".py";
   s.workers = workers;
   s.size = kSizes[workload];
+  s.worker_exe = GIL_DEMO_EXE;
   return s;
 }
 
@@ -53,7 +62,7 @@ void BM_Speedup(benchmark::State& state) {
   state.SetLabel(std::string(gil::mode_name(mode)) + " " + kWorkloads[workload] + " x" + std::to_string(workers));
 }
 BENCHMARK(BM_Speedup)
-    ->ArgsProduct({{1}, {0, 1, 2}, {1, 2, 4, 8}})
+    ->ArgsProduct({{1, 2}, {0, 1, 2}, {1, 2, 4, 8}})
     ->Iterations(3)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
@@ -93,6 +102,23 @@ void BM_TracingOverhead(benchmark::State& state) {
   state.counters["overhead"] = overhead / static_cast<double>(state.iterations());
 }
 BENCHMARK(BM_TracingOverhead)->Arg(4)->Iterations(3)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_ProcessScaling(benchmark::State& state) {
+  gil::RunSpec s = spec(0, gil::Mode::Processes, static_cast<int>(state.range(0)));
+  s.size.reset();  // the workload's DEFAULT_SIZE
+  double speedup = 0, serial = 0;
+  for (auto _ : state) {
+    gil::RunSpec base = s;
+    base.mode = gil::Mode::Serial;
+    gil::RunReport b = gil::run_workload(base);
+    gil::RunReport run = gil::run_workload(s);
+    speedup += b.wall_s / run.wall_s;
+    serial += b.wall_s;
+  }
+  state.counters["speedup"] = speedup / static_cast<double>(state.iterations());
+  state.counters["serial_s"] = serial / static_cast<double>(state.iterations());
+}
+BENCHMARK(BM_ProcessScaling)->Arg(2)->Iterations(3)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 
