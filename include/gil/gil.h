@@ -87,6 +87,8 @@ enum class ThreadActivity : uint8_t {
   Running,  // holds the GIL and runs bytecode
   InIo,     // released the GIL around a blocking call
   Done,     // finished
+  Starting, // a worker process being spawned, starting up and loading the
+            // workload (processes mode only; before its first change)
 };
 
 // One change of activity. [at] counts from the Gil's creation.

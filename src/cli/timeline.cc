@@ -11,11 +11,11 @@
 namespace gil {
 namespace {
 
-constexpr int kStates = 4;
-constexpr std::array<char, kStates> kGlyph = {'-', '#', '~', ' '};  // by ThreadActivity
-constexpr std::array<const char*, kStates> kColour = {"\033[31m", "\033[32m", "\033[34m", ""};
+constexpr int kStates = 5;
+constexpr std::array<char, kStates> kGlyph = {'-', '#', '~', ' ', '.'};  // by ThreadActivity
+constexpr std::array<const char*, kStates> kColour = {"\033[31m", "\033[32m", "\033[34m", "", "\033[33m"};
 constexpr std::array<const char*, kStates> kName = {"waiting for the GIL", "running (holds the GIL)", "I/O (GIL released)",
-                                                    "done"};
+                                                    "done", "starting (spawn, start-up, loading)"};
 constexpr const char* kReset = "\033[0m";
 constexpr int kLabelWidth = 10;
 
@@ -29,11 +29,12 @@ struct Span {
 };
 
 // The worker's activity as spans covering [0, wall]. Before its first change
-// a worker counts as waiting (it has not started); after Done, as done.
-std::vector<Span> spans_of(const WorkerReport& w, double wall) {
+// a worker counts as waiting (a thread that has not started) or as starting
+// (a worker process); after Done, as done.
+std::vector<Span> spans_of(const WorkerReport& w, double wall, Mode mode) {
   std::vector<Span> spans;
   double at = 0;
-  ThreadActivity current = ThreadActivity::Waiting;
+  ThreadActivity current = mode == Mode::Processes ? ThreadActivity::Starting : ThreadActivity::Waiting;
   int from = -1;
   for (auto& change : w.activity) {
     double t = std::clamp(seconds(change.at), 0.0, wall);
@@ -57,11 +58,13 @@ std::array<double, kStates> time_in(const std::vector<Span>& spans, double from,
 }
 
 // The glyph grid: one row per worker. A column is wider than a switch
-// interval, so several threads may hold the GIL within it; the column shows
-// as running only the thread that held it longest, so that, as in reality,
-// at most one thread is drawn running at any time. The others show what they
-// did most of the rest of the column.
-std::vector<std::vector<ThreadActivity>> grid(const std::vector<std::vector<Span>>& rows, int columns, double bucket) {
+// interval, so several threads may hold the GIL within it; with [one_gil],
+// the column shows as running only the thread that held it longest, so that,
+// as in reality, at most one thread is drawn running at any time. The others
+// show what they did most of the rest of the column. Worker processes each
+// have a GIL of their own, so there every row shows what it did most.
+std::vector<std::vector<ThreadActivity>> grid(const std::vector<std::vector<Span>>& rows, int columns, double bucket,
+                                              bool one_gil) {
   std::vector<std::vector<ThreadActivity>> cells(rows.size(), std::vector<ThreadActivity>(static_cast<size_t>(columns)));
   for (int c = 0; c < columns; ++c) {
     std::vector<std::array<double, kStates>> times;
@@ -70,12 +73,12 @@ std::vector<std::vector<ThreadActivity>> grid(const std::vector<std::vector<Span
     for (size_t r = 0; r < rows.size(); ++r) {
       times.push_back(time_in(rows[r], c * bucket, (c + 1) * bucket));
       double running = times[r][static_cast<size_t>(ThreadActivity::Running)];
-      if (running > longest) longest = running, holder = r;
+      if (one_gil && running > longest) longest = running, holder = r;
     }
     for (size_t r = 0; r < rows.size(); ++r) {
       auto t = times[r];
-      if (r != holder) t[static_cast<size_t>(ThreadActivity::Running)] = 0;
-      if (r != holder && t[0] + t[2] + t[3] == 0) t[0] = 1;  // it ran, but less than the holder: it waited
+      if (one_gil && r != holder) t[static_cast<size_t>(ThreadActivity::Running)] = 0;
+      if (one_gil && r != holder && t[0] + t[2] + t[3] + t[4] == 0) t[0] = 1;  // it ran, less than the holder: it waited
       cells[r][static_cast<size_t>(c)] = static_cast<ThreadActivity>(std::max_element(t.begin(), t.end()) - t.begin());
     }
   }
@@ -117,8 +120,9 @@ std::string render_timeline(const RunReport& run, const TimelineStyle& style) {
   std::string out = fmt::format("Timeline of the {} run ({:.3f} s, one column = {:.1f} ms)\n", mode_name(run.spec.mode),
                                 run.wall_s, bucket * 1000);
   std::vector<std::vector<Span>> rows;
-  for (auto& w : run.workers) rows.push_back(spans_of(w, wall));
-  auto cells = grid(rows, columns, bucket);
+  for (auto& w : run.workers) rows.push_back(spans_of(w, wall, run.spec.mode));
+  bool processes = run.spec.mode == Mode::Processes;
+  auto cells = grid(rows, columns, bucket, !processes);
   for (size_t r = 0; r < rows.size(); ++r) {
     std::string row = fmt::format("{:<{}}", fmt::format("worker {}", run.workers[r].worker), kLabelWidth);
     ThreadActivity last = ThreadActivity::Done;
@@ -133,10 +137,12 @@ std::string render_timeline(const RunReport& run, const TimelineStyle& style) {
   out += axis(wall, columns);
   std::string legend = "legend: ";
   for (int s = 0; s < kStates; ++s) {
+    if (s == static_cast<int>(ThreadActivity::Starting) && !processes) continue;
     std::string glyph = s == static_cast<int>(ThreadActivity::Done) ? "' '" : std::string(1, kGlyph[s]);
     if (style.colour && s != static_cast<int>(ThreadActivity::Done)) glyph = kColour[s] + glyph + kReset;
     legend += fmt::format("{}{} {}", s ? "   " : "", glyph, kName[s]);
   }
+  if (processes) legend += "\n        (every worker process has a GIL of its own, so several run at once)";
   return out + legend + "\n";
 }
 
@@ -153,9 +159,9 @@ nlohmann::json chrome_trace(const RunReport& run) {
   int flow_id = 0;
   for (auto& w : run.workers) {
     int tid = w.worker + 1;
-    events.push_back(
-        {{"ph", "M"}, {"pid", pid}, {"tid", tid}, {"name", "thread_name"}, {"args", {{"name", fmt::format("worker {}", w.worker)}}}});
-    for (const Span& s : spans_of(w, wall)) {
+    std::string track = w.pid ? fmt::format("worker {} (process {})", w.worker, w.pid) : fmt::format("worker {}", w.worker);
+    events.push_back({{"ph", "M"}, {"pid", pid}, {"tid", tid}, {"name", "thread_name"}, {"args", {{"name", track}}}});
+    for (const Span& s : spans_of(w, wall, run.spec.mode)) {
       double ts = s.start * 1e6, dur = (s.end - s.start) * 1e6;
       if (s.activity == ThreadActivity::Waiting) {
         waiting_changes.push_back({s.start, +1});
