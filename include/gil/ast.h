@@ -36,9 +36,16 @@ enum class CompareOp { Eq, NotEq, Lt, LtE, Gt, GtE, Is, IsNot, In, NotIn };
 // A reference to a variable: `x`.
 struct Name { std::string id; };
 
-// A literal: an int, a float, a str, True/False (bool) or None (monostate).
+// The value of a bytes literal. A type of its own rather than a second
+// std::string, so that a str constant and a bytes constant cannot be confused.
+struct BytesValue {
+  std::string data;
+};
+
+// A literal: an int, a float, a str, bytes, True/False (bool) or None
+// (monostate).
 struct Constant {
-  std::variant<std::monostate, bool, int64_t, double, std::string> value;
+  std::variant<std::monostate, bool, int64_t, double, std::string, BytesValue> value;
 };
 
 // One replacement field of an f-string: `{value}` or `{value:spec}`.

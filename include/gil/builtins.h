@@ -2,6 +2,7 @@
 // program can import. Each installer fills one part of a new Runtime.
 #pragma once
 
+#include <initializer_list>
 #include <string_view>
 #include <vector>
 
@@ -13,8 +14,9 @@ namespace gil {
 void install_types(Runtime& rt);
 // print, len, range, ... and the types by name.
 void install_builtin_functions(Runtime& rt);
-// Methods of str, list, dict, tuple.
+// Methods of str, bytes, list, dict, tuple.
 void install_str_methods(Runtime& rt);
+void install_bytes_methods(Runtime& rt);
 void install_container_methods(Runtime& rt);
 
 // Calls an exception type: a new exception whose args are the arguments.
@@ -47,5 +49,17 @@ void check_args(ThreadState& ts, std::string_view fn, int argc, int min, int max
 void check_no_keywords(ThreadState& ts, std::string_view fn, ObjTuple* kwnames);
 // The keyword argument [name] among [kwnames], or null.
 Value* find_keyword(Value* args, int argc, ObjTuple* kwnames, std::string_view name);
+// Binds [argc] positional arguments, then the keywords, to the parameters
+// [names] in order, as CPython's argument parser does for a function whose
+// parameters may all be passed by name (bytes(), bytes.decode()...).
+// [out] gets one pointer per name, null when absent. Too many arguments, an
+// unknown keyword or a parameter given twice raise CPython's TypeError,
+// naming [fn].
+void bind_arguments(ThreadState& ts, std::string_view fn, Value* args, int argc, ObjTuple* kwnames,
+                    std::initializer_list<std::string_view> names, const Value** out);
+// Raises CPython's TypeError for an argument of the wrong type, "fn()
+// argument 'name' must be str, not int", which names None as "None".
+[[noreturn]] void raise_bad_argument(ThreadState& ts, std::string_view fn, std::string_view name,
+                                     std::string_view expected, const Value& value);
 
 }  // namespace gil

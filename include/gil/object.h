@@ -1,4 +1,4 @@
-// The heap objects of MiniPy: strings, containers, functions, types,
+// The heap objects of MiniPy: strings, bytes, containers, functions, types,
 // exceptions and modules. Each is a plain struct behind the Obj header of
 // refcount.h; the operations on them live in the runtime files (str.cc,
 // list.cc, dict.cc, ...). Fields are guarded by the GIL of the owning
@@ -32,6 +32,18 @@ struct ObjStr : Obj {
   uint64_t hash = 0;
   // True when the runtime's intern table holds this string.
   bool interned = false;
+};
+
+// An immutable sequence of bytes (Python's `bytes`). Kept apart from ObjStr,
+// although both hold a std::string, because the two must never compare
+// equal, concatenate or mix in a literal, and indexing one gives a str while
+// indexing the other gives an int.
+struct ObjBytes : Obj {
+  explicit ObjBytes(std::string d) : Obj(ObjKind::Bytes), data(std::move(d)) {}
+  // The bytes; never changed after construction.
+  std::string data;
+  // The cached hash, 0 when not yet computed.
+  uint64_t hash = 0;
 };
 
 // A growable array of values.
@@ -85,12 +97,12 @@ struct ObjRange : Obj {
 // FOR_ITER can test the common cases inline.
 struct ObjIterator : Obj {
   enum class Over : uint8_t {
-    Range, Sequence, Str, DictKeys, DictValues, DictItems, Enumerate, Zip, Reversed
+    Range, Sequence, Str, DictKeys, DictValues, DictItems, Enumerate, Zip, Reversed, Bytes
   };
   ObjIterator(Over o, Value src) : Obj(ObjKind::Iterator), over(o), source(std::move(src)) {}
   Over over;
-  // What is iterated: the list, tuple, str or dict; for Enumerate the inner
-  // iterator; for Zip a tuple of iterators.
+  // What is iterated: the list, tuple, str, bytes or dict; for Enumerate
+  // the inner iterator; for Zip a tuple of iterators.
   Value source;
   // The next index (sequences, dicts) or the next value (ranges, enumerate).
   int64_t position = 0;
@@ -122,6 +134,10 @@ struct ObjNative : Obj {
   NativeFn fn;
   // For a method: the type it belongs to, so errors can say 'list.pop()'.
   ObjType* owner = nullptr;
+  // A class method (bytes.fromhex): taken from its type, it comes bound to
+  // the type, so that `bytes.fromhex(s)` and `b.fromhex(s)` both call it
+  // with the argument after a self it ignores.
+  bool class_method = false;
 };
 
 // `obj.method` taken as a value: the method with self bound.
@@ -211,6 +227,7 @@ T* as(const Value& v) {
 }
 inline bool is_kind(const Value& v, ObjKind k) { return v.is_obj() && v.as_obj()->kind == k; }
 inline bool is_str(const Value& v) { return is_kind(v, ObjKind::Str); }
+inline bool is_bytes(const Value& v) { return is_kind(v, ObjKind::Bytes); }
 inline bool is_list(const Value& v) { return is_kind(v, ObjKind::List); }
 inline bool is_tuple(const Value& v) { return is_kind(v, ObjKind::Tuple); }
 inline bool is_dict(const Value& v) { return is_kind(v, ObjKind::Dict); }
@@ -222,6 +239,8 @@ Value make(A&&... args) {
 }
 
 Value make_str(std::string s);
+// A new bytes object holding [data].
+Value make_bytes(std::string data);
 Value make_list(std::vector<Value> items = {});
 Value make_tuple(std::vector<Value> items = {});
 

@@ -59,6 +59,9 @@ int64_t length(ThreadState& ts, const Value& v);
 
 // iter(v), always an ObjIterator.
 Value get_iter(ThreadState& ts, const Value& v);
+// Whether get_iter(v) succeeds, for built-ins whose TypeError for a
+// non-iterable is their own ("can only join an iterable").
+bool is_iterable(const Value& v);
 // Advances [it]; false when exhausted.
 bool iter_next(ThreadState& ts, ObjIterator* it, Value& out);
 // Every item of an iterable, in order.

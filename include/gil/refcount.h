@@ -17,7 +17,7 @@ namespace gil {
 // The kinds of heap object; each has its struct in object.h.
 enum class ObjKind : uint8_t {
   Str, List, Tuple, Dict, DictView, Range, Iterator, Function, Code, Native,
-  BoundMethod, Type, Exception, Module, Cell, Slice, Opaque
+  BoundMethod, Type, Exception, Module, Cell, Slice, Opaque, Bytes
 };
 
 // The header every heap object starts with.

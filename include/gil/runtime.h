@@ -57,9 +57,11 @@ struct GlobalTable {
 
 // The built-in types of one runtime. Exception types form Python's hierarchy.
 struct BuiltinTypes {
-  ObjType *object, *type, *none, *bool_, *int_, *float_, *str, *list, *tuple,
+  ObjType *object, *type, *none, *bool_, *int_, *float_, *str, *bytes, *list, *tuple,
       *dict, *dict_keys, *dict_values, *dict_items, *range, *iterator,
       *function, *builtin_function, *method, *module, *cell;
+  // The codecs' errors (codecs.h): UnicodeError derives from ValueError.
+  ObjType *UnicodeError, *UnicodeDecodeError, *UnicodeEncodeError;
   ObjType *BaseException, *Exception, *ArithmeticError, *ZeroDivisionError,
       *OverflowError, *LookupError, *IndexError, *KeyError, *ValueError,
       *TypeError, *NameError, *UnboundLocalError, *AttributeError,

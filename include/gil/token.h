@@ -24,6 +24,7 @@ namespace gil {
   X(Int, "integer")              \
   X(Float, "float")              \
   X(String, "string")            \
+  X(Bytes, "bytes")              \
   X(FString, "f-string")
 
 // Python's hard keywords, spelled as in source. MiniPy rejects several of
@@ -182,7 +183,8 @@ struct FStringPiece {
 struct Token {
   TokenKind kind = TokenKind::EndMarker;
   // The identifier, keyword or operator as written; for a String, the
-  // decoded value (UTF-8 bytes); for an FString, the raw text between quotes.
+  // decoded value (UTF-8 bytes); for Bytes, the decoded bytes; for an
+  // FString, the raw text between quotes.
   std::string text;
   // Where the token starts, 1-based. Tokens made at the end of input
   // (the final Dedents and EndMarker) sit where the last line ended, so an

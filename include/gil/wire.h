@@ -10,6 +10,7 @@
 //   'i' int64                    int
 //   'f' float64 (IEEE bits)      float
 //   's' u32 length, bytes        str (UTF-8)
+//   'b' u32 length, bytes        bytes (raw, as they are)
 //   'l' u32 count, values        list
 //   't' u32 count, values        tuple
 //   'd' u32 count, (key value)*  dict, in insertion order

@@ -59,6 +59,13 @@ void encode_at(ThreadState& ts, const Value& v, std::string& out, int depth, Ext
       out += s;
       return;
     }
+    case ObjKind::Bytes: {
+      const std::string& b = static_cast<ObjBytes*>(o)->data;
+      out += 'b';
+      put_count(ts, out, b.size());
+      out += b;
+      return;
+    }
     case ObjKind::List:
     case ObjKind::Tuple: {
       const auto& items = o->kind == ObjKind::List ? static_cast<ObjList*>(o)->items : static_cast<ObjTuple*>(o)->items;
@@ -109,6 +116,7 @@ class Reader {
         return Value::number(d);
       }
       case 's': return make_str(std::string(take(count())));
+      case 'b': return make_bytes(std::string(take(count())));
       case 'l':
       case 't': {
         size_t n = count();

@@ -189,6 +189,7 @@ class FunctionCompiler {
       }
       default:
         if (is_str(v)) return "s" + as<ObjStr>(v)->text;
+        if (is_bytes(v)) return "b" + as<ObjBytes>(v)->data;
         return "";
     }
   }
@@ -843,6 +844,7 @@ class FunctionCompiler {
                           [&](const std::string& s) {
                             return s.size() <= 32 ? Value::borrow(rt_.intern(s)) : make_str(s);
                           },
+                          [](const BytesValue& b) { return make_bytes(b.data); },
                       },
                       c.value);
   }

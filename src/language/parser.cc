@@ -153,7 +153,7 @@ std::string unexpected_message(TK kind, std::string_view fallback) {
 // from a comma followed by another element.
 bool starts_expression(TK kind) {
   switch (kind) {
-    case TK::Name: case TK::Int: case TK::Float: case TK::String: case TK::FString:
+    case TK::Name: case TK::Int: case TK::Float: case TK::String: case TK::Bytes: case TK::FString:
     case TK::True: case TK::False: case TK::None: case TK::LParen: case TK::LBracket:
     case TK::LBrace: case TK::Minus: case TK::Plus: case TK::Not: case TK::Lambda:
     case TK::Tilde: case TK::Star: case TK::Yield: case TK::Await: case TK::Ellipsis:
@@ -167,7 +167,7 @@ bool starts_expression(TK kind) {
 // one, i.e. a comma is missing: `[1 2]`.
 bool starts_missing_comma_element(TK kind) {
   switch (kind) {
-    case TK::Name: case TK::Int: case TK::Float: case TK::String: case TK::FString:
+    case TK::Name: case TK::Int: case TK::Float: case TK::String: case TK::Bytes: case TK::FString:
     case TK::True: case TK::False: case TK::None: case TK::LBrace: case TK::Lambda:
       return true;
     default:
@@ -420,7 +420,7 @@ class Parser {
     if (name == nullptr || name->id != "print") return;
     TK next = peek().kind;
     if (next == TK::Name || next == TK::Int || next == TK::Float || next == TK::String ||
-        next == TK::FString) {
+        next == TK::Bytes || next == TK::FString) {
       fail_at(pos_of(expr), "Missing parentheses in call to 'print'. Did you mean print(...)?");
     }
   }
@@ -1097,6 +1097,7 @@ class Parser {
       case TK::Int: return parse_int();
       case TK::Float: return parse_float();
       case TK::String:
+      case TK::Bytes:
       case TK::FString: return parse_strings();
       case TK::True: skip(); return make_constant(at, ast::Constant{true});
       case TK::False: skip(); return make_constant(at, ast::Constant{false});
@@ -1231,7 +1232,8 @@ class Parser {
   void check_missing_comma(const ast::Expr& element) {
     TK next = peek().kind;
     if (!starts_missing_comma_element(next)) return;
-    if (is<ast::Name>(element) && (next == TK::String || next == TK::FString)) return;
+    bool string_next = next == TK::String || next == TK::Bytes || next == TK::FString;
+    if (is<ast::Name>(element) && string_next) return;
     fail_at(pos_of(element), kForgotComma);
   }
 
@@ -1240,13 +1242,25 @@ class Parser {
   // STRING+: adjacent literals concatenate. Plain strings only make a str
   // Constant; any f-string among them makes one JoinedStr whose adjacent
   // literal parts are merged and whose empty literal parts are dropped.
+  // Bytes literals concatenate only with each other; a mix is reported at
+  // the token after the last literal, where CPython reports it.
   GIL_OUT_OF_LINE ast::ExprPtr parse_strings() {
     Pos at = here();
     std::vector<Token> literals;
     bool any_fstring = false;
-    while (check(TK::String) || check(TK::FString)) {
+    size_t bytes_count = 0;
+    while (check(TK::String) || check(TK::Bytes) || check(TK::FString)) {
       literals.push_back(advance());
       any_fstring = any_fstring || literals.back().kind == TK::FString;
+      bytes_count += literals.back().kind == TK::Bytes;
+    }
+    if (bytes_count > 0 && bytes_count < literals.size()) {
+      fail_at(here(), "cannot mix bytes and nonbytes literals");
+    }
+    if (bytes_count > 0) {
+      std::string data;
+      for (const Token& literal : literals) data += literal.text;
+      return make_constant(at, ast::Constant{ast::BytesValue{std::move(data)}});
     }
     if (!any_fstring) {
       std::string value;

@@ -284,6 +284,76 @@ std::string decode_string(std::string_view body, bool raw, int line, int col) {
   return out;
 }
 
+// Decodes the body of a bytes literal. Its source must be ASCII (escapes
+// make the other bytes), which CPython checks before decoding, reporting at
+// the literal's start ([line], [col]). Escapes are str's less the ones that
+// name code points (\u, \U, \N keep their backslash), with octal escapes
+// taken modulo 256 as CPython 3.11 does.
+std::string decode_bytes_literal(std::string_view body, bool raw, int body_line, int body_col,
+                                 int line, int col) {
+  for (char c : body) {
+    if (is_non_ascii(c)) fail_at("bytes can only contain ASCII literal characters", line, col);
+  }
+  std::string out;
+  out.reserve(body.size());
+  BodyCursor cur(body, body_line, body_col);
+  while (!cur.at_end()) {
+    if (raw || cur.peek() != '\\') {
+      cur.take(out);
+      continue;
+    }
+    size_t start = cur.offset();
+    int escape_line = cur.line();
+    int escape_col = cur.col();
+    cur.advance();
+    char c = cur.peek();
+    if (cur.at_end()) {
+      out += '\\';
+    } else if (is_line_end(c)) {  // A backslash-newline joins the lines.
+      cur.advance();
+      if (c == '\r' && cur.peek() == '\n') cur.advance();
+    } else if (is_octal_digit(c)) {
+      uint32_t value = 0;
+      for (int i = 0; i < 3 && is_octal_digit(cur.peek()); ++i) {
+        value = value * 8 + static_cast<uint32_t>(cur.peek() - '0');
+        cur.advance();
+      }
+      out += static_cast<char>(value & 0xFF);
+    } else if (c == 'x') {
+      cur.advance();
+      if (!is_hex_digit(cur.peek()) || !is_hex_digit(cur.peek(1))) {
+        fail_at("(value error) invalid \\x escape at position " + std::to_string(start),
+                escape_line, escape_col);
+      }
+      out += static_cast<char>(digit_value(cur.peek()) * 16 + digit_value(cur.peek(1)));
+      cur.advance();
+      cur.advance();
+    } else {
+      const char* simple = nullptr;
+      switch (c) {
+        case '\\': simple = "\\"; break;
+        case '\'': simple = "'"; break;
+        case '"': simple = "\""; break;
+        case 'a': simple = "\a"; break;
+        case 'b': simple = "\b"; break;
+        case 'f': simple = "\f"; break;
+        case 'n': simple = "\n"; break;
+        case 'r': simple = "\r"; break;
+        case 't': simple = "\t"; break;
+        case 'v': simple = "\v"; break;
+        default: break;
+      }
+      if (simple != nullptr) {
+        out += simple;
+        cur.advance();
+      } else {
+        out += '\\';  // An unknown escape keeps its backslash; the character follows.
+      }
+    }
+  }
+  return out;
+}
+
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\f' || is_line_end(c); }
 
 bool is_blank(std::string_view text) {
@@ -901,7 +971,7 @@ void Scanner::verify_end_of_number(std::string_view kind, int line, int col) {
 // Scans a string literal whose prefix (possibly empty) starts at [start];
 // the cursor is on the opening quote.
 Token Scanner::scan_string(std::string_view prefix, int line, int col) {
-  if (prefix_has(prefix, 'b')) fail("bytes literals are not supported by MiniPy", line, col);
+  bool is_bytes = prefix_has(prefix, 'b');
   bool raw = prefix_has(prefix, 'r');
   bool is_fstring = prefix_has(prefix, 'f');
   char quote = peek();
@@ -946,6 +1016,9 @@ Token Scanner::scan_string(std::string_view prefix, int line, int col) {
     token.kind = TokenKind::FString;
     token.text = std::string(body);
     token.pieces = FStringSplitter(body, raw, body_line, body_col).split();
+  } else if (is_bytes) {
+    token.kind = TokenKind::Bytes;
+    token.text = decode_bytes_literal(body, raw, body_line, body_col, line, col);
   } else {
     token.kind = TokenKind::String;
     token.text = decode_string(body, raw, body_line, body_col);

@@ -45,6 +45,36 @@ Value* find_keyword(Value* args, int argc, ObjTuple* kwnames, std::string_view n
   return nullptr;
 }
 
+void bind_arguments(ThreadState& ts, std::string_view fn, Value* args, int argc, ObjTuple* kwnames,
+                    std::initializer_list<std::string_view> names, const Value** out) {
+  int n = static_cast<int>(names.size());
+  if (argc > n)
+    raise(ts, ts.rt.types.TypeError,
+          std::string(fn) + "() takes at most " + std::to_string(n) + " argument" + (n == 1 ? "" : "s") + " (" +
+              std::to_string(argc) + " given)");
+  for (int i = 0; i < n; ++i) out[i] = i < argc ? &args[i] : nullptr;
+  if (!kwnames) return;
+  for (size_t k = 0; k < kwnames->items.size(); ++k) {
+    const std::string& name = as<ObjStr>(kwnames->items[k])->text;
+    auto it = std::find(names.begin(), names.end(), name);
+    if (it == names.end())
+      raise(ts, ts.rt.types.TypeError, "'" + name + "' is an invalid keyword argument for " + std::string(fn) + "()");
+    auto slot = static_cast<int>(it - names.begin());
+    if (out[slot])
+      raise(ts, ts.rt.types.TypeError,
+            "argument for " + std::string(fn) + "() given by name ('" + name + "') and position (" +
+                std::to_string(slot + 1) + ")");
+    out[slot] = &args[argc + static_cast<int>(k)];
+  }
+}
+
+void raise_bad_argument(ThreadState& ts, std::string_view fn, std::string_view name, std::string_view expected,
+                        const Value& value) {
+  raise(ts, ts.rt.types.TypeError,
+        std::string(fn) + "() argument '" + std::string(name) + "' must be " + std::string(expected) + ", not " +
+            (value.is_none() ? std::string("None") : std::string(type_name(ts, value))));
+}
+
 namespace {
 
 // Raises TypeError for any keyword not in [allowed].
@@ -224,6 +254,13 @@ Value builtin_bin(ThreadState& ts, Value* args, int argc, ObjTuple* kw) { return
 Value builtin_ord(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_no_keywords(ts, "ord", kwnames);
   check_args(ts, "ord", argc, 1, 1);
+  if (is_bytes(args[0])) {
+    const std::string& b = as<ObjBytes>(args[0])->data;
+    if (b.size() != 1)
+      raise(ts, ts.rt.types.TypeError,
+            "ord() expected a character, but string of length " + std::to_string(b.size()) + " found");
+    return Value::integer(static_cast<unsigned char>(b[0]));
+  }
   if (!is_str(args[0]))
     raise(ts, ts.rt.types.TypeError,
           "ord() expected string of length 1, but " + std::string(type_name(ts, args[0])) + " found");
@@ -302,6 +339,7 @@ Value builtin_sum(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_args(ts, "sum", argc, 1, 2);
   Value total = argc == 2 ? args[1] : start_kw ? *start_kw : Value::integer(0);
   if (is_str(total)) raise(ts, ts.rt.types.TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+  if (is_bytes(total)) raise(ts, ts.rt.types.TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
   Value it = get_iter(ts, args[0]);
   Value item;
   while (iter_next(ts, as<ObjIterator>(it), item)) {
@@ -332,7 +370,7 @@ Value builtin_reversed(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames
     std::reverse(items.begin(), items.end());
     return get_iter(ts, make_list(std::move(items)));
   }
-  if (!is_list(v) && !is_tuple(v) && !is_str(v) && !is_kind(v, ObjKind::Range))
+  if (!is_list(v) && !is_tuple(v) && !is_str(v) && !is_bytes(v) && !is_kind(v, ObjKind::Range))
     raise(ts, ts.rt.types.TypeError, "'" + std::string(type_name(ts, v)) + "' object is not reversible");
   Value it = make<ObjIterator>(ObjIterator::Over::Reversed, v);
   as<ObjIterator>(it)->position = length(ts, v);

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "gil/chunk.h"
+#include "gil/codecs.h"
 #include "gil/ops.h"
 
 namespace gil {
@@ -33,6 +34,9 @@ Value new_exception(ThreadState& ts, ObjType* type, std::string_view message) {
 std::string exception_message(ThreadState& ts, const ObjException* e) {
   auto& args = as<ObjTuple>(e->args)->items;
   if (args.empty()) return "";
+  // The codecs' errors carry five args and compose their message from them.
+  if (args.size() == 5 && e->type->is_subtype_of(ts.rt.types.UnicodeError))
+    if (auto message = unicode_error_message(ts, e)) return *message;
   if (args.size() == 1) {
     // KeyError shows the key as repr, so that KeyError('') is not blank.
     if (e->type->is_subtype_of(ts.rt.types.KeyError)) return repr(ts, args[0]);

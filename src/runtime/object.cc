@@ -6,6 +6,8 @@ namespace gil {
 
 Value make_str(std::string s) { return make<ObjStr>(std::move(s)); }
 
+Value make_bytes(std::string data) { return make<ObjBytes>(std::move(data)); }
+
 Value make_list(std::vector<Value> items) {
   auto* l = new ObjList();
   l->items = std::move(items);

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "gil/builtins.h"
+#include "gil/bytes.h"
 #include "gil/chunk.h"
 #include "gil/dict.h"
 #include "gil/errors.h"
@@ -28,6 +29,7 @@ ObjType* type_of(ThreadState& ts, const Value& v) {
   Obj* o = v.as_obj();
   switch (o->kind) {
     case ObjKind::Str: return t.str;
+    case ObjKind::Bytes: return t.bytes;
     case ObjKind::List: return t.list;
     case ObjKind::Tuple: return t.tuple;
     case ObjKind::Dict: return t.dict;
@@ -65,6 +67,7 @@ bool truthy(ThreadState& ts, const Value& v) {
   Obj* o = v.as_obj();
   switch (o->kind) {
     case ObjKind::Str: return !static_cast<ObjStr*>(o)->text.empty();
+    case ObjKind::Bytes: return !static_cast<ObjBytes*>(o)->data.empty();
     case ObjKind::List: return !static_cast<ObjList*>(o)->items.empty();
     case ObjKind::Tuple: return !static_cast<ObjTuple*>(o)->items.empty();
     case ObjKind::Dict: return static_cast<ObjDict*>(o)->size != 0;
@@ -185,6 +188,7 @@ Value repeat(ThreadState& ts, const Value& seq, int64_t times) {
     for (int64_t i = 0; i < times; ++i) out += s;
     return make_str(std::move(out));
   }
+  if (is_bytes(seq)) return bytes_repeat(ts, as<ObjBytes>(seq), times);
   const auto& items = is_list(seq) ? as<ObjList>(seq)->items : as<ObjTuple>(seq)->items;
   if (times > 0 && items.size() > (size_t{1} << 32) / static_cast<size_t>(times))
     raise(ts, ts.rt.types.MemoryError, "");
@@ -194,7 +198,7 @@ Value repeat(ThreadState& ts, const Value& seq, int64_t times) {
   return is_list(seq) ? make_list(std::move(out)) : make_tuple(std::move(out));
 }
 
-bool is_sequence(const Value& v) { return is_str(v) || is_list(v) || is_tuple(v); }
+bool is_sequence(const Value& v) { return is_str(v) || is_list(v) || is_tuple(v) || is_bytes(v); }
 
 Value concat(ThreadState& ts, const Value& a, const Value& b, bool in_place) {
   std::string_view name = type_name(ts, a);
@@ -205,6 +209,7 @@ Value concat(ThreadState& ts, const Value& a, const Value& b, bool in_place) {
       dst.insert(dst.end(), items.begin(), items.end());
       return a;
     }
+    if (is_bytes(a)) return bytes_concat(ts, a, b);  // raises, in bytes' own words
     raise(ts, ts.rt.types.TypeError,
           "can only concatenate " + std::string(name) + " (not \"" + std::string(type_name(ts, b)) + "\") to " +
               std::string(name));
@@ -222,6 +227,7 @@ Value concat(ThreadState& ts, const Value& a, const Value& b, bool in_place) {
     out += as<ObjStr>(b)->text;
     return make_str(std::move(out));
   }
+  if (is_bytes(a)) return bytes_concat(ts, a, b);
   if (is_list(a)) {
     auto& ia = as<ObjList>(a)->items;
     auto& ib = as<ObjList>(b)->items;
@@ -260,6 +266,8 @@ Value binary_op(ThreadState& ts, ast::BinaryOp op, const Value& a, const Value& 
   }
   if (op == BinaryOp::Mod && is_str(a))
     raise(ts, ts.rt.types.TypeError, "'%' string formatting is not supported by MiniPy; use f-strings or str.format");
+  if (op == BinaryOp::Mod && is_bytes(a))
+    raise(ts, ts.rt.types.TypeError, "'%' bytes formatting is not supported by MiniPy");
   raise_operand_error(ts, op_symbol(op, in_place), a, b);
 }
 
@@ -332,6 +340,10 @@ int order(ThreadState& ts, const Value& a, const Value& b, const char* op) {
     int c = as<ObjStr>(a)->text.compare(as<ObjStr>(b)->text);
     return (c > 0) - (c < 0);
   }
+  if (is_bytes(a) && is_bytes(b)) {
+    int c = as<ObjBytes>(a)->data.compare(as<ObjBytes>(b)->data);  // bytes compare as unsigned
+    return (c > 0) - (c < 0);
+  }
   auto* sa = sequence_items(a);
   auto* sb = sequence_items(b);
   if (sa && sb && a.as_obj()->kind == b.as_obj()->kind) {
@@ -357,6 +369,7 @@ bool equals(ThreadState& ts, const Value& a, const Value& b) {
       if (x->interned && y->interned) return false;
       return x->text == y->text;
     }
+    case ObjKind::Bytes: return as<ObjBytes>(a)->data == as<ObjBytes>(b)->data;
     case ObjKind::List:
     case ObjKind::Tuple: {
       auto* sa = sequence_items(a);
@@ -392,6 +405,7 @@ bool contains(ThreadState& ts, const Value& container, const Value& item) {
       if (identical(v, item) || equals(ts, v, item)) return true;
     return false;
   }
+  if (is_bytes(container)) return bytes_contains(ts, as<ObjBytes>(container), item);
   if (is_dict(container)) return dict_find(ts, as<ObjDict>(container), item) != nullptr;
   if (is_kind(container, ObjKind::DictView)) {
     auto* view = as<ObjDictView>(container);
@@ -473,6 +487,11 @@ uint64_t hash_value(ThreadState& ts, const Value& v) {
       auto* s = static_cast<ObjStr*>(o);
       if (s->hash == 0) s->hash = mix(std::hash<std::string_view>{}(s->text));
       return s->hash;
+    }
+    case ObjKind::Bytes: {  // hashed as the str of the same bytes, as CPython does
+      auto* b = static_cast<ObjBytes*>(o);
+      if (b->hash == 0) b->hash = mix(std::hash<std::string_view>{}(b->data));
+      return b->hash;
     }
     case ObjKind::Tuple: {
       uint64_t h = 0x345678;
@@ -595,6 +614,7 @@ void repr_into(ThreadState& ts, const Value& v, std::string& out) {
   Obj* o = v.as_obj();
   switch (o->kind) {
     case ObjKind::Str: str_repr_into(static_cast<ObjStr*>(o)->text, out); return;
+    case ObjKind::Bytes: bytes_repr_into(static_cast<ObjBytes*>(o)->data, out); return;
     case ObjKind::List: {
       ReprGuard guard(ts, o);
       if (guard.recursive) {
@@ -818,6 +838,24 @@ Value get_item(ThreadState& ts, const Value& container, const Value& index) {
     int64_t i = normalize_index(ts, index.as_int(), static_cast<size_t>(r->length()), "range object");
     return Value::integer(r->start + i * r->step);
   }
+  if (is_bytes(container)) {
+    const std::string& s = as<ObjBytes>(container)->data;
+    if (index.is_intlike()) {
+      int64_t i = index.as_int(), n = static_cast<int64_t>(s.size());
+      if (i < 0) i += n;
+      if (i < 0 || i >= n) raise(ts, ts.rt.types.IndexError, "index out of range");
+      return Value::integer(static_cast<unsigned char>(s[static_cast<size_t>(i)]));
+    }
+    if (is_kind(index, ObjKind::Slice)) {
+      SliceRange r = resolve_slice(ts, as<ObjSlice>(index), s.size());
+      std::string out;
+      out.reserve(static_cast<size_t>(r.count));
+      for (int64_t i = 0, at = r.start; i < r.count; ++i, at += r.step) out += s[static_cast<size_t>(at)];
+      return make_bytes(std::move(out));
+    }
+    raise(ts, ts.rt.types.TypeError,
+          "byte indices must be integers or slices, not " + std::string(type_name(ts, index)));
+  }
   raise(ts, ts.rt.types.TypeError, "'" + std::string(type_name(ts, container)) + "' object is not subscriptable");
 }
 
@@ -891,6 +929,7 @@ int64_t length(ThreadState& ts, const Value& v) {
     Obj* o = v.as_obj();
     switch (o->kind) {
       case ObjKind::Str: return static_cast<int64_t>(static_cast<ObjStr*>(o)->text.size());
+      case ObjKind::Bytes: return static_cast<int64_t>(static_cast<ObjBytes*>(o)->data.size());
       case ObjKind::List: return static_cast<int64_t>(static_cast<ObjList*>(o)->items.size());
       case ObjKind::Tuple: return static_cast<int64_t>(static_cast<ObjTuple*>(o)->items.size());
       case ObjKind::Dict: return static_cast<int64_t>(static_cast<ObjDict*>(o)->size);
@@ -921,6 +960,7 @@ Value get_iter(ThreadState& ts, const Value& v) {
       case ObjKind::List:
       case ObjKind::Tuple: return make<ObjIterator>(Over::Sequence, v);
       case ObjKind::Str: return make<ObjIterator>(Over::Str, v);
+      case ObjKind::Bytes: return make<ObjIterator>(Over::Bytes, v);
       case ObjKind::Dict: {
         auto it = make<ObjIterator>(Over::DictKeys, v);
         as<ObjIterator>(it)->dict_version = static_cast<ObjDict*>(o)->version;
@@ -942,6 +982,21 @@ Value get_iter(ThreadState& ts, const Value& v) {
   raise(ts, ts.rt.types.TypeError, "'" + std::string(type_name(ts, v)) + "' object is not iterable");
 }
 
+bool is_iterable(const Value& v) {
+  if (!v.is_obj()) return false;
+  switch (v.as_obj()->kind) {  // the kinds get_iter() accepts
+    case ObjKind::Range:
+    case ObjKind::List:
+    case ObjKind::Tuple:
+    case ObjKind::Str:
+    case ObjKind::Bytes:
+    case ObjKind::Dict:
+    case ObjKind::DictView:
+    case ObjKind::Iterator: return true;
+    default: return false;
+  }
+}
+
 bool iter_next(ThreadState& ts, ObjIterator* it, Value& out) {
   using Over = ObjIterator::Over;
   switch (it->over) {
@@ -961,6 +1016,12 @@ bool iter_next(ThreadState& ts, ObjIterator* it, Value& out) {
       auto& s = as<ObjStr>(it->source)->text;
       if (static_cast<size_t>(it->position) >= s.size()) return false;
       out = ts.rt.single_chars[static_cast<unsigned char>(s[static_cast<size_t>(it->position++)])];
+      return true;
+    }
+    case Over::Bytes: {
+      auto& s = as<ObjBytes>(it->source)->data;
+      if (static_cast<size_t>(it->position) >= s.size()) return false;
+      out = Value::integer(static_cast<unsigned char>(s[static_cast<size_t>(it->position++)]));
       return true;
     }
     case Over::DictKeys:
@@ -1002,6 +1063,8 @@ bool iter_next(ThreadState& ts, ObjIterator* it, Value& out) {
       --it->position;
       if (is_str(src))
         out = ts.rt.single_chars[static_cast<unsigned char>(as<ObjStr>(src)->text[static_cast<size_t>(it->position)])];
+      else if (is_bytes(src))
+        out = Value::integer(static_cast<unsigned char>(as<ObjBytes>(src)->data[static_cast<size_t>(it->position)]));
       else if (is_kind(src, ObjKind::Range)) {
         auto* r = as<ObjRange>(src);
         out = Value::integer(r->start + it->position * r->step);
@@ -1046,7 +1109,12 @@ Value get_attr(ThreadState& ts, const Value& obj, ObjStr* name) {
     if (!v.is_empty()) return v;
   }
   if (const Value* m = type->find_method(name)) return make<ObjBoundMethod>(obj, *m);
-  if (is_kind(obj, ObjKind::Type) && as<ObjType>(obj)->find_method(name)) return *as<ObjType>(obj)->find_method(name);
+  if (is_kind(obj, ObjKind::Type)) {
+    if (const Value* m = as<ObjType>(obj)->find_method(name)) {
+      if (is_kind(*m, ObjKind::Native) && as<ObjNative>(*m)->class_method) return make<ObjBoundMethod>(obj, *m);
+      return *m;
+    }
+  }
   raise(ts, ts.rt.types.AttributeError,
         "'" + type->name + "' object has no attribute '" + name->text + "'");
 }

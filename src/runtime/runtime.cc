@@ -30,6 +30,7 @@ Runtime::Runtime(RuntimeConfig cfg) : config(std::move(cfg)) {
   install_types(*this);
   install_builtin_functions(*this);
   install_str_methods(*this);
+  install_bytes_methods(*this);
   install_container_methods(*this);
   install_threading(*this);
   install_multiprocessing(*this);

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "gil/builtins.h"
+#include "gil/codecs.h"
 #include "gil/errors.h"
 #include "gil/format.h"
 #include "gil/ops.h"
@@ -324,6 +325,21 @@ Value str_replace(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
   return make_str(std::move(out));
 }
 
+// ---- Encoding -------------------------------------------------------------------
+
+Value str_encode(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  const Value* slots[2];
+  bind_arguments(ts, "encode", args + 1, argc - 1, kwnames, {"encoding", "errors"}, slots);
+  std::string_view names[] = {"encoding", "errors"};
+  std::string_view values[] = {"utf-8", "strict"};
+  for (int i = 0; i < 2; ++i) {
+    if (!slots[i]) continue;
+    if (!is_str(*slots[i])) raise_bad_argument(ts, "encode", names[i], "str", *slots[i]);
+    values[i] = as<ObjStr>(*slots[i])->text;
+  }
+  return encode_text(ts, self_text(args), values[0], values[1]);
+}
+
 // ---- str.format ---------------------------------------------------------------
 
 Value format_argument(ThreadState& ts, const format::TemplatePiece& piece, Value* args, int argc,
@@ -392,7 +408,7 @@ void install_str_methods(Runtime& rt) {
       {"rfind", str_rfind},         {"index", str_index},           {"rindex", str_rindex},
       {"count", str_count},         {"startswith", str_startswith}, {"endswith", str_endswith},
       {"split", str_split},         {"splitlines", str_splitlines}, {"join", str_join},
-      {"replace", str_replace},     {"format", str_format},
+      {"replace", str_replace},     {"format", str_format},          {"encode", str_encode},
   };
   for (auto& e : entries) add_method(rt, t, e.name, e.fn);
 }

@@ -2,6 +2,8 @@
 #include <cmath>
 
 #include "gil/builtins.h"
+#include "gil/bytes.h"
+#include "gil/codecs.h"
 #include "gil/dict.h"
 #include "gil/errors.h"
 #include "gil/format.h"
@@ -18,6 +20,12 @@ ObjType* new_type(Runtime& rt, std::string name, ObjType* base, NativeFn constru
 }
 
 // ---- Constructors -------------------------------------------------------
+
+bool is_ascii(std::string_view data) {
+  for (char c : data)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
 
 Value int_from_float(ThreadState& ts, double d) {
   if (std::isnan(d)) raise(ts, ts.rt.types.ValueError, "cannot convert float NaN to integer");
@@ -36,7 +44,7 @@ Value construct_int(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
     if (v.is_intlike()) return Value::integer(v.as_int());
     if (v.is_float()) return int_from_float(ts, v.as_float());
   }
-  if (!is_str(v)) {
+  if (!is_str(v) && !is_bytes(v)) {
     if (argc == 2) raise(ts, ts.rt.types.TypeError, "int() can't convert non-string with explicit base");
     raise(ts, ts.rt.types.TypeError,
           "int() argument must be a string, a bytes-like object or a real number, not '" +
@@ -46,7 +54,10 @@ Value construct_int(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   bool overflow = false;
   std::optional<int64_t> parsed;
   try {
-    parsed = format::parse_int(as<ObjStr>(v)->text, base, &overflow);
+    // Bytes hold ASCII digits only: the Unicode digits and spaces a str may
+    // use are not text in bytes.
+    if (is_str(v) || is_ascii(as<ObjBytes>(v)->data))
+      parsed = format::parse_int(is_str(v) ? as<ObjStr>(v)->text : as<ObjBytes>(v)->data, base, &overflow);
   } catch (const format::FormatError& e) {
     raise_format_error(ts, e);
   }
@@ -64,8 +75,10 @@ Value construct_float(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames)
   const Value& v = args[0];
   if (v.is_float()) return v;
   if (v.is_intlike()) return Value::number(static_cast<double>(v.as_int()));
-  if (is_str(v)) {
-    auto parsed = format::parse_float(as<ObjStr>(v)->text);
+  if (is_str(v) || is_bytes(v)) {
+    std::optional<double> parsed;
+    if (is_str(v) || is_ascii(as<ObjBytes>(v)->data))
+      parsed = format::parse_float(is_str(v) ? as<ObjStr>(v)->text : as<ObjBytes>(v)->data);
     if (!parsed) raise(ts, ts.rt.types.ValueError, "could not convert string to float: " + repr(ts, v));
     return Value::number(*parsed);
   }
@@ -73,9 +86,28 @@ Value construct_float(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames)
         "float() argument must be a string or a real number, not '" + std::string(type_name(ts, v)) + "'");
 }
 
+// str(b, encoding[, errors]): decoding, as b.decode() does.
+Value decode_to_str(ThreadState& ts, const Value* object, const Value* encoding, const Value* errors) {
+  if (encoding && !is_str(*encoding)) raise_bad_argument(ts, "str", "encoding", "str", *encoding);
+  if (errors && !is_str(*errors)) raise_bad_argument(ts, "str", "errors", "str", *errors);
+  if (!object) return ts.rt.empty_str;
+  if (is_str(*object)) raise(ts, ts.rt.types.TypeError, "decoding str is not supported");
+  if (!is_bytes(*object))
+    raise(ts, ts.rt.types.TypeError,
+          "decoding to str: need a bytes-like object, " + std::string(type_name(ts, *object)) + " found");
+  return decode_bytes(ts, as<ObjBytes>(*object)->data,
+                      encoding ? std::string_view(as<ObjStr>(*encoding)->text) : "utf-8",
+                      errors ? std::string_view(as<ObjStr>(*errors)->text) : "strict");
+}
+
 Value construct_str(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_no_keywords(ts, "str", kwnames);
-  check_args(ts, "str", argc, 0, 1);
+  if (argc > 1 || kwnames) {
+    const Value* slots[3];
+    bind_arguments(ts, "str", args, argc, kwnames, {"object", "encoding", "errors"}, slots);
+    if (slots[1] || slots[2]) return decode_to_str(ts, slots[0], slots[1], slots[2]);
+    if (!slots[0]) return ts.rt.empty_str;
+    return make_str(str(ts, *slots[0]));
+  }
   if (argc == 0) return ts.rt.empty_str;
   const Value& v = args[0];
   if (is_str(v)) return v;
@@ -114,7 +146,7 @@ Value construct_dict(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) 
     std::vector<Value> items = collect(ts, args[0]);
     for (size_t i = 0; i < items.size(); ++i) {
       std::vector<Value> pair;
-      if (is_list(items[i]) || is_tuple(items[i]) || is_str(items[i]))
+      if (is_list(items[i]) || is_tuple(items[i]) || is_str(items[i]) || is_bytes(items[i]))
         pair = collect(ts, items[i]);
       else
         raise(ts, ts.rt.types.TypeError,
@@ -168,6 +200,7 @@ void install_types(Runtime& rt) {
   t.bool_ = new_type(rt, "bool", t.int_, construct_bool);
   t.float_ = new_type(rt, "float", t.object, construct_float);
   t.str = new_type(rt, "str", t.object, construct_str);
+  t.bytes = new_type(rt, "bytes", t.object, construct_bytes);
   t.list = new_type(rt, "list", t.object, construct_list);
   t.tuple = new_type(rt, "tuple", t.object, construct_tuple);
   t.dict = new_type(rt, "dict", t.object, construct_dict);
@@ -196,6 +229,11 @@ void install_types(Runtime& rt) {
   t.IndexError = exc("IndexError", t.LookupError);
   t.KeyError = exc("KeyError", t.LookupError);
   t.ValueError = exc("ValueError", t.Exception);
+  t.UnicodeError = exc("UnicodeError", t.ValueError);
+  t.UnicodeDecodeError = exc("UnicodeDecodeError", t.UnicodeError);
+  t.UnicodeEncodeError = exc("UnicodeEncodeError", t.UnicodeError);
+  t.UnicodeDecodeError->get_attribute = unicode_error_attribute;
+  t.UnicodeEncodeError->get_attribute = unicode_error_attribute;
   t.TypeError = exc("TypeError", t.Exception);
   t.NameError = exc("NameError", t.Exception);
   t.UnboundLocalError = exc("UnboundLocalError", t.NameError);
@@ -225,6 +263,11 @@ void install_types(Runtime& rt) {
   for (ObjType* type : all) rt.owned_types.push_back(type);
   for (ObjType* type : all)
     if (type->construct || type->is_exception) rt.define_builtin(type->name, Value::borrow(type));
+  // bytes and the codecs' errors, owned and named like the types above.
+  for (ObjType* type : {t.bytes, t.UnicodeError, t.UnicodeDecodeError, t.UnicodeEncodeError}) {
+    rt.owned_types.push_back(type);
+    rt.define_builtin(type->name, Value::borrow(type));
+  }
 }
 
 Value construct_exception(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTuple* kwnames) {

@@ -38,12 +38,35 @@ TEST_F(WireTest, EveryKindOfValueRoundTrips) {
   for (const char* expr :
        {"None", "True", "False", "0", "-9223372036854775807 - 1", "9223372036854775807", "0.1", "-0.0",
         "float('inf')", "1e-300", "''", "'héllo\\n\\x00'", "[]", "()", "{}", "[1, 'a', (2.5, None), {'k': [True]}]",
-        "{(1, 2): 'pair', 'x': {3: (4,)}, 5: []}", "[[[[[[1]]]]]]"}) {
+        "{(1, 2): 'pair', 'x': {3: (4,)}, 5: []}", "[[[[[[1]]]]]]", "b''", "b'\\x00\\xff\\n'",
+        "[b'a', 'a', (b'k', {b'x': b'y'})]"}) {
     Value v = eval(expr);
     Value back = round_trip(v);
     EXPECT_EQ(repr(ts, back), repr(ts, v)) << expr;
     EXPECT_EQ(type_name(ts, back), type_name(ts, v)) << expr;
   }
+}
+
+TEST_F(WireTest, BytesTravelRawUnderTheirOwnTag) {
+  std::string payload;
+  wire::encode(ts, eval("b'ab\\x00'"), payload);
+  EXPECT_EQ(payload, std::string("b\x00\x00\x00\x03" "ab\x00", 8));
+  payload.clear();
+  wire::encode(ts, eval("'ab'"), payload);
+  EXPECT_EQ(payload[0], 's');  // equal text, different type, different tag
+}
+
+TEST_F(WireTest, EveryByteValueRoundTrips) {
+  Value v = eval("bytes(range(256))");
+  Value back = round_trip(v);
+  ASSERT_TRUE(is_bytes(back));
+  EXPECT_EQ(as<ObjBytes>(back)->data, as<ObjBytes>(v)->data);
+  EXPECT_EQ(as<ObjBytes>(back)->data.size(), 256u);
+}
+
+TEST_F(WireTest, BytesAndStrStayDistinctDictKeys) {
+  Value back = round_trip(eval("{b'k': 1, 'k': 2}"));
+  EXPECT_EQ(repr(ts, back), "{b'k': 1, 'k': 2}");
 }
 
 TEST_F(WireTest, NanRoundTripsBitForBit) {
@@ -84,6 +107,8 @@ TEST_F(WireTest, MalformedPayloadsAreDetected) {
   EXPECT_THROW(wire::decode(ts, "?"), wire::FormatError);
   EXPECT_THROW(wire::decode(ts, "i\x01\x02"), wire::FormatError);                          // cut short
   EXPECT_THROW(wire::decode(ts, std::string("s\x00\x00\x00\x09" "abc", 8)), wire::FormatError);  // length past the end
+  EXPECT_THROW(wire::decode(ts, std::string("b\x00\x00\x00\x09" "abc", 8)), wire::FormatError);  // the same for bytes
+  EXPECT_THROW(wire::decode(ts, std::string("b\x00\x00", 3)), wire::FormatError);                  // length cut short
   EXPECT_THROW(wire::decode(ts, "NN"), wire::FormatError);                                 // left over
   EXPECT_THROW(wire::decode(ts, std::string("l\xff\xff\xff\xff", 5)), wire::FormatError);    // a lying count
 }

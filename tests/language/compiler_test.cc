@@ -56,6 +56,15 @@ TEST(Compiler, TryStatementsGetExceptionRanges) {
   EXPECT_NE(dis.find("CHECK_EXC_MATCH"), std::string::npos);
 }
 
+TEST(Compiler, BytesAndStrConstantsOfTheSameTextStayApart) {
+  std::string dis = listing("a = b'k'\nb = 'k'\nc = b'k'\n");
+  EXPECT_NE(dis.find("LOAD_CONST 0 (b'k')"), std::string::npos) << dis;
+  EXPECT_NE(dis.find("LOAD_CONST 1 ('k')"), std::string::npos) << dis;
+  size_t first = dis.find("LOAD_CONST 0 (b'k')");
+  // c = b'k' reuses slot 0.
+  EXPECT_NE(dis.find("LOAD_CONST 0 (b'k')", first + 1), std::string::npos) << dis;
+}
+
 TEST(Compiler, EveryInstructionHasALine) {
   std::string dis = listing("a = 1\n\nb = [a,\n     a]\n");
   EXPECT_NE(dis.find("\n 3 "), std::string::npos) << dis;

@@ -64,6 +64,9 @@ std::string dump_constant(const ast::Constant& constant) {
                         [](int64_t value) -> std::string { return std::to_string(value); },
                         [](double value) -> std::string { return float_literal(value); },
                         [](const std::string& text) -> std::string { return string_literal(text); },
+                        [](const ast::BytesValue& bytes) -> std::string {
+                          return "b" + string_literal(bytes.data);
+                        },
                     },
                     constant.value);
 }
@@ -414,6 +417,15 @@ TEST(ParserAtomTest, SmallestIntIsANegatedLiteral) {
 TEST(ParserAtomTest, AdjacentStringsConcatenate) {
   EXPECT_EQ(expression("'a' \"b\" '''c'''"), "\"abc\"");
   EXPECT_EQ(expression("('a'\n 'b')"), "\"ab\"");
+}
+
+TEST(ParserAtomTest, BytesLiteralsAreBytesConstants) {
+  Parsed data = parsed("b'hi'");
+  EXPECT_EQ(std::get<ast::BytesValue>(std::get<ast::Constant>(data.value().node).value).data, "hi");
+  EXPECT_EQ(expression(R"(b'a' rb'\n' B'''c''')"), R"(b"a\\nc")");
+  EXPECT_EQ(expression("(b'a'\n b'b')"), "b\"ab\"");
+  EXPECT_EQ(expression("[b'x', 'x']"), "(list b\"x\" \"x\")");
+  EXPECT_EQ(expression("b'x'.decode()"), "(call (. b\"x\" decode))");
 }
 
 TEST(ParserAtomTest, TuplesAndParentheses) {
@@ -767,7 +779,15 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"print 'hi'", "Missing parentheses in call to 'print'. Did you mean print(...)?", 1,
                   1},
         ErrorCase{"from a import b,", "trailing comma not allowed without surrounding parentheses", 1,
-                  17}));
+                  17},
+        // Reported at the token after the last literal, as CPython does.
+        ErrorCase{"x = b'a' 'b'", "cannot mix bytes and nonbytes literals", 1, 13},
+        ErrorCase{"x = 'a' b'b' + 1", "cannot mix bytes and nonbytes literals", 1, 14},
+        ErrorCase{"x = f'{a}' b'b'", "cannot mix bytes and nonbytes literals", 1, 16},
+        ErrorCase{"x = (b'a'\n  b'c' 'd')", "cannot mix bytes and nonbytes literals", 2, 11},
+        ErrorCase{"print b'x'",
+                  "Missing parentheses in call to 'print'. Did you mean print(...)?", 1, 1},
+        ErrorCase{"x = [a b'x']", "invalid syntax", 1, 8}));
 
 INSTANTIATE_TEST_SUITE_P(
     Indentation, ParserErrorTest,
@@ -930,7 +950,6 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"x = -9223372036854775808 ** 2",
                   "integer literal too large for MiniPy's 64-bit int", 1, 6},
         ErrorCase{"x = 1j", "imaginary literals are not supported by MiniPy", 1, 5},
-        ErrorCase{"x = b'abc'", "bytes literals are not supported by MiniPy", 1, 5},
         ErrorCase{"x = f'{x!a}'", "f-string: '!a' conversions are not supported by MiniPy", 1, 10}));
 
 INSTANTIATE_TEST_SUITE_P(

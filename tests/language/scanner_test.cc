@@ -39,6 +39,23 @@ std::string escaped(std::string_view text) {
   return out + "\"";
 }
 
+// Escapes decoded bytes as escaped() does, and the bytes above 0x7F as \xhh.
+std::string escaped_bytes(std::string_view data) {
+  std::string out = "\"";
+  for (char c : data) {
+    auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) {
+      char buffer[8];
+      std::snprintf(buffer, sizeof buffer, "\\x%02x", byte);
+      out += buffer;
+    } else {
+      std::string one = escaped(std::string_view(&c, 1));
+      out += one.substr(1, one.size() - 2);
+    }
+  }
+  return out + "\"";
+}
+
 std::string describe(const Token& token) {
   switch (token.kind) {
     case TokenKind::Name: return token.text;
@@ -49,6 +66,7 @@ std::string describe(const Token& token) {
       return "FLOAT:" + std::string(buffer, result.ptr);
     }
     case TokenKind::String: return "STR:" + escaped(token.text);
+    case TokenKind::Bytes: return "BYTES:" + escaped_bytes(token.text);
     case TokenKind::FString: return "FSTR";
     case TokenKind::Newline: return "NL";
     case TokenKind::Indent: return "INDENT";
@@ -363,8 +381,13 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"x = '''abc\ndef\n\n",
                   "unterminated triple-quoted string literal (detected at line 3)", 1, 5},
         ErrorCase{"x = r'\\'", "unterminated string literal (detected at line 1)", 1, 5},
-        ErrorCase{"x = b'abc'", "bytes literals are not supported by MiniPy", 1, 5},
-        ErrorCase{"x = Rb'abc'", "bytes literals are not supported by MiniPy", 1, 5},
+        ErrorCase{"x = b'caf\xC3\xA9'", "bytes can only contain ASCII literal characters", 1, 5},
+        ErrorCase{"x = Rb'\xC3\xA9'", "bytes can only contain ASCII literal characters", 1, 5},
+        ErrorCase{"x = b'''a\n\xC3\xA9'''", "bytes can only contain ASCII literal characters", 1,
+                  5},
+        ErrorCase{"x = b'a\\x4'", "(value error) invalid \\x escape at position 1", 1, 8},
+        ErrorCase{"x = b'\\xg0'", "(value error) invalid \\x escape at position 0", 1, 7},
+        ErrorCase{"x = b'abc", "unterminated string literal (detected at line 1)", 1, 5},
         ErrorCase{"x = 'a\\x1'",
                   "(unicode error) 'unicodeescape' codec can't decode bytes in position 1-3: "
                   "truncated \\xXX escape",
@@ -530,6 +553,46 @@ TEST(ScannerStringTest, NonAsciiBytesPassThrough) {
 TEST(ScannerStringTest, NamesThatLookLikePrefixesAreNames) {
   EXPECT_EQ(tokens("r f b rb x"), "r f b rb x NL END");
   EXPECT_EQ(tokens("ur'x'"), R"(ur STR:"x" NL END)");
+}
+
+// ---- Bytes --------------------------------------------------------------------
+
+TEST(ScannerBytesTest, EveryBytesPrefixMakesABytesToken) {
+  EXPECT_EQ(tokens(R"(b'a' B"b" rb'\n' Br'c' bR'd' RB'e' b'''f''')"),
+            R"(BYTES:"a" BYTES:"b" BYTES:"\\n" BYTES:"c" BYTES:"d" BYTES:"e" BYTES:"f" NL END)");
+}
+
+TEST(ScannerBytesTest, AdjacentBytesAndStrAreSeparateTokens) {
+  EXPECT_EQ(tokens("b'a' 'b' b'c'"), R"(BYTES:"a" STR:"b" BYTES:"c" NL END)");
+}
+
+TEST(ScannerBytesTest, PrefixIsPartOfTheToken) {
+  EXPECT_EQ(positions("x = rb'x'"), R"(x@1:1 =@1:3 BYTES:"x"@1:5 NL@1:10 END@1:10)");
+}
+
+TEST(ScannerBytesTest, EscapesMakeSingleBytes) {
+  // \xff is one byte, not the two of U+00FF in UTF-8.
+  EXPECT_EQ(only_token(R"(b'\x41\xff\x00')").text, std::string("A\xff\0", 3));
+  EXPECT_EQ(only_token(R"(b'\n\t\\\'\"\r\a\b\f\v')").text, "\n\t\\'\"\r\a\b\f\v");
+  EXPECT_EQ(only_token(R"(b'\101\60\0')").text, std::string("A0\0", 3));
+  EXPECT_EQ(tokens(R"(b'\x80\xfe')"), R"(BYTES:"\x80\xfe" NL END)");
+}
+
+TEST(ScannerBytesTest, OctalEscapesAboveAByteWrapAround) {
+  EXPECT_EQ(only_token(R"(b'\777\400')").text, std::string("\xff\0", 2));
+}
+
+TEST(ScannerBytesTest, CodePointEscapesKeepTheirBackslash) {
+  EXPECT_EQ(only_token(R"(b'\u00e9\U0001F600\N{DASH}\q')").text, R"(\u00e9\U0001F600\N{DASH}\q)");
+}
+
+TEST(ScannerBytesTest, RawBytesKeepBackslashes) {
+  EXPECT_EQ(only_token(R"(rb'\x41\n')").text, R"(\x41\n)");
+}
+
+TEST(ScannerBytesTest, BackslashNewlineAndLineEnds) {
+  EXPECT_EQ(only_token("b'ab\\\ncd'").text, "abcd");
+  EXPECT_EQ(only_token("b'''a\r\nb'''").text, "a\nb");
 }
 
 // ---- F-strings --------------------------------------------------------------

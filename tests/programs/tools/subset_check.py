@@ -26,6 +26,9 @@ BUILTINS = {
     "ZeroDivisionError", "NameError", "TypeError", "IndexError", "KeyError",
     "ValueError", "AttributeError", "OverflowError", "RecursionError",
     "AssertionError",
+    # bytes and the codecs
+    "bytes", "LookupError", "UnicodeError", "UnicodeDecodeError",
+    "UnicodeEncodeError",
 }
 METHODS = {
     # str
@@ -35,6 +38,12 @@ METHODS = {
     "append", "pop", "insert", "extend", "index", "sort", "reverse",
     # dict
     "get", "keys", "values", "items", "setdefault",
+    # bytes (and str.encode)
+    "decode", "encode", "hex", "fromhex", "count", "rfind", "rindex",
+    "lstrip", "rstrip", "isdigit", "isalpha", "isalnum", "isspace", "isupper",
+    "islower",
+    # UnicodeDecodeError / UnicodeEncodeError attributes
+    "encoding", "object", "start", "end", "reason",
     # modules
     "sleep", "perf_counter", "monotonic", "exit",
 }
@@ -77,7 +86,7 @@ class Checker(ast.NodeVisitor):
         super().generic_visit(node)
 
     def visit_Constant(self, node):
-        if isinstance(node.value, (bytes, complex)) or node.value is Ellipsis:
+        if isinstance(node.value, complex) or node.value is Ellipsis:
             self.bad(node, "constant type outside the subset")
         if isinstance(node.value, str) and not node.value.isascii():
             self.bad(node, "non-ASCII string")

@@ -1,0 +1,438 @@
+// The methods of bytes. They follow str's (str_methods.cc) in shape, but
+// not in their errors: CPython parses bytes methods' arguments with three
+// different parsers, and each words its TypeErrors its own way, so every
+// method below checks its arguments the way its CPython counterpart does.
+#include <algorithm>
+#include <cstdint>
+
+#include "gil/builtins.h"
+#include "gil/bytes.h"
+#include "gil/codecs.h"
+#include "gil/errors.h"
+#include "gil/ops.h"
+
+namespace gil {
+namespace {
+
+// The data of self, args[0]. A method taken from the type (`bytes.upper(x)`)
+// gets whatever was passed first, so it is checked like CPython's method
+// descriptors check it.
+const std::string& self_data(ThreadState& ts, Value* args, int argc, const char* method) {
+  if (argc == 0)
+    raise(ts, ts.rt.types.TypeError, std::string("unbound method bytes.") + method + "() needs an argument");
+  if (!is_bytes(args[0]))
+    raise(ts, ts.rt.types.TypeError,
+          std::string("descriptor '") + method + "' for 'bytes' objects doesn't apply to a '" +
+              std::string(type_name(ts, args[0])) + "' object");
+  return as<ObjBytes>(args[0])->data;
+}
+
+// The argument count check of methods parsed with PyArg_ParseTuple
+// (find, count, startswith...): "find() takes at least 1 argument (0 given)".
+// Keywords are refused as a direct call `b.find(x=1)` refuses them, naming
+// the method "bytes.find" (through a bound method object CPython would say
+// "find").
+void check_parsed_args(ThreadState& ts, const char* method, int n, int min, int max, ObjTuple* kwnames) {
+  check_no_keywords(ts, std::string("bytes.") + method, kwnames);
+  auto plural = [](int k) { return k == 1 ? " argument" : " arguments"; };
+  if (n < min)
+    raise(ts, ts.rt.types.TypeError,
+          std::string(method) + "() takes at least " + std::to_string(min) + plural(min) + " (" + std::to_string(n) +
+              " given)");
+  if (n > max)
+    raise(ts, ts.rt.types.TypeError,
+          std::string(method) + "() takes at most " + std::to_string(max) + plural(max) + " (" + std::to_string(n) +
+              " given)");
+}
+
+// The str in an optional keyword-capable argument such as decode's
+// encoding, or [fallback] when it was not passed.
+std::string_view str_argument(ThreadState& ts, const Value* v, const char* method, const char* name,
+                              std::string_view fallback) {
+  if (!v) return fallback;
+  if (!is_str(*v)) raise_bad_argument(ts, method, name, "str", *v);
+  return as<ObjStr>(*v)->text;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) { return is_lower(c) || is_upper(c); }
+bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
+
+// ---- Codecs and hex -----------------------------------------------------------
+
+Value bytes_decode(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  const std::string& s = self_data(ts, args, argc, "decode");
+  const Value* slots[2];
+  bind_arguments(ts, "decode", args + 1, argc - 1, kwnames, {"encoding", "errors"}, slots);
+  std::string_view encoding = str_argument(ts, slots[0], "decode", "encoding", "utf-8");
+  std::string_view errors = str_argument(ts, slots[1], "decode", "errors", "strict");
+  return decode_bytes(ts, s, encoding, errors);
+}
+
+// bytes.hex(sep, bytes_per_sep): [sep] goes between groups of
+// |bytes_per_sep| bytes, counted from the right when it is positive and from
+// the left when negative, as CPython's _Py_strhex_impl does.
+Value bytes_hex(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  const std::string& s = self_data(ts, args, argc, "hex");
+  const Value* slots[2];
+  bind_arguments(ts, "hex", args + 1, argc - 1, kwnames, {"sep", "bytes_per_sep"}, slots);
+  char sep = 0;
+  int64_t group = 0;
+  if (slots[0]) {
+    const Value& v = *slots[0];
+    int64_t n = length(ts, v);  // "object of type 'int' has no len()", as CPython
+    uint32_t c = 0;
+    if (is_str(v)) {
+      const std::string& t = as<ObjStr>(v)->text;
+      n = std::count_if(t.begin(), t.end(), [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; });
+      if (n == 1) c = static_cast<unsigned char>(t[0]);
+    } else if (is_bytes(v) && n == 1) {
+      c = static_cast<unsigned char>(as<ObjBytes>(v)->data[0]);
+    }
+    if (n != 1) raise(ts, ts.rt.types.ValueError, "sep must be length 1.");
+    if (!is_str(v) && !is_bytes(v)) raise(ts, ts.rt.types.TypeError, "sep must be str or bytes.");
+    if (c > 127) raise(ts, ts.rt.types.ValueError, "sep must be ASCII.");
+    sep = static_cast<char>(c);
+    group = slots[1] ? expect_int(ts, *slots[1], "bytes_per_sep") : 1;
+    if (group < INT32_MIN || group > INT32_MAX)  // a C int in CPython
+      raise(ts, ts.rt.types.OverflowError, "Python int too large to convert to C int");
+  }
+  static const char hex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(s.size() * 3);
+  auto n = static_cast<int64_t>(s.size());
+  for (int64_t k = 0; k < n; ++k) {
+    bool boundary = group > 0 ? (n - k) % group == 0 : group < 0 && k % -group == 0;
+    if (k > 0 && boundary) out += sep;
+    auto c = static_cast<unsigned char>(s[static_cast<size_t>(k)]);
+    out += hex[c >> 4];
+    out += hex[c & 15];
+  }
+  return make_str(std::move(out));
+}
+
+int hex_digit(char c) {
+  if (is_digit(c)) return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// bytes.fromhex(string): a class method, so args[0] is the type (or an
+// instance, for b.fromhex(...)) and is not used.
+Value bytes_fromhex(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "bytes.fromhex", kwnames);
+  check_args(ts, "bytes.fromhex", argc - 1, 1, 1);
+  const Value& v = args[1];
+  if (!is_str(v))
+    raise(ts, ts.rt.types.TypeError, "fromhex() argument must be str, not " + std::string(type_name(ts, v)));
+  const std::string& t = as<ObjStr>(v)->text;
+  auto fail = [&](size_t at) {
+    // Positions count characters; a MiniPy str is UTF-8.
+    int64_t position = 0;
+    for (size_t i = 0; i < at; ++i) position += (static_cast<unsigned char>(t[i]) & 0xC0) != 0x80;
+    raise(ts, ts.rt.types.ValueError,
+          "non-hexadecimal number found in fromhex() arg at position " + std::to_string(position));
+  };
+  // CPython reports the first non-ASCII character before looking at digits.
+  for (size_t i = 0; i < t.size(); ++i)
+    if (static_cast<unsigned char>(t[i]) >= 0x80) fail(i);
+  std::string out;
+  size_t i = 0;
+  while (i < t.size()) {
+    if (is_space(t[i])) {
+      ++i;
+      continue;
+    }
+    int top = hex_digit(t[i]);
+    if (top < 0) fail(i);
+    if (i + 1 >= t.size() || hex_digit(t[i + 1]) < 0) fail(i + 1);
+    out += static_cast<char>(top * 16 + hex_digit(t[i + 1]));
+    i += 2;
+  }
+  return make_bytes(std::move(out));
+}
+
+// ---- Case and classification ---------------------------------------------------
+
+// Only ASCII letters have case in bytes.
+template <bool Upper>
+Value bytes_change_case(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  const char* name = Upper ? "bytes.upper" : "bytes.lower";
+  std::string s = self_data(ts, args, argc, Upper ? "upper" : "lower");
+  check_no_keywords(ts, name, kwnames);
+  check_args(ts, name, argc - 1, 0, 0);
+  for (char& c : s) {
+    if (Upper && is_lower(c)) c = static_cast<char>(c - 'a' + 'A');
+    if (!Upper && is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
+  }
+  return make_bytes(std::move(s));
+}
+
+// isdigit, isalpha, isalnum, isspace: true when self is not empty and every
+// byte passes [Pred].
+template <bool (*Pred)(char), const char* Name>
+Value bytes_is(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  const std::string& s = self_data(ts, args, argc, Name);
+  std::string full = std::string("bytes.") + Name;
+  check_no_keywords(ts, full, kwnames);
+  check_args(ts, full, argc - 1, 0, 0);
+  return Value::boolean(!s.empty() && std::all_of(s.begin(), s.end(), Pred));
+}
+
+constexpr char kIsDigit[] = "isdigit";
+constexpr char kIsAlpha[] = "isalpha";
+constexpr char kIsAlnum[] = "isalnum";
+constexpr char kIsSpace[] = "isspace";
+
+// isupper and islower: some byte of the case asked for, none of the other.
+template <bool Upper>
+Value bytes_is_case(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  const char* name = Upper ? "bytes.isupper" : "bytes.islower";
+  const std::string& s = self_data(ts, args, argc, Upper ? "isupper" : "islower");
+  check_no_keywords(ts, name, kwnames);
+  check_args(ts, name, argc - 1, 0, 0);
+  bool wanted = false;
+  for (char c : s) {
+    if (Upper ? is_lower(c) : is_upper(c)) return Value::boolean(false);
+    wanted |= Upper ? is_upper(c) : is_lower(c);
+  }
+  return Value::boolean(wanted);
+}
+
+// ---- Searching ---------------------------------------------------------------
+
+// The optional start and end at args[first], args[first + 1], resolved as
+// CPython's ADJUST_INDICES does: end is clamped to the data, start is not,
+// so a start past the end finds nothing (b'abc'.find(b'', 5) is -1).
+std::pair<int64_t, int64_t> search_range(ThreadState& ts, Value* args, int argc, int first, size_t size) {
+  auto n = static_cast<int64_t>(size);
+  auto bound = [&](int i, int64_t fallback) {
+    if (argc <= i || args[i].is_none()) return fallback;
+    if (!args[i].is_intlike())
+      raise(ts, ts.rt.types.TypeError, "slice indices must be integers or None or have an __index__ method");
+    int64_t v = args[i].as_int();
+    if (v < 0) v = std::max<int64_t>(0, v + n);
+    return v;
+  };
+  return {bound(first, 0), std::min(bound(first + 1, n), n)};
+}
+
+// The needle of find/count/index: bytes, or an int standing for one byte.
+std::string needle(ThreadState& ts, const Value& v) {
+  if (v.is_intlike()) return std::string(1, static_cast<char>(expect_byte(ts, v.as_int())));
+  if (!is_bytes(v))
+    raise(ts, ts.rt.types.TypeError,
+          "argument should be integer or bytes-like object, not '" + std::string(type_name(ts, v)) + "'");
+  return as<ObjBytes>(v)->data;
+}
+
+int64_t find_impl(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames, const char* name, bool from_right) {
+  const std::string& s = self_data(ts, args, argc, name);
+  check_parsed_args(ts, name, argc - 1, 1, 3, kwnames);
+  std::string sub = needle(ts, args[1]);
+  auto [b, e] = search_range(ts, args, argc, 2, s.size());
+  if (e - b < static_cast<int64_t>(sub.size())) return -1;
+  std::string_view window(s.data() + b, static_cast<size_t>(e - b));
+  size_t at = from_right ? window.rfind(sub) : window.find(sub);
+  return at == std::string_view::npos ? -1 : static_cast<int64_t>(at) + b;
+}
+
+Value bytes_find(ThreadState& ts, Value* a, int n, ObjTuple* k) { return Value::integer(find_impl(ts, a, n, k, "find", false)); }
+Value bytes_rfind(ThreadState& ts, Value* a, int n, ObjTuple* k) { return Value::integer(find_impl(ts, a, n, k, "rfind", true)); }
+
+Value bytes_index(ThreadState& ts, Value* a, int n, ObjTuple* k) {
+  int64_t at = find_impl(ts, a, n, k, "index", false);
+  if (at < 0) raise(ts, ts.rt.types.ValueError, "subsection not found");
+  return Value::integer(at);
+}
+
+Value bytes_rindex(ThreadState& ts, Value* a, int n, ObjTuple* k) {
+  int64_t at = find_impl(ts, a, n, k, "rindex", true);
+  if (at < 0) raise(ts, ts.rt.types.ValueError, "subsection not found");
+  return Value::integer(at);
+}
+
+Value bytes_count(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  const std::string& s = self_data(ts, args, argc, "count");
+  check_parsed_args(ts, "count", argc - 1, 1, 3, kwnames);
+  std::string sub = needle(ts, args[1]);
+  auto [b, e] = search_range(ts, args, argc, 2, s.size());
+  if (e < b) return Value::integer(0);
+  std::string_view window(s.data() + b, static_cast<size_t>(e - b));
+  if (sub.empty()) return Value::integer(static_cast<int64_t>(window.size() + 1));
+  int64_t count = 0;
+  for (size_t at = window.find(sub); at != std::string_view::npos; at = window.find(sub, at + sub.size())) ++count;
+  return Value::integer(count);
+}
+
+Value affix_impl(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames, const char* name, bool prefix) {
+  const std::string& s = self_data(ts, args, argc, name);
+  check_parsed_args(ts, name, argc - 1, 1, 3, kwnames);
+  auto [b, e] = search_range(ts, args, argc, 2, s.size());
+  auto test = [&](std::string_view a) {
+    if (b > static_cast<int64_t>(s.size())) return false;  // a start past the end matches nothing, not even b''
+    if (e - b < static_cast<int64_t>(a.size())) return false;
+    std::string_view window(s.data() + b, static_cast<size_t>(e - b));
+    return prefix ? window.substr(0, a.size()) == a : window.substr(window.size() - a.size()) == a;
+  };
+  if (is_tuple(args[1])) {
+    for (auto& v : as<ObjTuple>(args[1])->items)
+      if (test(expect_bytes_like(ts, v))) return Value::boolean(true);
+    return Value::boolean(false);
+  }
+  if (!is_bytes(args[1]))
+    raise(ts, ts.rt.types.TypeError,
+          std::string(name) + " first arg must be bytes or a tuple of bytes, not " +
+              std::string(type_name(ts, args[1])));
+  return Value::boolean(test(as<ObjBytes>(args[1])->data));
+}
+
+Value bytes_startswith(ThreadState& ts, Value* a, int n, ObjTuple* k) { return affix_impl(ts, a, n, k, "startswith", true); }
+Value bytes_endswith(ThreadState& ts, Value* a, int n, ObjTuple* k) { return affix_impl(ts, a, n, k, "endswith", false); }
+
+// ---- Splitting, joining, stripping, replacing ----------------------------------
+
+std::vector<Value> split_whitespace(const std::string& s, int64_t maxsplit) {
+  std::vector<Value> parts;
+  size_t i = 0, n = s.size();
+  while (true) {
+    while (i < n && is_space(s[i])) ++i;
+    if (i >= n) break;
+    if (maxsplit >= 0 && static_cast<int64_t>(parts.size()) == maxsplit) {
+      parts.push_back(make_bytes(s.substr(i)));  // the rest keeps its trailing whitespace
+      break;
+    }
+    size_t j = i;
+    while (j < n && !is_space(s[j])) ++j;
+    parts.push_back(make_bytes(s.substr(i, j - i)));
+    i = j;
+  }
+  return parts;
+}
+
+Value bytes_split(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  const std::string& s = self_data(ts, args, argc, "split");
+  const Value* slots[2];
+  bind_arguments(ts, "split", args + 1, argc - 1, kwnames, {"sep", "maxsplit"}, slots);
+  int64_t maxsplit = slots[1] ? expect_int(ts, *slots[1], "maxsplit") : -1;
+  if (!slots[0] || slots[0]->is_none()) return make_list(split_whitespace(s, maxsplit));
+  std::string_view d = expect_bytes_like(ts, *slots[0]);
+  if (d.empty()) raise(ts, ts.rt.types.ValueError, "empty separator");
+  std::vector<Value> parts;
+  size_t start = 0;
+  for (size_t at = s.find(d); at != std::string::npos; at = s.find(d, start)) {
+    if (maxsplit >= 0 && static_cast<int64_t>(parts.size()) == maxsplit) break;
+    parts.push_back(make_bytes(s.substr(start, at - start)));
+    start = at + d.size();
+  }
+  parts.push_back(make_bytes(s.substr(start)));
+  return make_list(std::move(parts));
+}
+
+Value bytes_join(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  const std::string& sep = self_data(ts, args, argc, "join");
+  check_no_keywords(ts, "bytes.join", kwnames);
+  check_args(ts, "bytes.join", argc - 1, 1, 1);
+  if (!is_iterable(args[1])) raise(ts, ts.rt.types.TypeError, "can only join an iterable");
+  std::vector<Value> items = collect(ts, args[1]);
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (!is_bytes(items[i]))
+      raise(ts, ts.rt.types.TypeError,
+            "sequence item " + std::to_string(i) + ": expected a bytes-like object, " +
+                std::string(type_name(ts, items[i])) + " found");
+    if (i) out += sep;
+    out += as<ObjBytes>(items[i])->data;
+  }
+  return make_bytes(std::move(out));
+}
+
+Value strip_impl(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames, bool left, bool right, const char* name) {
+  const std::string& s = self_data(ts, args, argc, name);
+  check_no_keywords(ts, std::string("bytes.") + name, kwnames);
+  check_args(ts, name, argc - 1, 0, 1);
+  bool default_chars = argc < 2 || args[1].is_none();
+  std::string_view chars = default_chars ? std::string_view() : expect_bytes_like(ts, args[1]);
+  auto strip_byte = [&](char c) { return default_chars ? is_space(c) : chars.find(c) != std::string_view::npos; };
+  size_t b = 0, e = s.size();
+  if (left)
+    while (b < e && strip_byte(s[b])) ++b;
+  if (right)
+    while (e > b && strip_byte(s[e - 1])) --e;
+  return make_bytes(s.substr(b, e - b));
+}
+
+Value bytes_strip(ThreadState& ts, Value* a, int n, ObjTuple* k) { return strip_impl(ts, a, n, k, true, true, "strip"); }
+Value bytes_lstrip(ThreadState& ts, Value* a, int n, ObjTuple* k) { return strip_impl(ts, a, n, k, true, false, "lstrip"); }
+Value bytes_rstrip(ThreadState& ts, Value* a, int n, ObjTuple* k) { return strip_impl(ts, a, n, k, false, true, "rstrip"); }
+
+Value bytes_replace(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  const std::string& s = self_data(ts, args, argc, "replace");
+  check_no_keywords(ts, "bytes.replace", kwnames);
+  check_args(ts, "replace", argc - 1, 2, 3);
+  std::string_view from = expect_bytes_like(ts, args[1]);
+  std::string_view to = expect_bytes_like(ts, args[2]);
+  int64_t count = argc == 4 ? expect_int(ts, args[3], "count") : -1;
+  std::string out;
+  if (from.empty()) {
+    for (size_t i = 0; i <= s.size(); ++i) {
+      if (count < 0 || static_cast<int64_t>(i) < count) out += to;
+      if (i < s.size()) out += s[i];
+    }
+    return make_bytes(std::move(out));
+  }
+  size_t start = 0;
+  int64_t done = 0;
+  for (size_t at = s.find(from); at != std::string::npos && (count < 0 || done < count); at = s.find(from, start)) {
+    out.append(s, start, at - start);
+    out += to;
+    start = at + from.size();
+    ++done;
+  }
+  out.append(s, start, std::string::npos);
+  return make_bytes(std::move(out));
+}
+
+}  // namespace
+
+void install_bytes_methods(Runtime& rt) {
+  ObjType* t = rt.types.bytes;
+  struct Entry {
+    const char* name;
+    NativeFn fn;
+  };
+  static const Entry entries[] = {
+      {"decode", bytes_decode},
+      {"hex", bytes_hex},
+      {"upper", bytes_change_case<true>},
+      {"lower", bytes_change_case<false>},
+      {"isdigit", bytes_is<is_digit, kIsDigit>},
+      {"isalpha", bytes_is<is_alpha, kIsAlpha>},
+      {"isalnum", bytes_is<is_alnum, kIsAlnum>},
+      {"isspace", bytes_is<is_space, kIsSpace>},
+      {"isupper", bytes_is_case<true>},
+      {"islower", bytes_is_case<false>},
+      {"find", bytes_find},
+      {"rfind", bytes_rfind},
+      {"index", bytes_index},
+      {"rindex", bytes_rindex},
+      {"count", bytes_count},
+      {"startswith", bytes_startswith},
+      {"endswith", bytes_endswith},
+      {"split", bytes_split},
+      {"join", bytes_join},
+      {"strip", bytes_strip},
+      {"lstrip", bytes_lstrip},
+      {"rstrip", bytes_rstrip},
+      {"replace", bytes_replace},
+  };
+  for (auto& e : entries) add_method(rt, t, e.name, e.fn);
+  add_method(rt, t, "fromhex", bytes_fromhex);
+  as<ObjNative>(t->methods.back().second)->class_method = true;
+}
+
+}  // namespace gil
