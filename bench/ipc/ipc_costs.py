@@ -34,7 +34,7 @@ def echo(conn):
 
 
 def produce(q, size, count):
-    payload = "x" * size
+    payload = b"x" * size
     for i in range(count):
         q.put(payload)
     q.put(None)
@@ -65,7 +65,7 @@ def pipe_round_trip(trips):
     here, there = multiprocessing.Pipe()
     child = multiprocessing.Process(target=echo, args=(there,))
     child.start()
-    message = "x" * SMALL
+    message = b"x" * SMALL
     for _ in range(100):
         here.send(message)
         here.recv()

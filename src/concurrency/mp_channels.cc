@@ -176,6 +176,46 @@ Value connection_recv(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames)
   return decode_message(ts, *payload);
 }
 
+// send_bytes(buf) and recv_bytes(): raw bytes, without the value encoding.
+Value connection_send_bytes(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "send_bytes", argc - 1, 1, 1);
+  auto* c = open_connection(ts, args[0]);
+  if (!c->writable) raise(ts, ts.rt.types.OSError, "connection is read-only");
+  if (!is_bytes(args[1]))
+    raise(ts, ts.rt.types.TypeError, "memoryview: a bytes-like object is required, not '" + std::string(type_name(ts, args[1])) + "'");
+  std::string payload = as<ObjBytes>(args[1])->data;
+  std::shared_ptr<Connection> conn = c->conn;
+  try {
+    ReleaseGil unlocked(ts);
+    conn->send_bytes(payload);
+  } catch (const std::system_error& e) {
+    raise_os_error(ts, e);
+  }
+  return Value::none();
+}
+
+Value connection_recv_bytes(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "recv_bytes", argc - 1, 0, 0);
+  auto* c = open_connection(ts, args[0]);
+  if (!c->readable) raise(ts, ts.rt.types.OSError, "connection is write-only");
+  std::shared_ptr<Connection> conn = c->conn;
+  std::optional<std::string> payload;
+  try {
+    ReleaseGil unlocked(ts);
+    payload = conn->recv_bytes();
+  } catch (const wire::FormatError& e) {
+    raise(ts, ts.rt.types.OSError, std::string("Connection.recv_bytes: damaged message: ") + e.what());
+  } catch (const std::system_error& e) {
+    raise_os_error(ts, e);
+  }
+  if (!payload) {
+    auto* e = new ObjException(ts.rt.types.EOFError);
+    e->args = make_tuple();
+    raise_value(Value::adopt(e));
+  }
+  return make_bytes(std::move(*payload));
+}
+
 Value connection_poll(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   auto* c = open_connection(ts, args[0]);
   if (!c->readable) raise(ts, ts.rt.types.OSError, "connection is write-only");
@@ -252,6 +292,8 @@ void install_channels(Runtime& rt, State& st) {
   st.connection->get_attribute = connection_get_attribute;
   add_method(rt, st.connection, "send", connection_send);
   add_method(rt, st.connection, "recv", connection_recv);
+  add_method(rt, st.connection, "send_bytes", connection_send_bytes);
+  add_method(rt, st.connection, "recv_bytes", connection_recv_bytes);
   add_method(rt, st.connection, "poll", connection_poll);
   add_method(rt, st.connection, "close", connection_close);
   add_method(rt, st.connection, "fileno", connection_fileno);

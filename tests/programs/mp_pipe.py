@@ -58,3 +58,12 @@ if __name__ == "__main__":
         here.send(1)
     except OSError as e:
         print("OSError:", e)
+
+    left, right = multiprocessing.Pipe()
+    left.send_bytes(b"raw \x00\xff bytes")
+    left.send(b"pickled bytes")
+    print(right.recv_bytes(), right.recv())
+    try:
+        left.send_bytes("text")
+    except TypeError as e:
+        print("TypeError:", e)
