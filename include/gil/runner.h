@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "gil/gil.h"
+#include "gil/live.h"
 #include "gil/workload.h"
 
 namespace gil {
@@ -53,6 +54,10 @@ struct RunSpec {
   // Seconds the whole run may take before every worker is killed; unset
   // means no limit.
   std::optional<double> timeout_s;
+
+  // Where each worker reports what it is doing while the run goes on
+  // (--live), one LiveWorker per worker; null for none. Not owned.
+  LiveBoard* live = nullptr;
 };
 
 // What one worker did.

@@ -27,6 +27,8 @@
 
 namespace gil {
 
+class LiveWorker;  // live.h
+
 // Strings that are looked up by pointer: names, attribute names, short
 // literals. An interned string is immortal for the life of its Runtime.
 class InternTable {
@@ -202,6 +204,8 @@ struct ThreadState {
   int trace_id = -1;
   // Legacy policy: instructions left before the next forced release.
   int legacy_ticks = 0;
+  // Where --live reads what this thread is doing, or null.
+  LiveWorker* live = nullptr;
   // The Python-level thread object (threading.current_thread()), or Empty
   // for a thread the threading module has not seen yet.
   Value thread_object;

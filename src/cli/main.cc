@@ -3,6 +3,7 @@
 #include <malloc.h>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -14,6 +15,7 @@
 
 #include "gil/debug.h"
 #include "gil/interpreter.h"
+#include "gil/live_display.h"
 #include "gil/multiprocessing.h"
 #include "gil/process_runner.h"
 #include "gil/report.h"
@@ -119,6 +121,7 @@ struct MainOptions {
   bool no_gil_stats = false;
   int retries = 0;
   double timeout_s = 0;
+  bool live = false;
 };
 
 // The file of a built-in workload name, or the name itself for a path.
@@ -170,13 +173,55 @@ std::string make_spec(const MainOptions& o, gil::RunSpec& spec) {
   return "";
 }
 
-gil::Comparison compare(const gil::RunSpec& spec, bool baseline) {
+// Runs [spec] with the live view drawing it; [expected] gives each worker's
+// time at work in the baseline, and receives this run's.
+gil::RunReport run_live(gil::RunSpec spec, std::vector<double>& expected) {
+  gil::LiveBoard board(spec.workers);
+  spec.live = &board;
+  gil::LiveView view;
+  view.title = fmt::format("{}: {}, {} workers, GIL {}", gil::mode_name(spec.mode), spec.workload_name, spec.workers,
+                           gil::gil_policy_name(spec.gil.policy));
+  view.expected_s = expected;
+  view.colour = !std::getenv("NO_COLOR");
+  view.width = gil::terminal_width(100);
+  for (const char* var : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+    const char* value = std::getenv(var);
+    if (value && *value) {
+      std::string v = value;
+      view.unicode = v.find("UTF-8") != std::string::npos || v.find("utf8") != std::string::npos;
+      break;
+    }
+  }
+  gil::RunReport report;
+  {
+    gil::LiveDisplay display(board, view);
+    report = gil::run_workload(spec);
+  }
+  int64_t end = gil::live_now_ns();
+  expected.clear();
+  for (int w = 0; w < spec.workers; ++w)
+    expected.push_back(static_cast<double>(board[w].time_in(gil::ThreadActivity::Running, end) +
+                                           board[w].time_in(gil::ThreadActivity::InIo, end)) / 1e9);
+  return report;
+}
+
+gil::Comparison compare(const gil::RunSpec& spec, bool baseline, bool live = false) {
   gil::Comparison c;
+  std::vector<double> expected;
   if (baseline && spec.mode != gil::Mode::Serial) {
     gil::RunSpec serial = spec;
     serial.mode = gil::Mode::Serial;
-    progress("serial baseline", serial);
-    c.baseline = gil::run_workload(serial);
+    if (live) {
+      c.baseline = run_live(serial, expected);
+    } else {
+      progress("serial baseline", serial);
+      c.baseline = gil::run_workload(serial);
+    }
+  }
+  if (live) {
+    c.run = run_live(spec, expected);
+    std::fprintf(stderr, "\n");
+    return c;
   }
   progress(std::string(gil::mode_name(spec.mode)).c_str(), spec);
   c.run = gil::run_workload(spec);
@@ -209,7 +254,7 @@ int main_command(const MainOptions& o) {
   std::string error = make_spec(o, spec);
   if (!error.empty()) return usage_error(error);
   try {
-    gil::Comparison c = compare(spec, !o.no_baseline);
+    gil::Comparison c = compare(spec, !o.no_baseline, o.live);
     if (o.json)
       std::printf("%s\n", gil::to_json(c).dump(2).c_str());
     else
@@ -380,6 +425,7 @@ int main(int argc, char** argv) {
   app.add_option("--retry", o.retries, "Processes: run a task lost with its worker again, up to N times")
       ->expected(0, 1)
       ->default_str("1");
+  app.add_flag("--live", o.live, "Draw progress and a timeline of every worker while the run goes on (on stderr)");
   app.add_option("--timeout", o.timeout_s, "Processes: kill every worker and fail after SECONDS");
 
   CLI::App* run = app.add_subcommand("run", "Run a MiniPy program; arguments after FILE land in sys.argv[1:]");

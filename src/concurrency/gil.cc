@@ -1,5 +1,7 @@
 #include "gil/gil.h"
 
+#include "gil/live.h"
+
 #include "gil/runtime.h"
 
 namespace gil {
@@ -50,6 +52,7 @@ uint64_t Gil::switch_count() const {
 std::chrono::nanoseconds Gil::now() const { return Clock::now() - epoch_; }
 
 void Gil::record(ThreadState& ts, ThreadActivity activity, int handed_over_from) {
+  if (ts.live) ts.live->change(activity, live_now_ns());
   if (!config_.record_activity) return;
   ts.activity.push_back({now(), activity, handed_over_from});
 }

@@ -71,13 +71,16 @@ void take_activity(ThreadState& ts, WorkerReport& w, std::chrono::nanoseconds st
 
 void run_serial(ThreadState& main, const Value& work, RunReport& report, std::chrono::nanoseconds start) {
   Gil& gil = *main.rt.gil;
+  LiveBoard* live = report.spec.live;
   for (auto& w : report.workers) {
     main.trace_id = w.worker;
+    main.live = live ? &(*live)[w.worker] : nullptr;
     gil.record(main, ThreadActivity::Running);
     run_work(main, work, w, report.failed, report.error);
     gil.record(main, ThreadActivity::Done);
     take_activity(main, w, start);
   }
+  main.live = nullptr;
   for (auto& w : report.workers) w.gil = GilThreadStats{};
 }
 
@@ -94,6 +97,7 @@ void run_threads(Runtime& rt, ThreadState& main, const Value& work, RunReport& r
       ThreadState ts(rt, 1 << 16);
       ts.is_main = false;
       ts.trace_id = static_cast<int>(i);
+      if (report.spec.live) ts.live = &(*report.spec.live)[static_cast<int>(i)];
       rt.gil->acquire(ts);
       bool f = false;
       run_work(ts, work, report.workers[i], f, errors[i]);
