@@ -1,12 +1,15 @@
 #!/usr/bin/python3
-"""Turns runner_benchmark's JSON output into charts (PNG).
+"""Turns the benchmarks' JSON output into charts (PNG).
 
-    build/release/bench/runner_benchmark --benchmark_out=bench.json --benchmark_out_format=json
-    /usr/bin/python3 scripts/charts.py bench.json docs/charts
+    build/release/bench/runner_benchmark --benchmark_out=runner.json --benchmark_out_format=json
+    build/release/bench/ipc_benchmark --benchmark_out=ipc.json --benchmark_out_format=json
+    /usr/bin/python3 scripts/charts.py runner.json ipc.json docs/charts
 
-Charts:
+Charts (each made when its benchmarks are in the input):
   speedup.png        speedup over serial against workers, per mode and workload
   io_latency.png     the I/O worker's latency against the switch interval, per GIL policy
+  ipc.png            what processes cost: start-up, round trips against the raw
+                     pipe floor, and Queue throughput, CPython beside gil-demo
 
 Needs matplotlib from Debian's python3-matplotlib (use /usr/bin/python3).
 """
@@ -56,7 +59,7 @@ def speedup_chart(runs, out):
     ax.set_ylabel("speedup over serial (same total work)")
     ax.set_xscale("log", base=2)
     ax.set_xticks(workers, [str(w) for w in workers])
-    ax.set_title("What threads buy behind the GIL")
+    ax.set_title("What threads and processes buy behind the GIL")
     ax.legend()
     ax.grid(alpha=0.3)
     fig.tight_layout()
@@ -95,19 +98,56 @@ def latency_chart(runs, out):
     return True
 
 
+def ipc_chart(runs, out):
+    by_name = {b["name"].split("/iterations")[0]: b for b in runs}
+    cp = by_name.get("BM_MultiprocessingCosts/0/100")
+    mp = by_name.get("BM_MultiprocessingCosts/1/100")
+    raw = by_name.get("BM_RawPipePingPong")
+    conn = by_name.get("BM_ConnectionPingPong/64")
+    if not (cp and mp):
+        return False
+    names, colours = ["CPython", "gil-demo"], ["#4c72b0", "#dd8452"]
+    fig, axes = plt.subplots(1, 4, figsize=(13, 3.8))
+    panels = [("worker start-up (ms)", "start_ms", None),
+              ("round trip, 64 bytes (us)", "pipe_rtt_us", None),
+              ("Queue, 64-byte messages (msgs/s)", "queue_64_msgs_per_s", None),
+              ("Queue, 1 MiB messages (MB/s)", "queue_1m_mb_per_s", None)]
+    for ax, (title, key, _) in zip(axes, panels):
+        labels, values, cols = list(names), [cp[key], mp[key]], list(colours)
+        if key == "pipe_rtt_us":
+            if conn:
+                labels.append("Connection (C++)")
+                values.append(conn["rtt_us"])
+                cols.append("#8c8c8c")
+            if raw:
+                labels.append("raw pipe")
+                values.append(raw["rtt_us"])
+                cols.append("#c0c0c0")
+        bars = ax.bar(labels, values, color=cols)
+        ax.bar_label(bars, fmt="%.3g", fontsize=8)
+        ax.set_title(title, fontsize=10)
+        ax.tick_params(axis="x", labelrotation=20, labelsize=8)
+        ax.grid(alpha=0.3, axis="y")
+    fig.suptitle("What processes cost: multiprocessing under CPython and gil-demo, one run")
+    fig.tight_layout()
+    fig.savefig(out, dpi=120)
+    return True
+
+
 def main():
-    if len(sys.argv) != 3:
+    if len(sys.argv) < 3:
         sys.exit(__doc__)
-    runs = benchmarks(sys.argv[1])
-    os.makedirs(sys.argv[2], exist_ok=True)
+    runs = [b for path in sys.argv[1:-1] for b in benchmarks(path)]
+    outdir = sys.argv[-1]
+    os.makedirs(outdir, exist_ok=True)
     made = []
-    if speedup_chart(runs, os.path.join(sys.argv[2], "speedup.png")):
-        made.append("speedup.png")
-    if latency_chart(runs, os.path.join(sys.argv[2], "io_latency.png")):
-        made.append("io_latency.png")
+    for name, chart in [("speedup.png", speedup_chart), ("io_latency.png", latency_chart), ("ipc.png", ipc_chart)]:
+        if chart(runs, os.path.join(outdir, name)):
+            made.append(name)
     if not made:
-        sys.exit("charts.py: no BM_Speedup or BM_MixedLatency results in " + sys.argv[1])
-    print("wrote " + ", ".join(os.path.join(sys.argv[2], m) for m in made))
+        sys.exit("charts.py: no BM_Speedup, BM_MixedLatency or BM_MultiprocessingCosts results in " +
+                 ", ".join(sys.argv[1:-1]))
+    print("wrote " + ", ".join(os.path.join(outdir, m) for m in made))
 
 
 if __name__ == "__main__":
