@@ -126,6 +126,10 @@ struct RunReport {
 // start; an exception inside a worker, or a worker process that dies, is
 // reported in the result instead. Throws Interrupted when SIGINT or SIGTERM
 // arrives during a processes run, after killing and reaping every worker.
+// Throws std::system_error (or Asio's boost::system::system_error) when a
+// worker process, its channel or the event loop cannot be made (a missing
+// worker_exe, too many open files...), also after killing and reaping every
+// worker already started.
 RunReport run_workload(const RunSpec& spec);
 
 // A run stopped by SIGINT or SIGTERM; the CLI exits as the signal asks.

@@ -51,6 +51,14 @@ int usage_error(const std::string& message) {
   return kUsageError;
 }
 
+// A run that could not go on for a reason outside the workload (no worker
+// process could be started: too many open files, no memory to fork...): one
+// line, exit 1, every worker already killed and reaped.
+int system_failure(const std::exception& e) {
+  std::fprintf(stderr, "gil-demo: error: %s\n", e.what());
+  return 1;
+}
+
 bool load(const std::string& path, std::string& source) {
   std::string error;
   if (gil::read_file(path, source, error)) return true;
@@ -272,6 +280,9 @@ int main_command(const MainOptions& o) {
     clear_progress();
     std::fprintf(stderr, "gil-demo: %s; every worker process was killed and reaped\n", e.what());
     die_of_sigint();
+  } catch (const std::exception& e) {
+    clear_progress();
+    return system_failure(e);
   }
 }
 
@@ -303,6 +314,9 @@ int compare_command(const MainOptions& base, const std::vector<std::string>& wor
         clear_progress();
         std::fprintf(stderr, "gil-demo: %s; every worker process was killed and reaped\n", e.what());
         die_of_sigint();
+      } catch (const std::exception& e) {
+        clear_progress();
+        return system_failure(e);
       }
     }
   }
@@ -361,6 +375,9 @@ int classroom_demo(const MainOptions& base) {
     } catch (const gil::WorkloadError& e) {
       clear_progress();
       return usage_error(e.what());
+    } catch (const std::exception& e) {
+      clear_progress();
+      return system_failure(e);
     }
   }
   if (base.json) std::printf("%s\n", nlohmann::json{{"runs", runs}}.dump(2).c_str());

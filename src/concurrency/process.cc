@@ -70,6 +70,19 @@ struct ChildSetup {
   }
 };
 
+// Runs in the parent when Boost gives up on a child. After a failed exec,
+// Boost reaps the child only with WNOHANG, which misses a child that has
+// reported the error but not yet exited: it would stay a zombie.
+struct ReapOnError {
+  template <typename Executor>
+  void operator()(Executor& exec, const std::error_code&) const {
+    if (exec.pid > 0) {
+      while (waitpid(exec.pid, nullptr, 0) < 0 && errno == EINTR) {
+      }
+    }
+  }
+};
+
 }  // namespace
 
 ChildProcess::ChildProcess(const SpawnOptions& options) : impl_(std::make_unique<Impl>()) {
@@ -79,9 +92,16 @@ ChildProcess::ChildProcess(const SpawnOptions& options) : impl_(std::make_unique
   std::fflush(nullptr);
   std::error_code ec;
   ChildSetup setup{options.inherit, getpid(), options.die_with_spawning_thread};
+  errno = 0;
   impl_->child = bp::child(bp::exe = exe, bp::args = options.args, bp::std_in < bp::null,
-                           bp::extend::on_exec_setup(setup), ec);
+                           bp::extend::on_exec_setup(setup), bp::extend::on_error(ReapOnError{}), ec);
+  int saved_errno = errno;
   if (ec) throw std::system_error(ec, "cannot start " + exe);
+  // Boost 1.81 returns an empty child without setting [ec] when its
+  // exec-error pipe cannot be made (EMFILE...). Its pid is -1, and kill(-1)
+  // would signal every process we may signal: never let one out of here.
+  if (!impl_->child.valid() || impl_->child.id() <= 0)
+    throw std::system_error(saved_errno ? saved_errno : EAGAIN, std::generic_category(), "cannot start " + exe);
 }
 
 ChildProcess::~ChildProcess() {
@@ -97,6 +117,7 @@ int ChildProcess::pid() const { return impl_->child.id(); }
 
 std::optional<ExitStatus> ChildProcess::poll() {
   if (impl_->status) return impl_->status;
+  if (pid() <= 0) return impl_->status = ExitStatus{};
   int native = 0;
   pid_t r = waitpid(pid(), &native, WNOHANG);
   if (r == pid()) {
@@ -109,6 +130,7 @@ std::optional<ExitStatus> ChildProcess::poll() {
 bool ChildProcess::running() { return !poll(); }
 
 ExitStatus ChildProcess::wait() {
+  if (pid() <= 0 && !impl_->status) impl_->status = ExitStatus{};  // never waitpid(-1)
   while (!impl_->status) {
     int native = 0;
     pid_t r = waitpid(pid(), &native, 0);
@@ -124,7 +146,8 @@ ExitStatus ChildProcess::wait() {
 }
 
 void ChildProcess::kill_group(int signal) {
-  if (impl_->status) return;
+  // A pid of 0 or less would make kill() signal our own group, or everyone.
+  if (impl_->status || pid() <= 0) return;
   ::kill(-pid(), signal);
   ::kill(pid(), signal);  // in case the child has not made its group yet
 }

@@ -34,7 +34,10 @@ double seconds_between(Clock::time_point a, Clock::time_point b) {
 // One worker process and the parent's end of its channel.
 struct Worker {
   std::unique_ptr<ChildProcess> process;
-  std::unique_ptr<asio::posix::stream_descriptor> channel;
+  // A socket, not a posix::stream_descriptor: Asio sends on sockets with
+  // MSG_NOSIGNAL, so a task written to a worker that has just died fails
+  // with EPIPE instead of killing us with SIGPIPE.
+  std::unique_ptr<asio::local::stream_protocol::socket> channel;
   Clock::time_point spawned;
   double spawn_s = 0;
   // The task it holds, or -1.
@@ -45,7 +48,10 @@ struct Worker {
   std::string payload;
   // Why the parent stopped listening to it, when it was not its exit.
   std::string protocol_error;
+  // Its channel closed; it is reaped once it has exited, polled by [reaper].
   bool ended = false;
+  std::unique_ptr<asio::steady_timer> reaper;
+  std::chrono::milliseconds reap_interval{1};
 };
 
 class ProcessRun {
@@ -107,7 +113,7 @@ class ProcessRun {
       throw;
     }
     ::close(fds[1]);
-    w->channel = std::make_unique<asio::posix::stream_descriptor>(io_, fds[0]);
+    w->channel = std::make_unique<asio::local::stream_protocol::socket>(io_, asio::local::stream_protocol(), fds[0]);
     Worker* raw = w.get();
     workers_.push_back(std::move(w));
     ++live_;
@@ -183,7 +189,7 @@ class ProcessRun {
           auto before = Clock::now();
           Value message = wire::decode(main_, w->payload);
           serialize_ += Clock::now() - before;
-          handle(w, as<ObjTuple>(message)->items);
+          handle(w, message);
         } catch (const wire::FormatError& e) {
           return protocol_error(w, e.what());
         }
@@ -199,65 +205,125 @@ class ProcessRun {
     worker_ended(w);
   }
 
-  static const std::string& text(const Value& v) { return as<ObjStr>(v)->text; }
+  // Checked access to a message's parts: a well-framed message of the wrong
+  // shape (a worker that is not gil-demo's, or a bug) is as corrupt as a bad
+  // checksum, and must never index past the workers or be cast blindly.
+  [[noreturn]] static void unexpected(const std::string& what) {
+    throw wire::FormatError("unexpected message: " + what);
+  }
+  static const std::vector<Value>& tuple_of(const Value& v, size_t n, const std::string& what) {
+    if (!is_tuple(v) || as<ObjTuple>(v)->items.size() != n)
+      unexpected(what + " is not a tuple of " + std::to_string(n) + " items");
+    return as<ObjTuple>(v)->items;
+  }
+  static const std::vector<Value>& list_of(const Value& v, const std::string& what) {
+    if (!is_list(v)) unexpected(what + " is not a list");
+    return as<ObjList>(v)->items;
+  }
+  static int64_t int_of(const Value& v, const std::string& what) {
+    if (!v.is_int()) unexpected(what + " is not an int");
+    return v.as_int();
+  }
+  static const std::string& text(const Value& v, const std::string& what) {
+    if (!is_str(v)) unexpected(what + " is not a str");
+    return as<ObjStr>(v)->text;
+  }
 
-  void handle(Worker* w, const std::vector<Value>& m) {
-    const std::string& op = text(m[0]);
+  void handle(Worker* w, const Value& message) {
+    if (!is_tuple(message) || as<ObjTuple>(message)->items.empty()) unexpected("not a tuple");
+    const std::string& op = text(as<ObjTuple>(message)->items[0], "its kind");
     if (op == "hello") {
+      tuple_of(message, 2, "hello");
       w->spawn_s = seconds_between(w->spawned, Clock::now());
       if (w->task >= 0) report_.workers[static_cast<size_t>(w->task)].spawn_s = w->spawn_s;
+    } else if (op == "loaded") {
+      tuple_of(message, 1, "loaded");
     } else if (op == "load_failed") {
-      fail(text(m[1]));
+      fail(text(tuple_of(message, 2, "load_failed")[1], "load_failed's message"));
     } else if (op == "result" || op == "failed") {
-      int task = static_cast<int>(m[1].as_int());
+      const auto& m = tuple_of(message, op == "result" ? 10 : 4, op);
+      int64_t task = int_of(m[1], op + "'s task");
+      if (w->task < 0 || task != w->task)
+        unexpected(op + " for task " + std::to_string(task) + ", which the worker was not given");
       WorkerReport& r = report_.workers[static_cast<size_t>(task)];
-      r.spawn_s = w->spawn_s;
       if (op == "failed") {
+        const std::string& error = text(m[2], "failed's message");
+        int64_t serialize_ns = int_of(m[3], "failed's serialization time");
         report_.failed = true;
-        if (report_.error.empty()) report_.error = text(m[2]);
-        report_.ipc.serialize_s += static_cast<double>(m[3].as_int()) / 1e9;
+        if (report_.error.empty()) report_.error = error;
+        report_.ipc.serialize_s += static_cast<double>(serialize_ns) / 1e9;
       } else {
         take_result(r, m);
       }
+      r.spawn_s = w->spawn_s;
       w->task = -1;
       give_task(w);
+    } else {
+      unexpected("unknown kind '" + op + "'");
     }
   }
 
+  // Reads a ("result", ...) message into [r], all or nothing.
   void take_result(WorkerReport& r, const std::vector<Value>& m) {
-    r.result = text(m[3]);
-    const auto& stats = as<ObjTuple>(m[6])->items;
-    r.gil.acquisitions = static_cast<uint64_t>(stats[0].as_int());
-    r.gil.drop_requests = static_cast<uint64_t>(stats[1].as_int());
-    r.gil.forced_switches = static_cast<uint64_t>(stats[2].as_int());
-    r.gil.voluntary_releases = static_cast<uint64_t>(stats[3].as_int());
-    r.gil.wait = std::chrono::nanoseconds(stats[4].as_int());
-    r.gil.hold = std::chrono::nanoseconds(stats[5].as_int());
-    for (const Value& l : as<ObjList>(stats[6])->items) r.gil.io_latency.emplace_back(l.as_int());
-    r.activity.clear();
-    for (const Value& c : as<ObjList>(m[7])->items) {
-      const auto& f = as<ObjTuple>(c)->items;
-      r.activity.push_back({std::chrono::nanoseconds(f[0].as_int() - start_ns_),
-                            static_cast<ThreadActivity>(f[1].as_int()), static_cast<int>(f[2].as_int())});
+    WorkerReport parsed = r;
+    parsed.result = text(m[3], "result's repr");
+    const auto& stats = tuple_of(m[6], 7, "result's statistics");
+    parsed.gil.acquisitions = static_cast<uint64_t>(int_of(stats[0], "acquisitions"));
+    parsed.gil.drop_requests = static_cast<uint64_t>(int_of(stats[1], "drop requests"));
+    parsed.gil.forced_switches = static_cast<uint64_t>(int_of(stats[2], "forced switches"));
+    parsed.gil.voluntary_releases = static_cast<uint64_t>(int_of(stats[3], "voluntary releases"));
+    parsed.gil.wait = std::chrono::nanoseconds(int_of(stats[4], "wait time"));
+    parsed.gil.hold = std::chrono::nanoseconds(int_of(stats[5], "hold time"));
+    parsed.gil.io_latency.clear();
+    for (const Value& l : list_of(stats[6], "I/O latencies")) parsed.gil.io_latency.emplace_back(int_of(l, "a latency"));
+    parsed.activity.clear();
+    for (const Value& c : list_of(m[7], "result's activity")) {
+      const auto& f = tuple_of(c, 3, "an activity change");
+      int64_t activity = int_of(f[1], "an activity");
+      if (activity < 0 || activity > static_cast<int64_t>(ThreadActivity::Done)) unexpected("an unknown activity");
+      parsed.activity.push_back({std::chrono::nanoseconds(int_of(f[0], "an activity time") - start_ns_),
+                                 static_cast<ThreadActivity>(activity), static_cast<int>(int_of(f[2], "a hand-over"))});
     }
-    report_.ipc.serialize_s += static_cast<double>(m[8].as_int()) / 1e9;
-    r.peak_rss_kib = m[9].as_int();
+    int64_t serialize_ns = int_of(m[8], "result's serialization time");
+    parsed.peak_rss_kib = int_of(m[9], "result's peak RSS");
+    report_.ipc.serialize_s += static_cast<double>(serialize_ns) / 1e9;
+    r = std::move(parsed);
   }
 
-  // The worker's channel closed (or broke): reap it, and deal with the task
-  // it held.
+  // The worker's channel closed (or broke): it is ending. It is reaped once
+  // it has exited, polled without blocking the loop, so that a worker that
+  // closes its channel and lingers cannot hold up the time limit, a signal
+  // or the other workers.
   void worker_ended(Worker* w) {
     if (w->ended) return;
     w->ended = true;
     boost::system::error_code ignored;
     w->channel->close(ignored);
-    ExitStatus status = w->process->wait();
+    reap(w);
+  }
+
+  void reap(Worker* w) {
+    std::optional<ExitStatus> status = w->process->poll();
+    if (!status) {
+      if (!w->reaper) w->reaper = std::make_unique<asio::steady_timer>(io_);
+      w->reaper->expires_after(w->reap_interval);
+      w->reap_interval = std::min(w->reap_interval * 2, std::chrono::milliseconds(50));
+      w->reaper->async_wait([this, w](const boost::system::error_code&) { reap(w); });
+      return;
+    }
+    worker_exited(w, *status);
+  }
+
+  // Deals with the task an ended worker held.
+  void worker_exited(Worker* w, const ExitStatus& status) {
     --live_;
     std::string how = w->protocol_error.empty() ? status.describe() : w->protocol_error;
     if (aborting_ && w->protocol_error.empty() && status.signal == SIGKILL)
-      how = "was killed (SIGKILL) by gil-demo as the run stopped,";
+      how = "was killed (SIGKILL) by gil-demo as the run stopped";
     if (w->task >= 0 || !status.ok() || !w->protocol_error.empty()) {
       WorkerFault fault{w->process->pid(), how, w->task, false};
+      // The fault keeps ExitStatus::describe()'s words; the sentence needs a verb.
+      if (how.starts_with("exit code ")) how = "exited with code " + how.substr(10);
       if (w->task >= 0 && !aborting_) {
         WorkerReport& r = report_.workers[static_cast<size_t>(w->task)];
         if (r.attempts <= spec_.retries) {
@@ -287,13 +353,12 @@ class ProcessRun {
     abort_all();
   }
 
-  // Kills every worker; their channels then close and worker_ended reaps
-  // them.
+  // Kills every worker not yet reaped (kill_group is a no-op after that);
+  // their channels then close and worker_ended reaps them.
   void abort_all() {
     aborting_ = true;
     pending_.clear();
-    for (auto& w : workers_)
-      if (!w->ended) w->process->kill_group(SIGKILL);
+    for (auto& w : workers_) w->process->kill_group(SIGKILL);
     if (live_ == 0) {
       signals_.cancel();
       timer_.cancel();

@@ -43,14 +43,13 @@ Value stats_tuple(const GilThreadStats& s) {
                      integer(s.hold.count()), make_list(std::move(latencies))});
 }
 
-// [ts]'s recorded activity, on the machine-wide steady clock.
-Value activity_list(ThreadState& ts) {
+// Recorded [activity], on the machine-wide steady clock.
+Value activity_list(ThreadState& ts, const std::vector<ActivityChange>& activity) {
   int64_t epoch = steady_ns(ts.rt.gil->epoch());
   std::vector<Value> changes;
-  for (const auto& c : ts.activity)
+  for (const auto& c : activity)
     changes.push_back(make_tuple({integer(epoch + c.at.count()), integer(static_cast<int>(c.activity)),
                                   integer(c.handed_over_from)}));
-  ts.activity.clear();
   return make_list(std::move(changes));
 }
 
@@ -61,18 +60,22 @@ void run_task(ThreadState& ts, Connection& channel, const Value& work, const Obj
   int worker = static_cast<int>(task->items[2].as_int());
   ts.trace_id = worker;
   Gil& gil = *ts.rt.gil;
-  // Statistics count from a fresh acquisition to a release, as for a thread.
+  // Statistics and activity count from a fresh acquisition to Done, as for a
+  // thread: not the start-up, the wait for this message, or the acquisition
+  // that sends the result.
   gil.release(ts);
   ts.gil_stats = GilThreadStats{};
+  ts.activity.clear();
   auto start = Clock::now();
   gil.acquire(ts);
-  gil.record(ts, ThreadActivity::Running);
   WorkOutcome outcome = call_work(ts, work, worker, task->items[3].as_int());
   gil.record(ts, ThreadActivity::Done);
   gil.release(ts);
   auto end = Clock::now();
   GilThreadStats stats = ts.gil_stats;
+  std::vector<ActivityChange> activity = std::move(ts.activity);
   gil.acquire(ts);
+  ts.activity.clear();
   // The result is encoded (and timed) on its own, so a value the format
   // cannot carry fails here, in the sender, as pickling does.
   std::string payload;
@@ -97,7 +100,7 @@ void run_task(ThreadState& ts, Connection& channel, const Value& work, const Obj
     return;
   }
   for (const Value& v : {make_str(outcome.repr), integer(steady_ns(start)), integer(steady_ns(end)),
-                         stats_tuple(stats), activity_list(ts),
+                         stats_tuple(stats), activity_list(ts, activity),
                          integer((decode_time + encode_time).count()), integer(peak_rss_kib())})
     wire::encode(ts, v, payload);
   channel.send_bytes(payload);

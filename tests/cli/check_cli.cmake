@@ -73,3 +73,72 @@ if(NOT out STREQUAL "interrupted\n")
   message(SEND_ERROR "Ctrl-C in time.sleep: expected 'interrupted', got '${out}' (exit ${rc})\n${err}")
 endif()
 expect(0 out "speedup = serial wall time" compare --workers 2 --size 8 --workload cpu --workload io)
+
+# The processes mode.
+expect(2 err "unknown mode 'bogus' (choose serial, threads or processes)" --mode bogus)
+expect(2 err "--retry and --timeout apply to --mode processes" --retry 2)
+expect(2 err "--retry and --timeout apply to --mode processes" --mode threads --timeout 5)
+# --retry without a value means --retry 1: refused here only because it is set.
+expect(2 err "--retry and --timeout apply to --mode processes" --retry --size 10)
+expect(2 err "--retry must be zero or a positive number" --mode processes --retry -1)
+expect(0 out "attempts" --mode processes --retry --size 100 --workers 2 --no-baseline)
+expect(2 err "__worker is started by gil-demo --mode processes, not by hand" __worker)
+expect(2 err "__worker is started by gil-demo --mode processes, not by hand" __worker --channel-fd 3)
+expect(2 err "bad __worker arguments" __worker --channel-fd x demos/workloads/cpu.py)
+file(WRITE "${CMAKE_CURRENT_BINARY_DIR}/sleeps.py" "import time\n\ndef work(worker, units):\n    time.sleep(60)\n    return units\n")
+expect(1 out "FAILED: the run timed out after 0.5 s; every worker was killed"
+       --mode processes --workload "${CMAKE_CURRENT_BINARY_DIR}/sleeps.py" --workers 2 --size 2 --timeout 0.5 --no-baseline)
+
+# The JSON of a processes run: what the messages cost, each worker's process,
+# and no faults.
+execute_process(COMMAND "${GIL_DEMO}" --mode processes --workload cpu --workers 2 --size 200 --json
+                WORKING_DIRECTORY "${SOURCE_DIR}" RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 120)
+if(NOT rc STREQUAL "0")
+  message(SEND_ERROR "--mode processes --json: exit ${rc}\n${err}")
+else()
+  string(JSON messages ERROR_VARIABLE json_error GET "${out}" ipc messages)
+  string(JSON bytes ERROR_VARIABLE json_error2 GET "${out}" ipc bytes)
+  string(JSON faults ERROR_VARIABLE json_error3 LENGTH "${out}" faults)
+  string(JSON details ERROR_VARIABLE json_error4 LENGTH "${out}" workers_detail)
+  if(json_error OR json_error2 OR json_error3 OR json_error4 OR NOT messages EQUAL 8 OR NOT bytes GREATER 0
+     OR NOT faults EQUAL 0 OR NOT details EQUAL 2)
+    message(SEND_ERROR "--mode processes --json: expected ipc (8 messages), no faults and 2 workers_detail, "
+                       "got messages=${messages} bytes=${bytes} faults=${faults} workers_detail=${details} "
+                       "${json_error}${json_error2}${json_error3}${json_error4}\n${out}")
+  else()
+    foreach(i 0 1)
+      string(JSON pid ERROR_VARIABLE json_error GET "${out}" workers_detail ${i} pid)
+      if(json_error OR NOT pid GREATER 0)
+        message(SEND_ERROR "--mode processes --json: workers_detail[${i}] has no pid: ${json_error}\n${out}")
+      endif()
+    endforeach()
+  endif()
+endif()
+
+# Too few file descriptors, one limit after another: every step that needs
+# one (Asio's epoll and signal pipe, the socket pairs, Boost.Process's pipe)
+# fails in turn. gil-demo must end with a one-line error or a report, never
+# an abort ("terminate called...") or SIGPIPE.
+set(descriptor_errors 0)
+foreach(limit RANGE 4 32)
+  execute_process(COMMAND sh -c "ulimit -n ${limit} && exec \"$0\" \"$@\"" "${GIL_DEMO}"
+                          --mode processes --workers 4 --size 8 --no-baseline
+                  WORKING_DIRECTORY "${SOURCE_DIR}" RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 120)
+  string(STRIP "${err}" stripped)
+  string(FIND "${stripped}" "\n" newline)
+  string(FIND "${err}" "error while loading shared libraries" loader)
+  if(rc STREQUAL "1" AND err MATCHES "^gil-demo: error: " AND newline EQUAL -1)
+    math(EXPR descriptor_errors "${descriptor_errors} + 1")
+  elseif(rc STREQUAL "1" AND out MATCHES "FAILED: ")
+  elseif(rc STREQUAL "0")
+  elseif(rc STREQUAL "127" AND NOT loader EQUAL -1)
+    # The dynamic loader itself had no descriptor left: not gil-demo's code.
+  else()
+    message(SEND_ERROR "ulimit -n ${limit}: expected exit 0, a report or a one-line error; got exit ${rc}\n"
+                       "  stdout: ${out}\n  stderr: ${err}")
+  endif()
+endforeach()
+if(descriptor_errors EQUAL 0 OR NOT rc STREQUAL "0")
+  message(SEND_ERROR "ulimit -n 4..32: expected some one-line errors and then a run; "
+                     "got ${descriptor_errors} errors and, at 32, exit ${rc}")
+endif()
