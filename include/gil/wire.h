@@ -69,6 +69,11 @@ void encode(ThreadState& ts, const Value& v, std::string& out, Extension* ext = 
 // then encodes one by one: a message can be built without copying its parts.
 void encode_tuple_header(size_t count, std::string& out);
 
+// Appends an int or a str, for messages built without the GIL (a worker's
+// progress reports come from a thread that holds no interpreter state).
+void encode_int(int64_t v, std::string& out);
+void encode_str(std::string_view s, std::string& out);
+
 // Decodes one whole payload. Throws FormatError when it is malformed (an
 // unknown tag, a length past the end, bytes left over).
 Value decode(ThreadState& ts, std::string_view payload, Extension* ext = nullptr);

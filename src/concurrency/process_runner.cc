@@ -96,6 +96,7 @@ class ProcessRun {
             "--check-interval", std::to_string(g.check_interval),
             "--stats", g.collect_stats ? "1" : "0",
             "--record", g.record_activity ? "1" : "0",
+            "--live", spec_.live ? "1" : "0",
             spec_.workload_path};
   }
 
@@ -236,6 +237,8 @@ class ProcessRun {
       tuple_of(message, 2, "hello");
       w->spawn_s = seconds_between(w->spawned, Clock::now());
       if (w->task >= 0) report_.workers[static_cast<size_t>(w->task)].spawn_s = w->spawn_s;
+    } else if (op == "progress") {
+      take_progress(w, tuple_of(message, 4, "progress"));
     } else if (op == "loaded") {
       tuple_of(message, 1, "loaded");
     } else if (op == "load_failed") {
@@ -256,11 +259,25 @@ class ProcessRun {
         take_result(r, m);
       }
       r.spawn_s = w->spawn_s;
+      if (spec_.live) (*spec_.live)[r.worker].change(ThreadActivity::Done, live_now_ns());
       w->task = -1;
       give_task(w);
     } else {
       unexpected("unknown kind '" + op + "'");
     }
+  }
+
+  // A worker's ("progress", activity, since_ns, [totals]) for --live.
+  void take_progress(Worker* w, const std::vector<Value>& m) {
+    if (!spec_.live || w->task < 0) return;
+    int64_t activity = int_of(m[1], "progress's activity");
+    if (activity < 0 || activity >= kActivities) unexpected("an unknown activity");
+    const auto& totals = list_of(m[3], "progress's totals");
+    if (totals.size() != kActivities) unexpected("progress with the wrong number of totals");
+    std::array<int64_t, kActivities> t{};
+    for (int a = 0; a < kActivities; ++a) t[a] = int_of(totals[a], "a total");
+    (*spec_.live)[report_.workers[static_cast<size_t>(w->task)].worker].store(static_cast<ThreadActivity>(activity),
+                                                                              int_of(m[2], "progress's time"), t);
   }
 
   // Reads a ("result", ...) message into [r], all or nothing.

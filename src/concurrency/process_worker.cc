@@ -2,12 +2,17 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <mutex>
+#include <optional>
+#include <thread>
 #include <string>
 #include <vector>
 
 #include "gil/connection.h"
 #include "gil/errors.h"
+#include "gil/live.h"
 #include "gil/process_runner.h"
 #include "gil/wire.h"
 #include "gil/workload.h"
@@ -107,8 +112,8 @@ void run_task(ThreadState& ts, Connection& channel, const Value& work, const Obj
 }
 
 // Parses `--channel-fd N --policy P --switch-us N --check-interval N --stats
-// 0|1 --record 0|1 PATH`.
-bool parse_args(const std::vector<std::string>& args, int& fd, GilConfig& gil, std::string& path) {
+// 0|1 --record 0|1 [--live 0|1] PATH`.
+bool parse_args(const std::vector<std::string>& args, int& fd, GilConfig& gil, std::string& path, bool& live) {
   fd = -1;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -120,11 +125,57 @@ bool parse_args(const std::vector<std::string>& args, int& fd, GilConfig& gil, s
     else if (a == "--check-interval" && has_value) gil.check_interval = std::stoi(args[++i]);
     else if (a == "--stats" && has_value) gil.collect_stats = args[++i] == "1";
     else if (a == "--record" && has_value) gil.record_activity = args[++i] == "1";
+    else if (a == "--live" && has_value) live = args[++i] == "1";
     else if (a.rfind("--", 0) != 0 && path.empty()) path = a;
     else return false;
   }
   return fd >= 0 && !path.empty();
 }
+
+// With --live: a thread that sends ("progress", activity, since_ns,
+// [ns in each activity]) every 50 ms, so that the parent can draw what this
+// worker is doing. It builds its messages without the GIL.
+class ProgressReporter {
+ public:
+  ProgressReporter(Connection& channel, LiveWorker& live) : channel_(channel), live_(live) {
+    thread_ = std::thread([this] { loop(); });
+  }
+  ~ProgressReporter() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  void loop() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (!wake_.wait_for(lock, std::chrono::milliseconds(50), [&] { return stop_; })) {
+      std::string payload;
+      wire::encode_tuple_header(4, payload);
+      wire::encode_str("progress", payload);
+      wire::encode_int(static_cast<int>(live_.activity()), payload);
+      wire::encode_int(live_.since_ns(), payload);
+      payload += 'l';
+      for (char c : std::string{0, 0, 0, static_cast<char>(kActivities)}) payload += c;
+      for (int64_t t : live_.totals()) wire::encode_int(t, payload);
+      try {
+        channel_.send_bytes(payload);
+      } catch (const std::system_error&) {
+        return;  // the parent is gone; the main thread finds out too
+      }
+    }
+  }
+
+  Connection& channel_;
+  LiveWorker& live_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stop_ = false;  // guarded by mutex_
+  std::thread thread_;
+};
 
 }  // namespace
 
@@ -132,8 +183,9 @@ int run_worker(const std::vector<std::string>& args) {
   int fd;
   GilConfig gil_config;
   std::string path;
+  bool live = false;
   try {
-    if (!parse_args(args, fd, gil_config, path)) {
+    if (!parse_args(args, fd, gil_config, path, live)) {
       std::fprintf(stderr, "gil-demo: error: __worker is started by gil-demo --mode processes, not by hand\n");
       return 2;
     }
@@ -147,10 +199,17 @@ int run_worker(const std::vector<std::string>& args) {
   config.gil = gil_config;
   Runtime rt(std::move(config));
   ThreadState ts(rt);
+  LiveWorker live_worker;
+  std::optional<ProgressReporter> reporter;
+  if (live) {
+    ts.live = &live_worker;
+    live_worker.change(ThreadActivity::Starting, live_now_ns());
+  }
   rt.gil->acquire(ts);
   int status = 0;
   try {
     send(ts, channel, {make_str("hello"), integer(getpid())});
+    if (live) reporter.emplace(channel, live_worker);
     Value work;
     try {
       work = load_workload(rt, ts, path, "__mp_main__");
@@ -177,6 +236,7 @@ int run_worker(const std::vector<std::string>& args) {
     std::fprintf(stderr, "gil-demo worker %d: %s\n", static_cast<int>(getpid()), e.what());
     status = 1;
   }
+  reporter.reset();
   std::fflush(nullptr);
   rt.gil->release(ts);
   return status;

@@ -192,6 +192,17 @@ uint32_t crc32(std::string_view data) {
   return c ^ 0xFFFFFFFFu;
 }
 
+void encode_int(int64_t v, std::string& out) {
+  out += 'i';
+  put_u64(out, static_cast<uint64_t>(v));
+}
+
+void encode_str(std::string_view s, std::string& out) {
+  out += 's';
+  put_u32(out, static_cast<uint32_t>(s.size()));
+  out += s;
+}
+
 void encode_tuple_header(size_t count, std::string& out) {
   out += 't';
   put_u32(out, static_cast<uint32_t>(count));
