@@ -58,9 +58,60 @@ Value activity_list(ThreadState& ts, const std::vector<ActivityChange>& activity
   return make_list(std::move(changes));
 }
 
+// With --live: a thread that sends ("progress", activity, since_ns,
+// [ns in each activity]) every 50 ms, so that the parent can draw what this
+// worker is doing. It builds its messages without the GIL.
+class ProgressReporter {
+ public:
+  ProgressReporter(Connection& channel, LiveWorker& live) : channel_(channel), live_(live) {
+    thread_ = std::thread([this] { loop(); });
+  }
+  // Sends the worker's state at once (at the end of a task, so that the
+  // parent's last view of it is exact).
+  void send_now() {
+    std::string payload;
+    wire::encode_tuple_header(4, payload);
+    wire::encode_str("progress", payload);
+    wire::encode_int(static_cast<int>(live_.activity()), payload);
+    wire::encode_int(live_.since_ns(), payload);
+    payload += 'l';
+    for (char c : std::string{0, 0, 0, static_cast<char>(kActivities)}) payload += c;
+    for (int64_t t : live_.totals()) wire::encode_int(t, payload);
+    channel_.send_bytes(payload);
+  }
+
+  ~ProgressReporter() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  void loop() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (!wake_.wait_for(lock, std::chrono::milliseconds(50), [&] { return stop_; })) {
+      try {
+        send_now();
+      } catch (const std::system_error&) {
+        return;  // the parent is gone; the main thread finds out too
+      }
+    }
+  }
+
+  Connection& channel_;
+  LiveWorker& live_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stop_ = false;  // guarded by mutex_
+  std::thread thread_;
+};
+
 // Runs one ("task", task, worker, units) message and sends its outcome.
 void run_task(ThreadState& ts, Connection& channel, const Value& work, const ObjTuple* task,
-              std::chrono::nanoseconds decode_time) {
+              std::chrono::nanoseconds decode_time, ProgressReporter* reporter) {
   int64_t task_id = task->items[1].as_int();
   int worker = static_cast<int>(task->items[2].as_int());
   ts.trace_id = worker;
@@ -75,6 +126,7 @@ void run_task(ThreadState& ts, Connection& channel, const Value& work, const Obj
   gil.acquire(ts);
   WorkOutcome outcome = call_work(ts, work, worker, task->items[3].as_int());
   gil.record(ts, ThreadActivity::Done);
+  if (reporter) reporter->send_now();
   gil.release(ts);
   auto end = Clock::now();
   GilThreadStats stats = ts.gil_stats;
@@ -132,51 +184,6 @@ bool parse_args(const std::vector<std::string>& args, int& fd, GilConfig& gil, s
   return fd >= 0 && !path.empty();
 }
 
-// With --live: a thread that sends ("progress", activity, since_ns,
-// [ns in each activity]) every 50 ms, so that the parent can draw what this
-// worker is doing. It builds its messages without the GIL.
-class ProgressReporter {
- public:
-  ProgressReporter(Connection& channel, LiveWorker& live) : channel_(channel), live_(live) {
-    thread_ = std::thread([this] { loop(); });
-  }
-  ~ProgressReporter() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      stop_ = true;
-    }
-    wake_.notify_all();
-    thread_.join();
-  }
-
- private:
-  void loop() {
-    std::unique_lock<std::mutex> lock(mutex_);
-    while (!wake_.wait_for(lock, std::chrono::milliseconds(50), [&] { return stop_; })) {
-      std::string payload;
-      wire::encode_tuple_header(4, payload);
-      wire::encode_str("progress", payload);
-      wire::encode_int(static_cast<int>(live_.activity()), payload);
-      wire::encode_int(live_.since_ns(), payload);
-      payload += 'l';
-      for (char c : std::string{0, 0, 0, static_cast<char>(kActivities)}) payload += c;
-      for (int64_t t : live_.totals()) wire::encode_int(t, payload);
-      try {
-        channel_.send_bytes(payload);
-      } catch (const std::system_error&) {
-        return;  // the parent is gone; the main thread finds out too
-      }
-    }
-  }
-
-  Connection& channel_;
-  LiveWorker& live_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stop_ = false;  // guarded by mutex_
-  std::thread thread_;
-};
-
 }  // namespace
 
 int run_worker(const std::vector<std::string>& args) {
@@ -228,7 +235,7 @@ int run_worker(const std::vector<std::string>& args) {
       auto before = Clock::now();
       Value message = wire::decode(ts, *payload);
       auto decode_time = Clock::now() - before;
-      run_task(ts, channel, work, as<ObjTuple>(message), decode_time);
+      run_task(ts, channel, work, as<ObjTuple>(message), decode_time, reporter ? &*reporter : nullptr);
     }
   } catch (const std::exception& e) {
     // The parent went away or sent something unreadable: nothing to report
