@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Runs gil-demo's workloads under CPython's threading and under gil-demo, and
-prints the two tables side by side.
+"""Runs gil-demo's workloads under CPython's threading and multiprocessing and
+under gil-demo's threads and processes modes, and prints the tables side by
+side.
 
 For each case the same workload file (demos/workloads/NAME.py, entry point
 work(worker, units)) runs with the same total units, first serially, then one
@@ -9,8 +10,12 @@ time from the moment the sleep should have ended to the moment the thread runs
 Python code again (which includes the GIL wait). gil-demo reports its own
 figure from its GIL statistics.
 
-Usage: scripts/compare_threads_cpython.py [--gil-demo PATH] [--python PATH]
-                                          [--json FILE] [--quick]
+For processes, CPython runs one multiprocessing.Process per worker (spawn
+start method, as gil-demo's workers start), each loading the workload file and
+calling work(); the wall time includes starting them, as gil-demo's does.
+
+Usage: scripts/compare_threads_cpython.py [--gil-demo PATH] [--json FILE] [--quick]
+                                          [--processes-only]
 """
 
 import argparse
@@ -19,6 +24,7 @@ import os
 import statistics
 import subprocess
 import sys
+import multiprocessing
 import threading
 import time
 
@@ -57,6 +63,29 @@ def split(size, workers):
     return [size // workers + (1 if i < size % workers else 0) for i in range(workers)]
 
 
+def process_worker(path, worker, units, results):
+    """A spawned child: load the workload as gil-demo's workers do, run it."""
+    namespace = {"__name__": "__mp_main__", "__file__": path}
+    with open(path) as f:
+        exec(compile(f.read(), path, "exec"), namespace)
+    results.put((worker, repr(namespace["work"](worker, units))))
+
+
+def run_cpython_processes(path, workers, size):
+    units = split(size, workers)
+    context = multiprocessing.get_context("spawn")
+    results = context.Queue()
+    start = time.perf_counter()
+    procs = [context.Process(target=process_worker, args=(path, i, units[i], results)) for i in range(workers)]
+    for p in procs:
+        p.start()
+    for _ in procs:
+        results.get()
+    for p in procs:
+        p.join()
+    return time.perf_counter() - start
+
+
 def run_cpython_mode(path, workers, size, threaded):
     ns = load_workload(path)
     samples = []
@@ -91,8 +120,8 @@ def run_cpython(name, workers, size):
             "io_p50_ms": p50_ms(thread_lat), "io_p50_alone_ms": p50_ms(serial_lat)}
 
 
-def run_minipy(binary, name, workers, size):
-    cmd = [binary, "--mode", "threads", "--workload", name, "--workers", str(workers), "--json"]
+def run_minipy(binary, name, workers, size, mode="threads"):
+    cmd = [binary, "--mode", mode, "--workload", name, "--workers", str(workers), "--json"]
     if size is not None:
         cmd += ["--size", str(size)]
     out = subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True).stdout
@@ -113,9 +142,56 @@ def main():
     parser.add_argument("--gil-demo", default=os.path.join(ROOT, "build", "release", "gil-demo"))
     parser.add_argument("--json", help="also write the figures to this file")
     parser.add_argument("--quick", action="store_true", help="a tenth of the default sizes")
+    parser.add_argument("--processes-only", action="store_true", help="only the processes table")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per process case; medians are shown")
     args = parser.parse_args()
     if not os.access(args.gil_demo, os.X_OK):
         sys.exit(f"compare_threads_cpython: {args.gil_demo} not found; build it first (README)")
+    results = [] if args.processes_only else threads_table(args)
+    results += processes_table(args)
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(results, f, indent=2)
+
+
+def processes_table(args):
+    """cpu with 2 processes (and 4), CPython's multiprocessing against gil-demo's processes mode."""
+    print(f"\nCPython {sys.version.split()[0]} (multiprocessing, spawn) and gil-demo (--mode processes), "
+          f"cpu workload, default size, median of {args.repeat}\n")
+    header = (f"{'workers':>7} | {'CPython serial':>14} {'processes':>9} {'speedup':>7} | "
+              f"{'MiniPy serial':>13} {'processes':>9} {'speedup':>7}")
+    print(header)
+    print("-" * len(header))
+    path = os.path.join(ROOT, "demos", "workloads", "cpu.py")
+    size = load_workload(path).get("DEFAULT_SIZE", 100)
+    if args.quick:
+        size //= 10
+    results = []
+    for workers in (2, 4):
+        cp_serial, cp_proc, cp_speed, mp_serial, mp_proc, mp_speed = [], [], [], [], [], []
+        for _ in range(args.repeat):
+            serial, _ = run_cpython_mode(path, workers, size, False)
+            proc = run_cpython_processes(path, workers, size)
+            cp_serial.append(serial)
+            cp_proc.append(proc)
+            cp_speed.append(serial / proc)
+            m = run_minipy(args.gil_demo, "cpu", workers, size, mode="processes")
+            mp_serial.append(m["serial_s"])
+            mp_proc.append(m["threads_s"])
+            mp_speed.append(m["speedup"])
+        med = statistics.median
+        row = {"workload": "cpu", "mode": "processes", "workers": workers, "size": size,
+               "cpython": {"serial_s": med(cp_serial), "processes_s": med(cp_proc), "speedup": med(cp_speed)},
+               "minipy": {"serial_s": med(mp_serial), "processes_s": med(mp_proc), "speedup": med(mp_speed)}}
+        results.append(row)
+        print(f"{workers:>7} | {med(cp_serial):>12.3f} s {med(cp_proc):>7.3f} s {med(cp_speed):>6.2f}x | "
+              f"{med(mp_serial):>11.3f} s {med(mp_proc):>7.3f} s {med(mp_speed):>6.2f}x")
+    print(f"\nspeedup = serial wall time / processes wall time (start-up included), same total work; "
+          f"this machine has {os.cpu_count()} cores")
+    return results
+
+
+def threads_table(args):
     print(f"CPython {sys.version.split()[0]} (threading) and gil-demo (MiniPy, --gil cpython), "
           f"same workloads and sizes\n")
     header = (f"{'workload':<8} {'workers':>7} | {'CPython serial':>14} {'threads':>8} {'speedup':>7} "
@@ -135,9 +211,7 @@ def main():
               f"{mp['speedup']:>6.2f}x {fmt_ms(mp['io_p50_ms']):>10}")
     print("\nspeedup = serial wall time / threaded wall time, same total work; "
           "I/O p50 = median delay between the end of a sleep and running again, with the other threads busy")
-    if args.json:
-        with open(args.json, "w") as f:
-            json.dump(results, f, indent=2)
+    return results
 
 
 if __name__ == "__main__":
