@@ -142,3 +142,60 @@ if(descriptor_errors EQUAL 0 OR NOT rc STREQUAL "0")
   message(SEND_ERROR "ulimit -n 4..32: expected some one-line errors and then a run; "
                      "got ${descriptor_errors} errors and, at 32, exit ${rc}")
 endif()
+
+# multiprocessing: an uncaught exception in a child prints "Process NAME:"
+# and its traceback on stderr, and the child's exit code is 1.
+file(WRITE "${CMAKE_CURRENT_BINARY_DIR}/mp_raise.py"
+     "import multiprocessing\n\ndef boom():\n    raise ValueError('boom in child')\n\n"
+     "if __name__ == '__main__':\n    p = multiprocessing.Process(target=boom)\n    p.start()\n    p.join()\n"
+     "    print('exitcode', p.exitcode)\n")
+expect(0 err "Process Process-1:\nTraceback (most recent call last):\n  File \"${CMAKE_CURRENT_BINARY_DIR}/mp_raise.py\", line 4, in boom\n    raise ValueError('boom in child')\nValueError: boom in child"
+       run "${CMAKE_CURRENT_BINARY_DIR}/mp_raise.py")
+expect(0 out "exitcode 1" run "${CMAKE_CURRENT_BINARY_DIR}/mp_raise.py")
+
+# Ctrl-C while children run: the parent exits as interrupted (130) and kills
+# and reaps them: none of the pids it printed is left.
+file(WRITE "${CMAKE_CURRENT_BINARY_DIR}/mp_sleepers.py"
+     "import multiprocessing, time\n\ndef nap():\n    time.sleep(60)\n\n"
+     "if __name__ == '__main__':\n    ps = [multiprocessing.Process(target=nap) for _ in range(3)]\n"
+     "    for p in ps:\n        p.start()\n    print(' '.join([str(p.pid) for p in ps]), flush=True)\n    time.sleep(60)\n")
+execute_process(COMMAND timeout --preserve-status -s INT 2 "${GIL_DEMO}" run "${CMAKE_CURRENT_BINARY_DIR}/mp_sleepers.py"
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 60)
+string(STRIP "${out}" pids)
+separate_arguments(pids)
+list(LENGTH pids npids)
+if(NOT rc STREQUAL "130" OR NOT npids EQUAL 3)
+  message(SEND_ERROR "Ctrl-C with children: expected exit 130 and 3 pids, got ${rc}, '${out}'\n${err}")
+endif()
+foreach(pid ${pids})
+  execute_process(COMMAND kill -0 ${pid} RESULT_VARIABLE alive OUTPUT_QUIET ERROR_QUIET)
+  if(alive EQUAL 0)
+    message(SEND_ERROR "Ctrl-C with children: child ${pid} outlived its parent")
+    execute_process(COMMAND kill -9 ${pid})
+  endif()
+endforeach()
+
+# --live on a terminal (script(1) gives it one): it hides the cursor while it
+# draws and always shows it again, also when Ctrl-C ends the run.
+find_program(SCRIPT_PROGRAM script)
+string(ASCII 27 esc)
+if(SCRIPT_PROGRAM)
+  foreach(mode threads processes)
+    execute_process(COMMAND "${SCRIPT_PROGRAM}" -qec "\"${GIL_DEMO}\" --mode ${mode} --workload io --workers 2 --size 40 --live" /dev/null
+                    WORKING_DIRECTORY "${SOURCE_DIR}" RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 120)
+    string(FIND "${out}" "${esc}[?25l" hidden)
+    string(FIND "${out}" "${esc}[?25h" shown REVERSE)
+    string(FIND "${out}" "worker 1 [====================] 100% done" done_row)
+    if(NOT rc STREQUAL "0" OR hidden EQUAL -1 OR shown LESS hidden OR done_row EQUAL -1)
+      message(SEND_ERROR "--live (${mode}): expected exit 0, the cursor hidden then shown, and a finished row; "
+                         "got exit ${rc}\n${out}")
+    endif()
+    execute_process(COMMAND "${SCRIPT_PROGRAM}" -qec "timeout -s INT 1 \"${GIL_DEMO}\" --mode ${mode} --workload io --workers 2 --size 4000 --live" /dev/null
+                    WORKING_DIRECTORY "${SOURCE_DIR}" RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 120)
+    string(FIND "${out}" "${esc}[?25l" hidden)
+    string(FIND "${out}" "${esc}[?25h" shown REVERSE)
+    if(hidden EQUAL -1 OR shown LESS hidden)
+      message(SEND_ERROR "--live (${mode}) and Ctrl-C: the cursor was not shown again (exit ${rc})\n${out}")
+    endif()
+  endforeach()
+endif()
