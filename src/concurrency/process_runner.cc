@@ -33,11 +33,14 @@ double seconds_between(Clock::time_point a, Clock::time_point b) {
 
 // One worker process and the parent's end of its channel.
 struct Worker {
-  std::unique_ptr<ChildProcess> process;
   // A socket, not a posix::stream_descriptor: Asio sends on sockets with
   // MSG_NOSIGNAL, so a task written to a worker that has just died fails
   // with EPIPE instead of killing us with SIGPIPE.
   std::unique_ptr<asio::local::stream_protocol::socket> channel;
+  // Declared after the channel, so destroyed before it: a run that ends by
+  // an exception kills and reaps the worker before its channel closes, and
+  // the worker never sees the reset (and says so on stderr).
+  std::unique_ptr<ChildProcess> process;
   Clock::time_point spawned;
   double spawn_s = 0;
   // The task it holds, or -1.
