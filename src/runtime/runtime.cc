@@ -47,6 +47,9 @@ Runtime::~Runtime() {
   modules.clear();
   builtins.clear();
   threading.reset();
+  // Children still running are killed and reaped; queues flush what this
+  // process put.
+  multiprocessing.reset();
   for (ObjType* t : owned_types) t->methods.clear();
   for (ObjType* t : owned_types) delete t;
 }
