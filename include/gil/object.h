@@ -138,6 +138,10 @@ struct ObjNative : Obj {
   // the type, so that `bytes.fromhex(s)` and `b.fromhex(s)` both call it
   // with the argument after a self it ignores.
   bool class_method = false;
+  // A method taken from its type (`str.upper`): the call checks that the
+  // first argument is an instance of [owner], as CPython's method
+  // descriptors do, since the method itself assumes it.
+  bool checks_self = false;
 };
 
 // `obj.method` taken as a value: the method with self bound.

@@ -1112,6 +1112,13 @@ Value get_attr(ThreadState& ts, const Value& obj, ObjStr* name) {
   if (is_kind(obj, ObjKind::Type)) {
     if (const Value* m = as<ObjType>(obj)->find_method(name)) {
       if (is_kind(*m, ObjKind::Native) && as<ObjNative>(*m)->class_method) return make<ObjBoundMethod>(obj, *m);
+      if (is_kind(*m, ObjKind::Native) && as<ObjNative>(*m)->owner) {
+        auto* original = as<ObjNative>(*m);
+        auto* unbound = new ObjNative(original->name, original->fn);
+        unbound->owner = original->owner;
+        unbound->checks_self = true;
+        return Value::adopt(unbound);
+      }
       return *m;
     }
   }
@@ -1129,11 +1136,25 @@ void set_attr(ThreadState& ts, const Value& obj, ObjStr* name, const Value& valu
         "'" + type->name + "' object has no attribute '" + name->text + "'");
 }
 
+// A method taken from its type must be given an instance of that type first.
+void check_self_argument(ThreadState& ts, const ObjNative* n, const Value* args, int argc) {
+  const std::string& type = n->owner->name;
+  if (argc < 1)
+    raise(ts, ts.rt.types.TypeError, "unbound method " + type + "." + n->name + "() needs an argument");
+  if (!type_of(ts, args[0])->is_subtype_of(n->owner))
+    raise(ts, ts.rt.types.TypeError, "descriptor '" + n->name + "' for '" + type + "' objects doesn't apply to a '" +
+                                         std::string(type_name(ts, args[0])) + "' object");
+}
+
 Value call(ThreadState& ts, const Value& callable, Value* args, int argc, ObjTuple* kwnames) {
   if (callable.is_obj()) {
     Obj* o = callable.as_obj();
     switch (o->kind) {
-      case ObjKind::Native: return static_cast<ObjNative*>(o)->fn(ts, args, argc, kwnames);
+      case ObjKind::Native: {
+        auto* n = static_cast<ObjNative*>(o);
+        if (n->checks_self) check_self_argument(ts, n, args, argc);
+        return n->fn(ts, args, argc, kwnames);
+      }
       case ObjKind::Function: return call_function(ts, static_cast<ObjFunction*>(o), args, argc, kwnames);
       case ObjKind::Type: {
         auto* t = static_cast<ObjType*>(o);
