@@ -128,5 +128,28 @@ TEST(WireFrame, HeaderAndChecksumCatchDamage) {
   EXPECT_EQ(wire::crc32("123456789"), 0xCBF43926u);  // the standard check value
 }
 
+// The eight-bytes-at-a-time CRC equals the bit-at-a-time definition for every
+// length and alignment.
+TEST(Wire, Crc32MatchesTheBitwiseDefinition) {
+  auto bitwise = [](std::string_view data) {
+    uint32_t c = 0xFFFFFFFFu;
+    for (unsigned char byte : data) {
+      c ^= byte;
+      for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+    }
+    return c ^ 0xFFFFFFFFu;
+  };
+  std::string data;
+  uint32_t x = 12345;
+  for (int i = 0; i < 300; ++i) {
+    x = x * 1103515245u + 12345u;
+    data += static_cast<char>(x >> 16);
+  }
+  for (size_t start = 0; start < 8; ++start)
+    for (size_t length = 0; start + length <= data.size(); length += 7)
+      ASSERT_EQ(wire::crc32(std::string_view(data).substr(start, length)), bitwise(std::string_view(data).substr(start, length)))
+          << "start " << start << " length " << length;
+}
+
 }  // namespace
 }  // namespace gil
