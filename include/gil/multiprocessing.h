@@ -23,8 +23,9 @@ void install_multiprocessing(Runtime& rt);
 
 // Called when the program's top level has finished, after threading's
 // shutdown: joins the non-daemon children and terminates the daemon ones, as
-// CPython's multiprocessing does at exit. When [abnormal] (an uncaught
-// exception or Ctrl-C) every child is terminated instead of awaited.
+// CPython's multiprocessing does at exit. When [abnormal] (the program ended
+// by Ctrl-C) every child is terminated instead of awaited, and a Ctrl-C
+// during the wait terminates the children still running.
 void multiprocessing_shutdown(ThreadState& ts, bool abnormal);
 
 // The child role, `gil-demo __mp_child` with [args] (--channel-fd N and the

@@ -17,9 +17,13 @@
 //   exits, so a parent that dies unexpectedly leaves nothing behind (unless
 //   SpawnOptions::die_with_spawning_thread is off).
 //
-// Thread safety: a ChildProcess is used by one thread at a time.
+// Thread safety: any thread may poll, wait for and signal the same child at
+// once (reaping is serialised inside); moving or destroying one needs the
+// only reference.
 #pragma once
 
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -68,6 +72,11 @@ class ChildProcess {
   bool running();
   // Waits for the child to exit and returns how it ended.
   ExitStatus wait();
+  // Waits until the child exits, [deadline] passes (unset: never), or
+  // [interrupted] (asked whenever a signal ends the wait, may be null)
+  // returns true; nullopt in the last two cases.
+  std::optional<ExitStatus> wait_until(std::optional<std::chrono::steady_clock::time_point> deadline,
+                                       const std::function<bool()>& interrupted);
   // How the child ended, or nullopt while it runs. Does not block.
   std::optional<ExitStatus> poll();
   // Sends [signal] to the child's process group (a no-op once reaped).

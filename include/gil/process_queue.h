@@ -29,6 +29,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -56,8 +57,14 @@ class ProcessQueue {
   // Queues [payload] (a wire-format value) and returns at once.
   void put(std::string payload);
   // Takes the oldest message, waiting until [deadline] (forever when
-  // unset); nullopt on timeout. Throws wire::FormatError for a damaged frame.
-  std::optional<std::string> get(std::optional<std::chrono::steady_clock::time_point> deadline);
+  // unset); nullopt on timeout, or when a signal ends the wait and
+  // [interrupted] (may be null) says to give up. Throws wire::FormatError
+  // for a damaged frame.
+  std::optional<std::string> get(std::optional<std::chrono::steady_clock::time_point> deadline,
+                                 const std::function<bool()>& interrupted = nullptr);
+  // Whether a message is waiting in the pipe now (what CPython's empty()
+  // asks; put()s still in a feeder's buffer do not count).
+  bool readable() const;
   // Messages put and not yet taken, by every process.
   int64_t size() const;
   // Waits until every message this process put is in the pipe.

@@ -31,7 +31,8 @@ std::string render_timeline(const RunReport& run, const TimelineStyle& style);
 // waiting for the GIL.
 nlohmann::json chrome_trace(const RunReport& run);
 
-// The terminal's width for stdout, or [fallback] when it is not a terminal.
-int terminal_width(int fallback);
+// The width of the terminal on [fd] (stdout by default), else $COLUMNS, else
+// [fallback].
+int terminal_width(int fallback, int fd = 1);
 
 }  // namespace gil

@@ -107,7 +107,9 @@ void LiveDisplay::sample(int64_t now_ns) {
 
 std::string LiveDisplay::frame(int64_t now_ns) {
   double elapsed = static_cast<double>(now_ns - start_ns_) / 1e9;
-  std::string out = fmt::format("\033[2Klive: {}   {}\n", view_.title, seconds_text(elapsed));
+  std::string title = fmt::format("live: {}   {}", view_.title, seconds_text(elapsed));
+  title.resize(std::min(title.size(), static_cast<size_t>(std::max(10, view_.width - 1))));
+  std::string out = "\033[2K" + title + "\n";
   for (int w = 0; w < board_.size(); ++w) {
     const LiveWorker& worker = board_[w];
     auto activity = worker.activity();
@@ -140,9 +142,11 @@ std::string LiveDisplay::frame(int64_t now_ns) {
     if (view_.colour) timeline += "\033[0m";
     out += fmt::format("\033[2K{:<{}}[{}] {} {} {}\n", fmt::format("worker {}", w), kLabelWidth, bar, share, state, timeline);
   }
-  out += fmt::format("\033[2K  height: share of time holding the GIL (red: waiting)  ~ I/O  . not started  "
-                     "col {:.0f} ms\n",
-                     static_cast<double>(period_ns_) / 1e6);
+  std::string legend = fmt::format("  bar height: time holding the GIL (red: waiting)  ~ I/O  . starting  col {:.0f} ms",
+                                   static_cast<double>(period_ns_) / 1e6);
+  // A line longer than the terminal would wrap and throw off the redraw.
+  legend.resize(std::min(legend.size(), static_cast<size_t>(std::max(10, view_.width - 1))));
+  out += "\033[2K" + legend + "\n";
   return out;
 }
 

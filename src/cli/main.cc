@@ -191,7 +191,7 @@ gil::RunReport run_live(gil::RunSpec spec, std::vector<double>& expected) {
                            gil::gil_policy_name(spec.gil.policy));
   view.expected_s = expected;
   view.colour = !std::getenv("NO_COLOR");
-  view.width = gil::terminal_width(100);
+  view.width = gil::terminal_width(100, STDERR_FILENO);  // the view draws on stderr
   for (const char* var : {"LC_ALL", "LC_CTYPE", "LANG"}) {
     const char* value = std::getenv(var);
     if (value && *value) {

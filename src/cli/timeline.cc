@@ -103,9 +103,9 @@ std::string axis(double wall, int columns) {
 
 }  // namespace
 
-int terminal_width(int fallback) {
+int terminal_width(int fallback, int fd) {
   winsize size{};
-  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  if (isatty(fd) && ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
   if (const char* columns = std::getenv("COLUMNS")) {
     int c = std::atoi(columns);
     if (c > 0) return c;

@@ -1,14 +1,17 @@
 // multiprocessing.Queue, multiprocessing.Pipe and its Connections, and the
 // `queue` module whose Empty and Full they raise.
+#include <poll.h>
 #include <sys/socket.h>
 
 #include <chrono>
+#include <functional>
 #include <cmath>
 #include <cstring>
 
 #include "gil/builtins.h"
 #include "gil/errors.h"
 #include "gil/ops.h"
+#include "gil/vm.h"
 #include "mp_internal.h"
 
 namespace gil::mp {
@@ -32,6 +35,29 @@ std::optional<double> timeout_arg(ThreadState& ts, const Value* v) {
 Clock::time_point deadline_after(double seconds) {
   seconds = std::min(std::max(seconds, 0.0), 1e9);
   return Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+}
+
+// Whether a Ctrl-C is waiting for [ts]: a blocking call of the main thread
+// gives up its wait, and the caller raises KeyboardInterrupt with the GIL.
+std::function<bool()> interrupt_check(ThreadState& ts) {
+  return [&ts] { return ts.is_main && ts.rt.sigint_pending.load(); };
+}
+
+// Waits (without the GIL) for [fd] to be readable for up to [timeout_ms]
+// (-1: forever). Returns 1 when readable, 0 on timeout, -1 when interrupted.
+int wait_readable(int fd, int timeout_ms, const std::function<bool()>& interrupted) {
+  auto deadline = Clock::now() + std::chrono::milliseconds(timeout_ms);
+  pollfd p{fd, POLLIN, 0};
+  for (;;) {
+    int wait = timeout_ms;
+    if (timeout_ms > 0)
+      wait = static_cast<int>(std::max<int64_t>(0, std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now()).count()));
+    int r = ::poll(&p, 1, wait);
+    if (r > 0) return 1;
+    if (r == 0) return 0;
+    if (errno != EINTR) throw std::system_error(errno, std::generic_category(), "poll");
+    if (interrupted()) return -1;
+  }
 }
 
 [[noreturn]] void raise_os_error(ThreadState& ts, const std::system_error& e) {
@@ -77,14 +103,16 @@ Value queue_get_impl(ThreadState& ts, const Value& self, bool block, std::option
     deadline = deadline_after(*timeout);
   }
   std::optional<std::string> payload;
+  auto interrupted = interrupt_check(ts);
   try {
     ReleaseGil unlocked(ts);
-    payload = queue->get(deadline);
+    payload = queue->get(deadline, interrupted);
   } catch (const wire::FormatError& e) {
     raise(ts, ts.rt.types.OSError, std::string("Queue.get: damaged message: ") + e.what());
   } catch (const std::system_error& e) {
     raise_os_error(ts, e);
   }
+  if (!payload && interrupted()) handle_eval_breaker(ts);  // raises KeyboardInterrupt
   if (!payload) {
     auto* e = new ObjException(state(ts.rt).empty);
     e->args = make_tuple();
@@ -108,8 +136,10 @@ Value queue_qsize(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   return Value::integer(queue_self(ts, args[0])->queue->size());
 }
 
+// As CPython's: whether the pipe has a message now. A put() still in its
+// feeder's buffer is not there yet, so this may be True just after a put.
 Value queue_empty(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  return Value::boolean(queue_self(ts, args[0])->queue->size() <= 0);
+  return Value::boolean(!queue_self(ts, args[0])->queue->readable());
 }
 
 Value queue_full(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) { return Value::boolean(false); }
@@ -160,14 +190,18 @@ Value connection_recv(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames)
   if (!c->readable) raise(ts, ts.rt.types.OSError, "connection is write-only");
   std::shared_ptr<Connection> conn = c->conn;
   std::optional<std::string> payload;
+  auto interrupted = interrupt_check(ts);
+  int ready = 0;
   try {
     ReleaseGil unlocked(ts);
-    payload = conn->recv_bytes();
+    ready = wait_readable(conn->fd(), -1, interrupted);
+    if (ready > 0) payload = conn->recv_bytes();
   } catch (const wire::FormatError& e) {
     raise(ts, ts.rt.types.OSError, std::string("Connection.recv: damaged message: ") + e.what());
   } catch (const std::system_error& e) {
     raise_os_error(ts, e);
   }
+  if (ready < 0) handle_eval_breaker(ts);  // raises KeyboardInterrupt
   if (!payload) {
     auto* e = new ObjException(ts.rt.types.EOFError);
     e->args = make_tuple();
@@ -200,14 +234,18 @@ Value connection_recv_bytes(ThreadState& ts, Value* args, int argc, ObjTuple* kw
   if (!c->readable) raise(ts, ts.rt.types.OSError, "connection is write-only");
   std::shared_ptr<Connection> conn = c->conn;
   std::optional<std::string> payload;
+  auto interrupted = interrupt_check(ts);
+  int ready = 0;
   try {
     ReleaseGil unlocked(ts);
-    payload = conn->recv_bytes();
+    ready = wait_readable(conn->fd(), -1, interrupted);
+    if (ready > 0) payload = conn->recv_bytes();
   } catch (const wire::FormatError& e) {
     raise(ts, ts.rt.types.OSError, std::string("Connection.recv_bytes: damaged message: ") + e.what());
   } catch (const std::system_error& e) {
     raise_os_error(ts, e);
   }
+  if (ready < 0) handle_eval_breaker(ts);  // raises KeyboardInterrupt
   if (!payload) {
     auto* e = new ObjException(ts.rt.types.EOFError);
     e->args = make_tuple();
@@ -228,8 +266,16 @@ Value connection_poll(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames)
              : std::chrono::milliseconds(-1);
   }
   std::shared_ptr<Connection> conn = c->conn;
-  ReleaseGil unlocked(ts);
-  return Value::boolean(conn->poll(wait));
+  auto interrupted = interrupt_check(ts);
+  int ready;
+  try {
+    ReleaseGil unlocked(ts);
+    ready = wait_readable(conn->fd(), static_cast<int>(std::min<int64_t>(wait.count(), 1 << 30)), interrupted);
+  } catch (const std::system_error& e) {
+    raise_os_error(ts, e);
+  }
+  if (ready < 0) handle_eval_breaker(ts);  // raises KeyboardInterrupt
+  return Value::boolean(ready > 0);
 }
 
 Value connection_close(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {

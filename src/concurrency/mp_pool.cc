@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <mutex>
 #include <optional>
 
 #include "gil/builtins.h"
@@ -28,6 +29,10 @@ struct PoolObj : ObjOpaque {
   using ObjOpaque::ObjOpaque;
   std::vector<PoolWorker> workers;
   enum class Phase { Running, Closed, Terminated } phase = Phase::Running;
+  // Held by the thread whose map() owns the workers' channels: map() from
+  // two threads takes turns, as the workers answer in order of tasks given.
+  // Taken with the GIL released.
+  std::mutex busy;
 };
 
 Value* arg_or_keyword(Value* args, int argc, ObjTuple* kwnames, int i, std::string_view name) {
@@ -104,14 +109,37 @@ std::vector<Arrival> wait_for_answers(ThreadState& ts, PoolObj* pool) {
 
 // Runs [func] over [chunks] on the pool; returns each chunk's results.
 std::vector<Value> run_chunks(ThreadState& ts, PoolObj* pool, const Value& func, std::vector<Value> chunks,
-                              bool star) {
+                              bool star, const Value& kwargs = Value()) {
+  // Every chunk is encoded before any is sent, so a value that cannot be
+  // sent fails the call with the workers untouched.
+  std::vector<std::string> payloads;
+  for (const Value& chunk : chunks)
+    payloads.push_back(encode_message(
+        ts, make_tuple({make_str("run"), func, chunk, Value::boolean(star), kwargs.is_empty() ? Value::none() : kwargs})));
+  std::unique_lock<std::mutex> busy(pool->busy, std::defer_lock);
+  {
+    ReleaseGil unlocked(ts);
+    busy.lock();
+  }
+  if (pool->phase == PoolObj::Phase::Terminated) raise(ts, ts.rt.types.ValueError, "Pool not running");
   std::vector<Value> results(chunks.size());
   std::optional<std::pair<std::string, Value>> first_error;
   size_t first_error_chunk = chunks.size();
   size_t next = 0, outstanding = 0;
+  // A call that ends by an exception with chunks still out (Ctrl-C, a
+  // damaged answer) leaves answers no one will read: the pool cannot be
+  // trusted any more, so it is terminated.
+  struct TerminateUnlessDone {
+    ThreadState& ts;
+    PoolObj* pool;
+    size_t& outstanding;
+    ~TerminateUnlessDone() {
+      if (outstanding > 0 && pool->phase != PoolObj::Phase::Terminated) terminate(ts, pool);
+    }
+  } guard{ts, pool, outstanding};
   auto give = [&](PoolWorker& w) {
     size_t c = next++;
-    std::string payload = encode_message(ts, make_tuple({make_str("run"), func, chunks[c], Value::boolean(star)}));
+    const std::string& payload = payloads[c];
     w.chunk = static_cast<int>(c);
     ++outstanding;
     try {
@@ -125,10 +153,7 @@ std::vector<Value> run_chunks(ThreadState& ts, PoolObj* pool, const Value& func,
     if (next < chunks.size()) give(w);
   while (outstanding > 0) {
     std::vector<Arrival> arrivals = wait_for_answers(ts, pool);
-    if (arrivals.empty()) {
-      terminate(ts, pool);
-      handle_eval_breaker(ts);  // raises KeyboardInterrupt
-    }
+    if (arrivals.empty()) handle_eval_breaker(ts);  // raises KeyboardInterrupt; the guard terminates
     for (Arrival& a : arrivals) {
       PoolWorker& w = pool->workers[a.worker];
       size_t chunk = static_cast<size_t>(w.chunk);
@@ -147,8 +172,8 @@ std::vector<Value> run_chunks(ThreadState& ts, PoolObj* pool, const Value& func,
                   status.describe() + "; the pool was terminated");
       }
       w.chunk = -1;
-      --outstanding;
       Value answer = decode_message(ts, *a.payload);
+      --outstanding;
       auto& m = as<ObjTuple>(answer)->items;
       if (as<ObjStr>(m[0])->text == "ok") {
         results[chunk] = m[1];
@@ -204,9 +229,17 @@ Value pool_apply(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   if (argc < 2) raise(ts, ts.rt.types.TypeError, "Pool.apply() missing 1 required positional argument: 'func'");
   auto* pool = running_pool(ts, args[0]);
   Value* fargs = arg_or_keyword(args, argc, kwnames, 2, "args");
+  Value* kwds = arg_or_keyword(args, argc, kwnames, 3, "kwds");
   Value call_args = fargs ? make_tuple(collect(ts, *fargs)) : make_tuple();
+  Value kwargs;
+  if (kwds && !kwds->is_none()) {
+    if (!is_dict(*kwds)) raise(ts, ts.rt.types.TypeError, "kwds must be a dict");
+    for (auto& e : as<ObjDict>(*kwds)->entries)
+      if (!e.key.is_empty() && !is_str(e.key)) raise(ts, ts.rt.types.TypeError, "keywords must be strings");
+    kwargs = *kwds;
+  }
   std::vector<Value> chunks = {make_list({call_args})};
-  return as<ObjList>(run_chunks(ts, pool, args[1], std::move(chunks), true)[0])->items[0];
+  return as<ObjList>(run_chunks(ts, pool, args[1], std::move(chunks), true, kwargs)[0])->items[0];
 }
 
 Value pool_close(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
@@ -263,13 +296,27 @@ int serve_pool(ThreadState& ts, Connection& channel) {
     Value task = decode_message(ts, *payload);
     auto& t = as<ObjTuple>(task)->items;
     bool star = t[3].as_bool();
+    // apply()'s keyword arguments, after the positional ones.
+    std::vector<Value> kw_values;
+    Value kwnames;
+    if (is_dict(t[4])) {
+      std::vector<Value> names;
+      for (auto& e : as<ObjDict>(t[4])->entries) {
+        if (e.key.is_empty()) continue;
+        names.push_back(Value::borrow(ts.rt.intern(as<ObjStr>(e.key)->text)));  // looked up by pointer
+        kw_values.push_back(e.value);
+      }
+      if (!names.empty()) kwnames = make_tuple(std::move(names));
+    }
     Value answer;
     try {
       std::vector<Value> results;
       for (const Value& item : as<ObjList>(t[2])->items) {
         if (star) {
           std::vector<Value> a = collect(ts, item);
-          results.push_back(call(ts, t[1], a.data(), static_cast<int>(a.size())));
+          int positional = static_cast<int>(a.size());
+          a.insert(a.end(), kw_values.begin(), kw_values.end());
+          results.push_back(call(ts, t[1], a.data(), positional, kwnames.is_empty() ? nullptr : as<ObjTuple>(kwnames)));
         } else {
           Value a = item;
           results.push_back(call(ts, t[1], &a, 1));

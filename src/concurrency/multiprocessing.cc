@@ -4,6 +4,7 @@
 // mp_pool.cc.
 #include "gil/multiprocessing.h"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -47,12 +48,22 @@ ObjType* new_type(Runtime& rt, const char* name, NativeFn construct, ObjType* ba
 }
 
 [[noreturn]] void raise_remote(ThreadState& ts, const std::string& type_name, Value args) {
-  ObjType* type = ts.rt.types.RuntimeError;
+  State& st = state(ts.rt);
+  ObjType* type = nullptr;
   auto it = ts.rt.builtins.find(ts.rt.intern(type_name));
   if (it != ts.rt.builtins.end() && is_kind(it->second, ObjKind::Type) && as<ObjType>(it->second)->is_exception)
     type = as<ObjType>(it->second);
-  auto* e = new ObjException(type);
-  e->args = is_tuple(args) ? args : make_tuple({make_str(type_name + ": " + str(ts, args))});
+  for (ObjType* own : {st.empty, st.full, st.pickling_error})
+    if (own->name == type_name) type = own;
+  auto* e = new ObjException(type ? type : ts.rt.types.RuntimeError);
+  if (type && is_tuple(args)) {
+    e->args = args;
+  } else {
+    // A type this process does not know: keep its name in the message.
+    std::string message = is_tuple(args) && as<ObjTuple>(args)->items.size() == 1 ? str(ts, as<ObjTuple>(args)->items[0])
+                                                                                  : str(ts, args);
+    e->args = make_tuple({make_str(type_name + ": " + message)});
+  }
   raise_value(Value::adopt(e));
 }
 
@@ -145,11 +156,15 @@ Value Extension::decode(ThreadState& ts, std::string_view body) {
   if (use_ != Use::Spawn) throw wire::FormatError("a handle outside a spawn message");
   int first = take_fd(body);
   if (auto it = st.inherited.find(first); it != st.inherited.end()) return it->second;
+  // Inherited for this process only; spawn_child clears the flag again for
+  // a child this one passes the handle on to.
+  auto keep_to_ourselves = [](int fd) { fcntl(fd, F_SETFD, FD_CLOEXEC); };
+  keep_to_ourselves(first);
   Value v;
   if (kind == 'Q') {
     ProcessQueue::Handles handles{};
     handles[0] = first;
-    for (size_t i = 1; i < handles.size(); ++i) handles[i] = take_fd(body);
+    for (size_t i = 1; i < handles.size(); ++i) keep_to_ourselves(handles[i] = take_fd(body));
     v = make<QueueObj>(st.queue);
     as<QueueObj>(v)->queue = std::make_shared<ProcessQueue>(handles);
   } else if (kind == 'C') {
@@ -274,6 +289,8 @@ Value construct_process(ThreadState& ts, Value* args, int argc, ObjTuple* kwname
   p->args = pargs ? make_tuple(collect(ts, *pargs)) : make_tuple();
   p->kwargs = pkwargs && !pkwargs->is_none() ? *pkwargs : make<ObjDict>();
   if (!is_dict(p->kwargs)) raise(ts, ts.rt.types.TypeError, "kwargs must be a dict");
+  for (auto& e : as<ObjDict>(p->kwargs)->entries)
+    if (!e.key.is_empty() && !is_str(e.key)) raise(ts, ts.rt.types.TypeError, "keywords must be strings");
   p->identity = next_child_identity(st);
   p->name = "Process-" + p->identity;
   if (name && !name->is_none()) p->name = str(ts, *name);
@@ -297,28 +314,19 @@ Value process_start(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
 }
 
 // Waits for [child] to end, for at most [timeout] seconds (forever when
-// negative), without the GIL. A pidfd makes the wait exact; without one
-// (old kernels) it polls.
+// negative), without the GIL. A Ctrl-C ends the wait and raises
+// KeyboardInterrupt, as in CPython.
 void wait_child(ThreadState& ts, ChildProcess& child, double timeout) {
-  ReleaseGil unlocked(ts);
-  if (timeout < 0) {
-    child.wait();
-    return;
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+  if (timeout >= 0)
+    deadline = std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                                       std::chrono::duration<double>(std::min(timeout, 1e9)));
+  auto interrupted = [&ts] { return ts.is_main && ts.rt.sigint_pending.load(); };
+  {
+    ReleaseGil unlocked(ts);
+    child.wait_until(deadline, interrupted);
   }
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                                         std::chrono::duration<double>(timeout));
-  int pidfd = static_cast<int>(syscall(SYS_pidfd_open, child.pid(), 0));
-  while (child.running()) {
-    auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
-    if (left <= 0) break;
-    if (pidfd >= 0) {
-      pollfd p{pidfd, POLLIN, 0};
-      ::poll(&p, 1, static_cast<int>(std::min<int64_t>(left, 1 << 30)));
-    } else {
-      ::usleep(static_cast<useconds_t>(std::min<int64_t>(left, 10) * 1000));
-    }
-  }
-  if (pidfd >= 0) ::close(pidfd);
+  if (interrupted()) handle_eval_breaker(ts);  // raises KeyboardInterrupt
 }
 
 void forget_child(State& st, const Value& process) {
@@ -485,14 +493,19 @@ void install_multiprocessing(Runtime& rt) {
 
 void multiprocessing_shutdown(ThreadState& ts, bool abnormal) {
   mp::State& st = mp::state(ts.rt);
-  // Daemon children first, as CPython terminates them before joining the rest.
+  auto interrupted = [&ts] { return ts.is_main && ts.rt.sigint_pending.load(); };
+  // Daemon children first, as CPython terminates them before joining the
+  // rest. A Ctrl-C while waiting terminates the ones still running.
   for (bool daemons : {true, false}) {
     for (auto& v : std::vector<Value>(st.children)) {
       auto* p = as<mp::ProcessObj>(v);
       if (p->daemon != daemons) continue;
-      if (daemons || abnormal) p->child->kill_group(SIGTERM);
+      if (daemons || abnormal || interrupted()) p->child->kill_group(SIGTERM);
       ReleaseGil unlocked(ts);
-      p->child->wait();
+      if (!p->child->wait_until(std::nullopt, interrupted)) {
+        p->child->kill_group(SIGTERM);
+        p->child->wait();
+      }
     }
   }
   st.children.clear();
@@ -603,6 +616,8 @@ int run_mp_child(const std::vector<std::string>& args) {
     std::fprintf(stderr, "gil-demo: error: __mp_child is started by multiprocessing, not by hand\n");
     return 2;
   }
+  // Ours alone: the processes this child starts must not inherit it.
+  fcntl(fd, F_SETFD, FD_CLOEXEC);
   Connection channel(fd);
   RuntimeConfig config;
   config.gil = gil;
@@ -617,7 +632,9 @@ int run_mp_child(const std::vector<std::string>& args) {
     status = 1;
   }
   threading_shutdown(ts);
-  multiprocessing_shutdown(ts, status != 0);
+  // As CPython's children do, join the non-daemon grandchildren whatever
+  // the exit status.
+  multiprocessing_shutdown(ts, false);
   std::fflush(nullptr);
   rt.gil->release(ts);
   return status;

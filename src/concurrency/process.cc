@@ -4,7 +4,9 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <poll.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -12,6 +14,7 @@
 #include <boost/process/extend.hpp>
 #include <cstdio>
 #include <cstring>
+#include <mutex>
 #include <system_error>
 
 namespace gil {
@@ -35,7 +38,12 @@ std::string self_executable() {
 
 struct ChildProcess::Impl {
   bp::child child;
+  // Guards [status] and reaping, so that threads waiting for, polling and
+  // signalling the same child cannot reap it twice or signal a reused pid.
+  std::mutex mutex;
   std::optional<ExitStatus> status;
+  // Becomes readable when the child exits (pidfd_open), or -1.
+  int pidfd = -1;
 
   void record(int native) {
     ExitStatus s;
@@ -66,6 +74,13 @@ struct ChildSetup {
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, nullptr);
+    // stdin from /dev/null, opened here so that no extra descriptor crosses
+    // the exec (Boost's bp::null leaves one open).
+    int null_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (null_fd >= 0) {
+      dup2(null_fd, STDIN_FILENO);
+      if (null_fd != STDIN_FILENO) close(null_fd);
+    }
     for (int fd : inherit) fcntl(fd, F_SETFD, 0);
   }
 };
@@ -93,7 +108,7 @@ ChildProcess::ChildProcess(const SpawnOptions& options) : impl_(std::make_unique
   std::error_code ec;
   ChildSetup setup{options.inherit, getpid(), options.die_with_spawning_thread};
   errno = 0;
-  impl_->child = bp::child(bp::exe = exe, bp::args = options.args, bp::std_in < bp::null,
+  impl_->child = bp::child(bp::exe = exe, bp::args = options.args,
                            bp::extend::on_exec_setup(setup), bp::extend::on_error(ReapOnError{}), ec);
   int saved_errno = errno;
   if (ec) throw std::system_error(ec, "cannot start " + exe);
@@ -102,12 +117,16 @@ ChildProcess::ChildProcess(const SpawnOptions& options) : impl_(std::make_unique
   // would signal every process we may signal: never let one out of here.
   if (!impl_->child.valid() || impl_->child.id() <= 0)
     throw std::system_error(saved_errno ? saved_errno : EAGAIN, std::generic_category(), "cannot start " + exe);
+  impl_->pidfd = static_cast<int>(syscall(SYS_pidfd_open, impl_->child.id(), 0));  // close-on-exec
 }
 
 ChildProcess::~ChildProcess() {
-  if (!impl_ || impl_->status) return;
-  kill_group(SIGKILL);
-  wait();
+  if (!impl_) return;
+  if (!poll()) {
+    kill_group(SIGKILL);
+    wait();
+  }
+  if (impl_->pidfd >= 0) ::close(impl_->pidfd);
 }
 
 ChildProcess::ChildProcess(ChildProcess&&) noexcept = default;
@@ -116,37 +135,52 @@ ChildProcess& ChildProcess::operator=(ChildProcess&&) noexcept = default;
 int ChildProcess::pid() const { return impl_->child.id(); }
 
 std::optional<ExitStatus> ChildProcess::poll() {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
   if (impl_->status) return impl_->status;
-  if (pid() <= 0) return impl_->status = ExitStatus{};
+  if (pid() <= 0) return impl_->status = ExitStatus{};  // never waitpid(-1)
   int native = 0;
   pid_t r = waitpid(pid(), &native, WNOHANG);
   if (r == pid()) {
     impl_->record(native);
     impl_->child.detach();  // reaped here; Boost must not wait or kill again
+  } else if (r < 0 && errno == ECHILD) {
+    impl_->status = ExitStatus{};  // not our child any more
+    impl_->child.detach();
   }
   return impl_->status;
 }
 
 bool ChildProcess::running() { return !poll(); }
 
-ExitStatus ChildProcess::wait() {
-  if (pid() <= 0 && !impl_->status) impl_->status = ExitStatus{};  // never waitpid(-1)
-  while (!impl_->status) {
-    int native = 0;
-    pid_t r = waitpid(pid(), &native, 0);
-    if (r == pid()) {
-      impl_->record(native);
-      impl_->child.detach();
-    } else if (r < 0 && errno != EINTR) {
-      impl_->status = ExitStatus{};  // not our child any more
-      impl_->child.detach();
+ExitStatus ChildProcess::wait() { return *wait_until(std::nullopt, nullptr); }
+
+std::optional<ExitStatus> ChildProcess::wait_until(std::optional<std::chrono::steady_clock::time_point> deadline,
+                                                   const std::function<bool()>& interrupted) {
+  using Clock = std::chrono::steady_clock;
+  for (;;) {
+    if (auto status = poll()) return status;
+    if (interrupted && interrupted()) return std::nullopt;
+    int timeout_ms = -1;
+    if (deadline) {
+      auto left = std::chrono::ceil<std::chrono::milliseconds>(*deadline - Clock::now()).count();
+      if (left <= 0) return std::nullopt;
+      timeout_ms = static_cast<int>(std::min<int64_t>(left, 1 << 30));
+    }
+    if (impl_->pidfd >= 0) {
+      // Readable once the child has exited; a signal ends the wait early
+      // (EINTR), and the loop asks [interrupted] again.
+      pollfd p{impl_->pidfd, POLLIN, 0};
+      ::poll(&p, 1, timeout_ms);
+    } else {
+      ::usleep(1000);  // no pidfd (a kernel before 5.3): poll the child
     }
   }
-  return *impl_->status;
 }
 
 void ChildProcess::kill_group(int signal) {
-  // A pid of 0 or less would make kill() signal our own group, or everyone.
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  // A pid of 0 or less would make kill() signal our own group, or everyone;
+  // a reaped child's pid may belong to someone else by now.
   if (impl_->status || pid() <= 0) return;
   ::kill(-pid(), signal);
   ::kill(pid(), signal);  // in case the child has not made its group yet

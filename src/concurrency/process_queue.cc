@@ -2,7 +2,9 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <semaphore.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -22,8 +24,9 @@ void make_pipe(int fds[2], int flags) {
   if (pipe2(fds, O_CLOEXEC | flags) != 0) fail("pipe2");
 }
 
-// Waits for [fd] to be readable until [deadline]; false on timeout.
-bool wait_readable(int fd, std::optional<Clock::time_point> deadline) {
+// Waits for [fd] to be readable until [deadline]; false on timeout, or when
+// a signal ends the wait and [interrupted] says to give up.
+bool wait_readable(int fd, std::optional<Clock::time_point> deadline, const std::function<bool()>& interrupted) {
   pollfd p{fd, POLLIN, 0};
   for (;;) {
     int timeout_ms = -1;
@@ -38,6 +41,7 @@ bool wait_readable(int fd, std::optional<Clock::time_point> deadline) {
       continue;
     }
     if (errno != EINTR) fail("poll");
+    if (interrupted && interrupted()) return false;
   }
 }
 
@@ -67,8 +71,8 @@ void read_all(int fd, char* out, size_t n) {
 }
 
 // Takes [sem], waiting until [deadline] (forever when unset); false on
-// timeout.
-bool take(sem_t* sem, std::optional<Clock::time_point> deadline) {
+// timeout, or when a signal ends the wait and [interrupted] says to give up.
+bool take(sem_t* sem, std::optional<Clock::time_point> deadline, const std::function<bool()>& interrupted) {
   for (;;) {
     int r;
     if (!deadline) {
@@ -81,6 +85,7 @@ bool take(sem_t* sem, std::optional<Clock::time_point> deadline) {
     if (r == 0) return true;
     if (errno == ETIMEDOUT) return false;
     if (errno != EINTR) fail("sem_wait");
+    if (interrupted && interrupted()) return false;
   }
 }
 
@@ -138,7 +143,15 @@ void ProcessQueue::put(std::string payload) {
   {
     std::lock_guard<std::mutex> lock(buffer_mutex_);
     buffer_.push_back(std::move(frame));
-    if (!feeder_.joinable()) feeder_ = std::thread([this] { feed(); });
+    if (!feeder_.joinable()) {
+      // Signals are for the interpreter's main thread, which may be blocked
+      // in a get() that a Ctrl-C must interrupt.
+      sigset_t all, previous;
+      sigfillset(&all);
+      pthread_sigmask(SIG_BLOCK, &all, &previous);
+      feeder_ = std::thread([this] { feed(); });
+      pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    }
   }
   buffer_changed_.notify_all();
 }
@@ -158,7 +171,7 @@ void ProcessQueue::feed() {
     }
     writing_ = true;
     lock.unlock();
-    take(&shared_->writer_lock, std::nullopt);
+    take(&shared_->writer_lock, std::nullopt, nullptr);
     try {
       write_all(fds_[kWriteData], frames.data(), frames.size());
     } catch (const std::system_error&) {
@@ -176,13 +189,14 @@ void ProcessQueue::flush() {
   buffer_changed_.wait(lock, [&] { return buffer_.empty() && !writing_; });
 }
 
-std::optional<std::string> ProcessQueue::get(std::optional<Clock::time_point> deadline) {
-  if (!take(&shared_->reader_lock, deadline)) return std::nullopt;
+std::optional<std::string> ProcessQueue::get(std::optional<Clock::time_point> deadline,
+                                             const std::function<bool()>& interrupted) {
+  if (!take(&shared_->reader_lock, deadline, interrupted)) return std::nullopt;
   struct GiveBack {
     Shared* shared;
     ~GiveBack() { sem_post(&shared->reader_lock); }
   } give_back{shared_};
-  if (!wait_readable(fds_[kReadData], deadline)) return std::nullopt;
+  if (!wait_readable(fds_[kReadData], deadline, interrupted)) return std::nullopt;
   char header[wire::kHeaderSize];
   read_all(fds_[kReadData], header, sizeof header);
   std::string_view h(header, sizeof header);
@@ -191,6 +205,11 @@ std::optional<std::string> ProcessQueue::get(std::optional<Clock::time_point> de
   wire::check_payload(h, payload);
   shared_->count.fetch_sub(1);
   return payload;
+}
+
+bool ProcessQueue::readable() const {
+  pollfd p{fds_[kReadData], POLLIN, 0};
+  return ::poll(&p, 1, 0) > 0;
 }
 
 int64_t ProcessQueue::size() const { return shared_->count.load(); }

@@ -189,10 +189,15 @@ class ProcessRun {
         if (ec) return protocol_error(w, "truncated frame: the channel closed inside a message");
         try {
           wire::check_payload(std::string_view(w->header.data(), w->header.size()), w->payload);
-          count_message(wire::kHeaderSize + w->payload.size());
           auto before = Clock::now();
           Value message = wire::decode(main_, w->payload);
-          serialize_ += Clock::now() - before;
+          auto decoding = Clock::now() - before;
+          // --live's progress reports are the view's cost, not the work's:
+          // they stay out of the IPC figures.
+          if (!is_progress(message)) {
+            count_message(wire::kHeaderSize + w->payload.size());
+            serialize_ += decoding;
+          }
           handle(w, message);
         } catch (const wire::FormatError& e) {
           return protocol_error(w, e.what());
@@ -200,6 +205,12 @@ class ProcessRun {
         read_header(w);
       });
     });
+  }
+
+  static bool is_progress(const Value& message) {
+    if (!is_tuple(message) || as<ObjTuple>(message)->items.empty()) return false;
+    const Value& kind = as<ObjTuple>(message)->items[0];
+    return is_str(kind) && as<ObjStr>(kind)->text == "progress";
   }
 
   // A frame that is not one: the worker is killed and counts as dead.

@@ -204,3 +204,20 @@ if(SCRIPT_PROGRAM)
     endif()
   endforeach()
 endif()
+
+# Ctrl-C ends a blocking multiprocessing call with KeyboardInterrupt, as in
+# CPython: Queue.get, Connection.recv and Process.join wait for nothing else.
+file(WRITE "${CMAKE_CURRENT_BINARY_DIR}/mp_blocked.py"
+     "import multiprocessing, sys, time\n\ndef nap():\n    time.sleep(60)\n\n"
+     "if __name__ == '__main__':\n    q = multiprocessing.Queue()\n    a, b = multiprocessing.Pipe()\n"
+     "    p = multiprocessing.Process(target=nap)\n    p.start()\n"
+     "    if sys.argv[1] == 'get':\n        q.get()\n    elif sys.argv[1] == 'recv':\n        a.recv()\n"
+     "    else:\n        p.join()\n")
+foreach(call get recv join)
+  execute_process(COMMAND timeout --preserve-status -s INT 1 "${GIL_DEMO}" run "${CMAKE_CURRENT_BINARY_DIR}/mp_blocked.py" ${call}
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 60)
+  string(FIND "${err}" "KeyboardInterrupt" at)
+  if(NOT rc STREQUAL "130" OR at EQUAL -1)
+    message(SEND_ERROR "Ctrl-C in ${call}: expected exit 130 and KeyboardInterrupt, got ${rc}\n${err}")
+  endif()
+endforeach()
