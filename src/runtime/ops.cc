@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <utility>
 
 #include "gil/builtins.h"
 #include "gil/bytes.h"
@@ -10,6 +11,7 @@
 #include "gil/dict.h"
 #include "gil/errors.h"
 #include "gil/format.h"
+#include "gil/unicode.h"
 #include "gil/vm.h"
 
 namespace gil {
@@ -511,11 +513,40 @@ uint64_t hash_value(ThreadState& ts, const Value& v) {
 
 namespace {
 
+// The code point whose UTF-8 encoding starts at s[i] (a byte >= 0x80) and
+// its length in bytes, or length 0 when the bytes there are not one. A str
+// built by the language is UTF-8 (chr() may add surrogates, encoded as
+// three bytes like any other code point in U+0800..U+FFFF); a byte cut out
+// of a multi-byte character by byte indexing is not.
+std::pair<char32_t, size_t> utf8_at(std::string_view s, size_t i) {
+  auto b0 = static_cast<unsigned char>(s[i]);
+  size_t len = b0 >= 0xF8 ? 0 : b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 0;
+  if (len == 0 || i + len > s.size()) return {0, 0};
+  char32_t cp = b0 & (0x7F >> len);
+  for (size_t k = 1; k < len; ++k) {
+    auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) return {0, 0};
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  return {cp, len};
+}
+
+// repr() of a str, as CPython writes it: quotes chosen as CPython chooses
+// them, the quote and backslash escaped, \t \n \r, and every other
+// non-printable code point as \xNN, \uNNNN or \UNNNNNNNN (is_printable).
+// Printable non-ASCII characters are copied as they are; so is a byte that
+// does not start a UTF-8 sequence, which has no CPython equivalent.
 void str_repr_into(std::string_view s, std::string& out) {
   char quote = (s.find('\'') != std::string_view::npos && s.find('"') == std::string_view::npos) ? '"' : '\'';
   out += quote;
   static const char hex[] = "0123456789abcdef";
-  for (char ch : s) {
+  auto escape = [&](char32_t cp, char kind, int digits) {
+    out += '\\';
+    out += kind;
+    for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) out += hex[(cp >> shift) & 15];
+  };
+  for (size_t i = 0; i < s.size(); ++i) {
+    char ch = s[i];
     auto c = static_cast<unsigned char>(ch);
     if (c == static_cast<unsigned char>(quote) || c == '\\') {
       out += '\\';
@@ -527,11 +558,21 @@ void str_repr_into(std::string_view s, std::string& out) {
     } else if (c == '\t') {
       out += "\\t";
     } else if (c < 0x20 || c == 0x7f) {
-      out += "\\x";
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    } else {
+      escape(c, 'x', 2);
+    } else if (c < 0x80) {
       out += ch;
+    } else if (auto [cp, len] = utf8_at(s, i); len == 0) {
+      out += ch;
+    } else {
+      if (is_printable(cp))
+        out.append(s, i, len);
+      else if (cp <= 0xFF)
+        escape(cp, 'x', 2);
+      else if (cp <= 0xFFFF)
+        escape(cp, 'u', 4);
+      else
+        escape(cp, 'U', 8);
+      i += len - 1;
     }
   }
   out += quote;

@@ -20,7 +20,11 @@ std::string_view arg_text(ThreadState& ts, const Value& v, const char* method) {
   return as<ObjStr>(v)->text;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+// The ASCII characters for which str.isspace() is true: what split() splits
+// on and strip() strips by default. (CPython also counts non-ASCII spaces,
+// such as U+00A0 and U+2028, which MiniPy does not.)
+bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\x1c' && c <= '\x1f'); }
+int space_pred(int c) { return is_space(static_cast<char>(c)) ? 1 : 0; }
 
 // ---- Case and shape --------------------------------------------------------
 
@@ -138,15 +142,23 @@ Value str_zfill(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
 
 // ---- Searching ---------------------------------------------------------------
 
-// Resolves optional [start, end) arguments at args[first], args[first+1].
-std::pair<size_t, size_t> search_range(ThreadState& ts, Value* args, int argc, int first, size_t size) {
+// Resolves optional [start, end) arguments at args[first], args[first+1] as
+// CPython's ADJUST_INDICES does: a negative index counts from the end and
+// stops at 0, end stops at [size], but start is left past the end when it is
+// there, so that an empty needle is found only at start <= size
+// ('abc'.find('', 4) is -1). Callers compare end - start with the needle's
+// length before slicing.
+std::pair<int64_t, int64_t> search_range(ThreadState& ts, Value* args, int argc, int first, size_t size) {
+  const auto n = static_cast<int64_t>(size);
   auto bound = [&](int i, int64_t dflt) {
     if (argc <= i || args[i].is_none()) return dflt;
-    int64_t v = expect_int(ts, args[i], "slice index");
-    if (v < 0) v = std::max<int64_t>(0, v + static_cast<int64_t>(size));
-    return std::min<int64_t>(v, static_cast<int64_t>(size));
+    if (!args[i].is_intlike())
+      raise(ts, ts.rt.types.TypeError, "slice indices must be integers or None or have an __index__ method");
+    int64_t v = args[i].as_int();
+    if (v < 0) v = std::max<int64_t>(0, v + n);
+    return v;
   };
-  return {static_cast<size_t>(bound(first, 0)), static_cast<size_t>(bound(first + 1, static_cast<int64_t>(size)))};
+  return {bound(first, 0), std::min(bound(first + 1, n), n)};
 }
 
 int64_t find_impl(ThreadState& ts, Value* args, int argc, const char* name, bool from_right) {
@@ -154,10 +166,10 @@ int64_t find_impl(ThreadState& ts, Value* args, int argc, const char* name, bool
   const std::string& s = self_text(args);
   std::string_view sub = arg_text(ts, args[1], name);
   auto [b, e] = search_range(ts, args, argc, 2, s.size());
-  if (b > e || e - b < sub.size()) return -1;
-  std::string_view window(s.data() + b, e - b);
+  if (e - b < static_cast<int64_t>(sub.size())) return -1;
+  std::string_view window(s.data() + b, static_cast<size_t>(e - b));
   size_t at = from_right ? window.rfind(sub) : window.find(sub);
-  return at == std::string_view::npos ? -1 : static_cast<int64_t>(at + b);
+  return at == std::string_view::npos ? -1 : static_cast<int64_t>(at) + b;
 }
 
 Value str_find(ThreadState& ts, Value* a, int n, ObjTuple* k) { return Value::integer(find_impl(ts, a, n, "find", false)); }
@@ -180,34 +192,40 @@ Value str_count(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
   const std::string& s = self_text(args);
   std::string_view sub = arg_text(ts, args[1], "count");
   auto [b, e] = search_range(ts, args, argc, 2, s.size());
-  if (b > e) return Value::integer(0);
-  std::string_view window(s.data() + b, e - b);
+  if (e - b < static_cast<int64_t>(sub.size())) return Value::integer(0);
+  std::string_view window(s.data() + b, static_cast<size_t>(e - b));
   if (sub.empty()) return Value::integer(static_cast<int64_t>(window.size() + 1));
   int64_t count = 0;
   for (size_t at = window.find(sub); at != std::string_view::npos; at = window.find(sub, at + sub.size())) ++count;
   return Value::integer(count);
 }
 
+// startswith/endswith: CPython's tailmatch. The affix must fit in
+// [start, end) (so 'abc'.startswith('', 4) is False), then it is compared at
+// start or at end - len(affix). In a tuple, the first match wins before any
+// later item's type is checked.
 Value affix_impl(ThreadState& ts, Value* args, int argc, const char* name, bool prefix) {
   check_args(ts, name, argc - 1, 1, 3);
   const std::string& s = self_text(args);
   auto [b, e] = search_range(ts, args, argc, 2, s.size());
-  std::string_view window = b <= e ? std::string_view(s.data() + b, e - b) : std::string_view();
-  auto test = [&](const Value& v) {
-    if (!is_str(v))
-      raise(ts, ts.rt.types.TypeError,
-            std::string(name) + " first arg must be str or a tuple of str, not " + std::string(type_name(ts, v)));
-    std::string_view a = as<ObjStr>(v)->text;
-    if (b > e) return false;
-    return prefix ? window.substr(0, a.size()) == a
-                  : window.size() >= a.size() && window.substr(window.size() - a.size()) == a;
+  auto matches = [&](std::string_view a) {
+    auto len = static_cast<int64_t>(a.size());
+    if (e - b < len) return false;
+    return std::string_view(s).substr(static_cast<size_t>(prefix ? b : e - len), a.size()) == a;
   };
   if (is_tuple(args[1])) {
-    for (auto& v : as<ObjTuple>(args[1])->items)
-      if (test(v)) return Value::boolean(true);
+    for (auto& v : as<ObjTuple>(args[1])->items) {
+      if (!is_str(v))
+        raise(ts, ts.rt.types.TypeError,
+              std::string("tuple for ") + name + " must only contain str, not " + std::string(type_name(ts, v)));
+      if (matches(as<ObjStr>(v)->text)) return Value::boolean(true);
+    }
     return Value::boolean(false);
   }
-  return Value::boolean(test(args[1]));
+  if (!is_str(args[1]))
+    raise(ts, ts.rt.types.TypeError,
+          std::string(name) + " first arg must be str or a tuple of str, not " + std::string(type_name(ts, args[1])));
+  return Value::boolean(matches(as<ObjStr>(args[1])->text));
 }
 
 Value str_startswith(ThreadState& ts, Value* a, int n, ObjTuple* k) { return affix_impl(ts, a, n, "startswith", true); }
@@ -215,6 +233,11 @@ Value str_endswith(ThreadState& ts, Value* a, int n, ObjTuple* k) { return affix
 
 // ---- Splitting, joining, replacing -------------------------------------------
 
+// str.split() without a separator: CPython's split_whitespace. Runs of
+// whitespace separate the parts and none are empty; once [maxsplit] splits
+// are made (maxsplit >= 0), the rest of the string is the last part, with its
+// leading whitespace skipped and its trailing whitespace kept
+// ('  a b  '.split(None, 1) == ['a', 'b  ']).
 std::vector<Value> split_whitespace(const std::string& s, int64_t maxsplit) {
   std::vector<Value> parts;
   size_t i = 0, n = s.size();
@@ -222,9 +245,7 @@ std::vector<Value> split_whitespace(const std::string& s, int64_t maxsplit) {
     while (i < n && is_space(s[i])) ++i;
     if (i >= n) break;
     if (maxsplit >= 0 && static_cast<int64_t>(parts.size()) == maxsplit) {
-      size_t e = n;
-      while (e > i && is_space(s[e - 1])) --e;
-      parts.push_back(make_str(s.substr(i, e - i)));
+      parts.push_back(make_str(s.substr(i)));
       break;
     }
     size_t j = i;
@@ -401,7 +422,7 @@ void install_str_methods(Runtime& rt) {
   static const Entry entries[] = {
       {"upper", str_upper},         {"lower", str_lower},           {"capitalize", str_capitalize},
       {"title", str_title},         {"isdigit", str_is<std::isdigit>}, {"isalpha", str_is<std::isalpha>},
-      {"isalnum", str_is<std::isalnum>}, {"isspace", str_is<std::isspace>}, {"isupper", str_isupper},
+      {"isalnum", str_is<std::isalnum>}, {"isspace", str_is<space_pred>}, {"isupper", str_isupper},
       {"islower", str_islower},     {"strip", str_strip},           {"lstrip", str_lstrip},
       {"rstrip", str_rstrip},       {"ljust", str_ljust},           {"rjust", str_rjust},
       {"center", str_center},       {"zfill", str_zfill},           {"find", str_find},
