@@ -69,8 +69,9 @@ class ProcessQueue {
   int64_t size() const;
   // Waits until every message this process put is in the pipe.
   void flush();
-  // Discards unsent messages on destruction instead of waiting (for a
-  // process that must exit although nobody reads).
+  // Discards unsent messages on destruction instead of waiting, also a
+  // write blocked on a full pipe (for a process that must exit although
+  // nobody reads).
   void cancel_flush() { cancel_flush_ = true; }
 
   const Handles& handles() const { return fds_; }
@@ -83,6 +84,8 @@ class ProcessQueue {
 
   Handles fds_;
   Shared* shared_ = nullptr;
+  // This process's own pipe that tells a blocked feeder to give up.
+  int wake_[2] = {-1, -1};
 
   // The feeder: frames put() queued and the thread that writes them.
   std::mutex buffer_mutex_;

@@ -11,10 +11,13 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <pthread.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <thread>
 
 #include "gil/builtins.h"
 #include "gil/dict.h"
@@ -254,6 +257,10 @@ struct ProcessObj : ObjOpaque {
   // This process itself (current_process()), not a child.
   bool is_current = false;
   std::unique_ptr<ChildProcess> child;
+  // The parent's end of the child's channel, kept open while the child may
+  // run: the child ends itself when it reads the end of it, which is how it
+  // learns that the parent died (see watch_parent).
+  std::shared_ptr<Connection> lifeline;
 };
 
 ProcessObj* process_self(ThreadState& ts, const Value& v) {
@@ -308,6 +315,7 @@ Value process_start(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   wire::encode(ts, make_tuple({p->target, p->args, p->kwargs}), call, &ext);
   Spawned spawned = spawn_child(ts, "process", p->name, p->identity, call, ext.fds());
   p->child = std::move(spawned.child);
+  p->lifeline = std::move(spawned.channel);
   p->started = true;
   state(ts.rt).children.push_back(args[0]);
   return Value::none();
@@ -530,6 +538,27 @@ bool parse_child_args(const std::vector<std::string>& args, int& fd, GilConfig& 
   return fd >= 0 && args.size() % 2 == 0;
 }
 
+// The kernel kills a child when the thread that started it exits
+// (PR_SET_PDEATHSIG), but a Process started by another thread than the main
+// one must outlive that thread. So every Process child also watches its
+// channel, which its parent holds open: reading its end means the parent is
+// gone, and the child kills its process group (itself and anything it
+// started). The watcher blocks no signal the interpreter needs.
+void watch_parent(int channel_fd) {
+  sigset_t all, previous;
+  sigfillset(&all);
+  pthread_sigmask(SIG_BLOCK, &all, &previous);
+  std::thread([channel_fd] {
+    char byte;
+    for (;;) {
+      ssize_t r = ::read(channel_fd, &byte, 1);
+      if (r == 0) ::kill(0, SIGKILL);  // end of file: the parent is gone
+      if (r < 0 && errno != EINTR) return;
+    }
+  }).detach();
+  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+}
+
 // Runs the child's work once its runtime exists; returns the exit code.
 int child_main(ThreadState& ts, Connection& channel) {
   Runtime& rt = ts.rt;
@@ -564,6 +593,7 @@ int child_main(ThreadState& ts, Connection& channel) {
     if (role == "pool") {
       status = mp::serve_pool(ts, channel);
     } else {
+      watch_parent(channel.fd());
       mp::Extension ext(mp::Use::Spawn);
       Value request = wire::decode(ts, as<ObjStr>(b[6])->text, &ext);
       auto& c = as<ObjTuple>(request)->items;

@@ -45,6 +45,27 @@ bool wait_readable(int fd, std::optional<Clock::time_point> deadline, const std:
   }
 }
 
+// Writes [n] bytes to the queue's pipe, whose writing end is non-blocking:
+// while it is full, waits for room or for [wake] to become readable, which
+// means give up (cancel_join_thread at exit). Returns false when it gave up.
+bool write_all_unless_woken(int fd, int wake, const char* data, size_t n) {
+  while (n > 0) {
+    ssize_t w = ::write(fd, data, n);
+    if (w < 0 && errno == EAGAIN) {
+      pollfd p[2] = {{fd, POLLOUT, 0}, {wake, POLLIN, 0}};
+      if (::poll(p, 2, -1) > 0 && p[1].revents) return false;
+      continue;
+    }
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      fail("write");
+    }
+    data += w;
+    n -= static_cast<size_t>(w);
+  }
+  return true;
+}
+
 void write_all(int fd, const char* data, size_t n) {
   while (n > 0) {
     ssize_t w = ::write(fd, data, n);
@@ -107,13 +128,20 @@ ProcessQueue::ProcessQueue() {
   int shared = memfd_create("gil-demo-queue", MFD_CLOEXEC);
   if (shared < 0) fail("memfd_create");
   if (ftruncate(shared, sizeof(Shared)) != 0) fail("ftruncate");
+  // Non-blocking, so that a feeder waiting for room can also be told to
+  // give up; the flag is shared by every process's copy of this end.
+  fcntl(data[1], F_SETFL, fcntl(data[1], F_GETFL) | O_NONBLOCK);
   fds_ = {data[0], data[1], shared};
+  make_pipe(wake_, 0);
   map_shared();
   new (&shared_->count) std::atomic<int64_t>(0);
   if (sem_init(&shared_->reader_lock, 1, 1) != 0 || sem_init(&shared_->writer_lock, 1, 1) != 0) fail("sem_init");
 }
 
-ProcessQueue::ProcessQueue(const Handles& handles) : fds_(handles) { map_shared(); }
+ProcessQueue::ProcessQueue(const Handles& handles) : fds_(handles) {
+  make_pipe(wake_, 0);
+  map_shared();
+}
 
 void ProcessQueue::map_shared() {
   void* page = mmap(nullptr, sizeof(Shared), PROT_READ | PROT_WRITE, MAP_SHARED, fds_[kShared], 0);
@@ -131,10 +159,15 @@ ProcessQueue::~ProcessQueue() {
       if (cancel_flush_) buffer_.clear();
     }
     buffer_changed_.notify_all();
+    // A feeder stuck on a full pipe that nobody reads gives up (and may
+    // leave a frame half written, as CPython's killed feeder does).
+    if (cancel_flush_) write_all(wake_[1], "x", 1);
     feeder_.join();
   }
   munmap(shared_, sizeof(Shared));
   for (int fd : fds_) ::close(fd);
+  ::close(wake_[0]);
+  ::close(wake_[1]);
 }
 
 void ProcessQueue::put(std::string payload) {
@@ -173,7 +206,7 @@ void ProcessQueue::feed() {
     lock.unlock();
     take(&shared_->writer_lock, std::nullopt, nullptr);
     try {
-      write_all(fds_[kWriteData], frames.data(), frames.size());
+      write_all_unless_woken(fds_[kWriteData], wake_[0], frames.data(), frames.size());
     } catch (const std::system_error&) {
       // Nobody can read any more; the messages are lost with the queue.
     }
