@@ -221,3 +221,30 @@ foreach(call get recv join)
     message(SEND_ERROR "Ctrl-C in ${call}: expected exit 130 and KeyboardInterrupt, got ${rc}\n${err}")
   endif()
 endforeach()
+
+# A Process started by a thread other than the main one dies with its parent
+# too: SIGKILL the parent, then wait (up to 10 s) for the child to go.
+file(WRITE "${CMAKE_CURRENT_BINARY_DIR}/mp_orphan.py"
+     "import multiprocessing, threading, time\n\ndef spin():\n    time.sleep(60)\n\n"
+     "def starter():\n    p = multiprocessing.Process(target=spin)\n    p.start()\n    print(p.pid, flush=True)\n    p.join()\n\n"
+     "if __name__ == '__main__':\n    t = threading.Thread(target=starter)\n    t.start()\n    t.join()\n")
+execute_process(COMMAND timeout -s KILL 2 "${GIL_DEMO}" run "${CMAKE_CURRENT_BINARY_DIR}/mp_orphan.py"
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 60)
+string(STRIP "${out}" orphan)
+if(NOT orphan MATCHES "^[0-9]+$")
+  message(SEND_ERROR "orphan check: expected the child's pid, got '${out}' (exit ${rc})\n${err}")
+else()
+  set(gone FALSE)
+  foreach(attempt RANGE 100)
+    execute_process(COMMAND kill -0 ${orphan} RESULT_VARIABLE alive OUTPUT_QUIET ERROR_QUIET)
+    if(NOT alive EQUAL 0)
+      set(gone TRUE)
+      break()
+    endif()
+    execute_process(COMMAND sleep 0.1)
+  endforeach()
+  if(NOT gone)
+    message(SEND_ERROR "a child started by a thread outlived its SIGKILLed parent (pid ${orphan})")
+    execute_process(COMMAND kill -9 ${orphan})
+  endif()
+endif()

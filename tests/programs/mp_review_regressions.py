@@ -1,7 +1,8 @@
 # Regressions found in review of multiprocessing: Pool.apply's kwds, a pool
 # used after a map that could not send its arguments, Pool.map from two
 # threads at once, an exception type from the queue module coming back from
-# a pool task, and join racing exitcode in another thread.
+# a pool task, join racing exitcode in another thread, and a child that
+# cancels its queue's join at exit with the pipe full.
 import multiprocessing
 import queue
 import sys
@@ -22,6 +23,12 @@ def raise_empty(x):
 
 def quit3():
     sys.exit(3)
+
+
+def fill_and_leave(q):
+    for i in range(4):
+        q.put("x" * 1000000)  # more than the pipe holds, and nobody reads
+    q.cancel_join_thread()
 
 
 def mapper(pool, base, results):
@@ -59,3 +66,8 @@ if __name__ == "__main__":
         t.join()
         codes.append(p.exitcode)
     print(codes)
+    q = multiprocessing.Queue()
+    p = multiprocessing.Process(target=fill_and_leave, args=(q,))
+    p.start()
+    p.join(60)
+    print("cancel_join_thread: exit code", p.exitcode)
