@@ -10,7 +10,9 @@
 // prints one short status line a second instead.
 #pragma once
 
+#include <array>
 #include <atomic>
+#include <mutex>
 #include <cstdio>
 #include <string>
 #include <thread>
@@ -47,6 +49,7 @@ class LiveDisplay {
   void stop();
 
   // One frame at [now_ns], as drawn on a terminal (without cursor moves).
+  // Safe to call while the display runs.
   std::string frame(int64_t now_ns);
 
  private:
@@ -66,11 +69,12 @@ class LiveDisplay {
   };
   // Each worker's timeline so far. When a row would overflow, pairs of
   // samples merge and the period doubles, so the whole run always fits.
-  std::vector<std::vector<Cell>> history_;
+  std::vector<std::vector<Cell>> history_;  // guarded by history_mutex_
+  std::vector<std::array<int64_t, kActivities>> last_times_;  // guarded by history_mutex_
+  int64_t period_ns_ = 50'000'000;                           // guarded by history_mutex_
+  std::mutex history_mutex_;
   // The glyph and colour that draw [cell].
   std::pair<std::string, const char*> draw(const Cell& cell) const;
-  std::vector<std::array<int64_t, kActivities>> last_times_;
-  int64_t period_ns_ = 50'000'000;
   int64_t next_sample_ns_;
   int lines_drawn_ = 0;
   std::atomic<bool> stop_{false};

@@ -72,6 +72,7 @@ void LiveDisplay::stop() {
 }
 
 void LiveDisplay::sample(int64_t now_ns) {
+  std::lock_guard<std::mutex> lock(history_mutex_);
   int columns = std::max(10, view_.width - kLabelWidth - kBarWidth - 20);
   for (int w = 0; w < board_.size(); ++w) {
     auto& row = history_[static_cast<size_t>(w)];
@@ -106,6 +107,7 @@ void LiveDisplay::sample(int64_t now_ns) {
 }
 
 std::string LiveDisplay::frame(int64_t now_ns) {
+  std::lock_guard<std::mutex> lock(history_mutex_);
   double elapsed = static_cast<double>(now_ns - start_ns_) / 1e9;
   std::string title = fmt::format("live: {}   {}", view_.title, seconds_text(elapsed));
   title.resize(std::min(title.size(), static_cast<size_t>(std::max(10, view_.width - 1))));

@@ -69,7 +69,9 @@ TEST_P(LiveBoardModes, EveryWorkerRanAndEndedDone) {
     EXPECT_GT(running, 0) << "worker " << w;
     running_sum += running;
   }
-  if (mode != Mode::Processes) EXPECT_LE(running_sum, after - before);
+  if (mode != Mode::Processes) {
+    EXPECT_LE(running_sum, after - before);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Modes, LiveBoardModes,
