@@ -63,15 +63,15 @@ std::string format_processes(const RunReport& r) {
 std::string format_gil(const RunReport& r) {
   const GilThreadStats& g = r.gil;
   if (r.spec.mode == Mode::Processes)
-    return fmt::format("GIL ({} policy): every worker process has a GIL of its own, which nothing else wants: "
-                       "{} acquisitions, {} drop requests, {} I/O releases, held {:.3f} s and waited {:.3f} s "
-                       "summed over the processes\n",
+    return fmt::format("GIL ({} policy): every worker process has a GIL of its own, which nothing else wants:\n"
+                       "  {} acquisitions, {} drop requests, {} I/O releases, held {:.3f} s and waited {:.3f} s\n"
+                       "  summed over the processes\n",
                        gil_policy_name(r.spec.gil.policy), g.acquisitions, g.drop_requests, g.voluntary_releases,
                        seconds(g.hold), seconds(g.wait)) +
            format_processes(r);
   std::string out = fmt::format(
-      "GIL ({} policy, {} run): {} acquisitions, {} switches, {} drop requests, {} forced switches, "
-      "{} I/O releases\n",
+      "GIL ({} policy, {} run): {} acquisitions, {} switches, {} drop requests,\n"
+      "  {} forced switches, {} I/O releases\n",
       gil_policy_name(r.spec.gil.policy), mode_name(r.spec.mode), g.acquisitions, r.switches, g.drop_requests,
       g.forced_switches, g.voluntary_releases);
   out += fmt::format("  held {:.3f} s ({:.0f}% of wall time), waited {:.3f} s summed over threads\n", seconds(g.hold),
