@@ -439,7 +439,7 @@ int main(int argc, char** argv) {
   app.add_flag("--no-gil-stats", o.no_gil_stats, "Do not time GIL waits, holds and I/O latencies (counts remain)");
   app.add_flag("--timeline", o.timeline, "After the run, draw which worker held the GIL when, in the terminal");
   app.add_option("--trace", o.trace_file, "Write the run as Chrome Trace Event JSON (open in ui.perfetto.dev)");
-  app.add_option("--retry", o.retries, "Processes: run a task lost with its worker again, up to N times")
+  app.add_option("--retry", o.retries, "Processes: run a task lost with its worker again, up to N times (off unless given; --retry alone means 1)")
       ->expected(0, 1)
       ->default_str("1");
   app.add_flag("--live", o.live, "Draw progress and a timeline of every worker while the run goes on (on stderr)");
