@@ -545,13 +545,17 @@ bool parse_child_args(const std::vector<std::string>& args, int& fd, GilConfig& 
 // gone, and the child kills its process group (itself and anything it
 // started). The watcher blocks no signal the interpreter needs.
 void watch_parent(int channel_fd) {
+  // A descriptor of its own, never closed: the main thread closes the
+  // channel when it is done with it, while this thread may be reading.
+  int fd = fcntl(channel_fd, F_DUPFD_CLOEXEC, 3);
+  if (fd < 0) return;
   sigset_t all, previous;
   sigfillset(&all);
   pthread_sigmask(SIG_BLOCK, &all, &previous);
-  std::thread([channel_fd] {
+  std::thread([fd] {
     char byte;
     for (;;) {
-      ssize_t r = ::read(channel_fd, &byte, 1);
+      ssize_t r = ::read(fd, &byte, 1);
       if (r == 0) ::kill(0, SIGKILL);  // end of file: the parent is gone
       if (r < 0 && errno != EINTR) return;
     }
