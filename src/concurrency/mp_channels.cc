@@ -169,89 +169,78 @@ ConnectionObj* open_connection(ThreadState& ts, const Value& v) {
   return c;
 }
 
-Value connection_send(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_args(ts, "send", argc - 1, 1, 1);
-  auto* c = open_connection(ts, args[0]);
-  if (!c->writable) raise(ts, ts.rt.types.OSError, "connection is read-only");
-  std::string payload = encode_message(ts, args[1]);
-  std::shared_ptr<Connection> conn = c->conn;
+// Sends [payload] on the connection [self], without the GIL.
+void send_payload(ThreadState& ts, const Value& self, const std::string& payload) {
+  std::shared_ptr<Connection> conn = as<ConnectionObj>(self)->conn;
   try {
     ReleaseGil unlocked(ts);
     conn->send_bytes(payload);
   } catch (const std::system_error& e) {
     raise_os_error(ts, e);
   }
+}
+
+// Checks that [self] may send; the connection.
+ConnectionObj* writable_connection(ThreadState& ts, const Value& self) {
+  auto* c = open_connection(ts, self);
+  if (!c->writable) raise(ts, ts.rt.types.OSError, "connection is read-only");
+  return c;
+}
+
+// Receives one message's payload for method [what] (recv, recv_bytes),
+// without the GIL: EOFError when the other end is closed, KeyboardInterrupt
+// on Ctrl-C, OSError for a damaged frame.
+std::string receive_payload(ThreadState& ts, const Value& self, const char* what) {
+  auto* c = open_connection(ts, self);
+  if (!c->readable) raise(ts, ts.rt.types.OSError, "connection is write-only");
+  std::shared_ptr<Connection> conn = c->conn;
+  std::optional<std::string> payload;
+  auto interrupted = interrupt_check(ts);
+  int ready = 0;
+  try {
+    ReleaseGil unlocked(ts);
+    ready = wait_readable(conn->fd(), -1, interrupted);
+    if (ready > 0) payload = conn->recv_bytes();
+  } catch (const wire::FormatError& e) {
+    raise(ts, ts.rt.types.OSError, std::string("Connection.") + what + ": damaged message: " + e.what());
+  } catch (const std::system_error& e) {
+    raise_os_error(ts, e);
+  }
+  if (ready < 0) handle_eval_breaker(ts);  // raises KeyboardInterrupt
+  if (!payload) {
+    auto* e = new ObjException(ts.rt.types.EOFError);
+    e->args = make_tuple();
+    raise_value(Value::adopt(e));
+  }
+  return std::move(*payload);
+}
+
+Value connection_send(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "send", argc - 1, 1, 1);
+  writable_connection(ts, args[0]);
+  send_payload(ts, args[0], encode_message(ts, args[1]));
   return Value::none();
 }
 
 Value connection_recv(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_args(ts, "recv", argc - 1, 0, 0);
-  auto* c = open_connection(ts, args[0]);
-  if (!c->readable) raise(ts, ts.rt.types.OSError, "connection is write-only");
-  std::shared_ptr<Connection> conn = c->conn;
-  std::optional<std::string> payload;
-  auto interrupted = interrupt_check(ts);
-  int ready = 0;
-  try {
-    ReleaseGil unlocked(ts);
-    ready = wait_readable(conn->fd(), -1, interrupted);
-    if (ready > 0) payload = conn->recv_bytes();
-  } catch (const wire::FormatError& e) {
-    raise(ts, ts.rt.types.OSError, std::string("Connection.recv: damaged message: ") + e.what());
-  } catch (const std::system_error& e) {
-    raise_os_error(ts, e);
-  }
-  if (ready < 0) handle_eval_breaker(ts);  // raises KeyboardInterrupt
-  if (!payload) {
-    auto* e = new ObjException(ts.rt.types.EOFError);
-    e->args = make_tuple();
-    raise_value(Value::adopt(e));
-  }
-  return decode_message(ts, *payload);
+  return decode_message(ts, receive_payload(ts, args[0], "recv"));
 }
 
 // send_bytes(buf) and recv_bytes(): raw bytes, without the value encoding.
 Value connection_send_bytes(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_args(ts, "send_bytes", argc - 1, 1, 1);
-  auto* c = open_connection(ts, args[0]);
-  if (!c->writable) raise(ts, ts.rt.types.OSError, "connection is read-only");
+  writable_connection(ts, args[0]);
   if (!is_bytes(args[1]))
-    raise(ts, ts.rt.types.TypeError, "memoryview: a bytes-like object is required, not '" + std::string(type_name(ts, args[1])) + "'");
-  std::string payload = as<ObjBytes>(args[1])->data;
-  std::shared_ptr<Connection> conn = c->conn;
-  try {
-    ReleaseGil unlocked(ts);
-    conn->send_bytes(payload);
-  } catch (const std::system_error& e) {
-    raise_os_error(ts, e);
-  }
+    raise(ts, ts.rt.types.TypeError,
+          "memoryview: a bytes-like object is required, not '" + std::string(type_name(ts, args[1])) + "'");
+  send_payload(ts, args[0], as<ObjBytes>(args[1])->data);
   return Value::none();
 }
 
 Value connection_recv_bytes(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_args(ts, "recv_bytes", argc - 1, 0, 0);
-  auto* c = open_connection(ts, args[0]);
-  if (!c->readable) raise(ts, ts.rt.types.OSError, "connection is write-only");
-  std::shared_ptr<Connection> conn = c->conn;
-  std::optional<std::string> payload;
-  auto interrupted = interrupt_check(ts);
-  int ready = 0;
-  try {
-    ReleaseGil unlocked(ts);
-    ready = wait_readable(conn->fd(), -1, interrupted);
-    if (ready > 0) payload = conn->recv_bytes();
-  } catch (const wire::FormatError& e) {
-    raise(ts, ts.rt.types.OSError, std::string("Connection.recv_bytes: damaged message: ") + e.what());
-  } catch (const std::system_error& e) {
-    raise_os_error(ts, e);
-  }
-  if (ready < 0) handle_eval_breaker(ts);  // raises KeyboardInterrupt
-  if (!payload) {
-    auto* e = new ObjException(ts.rt.types.EOFError);
-    e->args = make_tuple();
-    raise_value(Value::adopt(e));
-  }
-  return make_bytes(std::move(*payload));
+  return make_bytes(receive_payload(ts, args[0], "recv_bytes"));
 }
 
 Value connection_poll(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {

@@ -39,6 +39,34 @@ void check_received(const std::vector<std::vector<std::string>>& per_consumer, i
   for (auto& [s, n] : seen) EXPECT_EQ(n, 1) << s << " received " << n << " times";
 }
 
+// Takes [total] items off [q] with [consumers] threads; what each got, with
+// [strip] applied.
+std::vector<std::vector<std::string>> consume(ProcessQueue& q, int consumers, int total,
+                                              std::string (*strip)(const std::string&)) {
+  std::vector<std::vector<std::string>> got(static_cast<size_t>(consumers));
+  std::vector<std::thread> threads;
+  std::mutex count_mutex;
+  int remaining = total;
+  for (int c = 0; c < consumers; ++c)
+    threads.emplace_back([&, c] {
+      for (;;) {
+        {
+          std::lock_guard<std::mutex> lock(count_mutex);
+          if (remaining == 0) return;
+          --remaining;
+        }
+        auto payload = q.get(std::nullopt);
+        ASSERT_TRUE(payload);
+        got[static_cast<size_t>(c)].push_back(strip(*payload));
+      }
+    });
+  for (auto& t : threads) t.join();
+  return got;
+}
+
+std::string as_is(const std::string& s) { return s; }
+std::string without_padding(const std::string& s) { return s.substr(0, s.find('x')); }
+
 class QueueThreads : public ::testing::TestWithParam<std::tuple<int, int>> {};
 
 TEST_P(QueueThreads, NothingLostNothingDuplicatedOrderKept) {
@@ -50,22 +78,7 @@ TEST_P(QueueThreads, NothingLostNothingDuplicatedOrderKept) {
     threads.emplace_back([&q, p] {
       for (int i = 0; i < items; ++i) q.put(item(p, i) + std::string(static_cast<size_t>(i % 300), 'x'));
     });
-  std::vector<std::vector<std::string>> got(static_cast<size_t>(consumers));
-  std::mutex count_mutex;
-  int remaining = producers * items;
-  for (int c = 0; c < consumers; ++c)
-    threads.emplace_back([&, c] {
-      for (;;) {
-        {
-          std::lock_guard<std::mutex> lock(count_mutex);
-          if (remaining == 0) return;
-          --remaining;
-        }
-        auto payload = q.get(std::nullopt);
-        ASSERT_TRUE(payload);
-        got[static_cast<size_t>(c)].push_back(payload->substr(0, payload->find('x')));
-      }
-    });
+  auto got = consume(q, consumers, producers * items, without_padding);
   for (auto& t : threads) t.join();
   check_received(got, producers, items);
   EXPECT_EQ(q.size(), 0);
@@ -105,24 +118,7 @@ TEST(ProcessQueue, ProducerProcessesAndConsumerThreads) {
     }
     children.push_back(pid);
   }
-  std::vector<std::vector<std::string>> got(consumers);
-  std::vector<std::thread> threads;
-  std::mutex count_mutex;
-  int remaining = producers * items;
-  for (int c = 0; c < consumers; ++c)
-    threads.emplace_back([&, c] {
-      for (;;) {
-        {
-          std::lock_guard<std::mutex> lock(count_mutex);
-          if (remaining == 0) return;
-          --remaining;
-        }
-        auto payload = q.get(std::nullopt);
-        ASSERT_TRUE(payload);
-        got[static_cast<size_t>(c)].push_back(*payload);
-      }
-    });
-  for (auto& t : threads) t.join();
+  auto got = consume(q, consumers, producers * items, as_is);
   for (pid_t pid : children) {
     int status = 0;
     ASSERT_EQ(waitpid(pid, &status, 0), pid);
