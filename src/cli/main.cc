@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -181,6 +182,28 @@ std::string make_spec(const MainOptions& o, gil::RunSpec& spec) {
   return "";
 }
 
+// Runs [run] and turns what it throws into the command's answer: a workload
+// that cannot run is a usage error (exit 2), an interrupt ends the process as
+// SIGINT does, anything else is a one-line failure (exit 1). Returns the exit
+// code when [run] threw, nullopt when it finished.
+template <typename Run>
+std::optional<int> failure_of(Run run) {
+  try {
+    run();
+    return std::nullopt;
+  } catch (const gil::WorkloadError& e) {
+    clear_progress();
+    return usage_error(e.what());
+  } catch (const gil::Interrupted& e) {
+    clear_progress();
+    std::fprintf(stderr, "gil-demo: %s; every worker process was killed and reaped\n", e.what());
+    die_of_sigint();
+  } catch (const std::exception& e) {
+    clear_progress();
+    return system_failure(e);
+  }
+}
+
 // Runs [spec] with the live view drawing it; [expected] gives each worker's
 // time at work in the baseline, and receives this run's.
 gil::RunReport run_live(gil::RunSpec spec, std::vector<double>& expected) {
@@ -261,7 +284,8 @@ int main_command(const MainOptions& o) {
   gil::RunSpec spec;
   std::string error = make_spec(o, spec);
   if (!error.empty()) return usage_error(error);
-  try {
+  int status = 0;
+  std::optional<int> failure = failure_of([&] {
     gil::Comparison c = compare(spec, !o.no_baseline, o.live);
     if (o.json)
       std::printf("%s\n", gil::to_json(c).dump(2).c_str());
@@ -271,19 +295,10 @@ int main_command(const MainOptions& o) {
       gil::TimelineStyle style{gil::terminal_width(100), isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR")};
       std::printf("\n%s", gil::render_timeline(c.run, style).c_str());
     }
-    if (!o.trace_file.empty() && !write_trace(o.trace_file, c.run)) return 1;
-    return c.run.failed ? 1 : 0;
-  } catch (const gil::WorkloadError& e) {
-    clear_progress();
-    return usage_error(e.what());
-  } catch (const gil::Interrupted& e) {
-    clear_progress();
-    std::fprintf(stderr, "gil-demo: %s; every worker process was killed and reaped\n", e.what());
-    die_of_sigint();
-  } catch (const std::exception& e) {
-    clear_progress();
-    return system_failure(e);
-  }
+    bool trace_ok = o.trace_file.empty() || write_trace(o.trace_file, c.run);
+    status = !trace_ok || c.run.failed ? 1 : 0;
+  });
+  return failure ? *failure : status;
 }
 
 // `compare`: every mode on each workload, one table and a bar chart.
@@ -298,7 +313,7 @@ int compare_command(const MainOptions& base, const std::vector<std::string>& wor
       gil::RunSpec spec;
       std::string error = make_spec(o, spec);
       if (!error.empty()) return usage_error(error);
-      try {
+      std::optional<int> failure = failure_of([&] {
         progress(o.mode.c_str(), spec);
         gil::RunReport r = gil::run_workload(spec);
         clear_progress();
@@ -307,17 +322,8 @@ int compare_command(const MainOptions& base, const std::vector<std::string>& wor
                         {"gil_policy", gil::gil_policy_name(spec.gil.policy)}, {"wall_s", r.wall_s},
                         {"cpu_s", r.cpu_s}, {"io_latency_p50_us", p50 < 0 ? nlohmann::json(nullptr) : nlohmann::json(p50)},
                         {"failed", r.failed}});
-      } catch (const gil::WorkloadError& e) {
-        clear_progress();
-        return usage_error(e.what());
-      } catch (const gil::Interrupted& e) {
-        clear_progress();
-        std::fprintf(stderr, "gil-demo: %s; every worker process was killed and reaped\n", e.what());
-        die_of_sigint();
-      } catch (const std::exception& e) {
-        clear_progress();
-        return system_failure(e);
-      }
+      });
+      if (failure) return *failure;
     }
   }
   // Speedups against each workload's serial row.
@@ -366,19 +372,14 @@ int classroom_demo(const MainOptions& base) {
     gil::RunSpec spec;
     std::string error = make_spec(o, spec);
     if (!error.empty()) return usage_error(error);
-    try {
+    std::optional<int> failure = failure_of([&] {
       gil::Comparison c = compare(spec, true);
       if (base.json)
         runs.push_back(gil::to_json(c));
       else
         std::printf("== %s-bound ==\n%s\n", workload, gil::format_summary(c).c_str());
-    } catch (const gil::WorkloadError& e) {
-      clear_progress();
-      return usage_error(e.what());
-    } catch (const std::exception& e) {
-      clear_progress();
-      return system_failure(e);
-    }
+    });
+    if (failure) return *failure;
   }
   if (base.json) std::printf("%s\n", nlohmann::json{{"runs", runs}}.dump(2).c_str());
   return 0;
