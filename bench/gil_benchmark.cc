@@ -17,8 +17,8 @@
 #include <mutex>
 #include <thread>
 
-#include "gil/gil.h"
-#include "gil/runtime.h"
+#include "gil/runtime/runtime.h"
+#include "gil/threads/gil.h"
 
 namespace {
 

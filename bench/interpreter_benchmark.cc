@@ -22,7 +22,7 @@
 #include <string>
 #include <vector>
 
-#include "gil/interpreter.h"
+#include "gil/runtime/interpreter.h"
 
 #ifndef GIL_BENCH_PROGRAMS_DIR
 #error "GIL_BENCH_PROGRAMS_DIR must be defined (the bench/programs source directory)"

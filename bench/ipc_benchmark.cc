@@ -25,7 +25,7 @@
 #include <string>
 #include <vector>
 
-#include "gil/connection.h"
+#include "gil/ipc/connection.h"
 
 #ifndef GIL_DEMO_EXE
 #define GIL_DEMO_EXE "gil-demo"

@@ -19,7 +19,7 @@
 
 #include <string>
 
-#include "gil/runner.h"
+#include "gil/lab/runner.h"
 
 #ifndef GIL_DEMO_EXE
 #define GIL_DEMO_EXE ""

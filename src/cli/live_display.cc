@@ -1,4 +1,4 @@
-#include "gil/live_display.h"
+#include "gil/cli/live_display.h"
 
 #include <signal.h>
 #include <unistd.h>

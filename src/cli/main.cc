@@ -14,15 +14,16 @@
 #include <unistd.h>
 #include <vector>
 
-#include "gil/debug.h"
-#include "gil/interpreter.h"
-#include "gil/live_display.h"
-#include "gil/multiprocessing.h"
-#include "gil/process_runner.h"
-#include "gil/report.h"
-#include "gil/runner.h"
-#include "gil/syntax_error.h"
-#include "gil/timeline.h"
+#include "gil/cli/live_display.h"
+#include "gil/cli/report.h"
+#include "gil/cli/timeline.h"
+#include "gil/ipc/multiprocessing.h"
+#include "gil/ipc/standard_library.h"
+#include "gil/lab/process_runner.h"
+#include "gil/lab/runner.h"
+#include "gil/language/syntax_error.h"
+#include "gil/runtime/debug.h"
+#include "gil/runtime/interpreter.h"
 
 #ifndef GIL_DEMOS_DIR
 #define GIL_DEMOS_DIR "demos"
@@ -82,6 +83,7 @@ int run_command(const std::vector<std::string>& words) {
   if (!load(words[0], source)) return kUsageError;
   gil::RuntimeConfig config;
   config.argv = words;
+  config.extensions = gil::standard_library();
   gil::Runtime rt(std::move(config));
   int status;
   {

@@ -1,4 +1,4 @@
-#include "gil/report.h"
+#include "gil/cli/report.h"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "gil/timeline.h"
+#include "gil/cli/timeline.h"
 
 #include <sys/ioctl.h>
 #include <unistd.h>

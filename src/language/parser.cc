@@ -7,7 +7,7 @@
 // Everything outside MiniPy's subset is rejected here with a message naming
 // the construct, so that the compiler only ever sees supported trees. Error
 // wording and positions follow CPython 3.11 where it has a rule for them.
-#include "gil/parser.h"
+#include "gil/language/parser.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -18,8 +18,8 @@
 #include <unordered_set>
 #include <utility>
 
-#include "gil/scanner.h"
-#include "gil/token.h"
+#include "gil/language/scanner.h"
+#include "gil/language/token.h"
 
 namespace gil {
 namespace {
@@ -175,31 +175,31 @@ bool starts_missing_comma_element(TK kind) {
   }
 }
 
-std::optional<ast::BinaryOp> augmented_op(TK kind) {
+std::optional<BinaryOp> augmented_op(TK kind) {
   switch (kind) {
-    case TK::PlusEqual: return ast::BinaryOp::Add;
-    case TK::MinusEqual: return ast::BinaryOp::Sub;
-    case TK::StarEqual: return ast::BinaryOp::Mul;
-    case TK::SlashEqual: return ast::BinaryOp::Div;
-    case TK::DoubleSlashEqual: return ast::BinaryOp::FloorDiv;
-    case TK::PercentEqual: return ast::BinaryOp::Mod;
-    case TK::DoubleStarEqual: return ast::BinaryOp::Pow;
+    case TK::PlusEqual: return BinaryOp::Add;
+    case TK::MinusEqual: return BinaryOp::Sub;
+    case TK::StarEqual: return BinaryOp::Mul;
+    case TK::SlashEqual: return BinaryOp::Div;
+    case TK::DoubleSlashEqual: return BinaryOp::FloorDiv;
+    case TK::PercentEqual: return BinaryOp::Mod;
+    case TK::DoubleStarEqual: return BinaryOp::Pow;
     default: return std::nullopt;
   }
 }
 
-std::optional<ast::BinaryOp> additive_op(TK kind) {
-  if (kind == TK::Plus) return ast::BinaryOp::Add;
-  if (kind == TK::Minus) return ast::BinaryOp::Sub;
+std::optional<BinaryOp> additive_op(TK kind) {
+  if (kind == TK::Plus) return BinaryOp::Add;
+  if (kind == TK::Minus) return BinaryOp::Sub;
   return std::nullopt;
 }
 
-std::optional<ast::BinaryOp> multiplicative_op(TK kind) {
+std::optional<BinaryOp> multiplicative_op(TK kind) {
   switch (kind) {
-    case TK::Star: return ast::BinaryOp::Mul;
-    case TK::Slash: return ast::BinaryOp::Div;
-    case TK::DoubleSlash: return ast::BinaryOp::FloorDiv;
-    case TK::Percent: return ast::BinaryOp::Mod;
+    case TK::Star: return BinaryOp::Mul;
+    case TK::Slash: return BinaryOp::Div;
+    case TK::DoubleSlash: return BinaryOp::FloorDiv;
+    case TK::Percent: return BinaryOp::Mod;
     default: return std::nullopt;
   }
 }
@@ -882,8 +882,8 @@ class Parser {
     return make_expr(at, std::move(node));
   }
 
-  std::optional<ast::CompareOp> match_comparison_operator() {
-    using Op = ast::CompareOp;
+  std::optional<CompareOp> match_comparison_operator() {
+    using Op = CompareOp;
     std::optional<Op> op;
     switch (peek().kind) {
       case TK::EqEqual: op = Op::Eq; break;
@@ -918,7 +918,7 @@ class Parser {
   }
 
   // A left-associative chain; each operator deepens the tree by one.
-  ast::ExprPtr parse_binary_chain(std::optional<ast::BinaryOp> (*op_of)(TK),
+  ast::ExprPtr parse_binary_chain(std::optional<BinaryOp> (*op_of)(TK),
                                   ast::ExprPtr (Parser::*operand)()) {
     DepthGuard guard(*this);
     ast::ExprPtr left = (this->*operand)();
@@ -972,7 +972,7 @@ class Parser {
     skip();
     Pos at = pos_of(*base);
     ast::BinOp node;
-    node.op = ast::BinaryOp::Pow;
+    node.op = BinaryOp::Pow;
     node.left = std::move(base);
     node.right = parse_factor();
     return make_expr(at, std::move(node));

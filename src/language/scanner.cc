@@ -3,7 +3,7 @@
 // The file has three parts: small character helpers, the decoding of string
 // bodies (escapes and f-string splitting, which work on the text between the
 // quotes), and the Scanner proper, which finds token boundaries.
-#include "gil/scanner.h"
+#include "gil/language/scanner.h"
 
 #include <charconv>
 #include <cstdint>

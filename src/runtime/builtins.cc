@@ -1,14 +1,14 @@
 // The built-in functions: print, len, min, sorted, ...
-#include "gil/builtins.h"
+#include "gil/runtime/builtins.h"
 
 #include <algorithm>
 #include <cmath>
 
-#include "gil/dict.h"
-#include "gil/errors.h"
-#include "gil/format.h"
-#include "gil/ops.h"
-#include "gil/vm.h"
+#include "gil/runtime/dict.h"
+#include "gil/runtime/errors.h"
+#include "gil/runtime/format.h"
+#include "gil/runtime/ops.h"
+#include "gil/runtime/vm.h"
 
 namespace gil {
 
@@ -237,7 +237,7 @@ Value builtin_divmod(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) 
 Value builtin_pow(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_no_keywords(ts, "pow", kwnames);
   check_args(ts, "pow", argc, 2, 2);
-  return binary_op(ts, ast::BinaryOp::Pow, args[0], args[1], false);
+  return binary_op(ts, BinaryOp::Pow, args[0], args[1], false);
 }
 
 Value int_text(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames, const char* name,
@@ -346,7 +346,7 @@ Value builtin_sum(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
     if (total.is_int() && item.is_int())
       total = Value::integer(checked_add(ts, total.as_int(), item.as_int()));
     else
-      total = binary_op(ts, ast::BinaryOp::Add, total, item, false);
+      total = binary_op(ts, BinaryOp::Add, total, item, false);
   }
   return total;
 }

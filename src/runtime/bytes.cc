@@ -1,11 +1,11 @@
 // The bytes type: construction, repr and the operators' bytes cases. See
 // bytes.h; the methods are in bytes_methods.cc.
-#include "gil/bytes.h"
+#include "gil/runtime/bytes.h"
 
-#include "gil/builtins.h"
-#include "gil/codecs.h"
-#include "gil/errors.h"
-#include "gil/ops.h"
+#include "gil/runtime/builtins.h"
+#include "gil/runtime/codecs.h"
+#include "gil/runtime/errors.h"
+#include "gil/runtime/ops.h"
 
 namespace gil {
 namespace {

@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "gil/builtins.h"
-#include "gil/bytes.h"
-#include "gil/codecs.h"
-#include "gil/errors.h"
-#include "gil/ops.h"
+#include "gil/runtime/builtins.h"
+#include "gil/runtime/bytes.h"
+#include "gil/runtime/codecs.h"
+#include "gil/runtime/errors.h"
+#include "gil/runtime/ops.h"
 
 namespace gil {
 namespace {

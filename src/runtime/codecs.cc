@@ -1,12 +1,12 @@
 // The text codecs: utf-8, ascii and latin-1, with CPython's error handlers
 // and its UnicodeDecodeError / UnicodeEncodeError. See codecs.h.
-#include "gil/codecs.h"
+#include "gil/runtime/codecs.h"
 
 #include <cstdio>
 
-#include "gil/bytes.h"
-#include "gil/errors.h"
-#include "gil/ops.h"
+#include "gil/runtime/bytes.h"
+#include "gil/runtime/errors.h"
+#include "gil/runtime/ops.h"
 
 namespace gil {
 namespace {

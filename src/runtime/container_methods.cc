@@ -1,10 +1,10 @@
 // The methods of list, tuple and dict.
 #include <algorithm>
 
-#include "gil/builtins.h"
-#include "gil/dict.h"
-#include "gil/errors.h"
-#include "gil/ops.h"
+#include "gil/runtime/builtins.h"
+#include "gil/runtime/dict.h"
+#include "gil/runtime/errors.h"
+#include "gil/runtime/ops.h"
 
 namespace gil {
 namespace {

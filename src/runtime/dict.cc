@@ -1,6 +1,6 @@
-#include "gil/dict.h"
+#include "gil/runtime/dict.h"
 
-#include "gil/ops.h"
+#include "gil/runtime/ops.h"
 
 namespace gil {
 namespace {

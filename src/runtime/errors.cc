@@ -1,11 +1,11 @@
-#include "gil/errors.h"
+#include "gil/runtime/errors.h"
 
 #include <fstream>
 #include <sstream>
 
-#include "gil/chunk.h"
-#include "gil/codecs.h"
-#include "gil/ops.h"
+#include "gil/runtime/chunk.h"
+#include "gil/runtime/codecs.h"
+#include "gil/runtime/ops.h"
 
 namespace gil {
 

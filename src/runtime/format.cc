@@ -5,7 +5,7 @@
 // Objects/stringlib/unicode_format.h (str.format templates) and
 // Objects/longobject.c (int()). Digit generation uses std::to_chars, whose
 // shortest and fixed-precision modes are correctly rounded like dtoa's.
-#include "gil/format.h"
+#include "gil/runtime/format.h"
 
 #include <algorithm>
 #include <array>

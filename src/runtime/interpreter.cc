@@ -1,4 +1,4 @@
-#include "gil/interpreter.h"
+#include "gil/runtime/interpreter.h"
 
 #include <atomic>
 #include <csignal>
@@ -6,13 +6,11 @@
 #include <fstream>
 #include <sstream>
 
-#include "gil/compiler.h"
-#include "gil/errors.h"
-#include "gil/ops.h"
-#include "gil/parser.h"
-#include "gil/multiprocessing.h"
-#include "gil/threading.h"
-#include "gil/vm.h"
+#include "gil/language/parser.h"
+#include "gil/runtime/compiler.h"
+#include "gil/runtime/errors.h"
+#include "gil/runtime/ops.h"
+#include "gil/runtime/vm.h"
 
 namespace gil {
 
@@ -78,16 +76,16 @@ int run_source(Runtime& rt, std::string_view source, const std::string& filename
     }
   }
   // Like CPython's finalisation: wait for the non-daemon threads.
-  rt.live_daemon_threads = threading_shutdown(ts);
-  multiprocessing_shutdown(ts, status == kExitKeyboardInterrupt);
+  rt.run_at_exit(ts, status == kExitKeyboardInterrupt);
   std::fflush(rt.config.out);
   rt.gil->release(ts);
   return status;
 }
 
 int run_program(std::string_view source, const std::string& filename, const std::vector<std::string>& args,
-                std::FILE* out, std::FILE* err) {
+                std::FILE* out, std::FILE* err, std::vector<RuntimeExtension> extensions) {
   RuntimeConfig config;
+  config.extensions = std::move(extensions);
   config.argv.push_back(filename);
   config.argv.insert(config.argv.end(), args.begin(), args.end());
   config.out = out;

@@ -9,11 +9,11 @@
 #include <cmath>
 #include <ctime>
 
-#include "gil/builtins.h"
-#include "gil/errors.h"
-#include "gil/gil.h"
-#include "gil/ops.h"
-#include "gil/vm.h"
+#include "gil/runtime/builtins.h"
+#include "gil/runtime/errors.h"
+#include "gil/runtime/ops.h"
+#include "gil/runtime/vm.h"
+#include "gil/threads/gil.h"
 
 namespace gil {
 namespace {

@@ -1,6 +1,6 @@
-#include "gil/object.h"
+#include "gil/runtime/object.h"
 
-#include "gil/chunk.h"
+#include "gil/runtime/chunk.h"
 
 namespace gil {
 

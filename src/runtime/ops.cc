@@ -1,18 +1,18 @@
-#include "gil/ops.h"
+#include "gil/runtime/ops.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <utility>
 
-#include "gil/builtins.h"
-#include "gil/bytes.h"
-#include "gil/chunk.h"
-#include "gil/dict.h"
-#include "gil/errors.h"
-#include "gil/format.h"
-#include "gil/unicode.h"
-#include "gil/vm.h"
+#include "gil/runtime/builtins.h"
+#include "gil/runtime/bytes.h"
+#include "gil/runtime/chunk.h"
+#include "gil/runtime/dict.h"
+#include "gil/runtime/errors.h"
+#include "gil/runtime/format.h"
+#include "gil/runtime/unicode.h"
+#include "gil/runtime/vm.h"
 
 namespace gil {
 
@@ -137,14 +137,13 @@ Value float_pow(ThreadState& ts, double a, double b) {
 bool is_number(const Value& v) { return v.is_intlike() || v.is_float(); }
 double to_double(const Value& v) { return v.is_float() ? v.as_float() : static_cast<double>(v.as_int()); }
 
-const char* op_symbol(ast::BinaryOp op, bool in_place) {
+const char* op_symbol(BinaryOp op, bool in_place) {
   static const char* plain[] = {"+", "-", "*", "/", "//", "%", "** or pow()"};
   static const char* inplace[] = {"+=", "-=", "*=", "/=", "//=", "%=", "**="};
   return (in_place ? inplace : plain)[static_cast<int>(op)];
 }
 
-Value int_binary(ThreadState& ts, ast::BinaryOp op, int64_t a, int64_t b) {
-  using ast::BinaryOp;
+Value int_binary(ThreadState& ts, BinaryOp op, int64_t a, int64_t b) {
   switch (op) {
     case BinaryOp::Add: return Value::integer(checked_add(ts, a, b));
     case BinaryOp::Sub: return Value::integer(checked_sub(ts, a, b));
@@ -159,8 +158,7 @@ Value int_binary(ThreadState& ts, ast::BinaryOp op, int64_t a, int64_t b) {
   return Value::none();
 }
 
-Value float_binary(ThreadState& ts, ast::BinaryOp op, double a, double b) {
-  using ast::BinaryOp;
+Value float_binary(ThreadState& ts, BinaryOp op, double a, double b) {
   switch (op) {
     case BinaryOp::Add: return Value::number(a + b);
     case BinaryOp::Sub: return Value::number(a - b);
@@ -251,8 +249,7 @@ Value concat(ThreadState& ts, const Value& a, const Value& b, bool in_place) {
 
 }  // namespace
 
-Value binary_op(ThreadState& ts, ast::BinaryOp op, const Value& a, const Value& b, bool in_place) {
-  using ast::BinaryOp;
+Value binary_op(ThreadState& ts, BinaryOp op, const Value& a, const Value& b, bool in_place) {
   if (a.is_intlike() && b.is_intlike()) return int_binary(ts, op, a.as_int(), b.as_int());
   if (is_number(a) && is_number(b)) return float_binary(ts, op, to_double(a), to_double(b));
   if (op == BinaryOp::Add && is_sequence(a)) return concat(ts, a, b, in_place);
@@ -430,8 +427,7 @@ bool contains(ThreadState& ts, const Value& container, const Value& item) {
         "argument of type '" + std::string(type_name(ts, container)) + "' is not iterable");
 }
 
-Value compare(ThreadState& ts, ast::CompareOp op, const Value& a, const Value& b) {
-  using ast::CompareOp;
+Value compare(ThreadState& ts, CompareOp op, const Value& a, const Value& b) {
   switch (op) {
     case CompareOp::Eq: return Value::boolean(equals(ts, a, b));
     case CompareOp::NotEq: return Value::boolean(!equals(ts, a, b));

@@ -1,8 +1,6 @@
-#include "gil/runtime.h"
+#include "gil/runtime/runtime.h"
 
-#include "gil/builtins.h"
-#include "gil/multiprocessing.h"
-#include "gil/threading.h"
+#include "gil/runtime/builtins.h"
 
 namespace gil {
 
@@ -26,20 +24,21 @@ Runtime::Runtime(RuntimeConfig cfg) : config(std::move(cfg)) {
   name_enter = intern("__enter__");
   name_exit = intern("__exit__");
   name_module = intern("__name__");
-  gil = std::make_unique<Gil>(*this, config.gil);
+  gil = std::make_unique<Gil>(eval_breaker, config.gil);
   install_types(*this);
   install_builtin_functions(*this);
   install_str_methods(*this);
   install_bytes_methods(*this);
   install_container_methods(*this);
-  install_threading(*this);
-  install_multiprocessing(*this);
+  for (const RuntimeExtension& e : config.extensions)
+    if (e.install) e.install(*this);
 }
 
 Runtime::~Runtime() {
   // Daemon threads may still run: they must finish before anything they use
   // goes away.
-  join_all_threads(*this);
+  for (const RuntimeExtension& e : config.extensions)
+    if (e.at_destroy) e.at_destroy(*this);
   // Globals and modules may refer to each other; drop them before the types
   // and interned strings they point to.
   globals.values.clear();
@@ -52,6 +51,11 @@ Runtime::~Runtime() {
   multiprocessing.reset();
   for (ObjType* t : owned_types) t->methods.clear();
   for (ObjType* t : owned_types) delete t;
+}
+
+void Runtime::run_at_exit(ThreadState& ts, bool abnormal) {
+  for (const RuntimeExtension& e : config.extensions)
+    if (e.at_exit) e.at_exit(ts, abnormal);
 }
 
 uint32_t Runtime::global_slot(ObjStr* name) {
@@ -74,13 +78,13 @@ void Runtime::define_builtin(std::string_view name, Value value) {
 }
 
 ThreadState::ThreadState(Runtime& runtime, size_t stack_slots)
-    : rt(runtime),
+    : GilThread(*runtime.gil),
+      rt(runtime),
       stack(static_cast<Value*>(std::calloc(stack_slots, sizeof(Value)))),
       stack_end(stack.get() + stack_slots) {
   static_assert(static_cast<int>(Tag::Empty) == 0, "a zeroed Value must be Empty");
   if (!stack) throw std::bad_alloc();
   frames.reserve(64);
-  legacy_ticks = runtime.config.gil.check_interval;
 }
 
 }  // namespace gil

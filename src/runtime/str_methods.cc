@@ -2,11 +2,11 @@
 #include <algorithm>
 #include <cctype>
 
-#include "gil/builtins.h"
-#include "gil/codecs.h"
-#include "gil/errors.h"
-#include "gil/format.h"
-#include "gil/ops.h"
+#include "gil/runtime/builtins.h"
+#include "gil/runtime/codecs.h"
+#include "gil/runtime/errors.h"
+#include "gil/runtime/format.h"
+#include "gil/runtime/ops.h"
 
 namespace gil {
 namespace {

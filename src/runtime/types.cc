@@ -1,13 +1,13 @@
 // The built-in types, their constructors, and the exception hierarchy.
 #include <cmath>
 
-#include "gil/builtins.h"
-#include "gil/bytes.h"
-#include "gil/codecs.h"
-#include "gil/dict.h"
-#include "gil/errors.h"
-#include "gil/format.h"
-#include "gil/ops.h"
+#include "gil/runtime/builtins.h"
+#include "gil/runtime/bytes.h"
+#include "gil/runtime/codecs.h"
+#include "gil/runtime/dict.h"
+#include "gil/runtime/errors.h"
+#include "gil/runtime/format.h"
+#include "gil/runtime/ops.h"
 
 namespace gil {
 namespace {

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <iterator>
 
-#include "gil/unicode.h"
+#include "gil/runtime/unicode.h"
 
 namespace gil {
 namespace {

@@ -1,20 +1,17 @@
-#include "gil/vm.h"
+#include "gil/runtime/vm.h"
 
 #include <new>
 #include <stdexcept>
 #include <system_error>
 
-#include "gil/builtins.h"
-#include "gil/chunk.h"
-#include "gil/dict.h"
-#include "gil/errors.h"
-#include "gil/ops.h"
+#include "gil/runtime/builtins.h"
+#include "gil/runtime/chunk.h"
+#include "gil/runtime/dict.h"
+#include "gil/runtime/errors.h"
+#include "gil/runtime/ops.h"
 
 namespace gil {
 namespace {
-
-using ast::BinaryOp;
-using ast::CompareOp;
 
 // ---- Frames -----------------------------------------------------------------
 

@@ -1,11 +1,12 @@
 // The timeline and the trace: shapes and invariants, on made-up runs whose
 // answer is known and on a real threaded run.
-#include "gil/timeline.h"
 
 #include <gtest/gtest.h>
 
 #include <map>
 #include <sstream>
+
+#include "gil/cli/timeline.h"
 
 namespace gil {
 namespace {

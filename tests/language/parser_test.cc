@@ -1,6 +1,5 @@
 // Tests of the parser: tree shapes (as S-expressions), positions, syntax
 // errors with their messages and positions, and hostile inputs.
-#include "gil/parser.h"
 
 #include <gtest/gtest.h>
 
@@ -11,6 +10,8 @@
 #include <string>
 #include <string_view>
 #include <variant>
+
+#include "gil/language/parser.h"
 
 namespace gil {
 namespace {
@@ -71,31 +72,31 @@ std::string dump_constant(const ast::Constant& constant) {
                     constant.value);
 }
 
-const char* binary_op(ast::BinaryOp op) {
+const char* binary_op(BinaryOp op) {
   switch (op) {
-    case ast::BinaryOp::Add: return "+";
-    case ast::BinaryOp::Sub: return "-";
-    case ast::BinaryOp::Mul: return "*";
-    case ast::BinaryOp::Div: return "/";
-    case ast::BinaryOp::FloorDiv: return "//";
-    case ast::BinaryOp::Mod: return "%";
-    case ast::BinaryOp::Pow: return "**";
+    case BinaryOp::Add: return "+";
+    case BinaryOp::Sub: return "-";
+    case BinaryOp::Mul: return "*";
+    case BinaryOp::Div: return "/";
+    case BinaryOp::FloorDiv: return "//";
+    case BinaryOp::Mod: return "%";
+    case BinaryOp::Pow: return "**";
   }
   return "?";
 }
 
-const char* compare_op(ast::CompareOp op) {
+const char* compare_op(CompareOp op) {
   switch (op) {
-    case ast::CompareOp::Eq: return "==";
-    case ast::CompareOp::NotEq: return "!=";
-    case ast::CompareOp::Lt: return "<";
-    case ast::CompareOp::LtE: return "<=";
-    case ast::CompareOp::Gt: return ">";
-    case ast::CompareOp::GtE: return ">=";
-    case ast::CompareOp::Is: return "is";
-    case ast::CompareOp::IsNot: return "is-not";
-    case ast::CompareOp::In: return "in";
-    case ast::CompareOp::NotIn: return "not-in";
+    case CompareOp::Eq: return "==";
+    case CompareOp::NotEq: return "!=";
+    case CompareOp::Lt: return "<";
+    case CompareOp::LtE: return "<=";
+    case CompareOp::Gt: return ">";
+    case CompareOp::GtE: return ">=";
+    case CompareOp::Is: return "is";
+    case CompareOp::IsNot: return "is-not";
+    case CompareOp::In: return "in";
+    case CompareOp::NotIn: return "not-in";
   }
   return "?";
 }

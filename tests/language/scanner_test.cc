@@ -1,6 +1,5 @@
 // Tests of the scanner: token streams for layout, numbers, strings and
 // f-strings, token positions, and lexical errors.
-#include "gil/scanner.h"
 
 #include <gtest/gtest.h>
 
@@ -10,6 +9,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "gil/language/scanner.h"
 
 namespace gil {
 namespace {

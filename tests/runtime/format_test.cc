@@ -1,7 +1,6 @@
 // Tests of gil/format.h. Every expected value below was produced by running
 // /usr/bin/python3 (Debian's CPython 3.11.2) on the same input; the table
 // comments name the Python expression each row stands for.
-#include "gil/format.h"
 
 #include <gtest/gtest.h>
 
@@ -15,6 +14,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "gil/runtime/format.h"
 
 namespace gil::format {
 namespace {

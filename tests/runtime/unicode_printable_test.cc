@@ -2,7 +2,7 @@
 // boundaries below are CPython 3.11's str.isprintable() (Unicode 14.0.0).
 #include <gtest/gtest.h>
 
-#include "gil/unicode.h"
+#include "gil/runtime/unicode.h"
 
 namespace gil {
 namespace {

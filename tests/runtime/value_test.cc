@@ -2,8 +2,8 @@
 // objects die when the last reference goes.
 #include <gtest/gtest.h>
 
-#include "gil/object.h"
-#include "gil/value.h"
+#include "gil/runtime/object.h"
+#include "gil/runtime/value.h"
 
 namespace gil {
 namespace {

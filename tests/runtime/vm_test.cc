@@ -2,11 +2,12 @@
 // holds afterwards.
 #include <gtest/gtest.h>
 
+#include "gil/language/parser.h"
+#include "gil/runtime/compiler.h"
+#include "gil/runtime/errors.h"
+#include "gil/runtime/vm.h"
+
 #include "../support/capture.h"
-#include "gil/compiler.h"
-#include "gil/errors.h"
-#include "gil/parser.h"
-#include "gil/vm.h"
 
 namespace gil {
 namespace {

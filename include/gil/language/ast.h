@@ -1,0 +1,214 @@
+// The abstract syntax tree that the parser builds and the compiler walks.
+//
+// Every expression and statement is a small struct; `Expr` and `Stmt` wrap
+// them in a std::variant together with the source position. Children are
+// owned through unique_ptr, so a tree is freed by dropping its root.
+// Positions are 1-based lines and 1-based columns, as SyntaxError prints them.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "gil/language/operators.h"
+
+namespace gil::ast {
+
+struct Expr;
+struct Stmt;
+using ExprPtr = std::unique_ptr<Expr>;
+using StmtPtr = std::unique_ptr<Stmt>;
+using ExprList = std::vector<ExprPtr>;
+using Body = std::vector<StmtPtr>;
+
+// The unary operators. `Not` is logical negation.
+enum class UnaryOp { Neg, Pos, Not };
+
+// ---- Expressions ---------------------------------------------------------
+
+// A reference to a variable: `x`.
+struct Name { std::string id; };
+
+// The value of a bytes literal. A type of its own rather than a second
+// std::string, so that a str constant and a bytes constant cannot be confused.
+struct BytesValue {
+  std::string data;
+};
+
+// A literal: an int, a float, a str, bytes, True/False (bool) or None
+// (monostate).
+struct Constant {
+  std::variant<std::monostate, bool, int64_t, double, std::string, BytesValue> value;
+};
+
+// One replacement field of an f-string: `{value}` or `{value:spec}`.
+// `spec` is the raw format spec text after the colon ("" when absent).
+struct FormattedValue { ExprPtr value; std::string spec; };
+
+// An f-string: literal pieces (Constant str) and FormattedValue pieces, in order.
+struct JoinedStr { ExprList parts; };
+
+// `left op right`.
+struct BinOp { BinaryOp op; ExprPtr left; ExprPtr right; };
+
+// `op operand`.
+struct UnaryOpExpr { UnaryOp op; ExprPtr operand; };
+
+// `a and b and c` (is_and) or `a or b or c`; at least two values.
+struct BoolOp { bool is_and; ExprList values; };
+
+// `left ops[0] comparators[0] ops[1] comparators[1] ...`.
+struct Compare {
+  ExprPtr left;
+  std::vector<CompareOp> ops;
+  ExprList comparators;
+};
+
+// `body if test else orelse`.
+struct IfExp { ExprPtr test; ExprPtr body; ExprPtr orelse; };
+
+// A parameter list shared by `def` and `lambda`. Defaults belong to the last
+// `defaults.size()` parameters, as in Python.
+struct Parameters {
+  std::vector<std::string> names;
+  ExprList defaults;
+};
+
+// `lambda params: body`.
+struct Lambda { Parameters params; ExprPtr body; };
+
+// A keyword argument `name=value` in a call.
+struct Keyword { std::string name; ExprPtr value; };
+
+// `func(args..., keywords...)`.
+struct Call { ExprPtr func; ExprList args; std::vector<Keyword> keywords; };
+
+// `value.attr`.
+struct Attribute { ExprPtr value; std::string attr; };
+
+// `value[index]`; for a slice, index holds a Slice expression.
+struct Subscript { ExprPtr value; ExprPtr index; };
+
+// `lower:upper:step` inside a subscript; each part may be absent (null).
+struct Slice { ExprPtr lower; ExprPtr upper; ExprPtr step; };
+
+// `[a, b, c]`.
+struct List { ExprList elts; };
+
+// `(a, b, c)` or `a, b, c`.
+struct Tuple { ExprList elts; };
+
+// `{k: v, ...}`.
+struct Dict { ExprList keys; ExprList values; };
+
+// `[elt for target in iter if cond]`; cond may be null.
+struct ListComp { ExprPtr elt; ExprPtr target; ExprPtr iter; ExprPtr cond; };
+
+// `{key: value for target in iter if cond}`; cond may be null.
+struct DictComp {
+  ExprPtr key;
+  ExprPtr value;
+  ExprPtr target;
+  ExprPtr iter;
+  ExprPtr cond;
+};
+
+// An expression node: one of the structs above, and where it starts.
+struct Expr {
+  int line = 0;
+  int col = 0;
+  std::variant<Name, Constant, JoinedStr, FormattedValue, BinOp, UnaryOpExpr,
+               BoolOp, Compare, IfExp, Lambda, Call, Attribute, Subscript,
+               Slice, List, Tuple, Dict, ListComp, DictComp>
+      node;
+};
+
+// ---- Statements ----------------------------------------------------------
+
+// An expression evaluated for its effect: `f(x)`.
+struct ExprStmt { ExprPtr value; };
+
+// `t1 = t2 = value`: every target receives the value, left to right.
+// A target is a Name, Attribute, Subscript, or a Tuple/List of targets.
+struct Assign { ExprList targets; ExprPtr value; };
+
+// `target op= value`; target is a Name, Attribute or Subscript.
+struct AugAssign { ExprPtr target; BinaryOp op; ExprPtr value; };
+
+// `if test: body elif ...: else: orelse`; an `elif` is an If inside orelse.
+struct If { ExprPtr test; Body body; Body orelse; };
+
+// `while test: body else: orelse`.
+struct While { ExprPtr test; Body body; Body orelse; };
+
+// `for target in iter: body else: orelse`.
+struct For { ExprPtr target; ExprPtr iter; Body body; Body orelse; };
+
+// `def name(params): body`.
+struct FunctionDef { std::string name; Parameters params; Body body; };
+
+// `return value`; value may be null.
+struct Return { ExprPtr value; };
+
+// `global a, b`.
+struct Global { std::vector<std::string> names; };
+
+// `pass`, `break`, `continue`.
+struct Pass {};
+struct Break {};
+struct Continue {};
+
+// `assert test, msg`; msg may be null.
+struct Assert { ExprPtr test; ExprPtr msg; };
+
+// `del a, b[i]`.
+struct Delete { ExprList targets; };
+
+// One `except Type as name:` clause. `type` is null for a bare `except:`;
+// it may be a Tuple of types. `name` is empty when there is no `as`.
+struct ExceptHandler {
+  int line = 0;
+  ExprPtr type;
+  std::string name;
+  Body body;
+};
+
+// `try: body except...: handlers else: orelse finally: finalbody`.
+struct Try {
+  Body body;
+  std::vector<ExceptHandler> handlers;
+  Body orelse;
+  Body finalbody;
+};
+
+// `raise exc`; exc null means re-raise the exception being handled.
+struct Raise { ExprPtr exc; };
+
+// `import a, b` or `import a as b`; one Alias per module.
+struct Alias { std::string name; std::string asname; };
+struct Import { std::vector<Alias> names; };
+
+// `from module import a, b as c`.
+struct ImportFrom { std::string module; std::vector<Alias> names; };
+
+// `with ctx as target: body`; target may be null. Several items nest.
+struct WithItem { ExprPtr context; ExprPtr target; };
+struct With { std::vector<WithItem> items; Body body; };
+
+// A statement node: one of the structs above, and where it starts.
+struct Stmt {
+  int line = 0;
+  int col = 0;
+  std::variant<ExprStmt, Assign, AugAssign, If, While, For, FunctionDef,
+               Return, Global, Pass, Break, Continue, Assert, Delete, Try,
+               Raise, Import, ImportFrom, With>
+      node;
+};
+
+// A parsed source file.
+struct Module { Body body; };
+
+}  // namespace gil::ast

@@ -1,0 +1,65 @@
+// The built-in namespace, the methods of the built-in types and the modules a
+// program can import. Each installer fills one part of a new Runtime.
+#pragma once
+
+#include <initializer_list>
+#include <string_view>
+#include <vector>
+
+#include "gil/runtime/runtime.h"
+
+namespace gil {
+
+// Creates the built-in types and the exception hierarchy.
+void install_types(Runtime& rt);
+// print, len, range, ... and the types by name.
+void install_builtin_functions(Runtime& rt);
+// Methods of str, bytes, list, dict, tuple.
+void install_str_methods(Runtime& rt);
+void install_bytes_methods(Runtime& rt);
+void install_container_methods(Runtime& rt);
+
+// Calls an exception type: a new exception whose args are the arguments.
+Value construct_exception(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTuple* kwnames);
+
+// Adds a method [name] implemented by [fn] to [type].
+void add_method(Runtime& rt, ObjType* type, std::string_view name, NativeFn fn);
+// Sorts [items] stably by [key] (a callable, or null/None for the items
+// themselves), descending when [reverse]: sorted() and list.sort().
+void sort_values(ThreadState& ts, std::vector<Value>& items, const Value* key, bool reverse);
+
+// A new built-in function value.
+Value make_native(std::string_view name, NativeFn fn);
+
+// The module named [name], imported on first use; ModuleNotFoundError when
+// MiniPy has no such module.
+Value import_module(ThreadState& ts, ObjStr* name);
+
+// Sleeps for [seconds]; a SIGINT arriving meanwhile raises KeyboardInterrupt.
+void sleep_for_seconds(ThreadState& ts, double seconds);
+
+// A module-maker: builds the module [name] for [ts]'s runtime.
+using ModuleMaker = Value (*)(ThreadState& ts);
+// Registers a module that later layers (threading, multiprocessing) provide.
+void register_module(Runtime& rt, std::string_view name, ModuleMaker maker);
+
+// Argument checking shared by built-ins: raise CPython's TypeError when
+// [argc] is outside [min, max] or keywords were passed to [fn].
+void check_args(ThreadState& ts, std::string_view fn, int argc, int min, int max);
+void check_no_keywords(ThreadState& ts, std::string_view fn, ObjTuple* kwnames);
+// The keyword argument [name] among [kwnames], or null.
+Value* find_keyword(Value* args, int argc, ObjTuple* kwnames, std::string_view name);
+// Binds [argc] positional arguments, then the keywords, to the parameters
+// [names] in order, as CPython's argument parser does for a function whose
+// parameters may all be passed by name (bytes(), bytes.decode()...).
+// [out] gets one pointer per name, null when absent. Too many arguments, an
+// unknown keyword or a parameter given twice raise CPython's TypeError,
+// naming [fn].
+void bind_arguments(ThreadState& ts, std::string_view fn, Value* args, int argc, ObjTuple* kwnames,
+                    std::initializer_list<std::string_view> names, const Value** out);
+// Raises CPython's TypeError for an argument of the wrong type, "fn()
+// argument 'name' must be str, not int", which names None as "None".
+[[noreturn]] void raise_bad_argument(ThreadState& ts, std::string_view fn, std::string_view name,
+                                     std::string_view expected, const Value& value);
+
+}  // namespace gil

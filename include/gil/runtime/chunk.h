@@ -1,0 +1,61 @@
+// A code object: the bytecode of one function (or of a module's top level),
+// with its constants, names, line table and exception table.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "gil/runtime/object.h"
+#include "gil/runtime/opcodes.h"
+
+namespace gil {
+
+// One protected range of a try statement: an exception raised by an
+// instruction in [start, end) unwinds the operand stack to [depth] values and
+// jumps to [handler] with the exception pushed. Inner ranges come first.
+struct ExceptionEntry {
+  uint32_t start;
+  uint32_t end;
+  uint32_t handler;
+  uint32_t depth;
+};
+
+struct ObjCode : Obj {
+  ObjCode() : Obj(ObjKind::Code) {}
+
+  // The function's name ("<module>", "<lambda>" or the def's name).
+  std::string name;
+  // The source file, as tracebacks print it.
+  std::string filename;
+  // The line of the def (or 1 for a module).
+  int first_line = 1;
+
+  // The instructions, one word each (opcodes.h).
+  std::vector<uint32_t> code;
+  // The source line of each instruction, parallel to [code].
+  std::vector<int> lines;
+  // Literals and nested code objects, referenced by LOAD_CONST.
+  std::vector<Value> constants;
+  // Interned attribute, method and module names, referenced by operand.
+  std::vector<Value> names;
+  // Try ranges, innermost first.
+  std::vector<ExceptionEntry> exception_table;
+
+  // Parameters occupy local slots [0, param_count).
+  int param_count = 0;
+  // Interned names of every local slot; parameters first.
+  std::vector<Value> local_names;
+  // The deepest the operand stack gets, above the locals.
+  int max_stack = 0;
+
+  int local_count() const { return static_cast<int>(local_names.size()); }
+  // Appends an instruction for [line] and returns its index.
+  uint32_t emit(Op op, uint32_t arg, int line);
+  // Points the jump at [at] to [target].
+  void patch_jump(uint32_t at, uint32_t target);
+  // The line of the instruction at [index].
+  int line_at(size_t index) const { return index < lines.size() ? lines[index] : first_line; }
+};
+
+}  // namespace gil

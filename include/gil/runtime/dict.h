@@ -1,0 +1,18 @@
+// Operations on ObjDict, the insertion-ordered hash map (object.h).
+#pragma once
+
+#include "gil/runtime/object.h"
+#include "gil/runtime/runtime.h"
+
+namespace gil {
+
+// The value stored under [key], or null. TypeError for an unhashable key.
+Value* dict_find(ThreadState& ts, ObjDict* d, const Value& key);
+// Stores [value] under [key], keeping the position of an existing key.
+void dict_set(ThreadState& ts, ObjDict* d, const Value& key, Value value);
+// Removes [key] and returns its value, or Empty when absent.
+Value dict_remove(ThreadState& ts, ObjDict* d, const Value& key);
+// Removes every entry.
+void dict_clear(ObjDict* d);
+
+}  // namespace gil

@@ -1,0 +1,48 @@
+// Raising Python exceptions from C++.
+//
+// A Python exception travels through C++ code as a thrown PyException that
+// carries the exception object. The eval loop catches it, looks for a handler
+// in the frame's exception table, and either jumps there or pops the frame,
+// adding a traceback line. Throwing costs nothing on the path that does not
+// raise, which keeps the eval loop free of error checks after every call.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "gil/runtime/object.h"
+#include "gil/runtime/runtime.h"
+
+namespace gil {
+
+// A Python exception in flight. [exception] holds an ObjException.
+struct PyException {
+  Value exception;
+  // True for a bare `raise` or an implicit re-raise (finally, no matching
+  // except): the traceback already shows the raising frame.
+  bool reraised = false;
+};
+
+// Makes an exception of [type] whose single argument is [message].
+Value new_exception(ThreadState& ts, ObjType* type, std::string_view message);
+
+// Throws an exception of [type] with [message] (CPython's wording).
+[[noreturn]] void raise(ThreadState& ts, ObjType* type, std::string_view message);
+
+// Throws [exception], which must hold an ObjException.
+[[noreturn]] void raise_value(Value exception);
+
+// TypeError: unsupported operand type(s) for OP: 'A' and 'B'.
+[[noreturn]] void raise_operand_error(ThreadState& ts, std::string_view op, const Value& a, const Value& b);
+
+// OverflowError for 64-bit int overflow: MiniPy's one documented departure.
+[[noreturn]] void raise_int_overflow(ThreadState& ts);
+
+// The message of an exception: str(e).
+std::string exception_message(ThreadState& ts, const ObjException* e);
+
+// Prints `Traceback (most recent call last):`, the frames and the final
+// line to [out], as CPython does for an uncaught exception.
+void print_traceback(ThreadState& ts, const Value& exception, std::FILE* out);
+
+}  // namespace gil

@@ -1,0 +1,251 @@
+// The heap objects of MiniPy: strings, bytes, containers, functions, types,
+// exceptions and modules. Each is a plain struct behind the Obj header of
+// refcount.h; the operations on them live in the runtime files (str.cc,
+// list.cc, dict.cc, ...). Fields are guarded by the GIL of the owning
+// interpreter unless a comment says otherwise.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gil/runtime/refcount.h"
+#include "gil/runtime/value.h"
+
+namespace gil {
+
+struct ThreadState;
+struct ObjType;
+struct ObjCode;
+struct ObjStr;
+
+// An immutable byte string. MiniPy strings are sequences of bytes; programs
+// written in ASCII behave exactly as in Python.
+struct ObjStr : Obj {
+  explicit ObjStr(std::string s) : Obj(ObjKind::Str), text(std::move(s)) {}
+  // The bytes. Mutated in place only by `s += t` when this is the sole
+  // reference, which is how CPython makes repeated concatenation linear.
+  std::string text;
+  // The cached hash, 0 when not yet computed.
+  uint64_t hash = 0;
+  // True when the runtime's intern table holds this string.
+  bool interned = false;
+};
+
+// An immutable sequence of bytes (Python's `bytes`). Kept apart from ObjStr,
+// although both hold a std::string, because the two must never compare
+// equal, concatenate or mix in a literal, and indexing one gives a str while
+// indexing the other gives an int.
+struct ObjBytes : Obj {
+  explicit ObjBytes(std::string d) : Obj(ObjKind::Bytes), data(std::move(d)) {}
+  // The bytes; never changed after construction.
+  std::string data;
+  // The cached hash, 0 when not yet computed.
+  uint64_t hash = 0;
+};
+
+// A growable array of values.
+struct ObjList : Obj {
+  ObjList() : Obj(ObjKind::List) {}
+  std::vector<Value> items;
+};
+
+// An immutable array of values.
+struct ObjTuple : Obj {
+  ObjTuple() : Obj(ObjKind::Tuple) {}
+  std::vector<Value> items;
+};
+
+// An insertion-ordered hash map, laid out as CPython's compact dict: a dense
+// array of entries in insertion order and a sparse index of slots into it.
+struct ObjDict : Obj {
+  ObjDict() : Obj(ObjKind::Dict) {}
+  struct Entry {
+    Value key;  // Empty for a deleted entry.
+    Value value;
+    uint64_t hash;
+  };
+  // Entries in insertion order, with holes where keys were deleted.
+  std::vector<Entry> entries;
+  // Open-addressing table of indexes into entries; -1 free, -2 deleted.
+  std::vector<int32_t> index;
+  // Live entries.
+  size_t size = 0;
+  // Bumped on every insertion or deletion, so iterators notice changes.
+  uint64_t version = 0;
+};
+
+// `dict.keys()`, `dict.values()` or `dict.items()`: a live view of a dict.
+struct ObjDictView : Obj {
+  enum class Which : uint8_t { Keys, Values, Items };
+  ObjDictView(Value d, Which w) : Obj(ObjKind::DictView), dict(std::move(d)), which(w) {}
+  Value dict;
+  Which which;
+};
+
+// `range(start, stop, step)`.
+struct ObjRange : Obj {
+  ObjRange(int64_t a, int64_t b, int64_t s) : Obj(ObjKind::Range), start(a), stop(b), step(s) {}
+  int64_t start, stop, step;
+  // The number of values the range yields.
+  int64_t length() const;
+};
+
+// An iterator over any iterable. One struct serves every iterable kind, so
+// FOR_ITER can test the common cases inline.
+struct ObjIterator : Obj {
+  enum class Over : uint8_t {
+    Range, Sequence, Str, DictKeys, DictValues, DictItems, Enumerate, Zip, Reversed, Bytes
+  };
+  ObjIterator(Over o, Value src) : Obj(ObjKind::Iterator), over(o), source(std::move(src)) {}
+  Over over;
+  // What is iterated: the list, tuple, str, bytes or dict; for Enumerate
+  // the inner iterator; for Zip a tuple of iterators.
+  Value source;
+  // The next index (sequences, dicts) or the next value (ranges, enumerate).
+  int64_t position = 0;
+  // Range: the end and step. Reversed: unused. Dict: the version seen at start.
+  int64_t stop = 0;
+  int64_t step = 1;
+  uint64_t dict_version = 0;
+};
+
+// A user function: code plus the values bound when `def` ran.
+struct ObjFunction : Obj {
+  ObjFunction() : Obj(ObjKind::Function) {}
+  // The compiled body; owned.
+  Value code;
+  // Default values of the last defaults.size() parameters.
+  std::vector<Value> defaults;
+  ObjCode* code_obj() const;
+};
+
+// The signature every built-in function and method implements. [args] holds
+// [argc] positional arguments (for a method, args[0] is self), then one value
+// per name in [kwnames] (a tuple of str, or null when there are none).
+using NativeFn = Value (*)(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames);
+
+// A built-in function or method.
+struct ObjNative : Obj {
+  ObjNative(std::string n, NativeFn f) : Obj(ObjKind::Native), name(std::move(n)), fn(f) {}
+  std::string name;
+  NativeFn fn;
+  // For a method: the type it belongs to, so errors can say 'list.pop()'.
+  ObjType* owner = nullptr;
+  // A class method (bytes.fromhex): taken from its type, it comes bound to
+  // the type, so that `bytes.fromhex(s)` and `b.fromhex(s)` both call it
+  // with the argument after a self it ignores.
+  bool class_method = false;
+  // A method taken from its type (`str.upper`): the call checks that the
+  // first argument is an instance of [owner], as CPython's method
+  // descriptors do, since the method itself assumes it.
+  bool checks_self = false;
+};
+
+// `obj.method` taken as a value: the method with self bound.
+struct ObjBoundMethod : Obj {
+  ObjBoundMethod(Value s, Value m) : Obj(ObjKind::BoundMethod), self(std::move(s)), method(std::move(m)) {}
+  Value self;
+  Value method;
+};
+
+// A built-in type: int, str, list, ValueError... Calling it constructs.
+struct ObjType : Obj {
+  ObjType(std::string n, ObjType* b) : Obj(ObjKind::Type), name(std::move(n)), base(b) {}
+  std::string name;
+  // The base type, or null for object.
+  ObjType* base;
+  // Constructor; null when the type cannot be called.
+  NativeFn construct = nullptr;
+  // Methods, looked up by interned name pointer. Few per type, so a flat
+  // list beats a hash map.
+  std::vector<std::pair<ObjStr*, Value>> methods;
+  // True for BaseException and its subclasses.
+  bool is_exception = false;
+  // Attribute hooks for types whose instances carry data attributes
+  // (Thread.name): get returns Empty when there is no such attribute; set
+  // returns false when the attribute cannot be set.
+  Value (*get_attribute)(ThreadState& ts, const Value& self, ObjStr* name) = nullptr;
+  bool (*set_attribute)(ThreadState& ts, const Value& self, ObjStr* name, const Value& value) = nullptr;
+
+  // Whether this type is [other] or derives from it.
+  bool is_subtype_of(const ObjType* other) const;
+  // The method named [name] (interned), or null.
+  const Value* find_method(ObjStr* name) const;
+};
+
+// One line of a traceback: where a frame was when the exception passed.
+struct TracebackEntry {
+  Value code;  // The ObjCode of the frame.
+  int line;
+};
+
+// An exception instance.
+struct ObjException : Obj {
+  explicit ObjException(ObjType* t) : Obj(ObjKind::Exception), type(t) {}
+  ObjType* type;
+  // The constructor's arguments, a tuple.
+  Value args;
+  // Innermost frame last, as the traceback prints.
+  std::vector<TracebackEntry> traceback;
+  // The exception being handled when this one was raised, printed first
+  // ("During handling of the above exception, another exception occurred").
+  Value context;
+};
+
+// An imported module: a name and its attributes.
+struct ObjModule : Obj {
+  explicit ObjModule(std::string n) : Obj(ObjKind::Module), name(std::move(n)) {}
+  std::string name;
+  // Attributes by interned name.
+  std::vector<std::pair<ObjStr*, Value>> attrs;
+  const Value* find(ObjStr* attr) const;
+};
+
+// `lower:upper:step` inside a subscript; absent bounds are None.
+struct ObjSlice : Obj {
+  ObjSlice(Value a, Value b, Value c)
+      : Obj(ObjKind::Slice), start(std::move(a)), stop(std::move(b)), step(std::move(c)) {}
+  Value start, stop, step;
+};
+
+// A cell: a variable shared between a function and the functions nested in it.
+struct ObjCell : Obj {
+  ObjCell() : Obj(ObjKind::Cell) {}
+  Value value;
+};
+
+// A C++ object carried by a Python value (a lock, a thread handle): later
+// layers subclass it. [type] is its Python type.
+struct ObjOpaque : Obj {
+  explicit ObjOpaque(ObjType* t) : Obj(ObjKind::Opaque), type(t) {}
+  ObjType* type;
+};
+
+// Checked downcasts: [v] must hold an object of the kind.
+template <typename T>
+T* as(const Value& v) {
+  return static_cast<T*>(v.as_obj());
+}
+inline bool is_kind(const Value& v, ObjKind k) { return v.is_obj() && v.as_obj()->kind == k; }
+inline bool is_str(const Value& v) { return is_kind(v, ObjKind::Str); }
+inline bool is_bytes(const Value& v) { return is_kind(v, ObjKind::Bytes); }
+inline bool is_list(const Value& v) { return is_kind(v, ObjKind::List); }
+inline bool is_tuple(const Value& v) { return is_kind(v, ObjKind::Tuple); }
+inline bool is_dict(const Value& v) { return is_kind(v, ObjKind::Dict); }
+
+// Allocates an object; the result holds the object's first reference.
+template <typename T, typename... A>
+Value make(A&&... args) {
+  return Value::adopt(new T(std::forward<A>(args)...));
+}
+
+Value make_str(std::string s);
+// A new bytes object holding [data].
+Value make_bytes(std::string data);
+Value make_list(std::vector<Value> items = {});
+Value make_tuple(std::vector<Value> items = {});
+
+}  // namespace gil

@@ -1,0 +1,87 @@
+// Python semantics on values: arithmetic, comparison, truth, hashing,
+// conversion to text, subscripting, iteration, attribute lookup and calls.
+// The eval loop handles the commonest int cases inline and comes here for
+// everything else; built-in functions use the same entry points.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "gil/language/ast.h"
+#include "gil/runtime/format.h"
+#include "gil/runtime/object.h"
+#include "gil/runtime/runtime.h"
+
+namespace gil {
+
+// The type of [v].
+ObjType* type_of(ThreadState& ts, const Value& v);
+// The Python name of [v]'s type ("int", "list", ...).
+std::string_view type_name(ThreadState& ts, const Value& v);
+
+// Python truthiness.
+bool truthy(ThreadState& ts, const Value& v);
+// `a op b` for the arithmetic operators; [in_place] for `a op= b`.
+Value binary_op(ThreadState& ts, BinaryOp op, const Value& a, const Value& b, bool in_place);
+// `-a`, `+a`.
+Value negate(ThreadState& ts, const Value& a);
+Value positive(ThreadState& ts, const Value& a);
+// `a op b` for comparisons, identity and membership.
+Value compare(ThreadState& ts, CompareOp op, const Value& a, const Value& b);
+// `a == b`.
+bool equals(ThreadState& ts, const Value& a, const Value& b);
+// `a < b`; TypeError when the types are not ordered.
+bool less_than(ThreadState& ts, const Value& a, const Value& b);
+// `a is b`.
+bool identical(const Value& a, const Value& b);
+// `item in container`.
+bool contains(ThreadState& ts, const Value& container, const Value& item);
+// hash(v); TypeError for unhashable values.
+uint64_t hash_value(ThreadState& ts, const Value& v);
+
+// repr(v) and str(v).
+std::string repr(ThreadState& ts, const Value& v);
+std::string str(ThreadState& ts, const Value& v);
+// Appends repr(v) to [out].
+void repr_into(ThreadState& ts, const Value& v, std::string& out);
+// format(v, spec).
+std::string format_value(ThreadState& ts, const Value& v, std::string_view spec);
+// Raises the Python exception a formatting error stands for.
+[[noreturn]] void raise_format_error(ThreadState& ts, const format::FormatError& e);
+
+// container[index], container[index] = value, del container[index].
+Value get_item(ThreadState& ts, const Value& container, const Value& index);
+void set_item(ThreadState& ts, const Value& container, const Value& index, Value value);
+void del_item(ThreadState& ts, const Value& container, const Value& index);
+// len(v).
+int64_t length(ThreadState& ts, const Value& v);
+
+// iter(v), always an ObjIterator.
+Value get_iter(ThreadState& ts, const Value& v);
+// Whether get_iter(v) succeeds, for built-ins whose TypeError for a
+// non-iterable is their own ("can only join an iterable").
+bool is_iterable(const Value& v);
+// Advances [it]; false when exhausted.
+bool iter_next(ThreadState& ts, ObjIterator* it, Value& out);
+// Every item of an iterable, in order.
+std::vector<Value> collect(ThreadState& ts, const Value& iterable);
+
+// obj.name (name interned), as a bound value.
+Value get_attr(ThreadState& ts, const Value& obj, ObjStr* name);
+// obj.name = value.
+void set_attr(ThreadState& ts, const Value& obj, ObjStr* name, const Value& value);
+// Calls [callable] with positional [args] then keyword values for [kwnames].
+Value call(ThreadState& ts, const Value& callable, Value* args, int argc, ObjTuple* kwnames = nullptr);
+
+// The int in [v] (int or bool); TypeError naming [what] otherwise.
+int64_t expect_int(ThreadState& ts, const Value& v, std::string_view what);
+// The str in [v]; TypeError naming [what] otherwise.
+ObjStr* expect_str(ThreadState& ts, const Value& v, std::string_view what);
+
+// Checked 64-bit arithmetic; OverflowError on overflow.
+int64_t checked_add(ThreadState& ts, int64_t a, int64_t b);
+int64_t checked_sub(ThreadState& ts, int64_t a, int64_t b);
+int64_t checked_mul(ThreadState& ts, int64_t a, int64_t b);
+
+}  // namespace gil

@@ -1,0 +1,215 @@
+// The two states every function of the interpreter is handed, after Lua's
+// global_State / lua_State split:
+//
+// - Runtime: what all threads of one interpreter share: interned strings,
+//   built-in types, the __main__ globals, imported modules, the output
+//   streams and the eval breaker. Several Runtimes can live in one process.
+// - ThreadState: what one thread owns: its value stack, its frames and the
+//   exception it is handling. It reaches its Runtime through one reference.
+//
+// There are no globals: nothing in the interpreter reaches state except
+// through these two.
+#pragma once
+
+#include <atomic>
+#include <cstdlib>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "gil/runtime/chunk.h"
+#include "gil/runtime/object.h"
+#include "gil/runtime/value.h"
+#include "gil/threads/gil.h"
+
+namespace gil {
+
+struct Runtime;
+struct ThreadState;
+
+// Strings that are looked up by pointer: names, attribute names, short
+// literals. An interned string is immortal for the life of its Runtime.
+class InternTable {
+ public:
+  InternTable() = default;
+  InternTable(const InternTable&) = delete;
+  InternTable& operator=(const InternTable&) = delete;
+  ~InternTable();
+  // The one interned string equal to [text].
+  ObjStr* intern(std::string_view text);
+
+ private:
+  std::unordered_map<std::string_view, ObjStr*> table_;
+};
+
+// The module-level variables of __main__, addressed by slot. The compiler
+// turns each global name into a slot once, so LOAD_GLOBAL is an array read.
+struct GlobalTable {
+  // The current value of each global; Empty when unbound.
+  std::vector<Value> values;
+  // The builtin of the same name, or Empty: what LOAD_GLOBAL finds when the
+  // global is unbound.
+  std::vector<Value> builtins;
+  // The interned name of each slot.
+  std::vector<ObjStr*> names;
+  std::unordered_map<ObjStr*, uint32_t> slots;
+};
+
+// The built-in types of one runtime. Exception types form Python's hierarchy.
+struct BuiltinTypes {
+  ObjType *object, *type, *none, *bool_, *int_, *float_, *str, *bytes, *list, *tuple,
+      *dict, *dict_keys, *dict_values, *dict_items, *range, *iterator,
+      *function, *builtin_function, *method, *module, *cell;
+  // The codecs' errors (codecs.h): UnicodeError derives from ValueError.
+  ObjType *UnicodeError, *UnicodeDecodeError, *UnicodeEncodeError;
+  ObjType *BaseException, *Exception, *ArithmeticError, *ZeroDivisionError,
+      *OverflowError, *LookupError, *IndexError, *KeyError, *ValueError,
+      *TypeError, *NameError, *UnboundLocalError, *AttributeError,
+      *RuntimeError, *RecursionError, *NotImplementedError, *AssertionError,
+      *ImportError, *ModuleNotFoundError, *StopIteration, *KeyboardInterrupt,
+      *SystemExit, *OSError, *TimeoutError, *MemoryError, *EOFError;
+};
+
+// What a layer above the runtime adds to it (the threading module, the
+// multiprocessing module), so that the runtime never names those layers:
+// the program that makes a Runtime lists the extensions it wants in its
+// RuntimeConfig. Each hook may be null.
+struct RuntimeExtension {
+  // Called by the Runtime's constructor, after the built-in types and
+  // functions exist: registers module makers (register_module).
+  void (*install)(Runtime& rt) = nullptr;
+  // Called, in order, when the program's top level has finished, with the
+  // main thread holding the GIL (CPython's finalisation: joining threads and
+  // children). [abnormal] when Ctrl-C ended the program.
+  void (*at_exit)(ThreadState& ts, bool abnormal) = nullptr;
+  // Called, in order, first thing in the Runtime's destructor, before any
+  // object goes away: waits for what the extension started.
+  void (*at_destroy)(Runtime& rt) = nullptr;
+};
+
+// Configuration fixed when a Runtime is made.
+struct RuntimeConfig {
+  // sys.argv: the program's path, then its arguments.
+  std::vector<std::string> argv;
+  // Where print() writes and where tracebacks go.
+  std::FILE* out = stdout;
+  std::FILE* err = stderr;
+  // Frames a thread may hold before RecursionError (CPython's default limit).
+  int recursion_limit = 1000;
+  // The GIL's policy, switch interval and statistics switch.
+  GilConfig gil;
+  // The layers above the runtime that this Runtime carries.
+  std::vector<RuntimeExtension> extensions;
+};
+
+struct Runtime {
+  explicit Runtime(RuntimeConfig config);
+  ~Runtime();
+  Runtime(const Runtime&) = delete;
+  Runtime& operator=(const Runtime&) = delete;
+
+  RuntimeConfig config;
+  InternTable strings;
+  BuiltinTypes types{};
+  // Every built-in type, freed with the Runtime.
+  std::vector<ObjType*> owned_types;
+  // Makers of the modules later layers provide, by name.
+  std::unordered_map<std::string, Value (*)(ThreadState&)> module_makers;
+  // The __main__ module's variables.
+  GlobalTable globals;
+  // Built-in functions and types by name.
+  std::unordered_map<ObjStr*, Value> builtins;
+  // Modules imported so far, by name.
+  std::unordered_map<std::string, Value> modules;
+  // Source text of each compiled file, for traceback lines.
+  std::unordered_map<std::string, std::string> sources;
+  // One-byte strings, shared so that indexing a str allocates nothing.
+  Value single_chars[256];
+  Value empty_str;
+  // Interned names the VM needs often.
+  ObjStr* name_enter;
+  ObjStr* name_exit;
+  ObjStr* name_module;
+
+  // Set by signal handlers and by other threads; tested by the eval loop at
+  // backward jumps and function entry. Any bit set sends the loop into its
+  // slow path. Atomic: written from other threads and signal handlers.
+  std::atomic<uint32_t> eval_breaker{0};
+  // Daemon threads still running when the program's top level finished
+  // (set by run_source): the CLI then exits at once, as CPython kills them.
+  int live_daemon_threads = 0;
+  // Set by the SIGINT handler; cleared when KeyboardInterrupt is raised.
+  std::atomic<bool> sigint_pending{false};
+  // The lock every thread of this runtime holds while it runs bytecode.
+  std::unique_ptr<Gil> gil;
+  // The threading module's bookkeeping (threads started, the main thread);
+  // owned here so that it dies with the runtime. Guarded by the GIL.
+  std::shared_ptr<void> threading;
+  // The multiprocessing module's bookkeeping (children started, this
+  // process's name); made on first import. Guarded by the GIL.
+  std::shared_ptr<void> multiprocessing;
+
+  // The interned string for [text].
+  ObjStr* intern(std::string_view text) { return strings.intern(text); }
+  // The global slot for [name], created on first use.
+  uint32_t global_slot(ObjStr* name);
+  // Registers a builtin under [name].
+  void define_builtin(std::string_view name, Value value);
+  // Runs every extension's at_exit hook for the program that [ts], the main
+  // thread, has finished.
+  void run_at_exit(ThreadState& ts, bool abnormal);
+};
+
+// One activation of a code object.
+struct Frame {
+  // The code being run; kept alive by [function] or by the caller.
+  ObjCode* code;
+  // The lowest stack slot the frame owns (the callable of the call); the
+  // return value replaces it.
+  Value* base;
+  // The next instruction; saved when this frame calls another.
+  const uint32_t* ip;
+  // Local slot 0; the operand stack starts at locals + code->local_count().
+  Value* locals;
+  // The top of the operand stack, saved when this frame calls another.
+  Value* sp;
+  // True when a native call entered this frame, so RETURN_VALUE must leave
+  // the dispatch loop instead of resuming the caller.
+  bool returns_to_native;
+};
+
+// A thread of the interpreter; the GIL's per-thread record is its base.
+struct ThreadState : GilThread {
+  ThreadState(Runtime& runtime, size_t stack_slots = 1 << 18);
+  ThreadState(const ThreadState&) = delete;
+  ThreadState& operator=(const ThreadState&) = delete;
+
+  Runtime& rt;
+  // The value stack shared by all frames of this thread; fixed size, so
+  // pointers into it stay valid. Zeroed memory is a run of Empty Values, so
+  // it comes from calloc and untouched pages cost nothing.
+  struct FreeStack {
+    void operator()(Value* v) const { std::free(v); }
+  };
+  std::unique_ptr<Value, FreeStack> stack;
+  Value* stack_end;
+  // The active frames, innermost last.
+  std::vector<Frame> frames;
+  // The exception an `except` block is handling (for bare `raise`), or Empty.
+  Value handled_exception;
+
+  // Containers whose repr() is being built, innermost last (cycle guard).
+  std::vector<const Obj*> repr_in_progress;
+
+  // Whether this is the program's main thread, the one KeyboardInterrupt
+  // goes to.
+  bool is_main = true;
+  // The Python-level thread object (threading.current_thread()), or Empty
+  // for a thread the threading module has not seen yet.
+  Value thread_object;
+};
+
+}  // namespace gil
