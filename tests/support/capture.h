@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "gil/interpreter.h"
+#include "gil/runtime/interpreter.h"
 
 namespace gil::testing {
 
