@@ -313,7 +313,7 @@ Value mp_pipe(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
 }  // namespace
 
 void install_channels(Runtime& rt, State& st) {
-  st.queue = new_type(rt, "Queue", construct_queue);
+  st.queue = gil::new_type(rt, "Queue", rt.types.object, construct_queue);
   add_method(rt, st.queue, "put", queue_put);
   add_method(rt, st.queue, "put_nowait", queue_put);
   add_method(rt, st.queue, "get", queue_get);
@@ -324,7 +324,7 @@ void install_channels(Runtime& rt, State& st) {
   add_method(rt, st.queue, "close", queue_close);
   add_method(rt, st.queue, "join_thread", queue_join_thread);
   add_method(rt, st.queue, "cancel_join_thread", queue_cancel_join_thread);
-  st.connection = new_type(rt, "Connection", nullptr);
+  st.connection = gil::new_type(rt, "Connection", rt.types.object, nullptr);
   st.connection->get_attribute = connection_get_attribute;
   add_method(rt, st.connection, "send", connection_send);
   add_method(rt, st.connection, "recv", connection_recv);

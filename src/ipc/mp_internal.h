@@ -109,6 +109,5 @@ void add_pool_functions(ThreadState& ts, ObjModule* m);
 // A pool worker's loop, in the child, after the top level ran.
 int serve_pool(ThreadState& ts, Connection& channel);
 
-ObjType* new_type(Runtime& rt, const char* name, NativeFn construct, ObjType* base = nullptr);
 
 }  // namespace gil::mp

@@ -271,7 +271,7 @@ Value pool_enter(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
 }  // namespace
 
 void install_pool(Runtime& rt, State& st) {
-  st.pool = new_type(rt, "Pool", construct_pool);
+  st.pool = gil::new_type(rt, "Pool", rt.types.object, construct_pool);
   add_method(rt, st.pool, "map", pool_map);
   add_method(rt, st.pool, "starmap", pool_starmap);
   add_method(rt, st.pool, "apply", pool_apply);

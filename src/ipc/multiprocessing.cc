@@ -43,14 +43,6 @@ std::string next_child_identity(State& st) {
   return st.identity.empty() ? id : st.identity + ":" + id;
 }
 
-ObjType* new_type(Runtime& rt, const char* name, NativeFn construct, ObjType* base) {
-  auto* t = new ObjType(name, base ? base : rt.types.object);
-  t->refcount = kImmortalRefcount;
-  t->construct = construct;
-  t->is_exception = base && base->is_exception;
-  rt.owned_types.push_back(t);
-  return t;
-}
 
 [[noreturn]] void raise_remote(ThreadState& ts, const std::string& type_name, Value args) {
   State& st = state(ts.rt);
@@ -483,7 +475,7 @@ Value make_multiprocessing_module(ThreadState& ts) {
 
 void install_multiprocessing(Runtime& rt) {
   auto st = std::make_shared<mp::State>();
-  st->process = mp::new_type(rt, "Process", mp::construct_process);
+  st->process = gil::new_type(rt, "Process", rt.types.object, mp::construct_process);
   st->process->get_attribute = mp::process_get_attribute;
   st->process->set_attribute = mp::process_set_attribute;
   add_method(rt, st->process, "start", mp::process_start);
@@ -491,9 +483,9 @@ void install_multiprocessing(Runtime& rt) {
   add_method(rt, st->process, "is_alive", mp::process_is_alive);
   add_method(rt, st->process, "terminate", mp::process_terminate);
   add_method(rt, st->process, "kill", mp::process_kill);
-  st->empty = mp::new_type(rt, "Empty", nullptr, rt.types.Exception);
-  st->full = mp::new_type(rt, "Full", nullptr, rt.types.Exception);
-  st->pickling_error = mp::new_type(rt, "PicklingError", nullptr, rt.types.Exception);
+  st->empty = gil::new_type(rt, "Empty", rt.types.Exception, nullptr);
+  st->full = gil::new_type(rt, "Full", rt.types.Exception, nullptr);
+  st->pickling_error = gil::new_type(rt, "PicklingError", rt.types.Exception, nullptr);
   mp::install_channels(rt, *st);
   mp::install_pool(rt, *st);
   rt.multiprocessing = st;

@@ -548,13 +548,6 @@ Value make_condition(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) 
   return cond;
 }
 
-ObjType* new_type(Runtime& rt, const char* name, NativeFn construct) {
-  auto* t = new ObjType(name, rt.types.object);
-  t->refcount = kImmortalRefcount;
-  t->construct = construct;
-  rt.owned_types.push_back(t);
-  return t;
-}
 
 Value make_threading_module(ThreadState& ts) {
   Runtime& rt = ts.rt;
@@ -578,11 +571,11 @@ Value make_threading_module(ThreadState& ts) {
 
 void install_threading(Runtime& rt) {
   auto st = std::make_shared<ThreadingState>();
-  st->thread = new_type(rt, "Thread", construct_thread);
-  st->lock = new_type(rt, "lock", nullptr);
-  st->rlock = new_type(rt, "RLock", nullptr);
-  st->event = new_type(rt, "Event", nullptr);
-  st->condition = new_type(rt, "Condition", nullptr);
+  st->thread = new_type(rt, "Thread", rt.types.object, construct_thread);
+  st->lock = new_type(rt, "lock", rt.types.object, nullptr);
+  st->rlock = new_type(rt, "RLock", rt.types.object, nullptr);
+  st->event = new_type(rt, "Event", rt.types.object, nullptr);
+  st->condition = new_type(rt, "Condition", rt.types.object, nullptr);
   st->thread->get_attribute = thread_get_attribute;
   st->thread->set_attribute = thread_set_attribute;
   add_method(rt, st->thread, "start", thread_start);

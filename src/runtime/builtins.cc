@@ -95,7 +95,7 @@ Value make_native(std::string_view name, NativeFn fn) { return make<ObjNative>(s
 void add_method(Runtime& rt, ObjType* type, std::string_view name, NativeFn fn) {
   Value m = make_native(name, fn);
   as<ObjNative>(m)->owner = type;
-  type->methods.emplace_back(rt.intern(name), std::move(m));
+  type_set(rt, type, name, std::move(m));
 }
 
 // ---- Sorting, shared with list.sort ------------------------------------------
@@ -342,7 +342,7 @@ Value builtin_sum(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   if (is_bytes(total)) raise(ts, ts.rt.types.TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
   Value it = get_iter(ts, args[0]);
   Value item;
-  while (iter_next(ts, as<ObjIterator>(it), item)) {
+  while (next_item(ts, it, item)) {
     if (total.is_int() && item.is_int())
       total = Value::integer(checked_add(ts, total.as_int(), item.as_int()));
     else
@@ -407,7 +407,7 @@ Value builtin_next(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   if (!is_kind(args[0], ObjKind::Iterator))
     raise(ts, ts.rt.types.TypeError, "'" + std::string(type_name(ts, args[0])) + "' object is not an iterator");
   Value item;
-  if (iter_next(ts, as<ObjIterator>(args[0]), item)) return item;
+  if (next_item(ts, args[0], item)) return item;
   if (argc == 2) return args[1];
   raise(ts, ts.rt.types.StopIteration, "");
 }
@@ -418,7 +418,7 @@ Value any_all(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames, bool wa
   check_args(ts, name, argc, 1, 1);
   Value it = get_iter(ts, args[0]);
   Value item;
-  while (iter_next(ts, as<ObjIterator>(it), item))
+  while (next_item(ts, it, item))
     if (truthy(ts, item) != want_all) return Value::boolean(!want_all);
   return Value::boolean(want_all);
 }

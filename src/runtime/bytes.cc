@@ -59,7 +59,7 @@ Value construct_bytes(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames)
     return make_bytes(std::string(static_cast<size_t>(n), '\0'));
   }
   if (is_bytes(*source)) return *source;  // immutable, so bytes(b) may be b itself, as in CPython
-  if (!is_iterable(*source))  // "cannot convert", not get_iter's "not iterable"
+  if (!is_iterable(ts, *source))  // "cannot convert", not get_iter's "not iterable"
     raise(ts, ts.rt.types.TypeError, "cannot convert '" + std::string(type_name(ts, *source)) + "' object to bytes");
   return bytes_from_iterable(ts, *source);
 }

@@ -337,7 +337,7 @@ Value bytes_join(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   const std::string& sep = self_data(ts, args, argc, "join");
   check_no_keywords(ts, "bytes.join", kwnames);
   check_args(ts, "bytes.join", argc - 1, 1, 1);
-  if (!is_iterable(args[1])) raise(ts, ts.rt.types.TypeError, "can only join an iterable");
+  if (!is_iterable(ts, args[1])) raise(ts, ts.rt.types.TypeError, "can only join an iterable");
   std::vector<Value> items = collect(ts, args[1]);
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
@@ -432,7 +432,7 @@ void install_bytes_methods(Runtime& rt) {
   };
   for (auto& e : entries) add_method(rt, t, e.name, e.fn);
   add_method(rt, t, "fromhex", bytes_fromhex);
-  as<ObjNative>(t->methods.back().second)->class_method = true;
+  as<ObjNative>(*t->own(rt.intern("fromhex")))->class_method = true;
 }
 
 }  // namespace gil

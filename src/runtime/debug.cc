@@ -8,7 +8,7 @@
 namespace gil {
 namespace {
 
-const char* const kBinaryOps[] = {"+", "-", "*", "/", "//", "%", "**"};
+const char* const kBinaryOps[] = {"+", "-", "*", "/", "//", "%", "**", "@", "<<", ">>", "&", "^", "|"};
 const char* const kCompareOps[] = {"==", "!=", "<", "<=", ">", ">=", "is", "is not", "in", "not in"};
 
 // What an operand refers to, shown in parentheses after it.
@@ -32,7 +32,7 @@ std::string operand_detail(ThreadState& ts, const ObjCode* code, Op op, uint32_t
     case Op::LOAD_METHOD:
     case Op::IMPORT_NAME: return as<ObjStr>(code->names[arg])->text;
     case Op::BINARY_OP:
-      return std::string(kBinaryOps[arg & 7]) + ((arg & kInPlace) ? "=" : "");
+      return std::string(kBinaryOps[arg & (kInPlace - 1)]) + ((arg & kInPlace) ? "=" : "");
     case Op::COMPARE_OP:
     case Op::COMPARE_OP_POP_JUMP_IF_FALSE: return kCompareOps[arg];
     case Op::JUMP:

@@ -106,4 +106,44 @@ void dict_clear(ObjDict* d) {
   ++d->version;
 }
 
+Value* dict_find_str(ObjDict* d, ObjStr* key) {
+  if (d->index.empty()) return nullptr;
+  uint64_t h = str_hash(key);
+  size_t mask = slot_mask(d);
+  size_t i = h & mask;
+  uint64_t perturb = h;
+  for (;;) {
+    int32_t e = d->index[i];
+    if (e == kFree) return nullptr;
+    if (e != kDeleted) {
+      ObjDict::Entry& entry = d->entries[static_cast<size_t>(e)];
+      if (entry.hash == h && is_str(entry.key) &&
+          (entry.key.as_obj() == key || as<ObjStr>(entry.key)->text == key->text))
+        return &entry.value;
+    }
+    perturb >>= 5;
+    i = (i * 5 + 1 + perturb) & mask;
+  }
+}
+
+void dict_set_str(ObjDict* d, ObjStr* key, Value value) {
+  if (Value* v = dict_find_str(d, key)) {
+    *v = std::move(value);
+    return;
+  }
+  if (d->index.empty() || (d->entries.size() + 1) * 3 > d->index.size() * 2) rebuild(d, d->size + 1 + d->size / 2);
+  uint64_t h = str_hash(key);
+  size_t mask = slot_mask(d);
+  size_t i = h & mask;
+  uint64_t perturb = h;
+  while (d->index[i] != kFree && d->index[i] != kDeleted) {
+    perturb >>= 5;
+    i = (i * 5 + 1 + perturb) & mask;
+  }
+  d->index[i] = static_cast<int32_t>(d->entries.size());
+  d->entries.push_back({Value::borrow(key), std::move(value), h});
+  ++d->size;
+  ++d->version;
+}
+
 }  // namespace gil

@@ -28,19 +28,6 @@ int64_t ObjRange::length() const {
 
 ObjCode* ObjFunction::code_obj() const { return static_cast<ObjCode*>(code.as_obj()); }
 
-bool ObjType::is_subtype_of(const ObjType* other) const {
-  for (const ObjType* t = this; t; t = t->base)
-    if (t == other) return true;
-  return false;
-}
-
-const Value* ObjType::find_method(ObjStr* name) const {
-  for (const ObjType* t = this; t; t = t->base)
-    for (auto& [n, v] : t->methods)
-      if (n == name) return &v;
-  return nullptr;
-}
-
 const Value* ObjModule::find(ObjStr* attr) const {
   for (auto& [n, v] : attrs)
     if (n == attr) return &v;

@@ -11,8 +11,11 @@
 #include "gil/runtime/dict.h"
 #include "gil/runtime/errors.h"
 #include "gil/runtime/format.h"
+#include "gil/runtime/type.h"
 #include "gil/runtime/unicode.h"
 #include "gil/runtime/vm.h"
+
+#include "builtin_slots.h"
 
 namespace gil {
 
@@ -57,7 +60,7 @@ ObjType* type_of(ThreadState& ts, const Value& v) {
 
 std::string_view type_name(ThreadState& ts, const Value& v) { return type_of(ts, v)->name; }
 
-bool truthy(ThreadState& ts, const Value& v) {
+bool builtin_bool(ThreadState& ts, const Value& v) {
   switch (v.tag()) {
     case Tag::Empty:
     case Tag::None: return false;
@@ -138,8 +141,8 @@ bool is_number(const Value& v) { return v.is_intlike() || v.is_float(); }
 double to_double(const Value& v) { return v.is_float() ? v.as_float() : static_cast<double>(v.as_int()); }
 
 const char* op_symbol(BinaryOp op, bool in_place) {
-  static const char* plain[] = {"+", "-", "*", "/", "//", "%", "** or pow()"};
-  static const char* inplace[] = {"+=", "-=", "*=", "/=", "//=", "%=", "**="};
+  static const char* plain[] = {"+", "-", "*", "/", "//", "%", "** or pow()", "@", "<<", ">>", "&", "^", "|"};
+  static const char* inplace[] = {"+=", "-=", "*=", "/=", "//=", "%=", "**=", "@=", "<<=", ">>=", "&=", "^=", "|="};
   return (in_place ? inplace : plain)[static_cast<int>(op)];
 }
 
@@ -216,7 +219,7 @@ Value concat(ThreadState& ts, const Value& a, const Value& b, bool in_place) {
   }
   if (is_str(a)) {
     ObjStr* sa = as<ObjStr>(a);
-    if (in_place && sa->refcount == 1 && !sa->interned) {
+    if (in_place && is_unique(sa) && !sa->interned) {
       sa->text += as<ObjStr>(b)->text;
       sa->hash = 0;
       return a;
@@ -249,7 +252,7 @@ Value concat(ThreadState& ts, const Value& a, const Value& b, bool in_place) {
 
 }  // namespace
 
-Value binary_op(ThreadState& ts, BinaryOp op, const Value& a, const Value& b, bool in_place) {
+Value builtin_binary(ThreadState& ts, BinaryOp op, const Value& a, const Value& b, bool in_place) {
   if (a.is_intlike() && b.is_intlike()) return int_binary(ts, op, a.as_int(), b.as_int());
   if (is_number(a) && is_number(b)) return float_binary(ts, op, to_double(a), to_double(b));
   if (op == BinaryOp::Add && is_sequence(a)) return concat(ts, a, b, in_place);
@@ -267,19 +270,19 @@ Value binary_op(ThreadState& ts, BinaryOp op, const Value& a, const Value& b, bo
     raise(ts, ts.rt.types.TypeError, "'%' string formatting is not supported by MiniPy; use f-strings or str.format");
   if (op == BinaryOp::Mod && is_bytes(a))
     raise(ts, ts.rt.types.TypeError, "'%' bytes formatting is not supported by MiniPy");
-  raise_operand_error(ts, op_symbol(op, in_place), a, b);
+  return Value();
 }
 
-Value negate(ThreadState& ts, const Value& a) {
+Value builtin_negative(ThreadState& ts, const Value& a) {
   if (a.is_intlike()) return Value::integer(checked_sub(ts, 0, a.as_int()));
   if (a.is_float()) return Value::number(-a.as_float());
-  raise(ts, ts.rt.types.TypeError, "bad operand type for unary -: '" + std::string(type_name(ts, a)) + "'");
+  return Value();
 }
 
-Value positive(ThreadState& ts, const Value& a) {
+Value builtin_positive(ThreadState& ts, const Value& a) {
   if (a.is_intlike()) return Value::integer(a.as_int());
   if (a.is_float()) return a;
-  raise(ts, ts.rt.types.TypeError, "bad operand type for unary +: '" + std::string(type_name(ts, a)) + "'");
+  return Value();
 }
 
 // ---- Comparison --------------------------------------------------------------
@@ -355,7 +358,7 @@ int order(ThreadState& ts, const Value& a, const Value& b, const char* op) {
 
 }  // namespace
 
-bool equals(ThreadState& ts, const Value& a, const Value& b) {
+bool builtin_equals(ThreadState& ts, const Value& a, const Value& b) {
   if (a.is_intlike() && b.is_intlike()) return a.as_int() == b.as_int();
   if (is_number(a) && is_number(b)) return to_double(a) == to_double(b);
   if (!a.is_obj() || !b.is_obj()) return a.tag() == b.tag() && a.tag() == Tag::None;
@@ -390,9 +393,8 @@ bool equals(ThreadState& ts, const Value& a, const Value& b) {
   }
 }
 
-bool less_than(ThreadState& ts, const Value& a, const Value& b) { return order(ts, a, b, "<") == -1; }
 
-bool contains(ThreadState& ts, const Value& container, const Value& item) {
+bool builtin_contains(ThreadState& ts, const Value& container, const Value& item) {
   if (is_str(container)) {
     if (!is_str(item))
       raise(ts, ts.rt.types.TypeError,
@@ -427,28 +429,6 @@ bool contains(ThreadState& ts, const Value& container, const Value& item) {
         "argument of type '" + std::string(type_name(ts, container)) + "' is not iterable");
 }
 
-Value compare(ThreadState& ts, CompareOp op, const Value& a, const Value& b) {
-  switch (op) {
-    case CompareOp::Eq: return Value::boolean(equals(ts, a, b));
-    case CompareOp::NotEq: return Value::boolean(!equals(ts, a, b));
-    case CompareOp::Lt: return Value::boolean(order(ts, a, b, "<") == -1);
-    case CompareOp::LtE: {
-      int c = order(ts, a, b, "<=");
-      return Value::boolean(c == -1 || c == 0);
-    }
-    case CompareOp::Gt: return Value::boolean(order(ts, a, b, ">") == 1);
-    case CompareOp::GtE: {
-      int c = order(ts, a, b, ">=");
-      return Value::boolean(c == 1 || c == 0);
-    }
-    case CompareOp::Is: return Value::boolean(identical(a, b));
-    case CompareOp::IsNot: return Value::boolean(!identical(a, b));
-    case CompareOp::In: return Value::boolean(contains(ts, b, a));
-    case CompareOp::NotIn: return Value::boolean(!contains(ts, b, a));
-  }
-  return Value::none();
-}
-
 // ---- Hashing -----------------------------------------------------------------
 
 namespace {
@@ -464,7 +444,17 @@ uint64_t mix(uint64_t x) {
 
 }  // namespace
 
-uint64_t hash_value(ThreadState& ts, const Value& v) {
+uint64_t str_hash(ObjStr* s) {
+  if (s->hash == 0) s->hash = mix(std::hash<std::string_view>{}(s->text));
+  return s->hash;
+}
+
+void RecursionGuard::overflow() {
+  --ts_.native_depth;
+  raise(ts_, ts_.rt.types.RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
+}
+
+uint64_t builtin_hash(ThreadState& ts, const Value& v) {
   switch (v.tag()) {
     case Tag::Empty:
     case Tag::None: return 0x5bd1e995;
@@ -482,9 +472,7 @@ uint64_t hash_value(ThreadState& ts, const Value& v) {
   Obj* o = v.as_obj();
   switch (o->kind) {
     case ObjKind::Str: {
-      auto* s = static_cast<ObjStr*>(o);
-      if (s->hash == 0) s->hash = mix(std::hash<std::string_view>{}(s->text));
-      return s->hash;
+      return str_hash(static_cast<ObjStr*>(o));
     }
     case ObjKind::Bytes: {  // hashed as the str of the same bytes, as CPython does
       auto* b = static_cast<ObjBytes*>(o);
@@ -639,7 +627,7 @@ std::string address_of(const Obj* o) {
 
 }  // namespace
 
-void repr_into(ThreadState& ts, const Value& v, std::string& out) {
+void builtin_repr(ThreadState& ts, const Value& v, std::string& out) {
   switch (v.tag()) {
     case Tag::Empty:
     case Tag::None: out += "None"; return;
@@ -707,7 +695,6 @@ void repr_into(ThreadState& ts, const Value& v, std::string& out) {
              " object at " + address_of(m->self.is_obj() ? m->self.as_obj() : o) + ">";
       return;
     }
-    case ObjKind::Type: out += "<class '" + static_cast<ObjType*>(o)->name + "'>"; return;
     case ObjKind::Exception: {
       auto* e = static_cast<ObjException*>(o);
       out += e->type->name;
@@ -741,16 +728,14 @@ void repr_into(ThreadState& ts, const Value& v, std::string& out) {
   }
 }
 
-std::string repr(ThreadState& ts, const Value& v) {
-  std::string out;
-  repr_into(ts, v, out);
-  return out;
-}
-
-std::string str(ThreadState& ts, const Value& v) {
-  if (is_str(v)) return as<ObjStr>(v)->text;
-  if (is_kind(v, ObjKind::Exception)) return exception_message(ts, as<ObjException>(v));
-  return repr(ts, v);
+void builtin_str(ThreadState& ts, const Value& v, std::string& out) {
+  if (is_str(v)) {
+    out += as<ObjStr>(v)->text;
+  } else if (is_kind(v, ObjKind::Exception)) {
+    out += exception_message(ts, as<ObjException>(v));
+  } else {
+    builtin_repr(ts, v, out);
+  }
 }
 
 std::string format_value(ThreadState& ts, const Value& v, std::string_view spec) {
@@ -834,7 +819,7 @@ std::vector<Item> take_slice(const std::vector<Item>& src, const SliceRange& r) 
 
 }  // namespace
 
-Value get_item(ThreadState& ts, const Value& container, const Value& index) {
+Value builtin_getitem(ThreadState& ts, const Value& container, const Value& index) {
   if (is_list(container) || is_tuple(container)) {
     auto& items = *sequence_items(container);
     const char* what = is_list(container) ? "list" : "tuple";
@@ -896,7 +881,7 @@ Value get_item(ThreadState& ts, const Value& container, const Value& index) {
   raise(ts, ts.rt.types.TypeError, "'" + std::string(type_name(ts, container)) + "' object is not subscriptable");
 }
 
-void set_item(ThreadState& ts, const Value& container, const Value& index, Value value) {
+void builtin_setitem(ThreadState& ts, const Value& container, const Value& index, const Value& value) {
   if (is_list(container)) {
     auto& items = as<ObjList>(container)->items;
     if (index.is_intlike()) {
@@ -930,7 +915,7 @@ void set_item(ThreadState& ts, const Value& container, const Value& index, Value
         "'" + std::string(type_name(ts, container)) + "' object does not support item assignment");
 }
 
-void del_item(ThreadState& ts, const Value& container, const Value& index) {
+void builtin_delitem(ThreadState& ts, const Value& container, const Value& index) {
   if (is_list(container)) {
     auto& items = as<ObjList>(container)->items;
     if (index.is_intlike()) {
@@ -961,7 +946,7 @@ void del_item(ThreadState& ts, const Value& container, const Value& index) {
         "'" + std::string(type_name(ts, container)) + "' object doesn't support item deletion");
 }
 
-int64_t length(ThreadState& ts, const Value& v) {
+int64_t builtin_len(ThreadState& ts, const Value& v) {
   if (v.is_obj()) {
     Obj* o = v.as_obj();
     switch (o->kind) {
@@ -980,7 +965,7 @@ int64_t length(ThreadState& ts, const Value& v) {
 
 // ---- Iteration ---------------------------------------------------------------------
 
-Value get_iter(ThreadState& ts, const Value& v) {
+Value builtin_iter(ThreadState& ts, const Value& v) {
   using Over = ObjIterator::Over;
   if (v.is_obj()) {
     Obj* o = v.as_obj();
@@ -1019,22 +1004,7 @@ Value get_iter(ThreadState& ts, const Value& v) {
   raise(ts, ts.rt.types.TypeError, "'" + std::string(type_name(ts, v)) + "' object is not iterable");
 }
 
-bool is_iterable(const Value& v) {
-  if (!v.is_obj()) return false;
-  switch (v.as_obj()->kind) {  // the kinds get_iter() accepts
-    case ObjKind::Range:
-    case ObjKind::List:
-    case ObjKind::Tuple:
-    case ObjKind::Str:
-    case ObjKind::Bytes:
-    case ObjKind::Dict:
-    case ObjKind::DictView:
-    case ObjKind::Iterator: return true;
-    default: return false;
-  }
-}
-
-bool iter_next(ThreadState& ts, ObjIterator* it, Value& out) {
+bool iterator_next(ThreadState& ts, ObjIterator* it, Value& out) {
   using Over = ObjIterator::Over;
   switch (it->over) {
     case Over::Range:
@@ -1082,7 +1052,7 @@ bool iter_next(ThreadState& ts, ObjIterator* it, Value& out) {
     }
     case Over::Enumerate: {
       Value item;
-      if (!iter_next(ts, as<ObjIterator>(it->source), item)) return false;
+      if (!next_item(ts, it->source, item)) return false;
       out = make_tuple({Value::integer(it->position++), std::move(item)});
       return true;
     }
@@ -1090,7 +1060,7 @@ bool iter_next(ThreadState& ts, ObjIterator* it, Value& out) {
       auto& iters = as<ObjTuple>(it->source)->items;
       std::vector<Value> items(iters.size());
       for (size_t i = 0; i < iters.size(); ++i)
-        if (!iter_next(ts, as<ObjIterator>(iters[i]), items[i])) return false;
+        if (!next_item(ts, iters[i], items[i])) return false;
       out = make_tuple(std::move(items));
       return true;
     }
@@ -1122,17 +1092,16 @@ std::vector<Value> collect(ThreadState& ts, const Value& iterable) {
   Value it = get_iter(ts, iterable);
   std::vector<Value> out;
   Value item;
-  while (iter_next(ts, as<ObjIterator>(it), item)) out.push_back(std::move(item));
+  while (next_item(ts, it, item)) out.push_back(std::move(item));
   return out;
 }
 
 // ---- Attributes and calls ---------------------------------------------------------
 
-Value get_attr(ThreadState& ts, const Value& obj, ObjStr* name) {
+Value builtin_getattr(ThreadState& ts, const Value& obj, ObjStr* name) {
   if (is_kind(obj, ObjKind::Module)) {
     if (const Value* v = as<ObjModule>(obj)->find(name)) return *v;
-    raise(ts, ts.rt.types.AttributeError,
-          "module '" + as<ObjModule>(obj)->name + "' has no attribute '" + name->text + "'");
+    return Value();
   }
   if (is_kind(obj, ObjKind::Exception) && name->text == "args") return as<ObjException>(obj)->args;
   if (name == ts.rt.name_module) {
@@ -1145,25 +1114,15 @@ Value get_attr(ThreadState& ts, const Value& obj, ObjStr* name) {
     Value v = type->get_attribute(ts, obj, name);
     if (!v.is_empty()) return v;
   }
-  if (const Value* m = type->find_method(name)) return make<ObjBoundMethod>(obj, *m);
-  if (is_kind(obj, ObjKind::Type)) {
-    if (const Value* m = as<ObjType>(obj)->find_method(name)) {
-      if (is_kind(*m, ObjKind::Native) && as<ObjNative>(*m)->class_method) return make<ObjBoundMethod>(obj, *m);
-      if (is_kind(*m, ObjKind::Native) && as<ObjNative>(*m)->owner) {
-        auto* original = as<ObjNative>(*m);
-        auto* unbound = new ObjNative(original->name, original->fn);
-        unbound->owner = original->owner;
-        unbound->checks_self = true;
-        return Value::adopt(unbound);
-      }
-      return *m;
-    }
+  if (const Value* m = type->lookup(name)) {
+    ObjType* dt = type_of(ts, *m);
+    if (dt->tp_descr_get) return dt->tp_descr_get(ts, *m, obj, type);
+    return *m;
   }
-  raise(ts, ts.rt.types.AttributeError,
-        "'" + type->name + "' object has no attribute '" + name->text + "'");
+  return generic_getattr(ts, obj, name);
 }
 
-void set_attr(ThreadState& ts, const Value& obj, ObjStr* name, const Value& value) {
+void builtin_setattr(ThreadState& ts, const Value& obj, ObjStr* name, const Value& value) {
   ObjType* type = type_of(ts, obj);
   if (type->set_attribute && type->set_attribute(ts, obj, name, value)) return;
   if (type->get_attribute && !type->get_attribute(ts, obj, name).is_empty())
@@ -1183,7 +1142,7 @@ void check_self_argument(ThreadState& ts, const ObjNative* n, const Value* args,
                                          std::string(type_name(ts, args[0])) + "' object");
 }
 
-Value call(ThreadState& ts, const Value& callable, Value* args, int argc, ObjTuple* kwnames) {
+Value builtin_call(ThreadState& ts, const Value& callable, Value* args, int argc, ObjTuple* kwnames) {
   if (callable.is_obj()) {
     Obj* o = callable.as_obj();
     switch (o->kind) {
@@ -1193,12 +1152,6 @@ Value call(ThreadState& ts, const Value& callable, Value* args, int argc, ObjTup
         return n->fn(ts, args, argc, kwnames);
       }
       case ObjKind::Function: return call_function(ts, static_cast<ObjFunction*>(o), args, argc, kwnames);
-      case ObjKind::Type: {
-        auto* t = static_cast<ObjType*>(o);
-        if (t->is_exception) return construct_exception(ts, t, args, argc, kwnames);
-        if (t->construct) return t->construct(ts, args, argc, kwnames);
-        raise(ts, ts.rt.types.TypeError, "cannot create '" + t->name + "' instances");
-      }
       case ObjKind::BoundMethod: {
         auto* m = static_cast<ObjBoundMethod*>(o);
         int total = argc + (kwnames ? static_cast<int>(kwnames->items.size()) : 0);
@@ -1226,5 +1179,340 @@ ObjStr* expect_str(ThreadState& ts, const Value& v, std::string_view what) {
   raise(ts, ts.rt.types.TypeError,
         std::string(what) + " must be str, not " + std::string(type_name(ts, v)));
 }
+
+// ---- Dispatch through the type's slots -----------------------------------------------
+//
+// The public operations: inline fast paths for the commonest built-in
+// values, then the slot of the operand's type, then CPython's error.
+
+namespace {
+
+bool is_builtin_layout(const Value& v) { return !v.is_obj() || v.as_obj()->kind != ObjKind::Instance; }
+
+CompareOp swapped(CompareOp op) {
+  switch (op) {
+    case CompareOp::Lt: return CompareOp::Gt;
+    case CompareOp::LtE: return CompareOp::GtE;
+    case CompareOp::Gt: return CompareOp::Lt;
+    case CompareOp::GtE: return CompareOp::LtE;
+    default: return op;
+  }
+}
+
+const char* compare_symbol(CompareOp op) {
+  static const char* symbols[] = {"==", "!=", "<", "<=", ">", ">="};
+  return symbols[static_cast<int>(op)];
+}
+
+[[noreturn]] void raise_not_supported(ThreadState& ts, const char* what, const Value& v) {
+  raise(ts, ts.rt.types.TypeError, "'" + std::string(type_name(ts, v)) + "' object " + what);
+}
+
+}  // namespace
+
+// The rich comparison the built-in types share: equality by value,
+// ordering for numbers, str, bytes, lists and tuples. NotImplemented when
+// either side is an instance of a class (its own slot decides).
+Value builtin_richcompare(ThreadState& ts, const Value& a, const Value& b, CompareOp op) {
+  if (!is_builtin_layout(a) || !is_builtin_layout(b)) return Value();
+  switch (op) {
+    case CompareOp::Eq: return Value::boolean(builtin_equals(ts, a, b));
+    case CompareOp::NotEq: return Value::boolean(!builtin_equals(ts, a, b));
+    default: break;
+  }
+  int c = order(ts, a, b, compare_symbol(op));
+  switch (op) {
+    case CompareOp::Lt: return Value::boolean(c == -1);
+    case CompareOp::LtE: return Value::boolean(c == -1 || c == 0);
+    case CompareOp::Gt: return Value::boolean(c == 1);
+    default: return Value::boolean(c == 1 || c == 0);
+  }
+}
+
+Value rich_compare(ThreadState& ts, const Value& a, const Value& b, CompareOp op) {
+  ObjType* ta = type_of(ts, a);
+  ObjType* tb = type_of(ts, b);
+  bool reflected_first = ta != tb && tb->tp_richcompare && tb->is_subtype_of(ta);
+  if (reflected_first) {
+    Value r = tb->tp_richcompare(ts, b, a, swapped(op));
+    if (!r.is_empty()) return r;
+  }
+  if (ta->tp_richcompare) {
+    Value r = ta->tp_richcompare(ts, a, b, op);
+    if (!r.is_empty()) return r;
+  }
+  if (!reflected_first && tb->tp_richcompare) {
+    Value r = tb->tp_richcompare(ts, b, a, swapped(op));
+    if (!r.is_empty()) return r;
+  }
+  if (op == CompareOp::Eq) return Value::boolean(identical(a, b));
+  if (op == CompareOp::NotEq) return Value::boolean(!identical(a, b));
+  raise(ts, ts.rt.types.TypeError,
+        std::string("'") + compare_symbol(op) + "' not supported between instances of '" + std::string(type_name(ts, a)) +
+            "' and '" + std::string(type_name(ts, b)) + "'");
+}
+
+bool equals(ThreadState& ts, const Value& a, const Value& b) {
+  if (a.is_intlike() && b.is_intlike()) return a.as_int() == b.as_int();
+  if (is_number(a) && is_number(b)) return to_double(a) == to_double(b);
+  if (is_builtin_layout(a) && is_builtin_layout(b) && !(a.is_obj() && a.as_obj()->type && a.as_obj()->type->is_heap_type) &&
+      !(b.is_obj() && b.as_obj()->type && b.as_obj()->type->is_heap_type))
+    return builtin_equals(ts, a, b);
+  return truthy(ts, rich_compare(ts, a, b, CompareOp::Eq));
+}
+
+bool less_than(ThreadState& ts, const Value& a, const Value& b) {
+  if (a.is_intlike() && b.is_intlike()) return a.as_int() < b.as_int();
+  return truthy(ts, rich_compare(ts, a, b, CompareOp::Lt));
+}
+
+bool contains(ThreadState& ts, const Value& container, const Value& item) {
+  ObjType* t = type_of(ts, container);
+  if (t->tp_contains) return t->tp_contains(ts, container, item);
+  if (t->tp_iter || t->tp_getitem) {
+    Value it = get_iter(ts, container);
+    Value v;
+    while (next_item(ts, it, v))
+      if (identical(v, item) || equals(ts, v, item)) return true;
+    return false;
+  }
+  raise(ts, ts.rt.types.TypeError, "argument of type '" + std::string(type_name(ts, container)) + "' is not iterable");
+}
+
+Value compare(ThreadState& ts, CompareOp op, const Value& a, const Value& b) {
+  switch (op) {
+    case CompareOp::Is: return Value::boolean(identical(a, b));
+    case CompareOp::IsNot: return Value::boolean(!identical(a, b));
+    case CompareOp::In: return Value::boolean(contains(ts, b, a));
+    case CompareOp::NotIn: return Value::boolean(!contains(ts, b, a));
+    case CompareOp::Eq:
+    case CompareOp::NotEq:
+      if (is_builtin_layout(a) && is_builtin_layout(b) && !(a.is_obj() && a.as_obj()->type && a.as_obj()->type->is_heap_type) &&
+          !(b.is_obj() && b.as_obj()->type && b.as_obj()->type->is_heap_type))
+        return Value::boolean(builtin_equals(ts, a, b) == (op == CompareOp::Eq));
+      return rich_compare(ts, a, b, op);
+    default: return rich_compare(ts, a, b, op);
+  }
+}
+
+bool truthy(ThreadState& ts, const Value& v) {
+  switch (v.tag()) {
+    case Tag::Empty:
+    case Tag::None: return false;
+    case Tag::Bool:
+    case Tag::Int: return v.as_int() != 0;
+    case Tag::Float: return v.as_float() != 0.0;
+    case Tag::Obj: break;
+  }
+  ObjType* t = type_of(ts, v);
+  if (t->tp_bool) return t->tp_bool(ts, v);
+  if (t->tp_len) return t->tp_len(ts, v) != 0;
+  return true;
+}
+
+uint64_t hash_value(ThreadState& ts, const Value& v) {
+  if (!v.is_obj() || v.as_obj()->kind == ObjKind::Str) return builtin_hash(ts, v);
+  ObjType* t = type_of(ts, v);
+  if (!t->tp_hash) raise(ts, ts.rt.types.TypeError, "unhashable type: '" + std::string(type_name(ts, v)) + "'");
+  return t->tp_hash(ts, v);
+}
+
+void repr_into(ThreadState& ts, const Value& v, std::string& out) {
+  if (!v.is_obj()) return builtin_repr(ts, v, out);
+  ObjType* t = type_of(ts, v);
+  RecursionGuard guard(ts);
+  t->tp_repr(ts, v, out);
+}
+
+std::string repr(ThreadState& ts, const Value& v) {
+  std::string out;
+  repr_into(ts, v, out);
+  return out;
+}
+
+std::string str(ThreadState& ts, const Value& v) {
+  if (is_str(v)) return as<ObjStr>(v)->text;
+  std::string out;
+  if (!v.is_obj()) {
+    builtin_repr(ts, v, out);
+    return out;
+  }
+  ObjType* t = type_of(ts, v);
+  RecursionGuard guard(ts);
+  if (t->tp_str)
+    t->tp_str(ts, v, out);
+  else
+    t->tp_repr(ts, v, out);
+  return out;
+}
+
+Value get_item(ThreadState& ts, const Value& container, const Value& index) {
+  ObjType* t = type_of(ts, container);
+  if (t->tp_getitem) return t->tp_getitem(ts, container, index);
+  if (is_kind(container, ObjKind::Type)) {
+    if (const Value* cg = as<ObjType>(container)->lookup(ts.rt.intern("__class_getitem__"))) {
+      Value args[2] = {container, index};
+      return call_method_value(ts, *cg, container, args, 2);
+    }
+    raise(ts, ts.rt.types.TypeError, "type '" + as<ObjType>(container)->name + "' is not subscriptable");
+  }
+  raise_not_supported(ts, "is not subscriptable", container);
+}
+
+void set_item(ThreadState& ts, const Value& container, const Value& index, Value value) {
+  ObjType* t = type_of(ts, container);
+  if (!t->tp_setitem) raise_not_supported(ts, "does not support item assignment", container);
+  t->tp_setitem(ts, container, index, value);
+}
+
+void del_item(ThreadState& ts, const Value& container, const Value& index) {
+  ObjType* t = type_of(ts, container);
+  if (!t->tp_delitem) raise_not_supported(ts, "does not support item deletion", container);
+  t->tp_delitem(ts, container, index);
+}
+
+int64_t length(ThreadState& ts, const Value& v) {
+  ObjType* t = type_of(ts, v);
+  if (!t->tp_len) raise(ts, ts.rt.types.TypeError, "object of type '" + std::string(type_name(ts, v)) + "' has no len()");
+  return t->tp_len(ts, v);
+}
+
+namespace {
+
+// iter() over an object with __getitem__ but no __iter__: the old sequence
+// protocol, indexes 0, 1, ... until IndexError.
+struct SequenceIterState {};
+
+}  // namespace
+
+Value get_iter(ThreadState& ts, const Value& v) {
+  ObjType* t = type_of(ts, v);
+  if (t->tp_iter) return t->tp_iter(ts, v);
+  if (t->tp_getitem && t->is_heap_type) {
+    auto it = make<ObjIterator>(ObjIterator::Over::GetItem, v);
+    return it;
+  }
+  raise_not_supported(ts, "is not iterable", v);
+}
+
+bool is_iterable(ThreadState& ts, const Value& v) {
+  ObjType* t = type_of(ts, v);
+  return t->tp_iter != nullptr || (t->tp_getitem && t->is_heap_type);
+}
+
+bool next_item(ThreadState& ts, const Value& it, Value& out) {
+  if (is_kind(it, ObjKind::Iterator)) return iterator_next(ts, as<ObjIterator>(it), out);
+  ObjType* t = type_of(ts, it);
+  if (!t->tp_iternext) raise_not_supported(ts, "is not an iterator", it);
+  return t->tp_iternext(ts, it, out);
+}
+
+bool builtin_iternext(ThreadState& ts, const Value& self, Value& out) {
+  return iterator_next(ts, as<ObjIterator>(self), out);
+}
+
+Value get_attr(ThreadState& ts, const Value& obj, ObjStr* name) {
+  Value v = try_get_attr(ts, obj, name);
+  if (!v.is_empty()) return v;
+  if (is_kind(obj, ObjKind::Module))
+    raise(ts, ts.rt.types.AttributeError, "module '" + as<ObjModule>(obj)->name + "' has no attribute '" + name->text + "'");
+  if (is_kind(obj, ObjKind::Type))
+    raise(ts, ts.rt.types.AttributeError, "type object '" + as<ObjType>(obj)->name + "' has no attribute '" + name->text + "'");
+  raise(ts, ts.rt.types.AttributeError, "'" + std::string(type_name(ts, obj)) + "' object has no attribute '" + name->text + "'");
+}
+
+Value try_get_attr(ThreadState& ts, const Value& obj, ObjStr* name) {
+  ObjType* t = type_of(ts, obj);
+  Value v = t->tp_getattro ? t->tp_getattro(ts, obj, name) : Value();
+  if (!v.is_empty() || !t->is_heap_type) return v;
+  if (const Value* hook = t->lookup(ts.rt.intern("__getattr__"))) {
+    Value args[2] = {obj, Value::borrow(name)};
+    try {
+      return call_method_value(ts, *hook, obj, args, 2);
+    } catch (PyException& e) {
+      if (!as<ObjException>(e.exception)->type->is_subtype_of(ts.rt.types.AttributeError)) throw;
+    }
+  }
+  return Value();
+}
+
+void set_attr(ThreadState& ts, const Value& obj, ObjStr* name, const Value& value) {
+  ObjType* t = type_of(ts, obj);
+  if (!t->tp_setattro)
+    raise(ts, ts.rt.types.AttributeError, "'" + t->name + "' object has no attribute '" + name->text + "'");
+  t->tp_setattro(ts, obj, name, value);
+}
+
+void del_attr(ThreadState& ts, const Value& obj, ObjStr* name) { set_attr(ts, obj, name, Value()); }
+
+Value call(ThreadState& ts, const Value& callable, Value* args, int argc, ObjTuple* kwnames) {
+  if (is_kind(callable, ObjKind::Function))
+    return call_function(ts, as<ObjFunction>(callable), args, argc, kwnames);
+  ObjType* t = type_of(ts, callable);
+  if (!t->tp_call) raise_not_supported(ts, "is not callable", callable);
+  return t->tp_call(ts, callable, args, argc, kwnames);
+}
+
+Value binary_op(ThreadState& ts, BinaryOp op, const Value& a, const Value& b, bool in_place) {
+  int i = static_cast<int>(op);
+  ObjType* ta = type_of(ts, a);
+  if (in_place && ta->nb.inplace[i]) {
+    Value r = ta->nb.inplace[i](ts, a, b);
+    if (!r.is_empty()) return r;
+  }
+  ObjType* tb = type_of(ts, b);
+  auto slot_a = ta->nb.binary[i];
+  auto slot_b = tb != ta ? tb->nb.binary[i] : nullptr;
+  if (slot_a && slot_b && slot_b != slot_a && tb->is_subtype_of(ta)) {
+    Value r = slot_b(ts, a, b);
+    if (!r.is_empty()) return r;
+    slot_b = nullptr;
+  }
+  if (slot_a) {
+    Value r = slot_a(ts, a, b);
+    if (!r.is_empty()) return r;
+  }
+  if (slot_b && slot_b != slot_a) {
+    Value r = slot_b(ts, a, b);
+    if (!r.is_empty()) return r;
+  }
+  if (op == BinaryOp::Mod && is_str(a))
+    raise(ts, ts.rt.types.TypeError, "'%' string formatting is not supported by MiniPy; use f-strings or str.format");
+  if (op == BinaryOp::Mod && is_bytes(a))
+    raise(ts, ts.rt.types.TypeError, "'%' bytes formatting is not supported by MiniPy");
+  raise_operand_error(ts, op_symbol(op, in_place), a, b);
+}
+
+namespace {
+
+Value unary(ThreadState& ts, const Value& a, Value (*NumberSlots::*slot)(ThreadState&, const Value&), const char* symbol) {
+  ObjType* t = type_of(ts, a);
+  if (auto fn = t->nb.*slot) {
+    Value r = fn(ts, a);
+    if (!r.is_empty()) return r;
+  }
+  raise(ts, ts.rt.types.TypeError, std::string("bad operand type for ") + symbol + ": '" + std::string(type_name(ts, a)) + "'");
+}
+
+}  // namespace
+
+Value negate(ThreadState& ts, const Value& a) {
+  if (a.is_intlike()) return Value::integer(checked_sub(ts, 0, a.as_int()));
+  if (a.is_float()) return Value::number(-a.as_float());
+  return unary(ts, a, &NumberSlots::negative, "unary -");
+}
+
+Value positive(ThreadState& ts, const Value& a) {
+  if (a.is_intlike()) return Value::integer(a.as_int());
+  if (a.is_float()) return a;
+  return unary(ts, a, &NumberSlots::positive, "unary +");
+}
+
+Value invert(ThreadState& ts, const Value& a) {
+  if (a.is_intlike()) return Value::integer(~a.as_int());
+  return unary(ts, a, &NumberSlots::invert, "unary ~");
+}
+
+Value absolute(ThreadState& ts, const Value& a) { return unary(ts, a, &NumberSlots::absolute, "abs()"); }
 
 }  // namespace gil

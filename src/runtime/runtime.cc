@@ -1,6 +1,7 @@
 #include "gil/runtime/runtime.h"
 
 #include "gil/runtime/builtins.h"
+#include "gil/runtime/dict.h"
 
 namespace gil {
 
@@ -12,7 +13,7 @@ ObjStr* InternTable::intern(std::string_view text) {
   auto it = table_.find(text);
   if (it != table_.end()) return it->second;
   auto* s = new ObjStr(std::string(text));
-  s->refcount = kImmortalRefcount;
+  make_immortal(s);
   s->interned = true;
   table_.emplace(std::string_view(s->text), s);
   return s;
@@ -49,7 +50,10 @@ Runtime::~Runtime() {
   // Children still running are killed and reaped; queues flush what this
   // process put.
   multiprocessing.reset();
-  for (ObjType* t : owned_types) t->methods.clear();
+  not_implemented = Value();
+  // Types refer to each other through their namespaces: empty them all
+  // before freeing any.
+  for (ObjType* t : owned_types) dict_clear(as<ObjDict>(t->dict));
   for (ObjType* t : owned_types) delete t;
 }
 
@@ -84,7 +88,6 @@ ThreadState::ThreadState(Runtime& runtime, size_t stack_slots)
       stack_end(stack.get() + stack_slots) {
   static_assert(static_cast<int>(Tag::Empty) == 0, "a zeroed Value must be Empty");
   if (!stack) throw std::bad_alloc();
-  frames.reserve(64);
 }
 
 }  // namespace gil

@@ -8,16 +8,12 @@
 #include "gil/runtime/errors.h"
 #include "gil/runtime/format.h"
 #include "gil/runtime/ops.h"
+#include "gil/runtime/type.h"
+
+#include "builtin_slots.h"
 
 namespace gil {
 namespace {
-
-ObjType* new_type(Runtime& rt, std::string name, ObjType* base, NativeFn construct = nullptr) {
-  auto* t = new ObjType(std::move(name), base);
-  t->refcount = kImmortalRefcount;
-  t->construct = construct;
-  return t;
-}
 
 // ---- Constructors -------------------------------------------------------
 
@@ -179,22 +175,81 @@ Value construct_range(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames)
   return make<ObjRange>(start, stop, step);
 }
 
-Value construct_type(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_no_keywords(ts, "type", kwnames);
-  if (argc != 1) raise(ts, ts.rt.types.TypeError, "type() takes 1 argument in MiniPy");
-  return Value::borrow(type_of(ts, args[0]));
+// The slots of the first rounds' built-in types (builtin_slots.h).
+void give_builtin_slots(ObjType* t) {
+  t->tp_repr = builtin_repr;
+  t->tp_str = builtin_str;
+  t->tp_richcompare = builtin_richcompare;
+  t->tp_hash = builtin_hash;
+  t->tp_bool = builtin_bool;
+  t->tp_getattro = builtin_getattr;
+  t->tp_setattro = builtin_setattr;
+  t->tp_call = builtin_call;
 }
 
-Value construct_object(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  raise(ts, ts.rt.types.TypeError, "MiniPy cannot create plain object instances");
+void give_container_slots(ObjType* t) {
+  t->tp_len = builtin_len;
+  t->tp_getitem = builtin_getitem;
+  t->tp_setitem = builtin_setitem;
+  t->tp_delitem = builtin_delitem;
+  t->tp_contains = builtin_contains;
+  t->tp_iter = builtin_iter;
+}
+
+template <BinaryOp Op>
+Value builtin_binary_slot(ThreadState& ts, const Value& a, const Value& b) {
+  return builtin_binary(ts, Op, a, b, false);
+}
+
+template <BinaryOp Op>
+Value builtin_inplace_slot(ThreadState& ts, const Value& a, const Value& b) {
+  return builtin_binary(ts, Op, a, b, true);
+}
+
+template <size_t... I>
+void give_number_slots(ObjType* t, std::index_sequence<I...>) {
+  ((t->nb.binary[I] = &builtin_binary_slot<static_cast<BinaryOp>(I)>), ...);
+  ((t->nb.inplace[I] = &builtin_inplace_slot<static_cast<BinaryOp>(I)>), ...);
+  t->nb.negative = builtin_negative;
+  t->nb.positive = builtin_positive;
+}
+
+// BaseException(args): the exception, with the type being made (a class
+// deriving from an exception gets its own type).
+Value exception_new(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTuple* kwnames) {
+  if (!type->is_heap_type) check_no_keywords(ts, type->name, kwnames);
+  auto* e = new ObjException(type);
+  e->args = make_tuple(std::vector<Value>(args, args + argc));
+  return Value::adopt(e);
+}
+
+Value exception_init_method(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  if (argc < 1 || !is_kind(args[0], ObjKind::Exception))
+    raise(ts, ts.rt.types.TypeError, "descriptor '__init__' requires a 'BaseException' object");
+  as<ObjException>(args[0])->args = make_tuple(std::vector<Value>(args + 1, args + argc));
+  return Value::none();
+}
+
+Value exception_str_method(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "__str__", argc, 1, 1);
+  std::string out;
+  builtin_str(ts, args[0], out);
+  return make_str(std::move(out));
+}
+
+Value exception_repr_method(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "__repr__", argc, 1, 1);
+  std::string out;
+  builtin_repr(ts, args[0], out);
+  return make_str(std::move(out));
 }
 
 }  // namespace
 
 void install_types(Runtime& rt) {
   BuiltinTypes& t = rt.types;
-  t.object = new_type(rt, "object", nullptr, construct_object);
-  t.type = new_type(rt, "type", t.object, construct_type);
+  t.object = new_type(rt, "object", nullptr);
+  t.type = new_type(rt, "type", t.object);
   t.none = new_type(rt, "NoneType", t.object);
   t.int_ = new_type(rt, "int", t.object, construct_int);
   t.bool_ = new_type(rt, "bool", t.int_, construct_bool);
@@ -260,14 +315,37 @@ void install_types(Runtime& rt) {
                     t.RuntimeError, t.RecursionError, t.NotImplementedError, t.AssertionError, t.ImportError,
                     t.ModuleNotFoundError, t.StopIteration, t.OSError, t.TimeoutError, t.MemoryError, t.EOFError, t.KeyboardInterrupt,
                     t.SystemExit};
-  for (ObjType* type : all) rt.owned_types.push_back(type);
   for (ObjType* type : all)
-    if (type->construct || type->is_exception) rt.define_builtin(type->name, Value::borrow(type));
-  // bytes and the codecs' errors, owned and named like the types above.
-  for (ObjType* type : {t.bytes, t.UnicodeError, t.UnicodeDecodeError, t.UnicodeEncodeError}) {
-    rt.owned_types.push_back(type);
+    if (type->construct || type->is_exception || type == t.object || type == t.type)
+      rt.define_builtin(type->name, Value::borrow(type));
+  for (ObjType* type : {t.bytes, t.UnicodeError, t.UnicodeDecodeError, t.UnicodeEncodeError})
     rt.define_builtin(type->name, Value::borrow(type));
+
+  // Every built-in type but object and type shares the first rounds'
+  // slots; containers and numbers add theirs.
+  for (ObjType* type : rt.owned_types) {
+    if (type == t.object || type == t.type) continue;
+    give_builtin_slots(type);
   }
+  for (ObjType* type : {t.str, t.bytes, t.list, t.tuple, t.dict, t.dict_keys, t.dict_values, t.dict_items, t.range})
+    give_container_slots(type);
+  t.iterator->tp_iter = builtin_iter;
+  t.iterator->tp_iternext = builtin_iternext;
+  for (ObjType* type : {t.int_, t.bool_, t.float_, t.str, t.bytes, t.list, t.tuple})
+    give_number_slots(type, std::make_index_sequence<kBinaryOpCount>());
+  for (ObjType* type : {t.list, t.dict, t.dict_keys, t.dict_values, t.dict_items})
+    type->tp_hash = nullptr;
+  for (ObjType* type : {t.bool_, t.none, t.function, t.builtin_function, t.method, t.range, t.cell, t.dict_keys,
+                        t.dict_values, t.dict_items, t.iterator})
+    type->is_final = true;
+  t.BaseException->tp_new = exception_new;
+  add_method(rt, t.BaseException, "__init__", exception_init_method);
+  add_method(rt, t.BaseException, "__str__", exception_str_method);
+  add_method(rt, t.BaseException, "__repr__", exception_repr_method);
+  // Exception types made before their slots were set: inherit them now.
+  for (ObjType* type : rt.owned_types)
+    if (type->is_exception && type != t.BaseException) inherit_slots(type, t.BaseException);
+  install_type_machinery(rt);
 }
 
 Value construct_exception(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTuple* kwnames) {

@@ -342,6 +342,7 @@ Value execute(ThreadState& ts, size_t entry_depth) {
   do {                                      \
     word = *ip++;                           \
     frame->ip = ip;                         \
+    frame->sp = sp;                         \
     GIL_CHECK_STACK_DEPTH();                \
     arg = word >> 8;                        \
     goto* table[word & 0xFF];               \
@@ -364,7 +365,10 @@ Value execute(ThreadState& ts, size_t entry_depth) {
     {
     next_instruction:
       word = *ip++;
+      // Both saved at every instruction: any operation may run Python code
+      // (a dunder method), whose frame goes above this one's stack top.
       frame->ip = ip;
+      frame->sp = sp;
       GIL_CHECK_STACK_DEPTH();
       arg = word >> 8;
       goto* table[word & 0xFF];
@@ -509,7 +513,7 @@ Value execute(ThreadState& ts, size_t entry_depth) {
       TARGET(BINARY_OP) {
         Value& a = sp[-2];
         Value& b = sp[-1];
-        auto op = static_cast<BinaryOp>(arg & 7);
+        auto op = static_cast<BinaryOp>(arg & (kInPlace - 1));
         if (a.is_int() && b.is_int()) {
           int64_t x = a.as_int(), y = b.as_int(), r;
           bool done = true;
@@ -526,7 +530,7 @@ Value execute(ThreadState& ts, size_t entry_depth) {
             FAST_DISPATCH();
           }
         }
-        if (op == BinaryOp::Add && (arg & kInPlace) && is_str(a) && is_str(b) && a.as_obj()->refcount == 2)
+        if (op == BinaryOp::Add && (arg & kInPlace) && is_str(a) && is_str(b) && is_unique(a.as_obj(), 2))
           release_target_for_concat(ts, a, *ip, locals);
         Value right = POP();
         Value left = POP();
@@ -624,6 +628,16 @@ Value execute(ThreadState& ts, size_t entry_depth) {
       }
 
       TARGET(FOR_ITER) {
+        if (!is_kind(TOP(), ObjKind::Iterator)) [[unlikely]] {
+          Value next;
+          if (next_item(ts, TOP(), next)) {
+            PUSH(std::move(next));
+            DISPATCH();
+          }
+          DROP();
+          ip = code->code.data() + arg;
+          DISPATCH();
+        }
         auto* it = as<ObjIterator>(TOP());
         if (it->over == ObjIterator::Over::Range) {
           if (it->stop > 0) {
@@ -640,7 +654,7 @@ Value execute(ThreadState& ts, size_t entry_depth) {
           }
         } else {
           Value next;
-          if (iter_next(ts, it, next)) {
+          if (iterator_next(ts, it, next)) {
             PUSH(std::move(next));
             DISPATCH();
           }

@@ -6,8 +6,10 @@
 
 namespace gil {
 
-// The binary arithmetic operators, also used by augmented assignment.
-enum class BinaryOp { Add, Sub, Mul, Div, FloorDiv, Mod, Pow };
+// The binary operators, also used by augmented assignment. Each has a
+// number slot (type.h) and a pair of dunder methods (__add__, __radd__).
+enum class BinaryOp { Add, Sub, Mul, Div, FloorDiv, Mod, Pow, MatMul, LShift, RShift, And, Xor, Or };
+inline constexpr int kBinaryOpCount = 13;
 
 // The comparison operators of a (possibly chained) comparison.
 enum class CompareOp { Eq, NotEq, Lt, LtE, Gt, GtE, Is, IsNot, In, NotIn };

@@ -15,4 +15,12 @@ Value dict_remove(ThreadState& ts, ObjDict* d, const Value& key);
 // Removes every entry.
 void dict_clear(ObjDict* d);
 
+// Lookup and store by a str key without a ThreadState: for namespaces
+// (type dicts, instance dicts), whose keys are str. A key equal to [key]
+// that is not a str is not found.
+Value* dict_find_str(ObjDict* d, ObjStr* key);
+void dict_set_str(ObjDict* d, ObjStr* key, Value value);
+// The hash every str has (cached in the string).
+uint64_t str_hash(ObjStr* s);
+
 }  // namespace gil

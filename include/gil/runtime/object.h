@@ -97,7 +97,10 @@ struct ObjRange : Obj {
 // FOR_ITER can test the common cases inline.
 struct ObjIterator : Obj {
   enum class Over : uint8_t {
-    Range, Sequence, Str, DictKeys, DictValues, DictItems, Enumerate, Zip, Reversed, Bytes
+    Range, Sequence, Str, DictKeys, DictValues, DictItems, Enumerate, Zip, Reversed, Bytes,
+    // obj[0], obj[1], ... until IndexError: iter() of a class with
+    // __getitem__ and no __iter__.
+    GetItem
   };
   ObjIterator(Over o, Value src) : Obj(ObjKind::Iterator), over(o), source(std::move(src)) {}
   Over over;
@@ -151,31 +154,6 @@ struct ObjBoundMethod : Obj {
   Value method;
 };
 
-// A built-in type: int, str, list, ValueError... Calling it constructs.
-struct ObjType : Obj {
-  ObjType(std::string n, ObjType* b) : Obj(ObjKind::Type), name(std::move(n)), base(b) {}
-  std::string name;
-  // The base type, or null for object.
-  ObjType* base;
-  // Constructor; null when the type cannot be called.
-  NativeFn construct = nullptr;
-  // Methods, looked up by interned name pointer. Few per type, so a flat
-  // list beats a hash map.
-  std::vector<std::pair<ObjStr*, Value>> methods;
-  // True for BaseException and its subclasses.
-  bool is_exception = false;
-  // Attribute hooks for types whose instances carry data attributes
-  // (Thread.name): get returns Empty when there is no such attribute; set
-  // returns false when the attribute cannot be set.
-  Value (*get_attribute)(ThreadState& ts, const Value& self, ObjStr* name) = nullptr;
-  bool (*set_attribute)(ThreadState& ts, const Value& self, ObjStr* name, const Value& value) = nullptr;
-
-  // Whether this type is [other] or derives from it.
-  bool is_subtype_of(const ObjType* other) const;
-  // The method named [name] (interned), or null.
-  const Value* find_method(ObjStr* name) const;
-};
-
 // One line of a traceback: where a frame was when the exception passed.
 struct TracebackEntry {
   Value code;  // The ObjCode of the frame.
@@ -184,8 +162,9 @@ struct TracebackEntry {
 
 // An exception instance.
 struct ObjException : Obj {
-  explicit ObjException(ObjType* t) : Obj(ObjKind::Exception), type(t) {}
-  ObjType* type;
+  explicit ObjException(ObjType* t) : Obj(ObjKind::Exception, t) {}
+  // Attributes a program set on it (`self.code = 3`), an ObjDict, or Empty.
+  Value dict;
   // The constructor's arguments, a tuple.
   Value args;
   // Innermost frame last, as the traceback prints.
@@ -220,8 +199,47 @@ struct ObjCell : Obj {
 // A C++ object carried by a Python value (a lock, a thread handle): later
 // layers subclass it. [type] is its Python type.
 struct ObjOpaque : Obj {
-  explicit ObjOpaque(ObjType* t) : Obj(ObjKind::Opaque), type(t) {}
-  ObjType* type;
+  explicit ObjOpaque(ObjType* t) : Obj(ObjKind::Opaque, t) {}
+  // Attributes of an instance of a Python subclass (a Thread subclass's
+  // `self.n`), an ObjDict, or Empty.
+  Value dict;
+};
+
+// An instance of a class written in Python whose bases are all plain
+// classes or object: its attributes live in [dict].
+struct ObjInstance : Obj {
+  explicit ObjInstance(ObjType* t, Value d) : Obj(ObjKind::Instance, t), dict(std::move(d)) {}
+  // The instance's __dict__, an ObjDict.
+  Value dict;
+};
+
+// staticmethod(f) and classmethod(f): wrappers whose tp_descr_get gives [fn]
+// itself, or [fn] bound to the class.
+struct ObjStaticMethod : Obj {
+  ObjStaticMethod(ObjType* t, Value f) : Obj(ObjKind::StaticMethod, t), fn(std::move(f)) {}
+  Value fn;
+};
+struct ObjClassMethod : Obj {
+  ObjClassMethod(ObjType* t, Value f) : Obj(ObjKind::ClassMethod, t), fn(std::move(f)) {}
+  Value fn;
+};
+
+// property(fget, fset, fdel, doc): a data descriptor; absent accessors are
+// None.
+struct ObjProperty : Obj {
+  explicit ObjProperty(ObjType* t) : Obj(ObjKind::Property, t) {}
+  Value fget, fset, fdel, doc;
+};
+
+// super(type, obj): attribute lookup in obj's MRO after [type].
+struct ObjSuper : Obj {
+  ObjSuper(ObjType* t, ObjType* start, Value o, ObjType* o_type)
+      : Obj(ObjKind::Super, t), start(start), obj(std::move(o)), obj_type(o_type) {}
+  // The class the lookup starts after, and the object (or class) bound to
+  // what it finds, and the type whose MRO is searched.
+  ObjType* start;
+  Value obj;
+  ObjType* obj_type;
 };
 
 // Checked downcasts: [v] must hold an object of the kind.

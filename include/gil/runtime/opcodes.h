@@ -12,6 +12,8 @@
 
 #include <cstdint>
 
+#include "gil/language/operators.h"
+
 namespace gil {
 
 #define GIL_OPCODES(OPCODE)                                                      \
@@ -28,7 +30,7 @@ namespace gil {
   OPCODE(DUP_TOP_TWO, 2, "a b -> a b a b")                                       \
   OPCODE(ROT_TWO, 0, "a b -> b a")                                               \
   OPCODE(ROT_THREE, 0, "a b c -> c a b")                                         \
-  OPCODE(BINARY_OP, -1, "a b -> a op b; n is a BinaryOp, +8 for in-place")      \
+  OPCODE(BINARY_OP, -1, "a b -> a op b; n is a BinaryOp, +16 in-place")      \
   OPCODE(UNARY_NEGATIVE, 0, "a -> -a")                                           \
   OPCODE(UNARY_POSITIVE, 0, "a -> +a")                                           \
   OPCODE(UNARY_NOT, 0, "a -> not a")                                             \
@@ -98,7 +100,8 @@ const char* opcode_name(Op op);
 int stack_effect(Op op, uint32_t arg);
 
 // Flag added to a BinaryOp operand for the in-place form (`x += y`).
-inline constexpr uint32_t kInPlace = 8;
+inline constexpr uint32_t kInPlace = 16;
+static_assert(kBinaryOpCount <= static_cast<int>(kInPlace), "a BinaryOp must fit below the in-place flag");
 
 // The largest operand a word can carry.
 inline constexpr uint32_t kMaxOperand = (1u << 24) - 1;

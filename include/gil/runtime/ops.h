@@ -12,10 +12,12 @@
 #include "gil/runtime/format.h"
 #include "gil/runtime/object.h"
 #include "gil/runtime/runtime.h"
+#include "gil/runtime/type.h"
 
 namespace gil {
 
-// The type of [v].
+// The type of [v]: the object's own type when it has one (instances of
+// classes, exceptions), else the built-in type of its kind or tag.
 ObjType* type_of(ThreadState& ts, const Value& v);
 // The Python name of [v]'s type ("int", "list", ...).
 std::string_view type_name(ThreadState& ts, const Value& v);
@@ -24,11 +26,17 @@ std::string_view type_name(ThreadState& ts, const Value& v);
 bool truthy(ThreadState& ts, const Value& v);
 // `a op b` for the arithmetic operators; [in_place] for `a op= b`.
 Value binary_op(ThreadState& ts, BinaryOp op, const Value& a, const Value& b, bool in_place);
-// `-a`, `+a`.
+// `-a`, `+a`, `~a`, abs(a).
 Value negate(ThreadState& ts, const Value& a);
 Value positive(ThreadState& ts, const Value& a);
+Value invert(ThreadState& ts, const Value& a);
+Value absolute(ThreadState& ts, const Value& a);
 // `a op b` for comparisons, identity and membership.
 Value compare(ThreadState& ts, CompareOp op, const Value& a, const Value& b);
+// CPython's rich comparison (Eq..GtE): the reflected operation of a
+// subclass first, then a's slot, then b's reflected one; identity for ==
+// and != when both decline, TypeError for an ordering.
+Value rich_compare(ThreadState& ts, const Value& a, const Value& b, CompareOp op);
 // `a == b`.
 bool equals(ThreadState& ts, const Value& a, const Value& b);
 // `a < b`; TypeError when the types are not ordered.
@@ -57,20 +65,28 @@ void del_item(ThreadState& ts, const Value& container, const Value& index);
 // len(v).
 int64_t length(ThreadState& ts, const Value& v);
 
-// iter(v), always an ObjIterator.
+// iter(v): an ObjIterator for the built-in iterables, or what a class's
+// __iter__ returns.
 Value get_iter(ThreadState& ts, const Value& v);
 // Whether get_iter(v) succeeds, for built-ins whose TypeError for a
 // non-iterable is their own ("can only join an iterable").
-bool is_iterable(const Value& v);
-// Advances [it]; false when exhausted.
-bool iter_next(ThreadState& ts, ObjIterator* it, Value& out);
+bool is_iterable(ThreadState& ts, const Value& v);
+// Advances the iterator [it] (anything get_iter returned); false when
+// exhausted.
+bool next_item(ThreadState& ts, const Value& it, Value& out);
+// Advances a built-in iterator: FOR_ITER's fast path.
+bool iterator_next(ThreadState& ts, ObjIterator* it, Value& out);
 // Every item of an iterable, in order.
 std::vector<Value> collect(ThreadState& ts, const Value& iterable);
 
-// obj.name (name interned), as a bound value.
+// obj.name (name interned), as a bound value; AttributeError when absent.
 Value get_attr(ThreadState& ts, const Value& obj, ObjStr* name);
+// The same, or an empty Value when absent (getattr with a default).
+Value try_get_attr(ThreadState& ts, const Value& obj, ObjStr* name);
 // obj.name = value.
 void set_attr(ThreadState& ts, const Value& obj, ObjStr* name, const Value& value);
+// del obj.name.
+void del_attr(ThreadState& ts, const Value& obj, ObjStr* name);
 // Calls [callable] with positional [args] then keyword values for [kwnames].
 Value call(ThreadState& ts, const Value& callable, Value* args, int argc, ObjTuple* kwnames = nullptr);
 

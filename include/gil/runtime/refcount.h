@@ -17,12 +17,16 @@ namespace gil {
 // The kinds of heap object; each has its struct in object.h.
 enum class ObjKind : uint8_t {
   Str, List, Tuple, Dict, DictView, Range, Iterator, Function, Code, Native,
-  BoundMethod, Type, Exception, Module, Cell, Slice, Opaque, Bytes
+  BoundMethod, Type, Exception, Module, Cell, Slice, Opaque, Bytes,
+  Instance, StaticMethod, ClassMethod, Property, Super
 };
+inline constexpr int kObjKindCount = static_cast<int>(ObjKind::Super) + 1;
+
+struct ObjType;
 
 // The header every heap object starts with.
 struct Obj {
-  explicit Obj(ObjKind k) noexcept : kind(k) {}
+  explicit Obj(ObjKind k, ObjType* t = nullptr) noexcept : type(t), kind(k) {}
   virtual ~Obj() = default;
   Obj(const Obj&) = delete;
   Obj& operator=(const Obj&) = delete;
@@ -31,7 +35,12 @@ struct Obj {
   // that owns the object. Immortal objects (interned names, built-in types)
   // start high enough never to reach zero.
   int64_t refcount = 1;
-  // What the object is; fixed at creation.
+  // The object's type, or null for the built-in type of its kind (a list is
+  // a `list`): set for instances of classes, exceptions and the types that
+  // later layers add. type_of() (ops.h) resolves it. Not owned: a class
+  // lives as long as its runtime.
+  ObjType* type;
+  // Which C++ struct the object is; fixed at creation.
   ObjKind kind;
 };
 
@@ -46,5 +55,13 @@ inline void release(Obj* o) noexcept {
 // A count that no program can drop to zero: for objects that live as long as
 // their runtime.
 inline constexpr int64_t kImmortalRefcount = int64_t{1} << 60;
+
+// Makes [o] live as long as its runtime: interned strings, built-in types.
+inline void make_immortal(Obj* o) noexcept { o->refcount = kImmortalRefcount; }
+
+// Whether [o] has exactly [expected] owners (the caller's references), so
+// that changing it in place cannot be seen elsewhere: the in-place string
+// append.
+inline bool is_unique(const Obj* o, int64_t expected = 1) noexcept { return o->refcount == expected; }
 
 }  // namespace gil

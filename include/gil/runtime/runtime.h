@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <deque>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -22,6 +23,7 @@
 
 #include "gil/runtime/chunk.h"
 #include "gil/runtime/object.h"
+#include "gil/runtime/type.h"
 #include "gil/runtime/value.h"
 #include "gil/threads/gil.h"
 
@@ -63,6 +65,8 @@ struct BuiltinTypes {
   ObjType *object, *type, *none, *bool_, *int_, *float_, *str, *bytes, *list, *tuple,
       *dict, *dict_keys, *dict_values, *dict_items, *range, *iterator,
       *function, *builtin_function, *method, *module, *cell;
+  // The descriptors classes use, and NotImplemented's type.
+  ObjType *staticmethod, *classmethod, *property, *super, *NotImplementedType;
   // The codecs' errors (codecs.h): UnicodeError derives from ValueError.
   ObjType *UnicodeError, *UnicodeDecodeError, *UnicodeEncodeError;
   ObjType *BaseException, *Exception, *ArithmeticError, *ZeroDivisionError,
@@ -129,6 +133,8 @@ struct Runtime {
   // One-byte strings, shared so that indexing a str allocates nothing.
   Value single_chars[256];
   Value empty_str;
+  // The NotImplemented singleton.
+  Value not_implemented;
   // Interned names the VM needs often.
   ObjStr* name_enter;
   ObjStr* name_exit;
@@ -196,13 +202,18 @@ struct ThreadState : GilThread {
   };
   std::unique_ptr<Value, FreeStack> stack;
   Value* stack_end;
-  // The active frames, innermost last.
-  std::vector<Frame> frames;
+  // The active frames, innermost last. A deque, so that a Frame stays where
+  // it is while calls from inside it (a dunder method run by an operator)
+  // push more.
+  std::deque<Frame> frames;
   // The exception an `except` block is handling (for bare `raise`), or Empty.
   Value handled_exception;
 
   // Containers whose repr() is being built, innermost last (cycle guard).
   std::vector<const Obj*> repr_in_progress;
+  // Native calls that recurse (repr of nested lists, ==, hash) in
+  // progress; counted with the frames against the recursion limit.
+  int native_depth = 0;
 
   // Whether this is the program's main thread, the one KeyboardInterrupt
   // goes to.
@@ -210,6 +221,24 @@ struct ThreadState : GilThread {
   // The Python-level thread object (threading.current_thread()), or Empty
   // for a thread the threading module has not seen yet.
   Value thread_object;
+};
+
+// Counts one level of a recursive native operation against the recursion
+// limit, so that repr, ==, hash and copying of deeply nested structures
+// raise RecursionError as CPython does instead of overflowing the C++ stack.
+class RecursionGuard {
+ public:
+  explicit RecursionGuard(ThreadState& ts) : ts_(ts) {
+    if (++ts.native_depth + static_cast<int>(ts.frames.size()) > ts.rt.config.recursion_limit) [[unlikely]]
+      overflow();
+  }
+  ~RecursionGuard() { --ts_.native_depth; }
+  RecursionGuard(const RecursionGuard&) = delete;
+  RecursionGuard& operator=(const RecursionGuard&) = delete;
+
+ private:
+  [[noreturn]] void overflow();
+  ThreadState& ts_;
 };
 
 }  // namespace gil

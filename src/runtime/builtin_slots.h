@@ -1,0 +1,35 @@
+// The slots the built-in types of the first rounds share: each works on
+// every built-in kind, switching on ObjKind, and raises CPython's TypeError
+// for a kind that does not support it. install_types (types.cc) gives them
+// to every built-in type; a class deriving from a built-in inherits them.
+// A type moved into a file of its own replaces them with its own slots.
+// Private to src/runtime.
+#pragma once
+
+#include <string>
+
+#include "gil/runtime/ops.h"
+
+namespace gil {
+
+bool builtin_bool(ThreadState& ts, const Value& v);
+Value builtin_binary(ThreadState& ts, BinaryOp op, const Value& a, const Value& b, bool in_place);
+Value builtin_negative(ThreadState& ts, const Value& a);
+Value builtin_positive(ThreadState& ts, const Value& a);
+bool builtin_equals(ThreadState& ts, const Value& a, const Value& b);
+Value builtin_richcompare(ThreadState& ts, const Value& a, const Value& b, CompareOp op);
+bool builtin_contains(ThreadState& ts, const Value& container, const Value& item);
+uint64_t builtin_hash(ThreadState& ts, const Value& v);
+void builtin_repr(ThreadState& ts, const Value& v, std::string& out);
+void builtin_str(ThreadState& ts, const Value& v, std::string& out);
+Value builtin_getitem(ThreadState& ts, const Value& container, const Value& index);
+void builtin_setitem(ThreadState& ts, const Value& container, const Value& index, const Value& value);
+void builtin_delitem(ThreadState& ts, const Value& container, const Value& index);
+int64_t builtin_len(ThreadState& ts, const Value& v);
+Value builtin_iter(ThreadState& ts, const Value& v);
+bool builtin_iternext(ThreadState& ts, const Value& self, Value& out);
+Value builtin_getattr(ThreadState& ts, const Value& obj, ObjStr* name);
+void builtin_setattr(ThreadState& ts, const Value& obj, ObjStr* name, const Value& value);
+Value builtin_call(ThreadState& ts, const Value& callable, Value* args, int argc, ObjTuple* kwnames);
+
+}  // namespace gil
