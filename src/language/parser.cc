@@ -135,7 +135,6 @@ std::string unexpected_message(TK kind, std::string_view fallback) {
   switch (kind) {
     case TK::ColonEqual: return "walrus operator ':=' is not supported by MiniPy";
     case TK::Ellipsis: return "'...' (Ellipsis) is not supported by MiniPy";
-    case TK::Class: return "'class' statements are not supported by MiniPy";
     case TK::Yield: return "'yield' is not supported by MiniPy";
     case TK::Await: return "'await' is not supported by MiniPy";
     case TK::Async: return "'async' is not supported by MiniPy";
@@ -339,6 +338,7 @@ class Parser {
       case TK::While: out.push_back(parse_while()); return;
       case TK::For: out.push_back(parse_for()); return;
       case TK::Def: out.push_back(parse_def()); return;
+      case TK::Class: out.push_back(parse_class()); return;
       case TK::Try: out.push_back(parse_try()); return;
       case TK::With: out.push_back(parse_with()); return;
       case TK::At: fail_at(here(), "decorators are not supported by MiniPy");
@@ -624,6 +624,27 @@ class Parser {
     if (check(TK::Arrow)) fail_at(here(), "annotations are not supported by MiniPy");
     expect_block_colon();
     node.body = parse_block("function definition", keyword.line);
+    return make_stmt(keyword, std::move(node));
+  }
+
+  // class_def: 'class' NAME ['(' [expression (',' expression)* [',']] ')'] ':' block
+  GIL_OUT_OF_LINE ast::StmtPtr parse_class() {
+    Pos keyword = consume();
+    ast::ClassDef node;
+    node.name = take_name();
+    if (check(TK::LParen)) {
+      consume();
+      while (!check(TK::RParen)) {
+        if (check(TK::Name) && check(TK::Equal, 1))
+          fail_at(here(), "class keyword arguments (metaclass=...) are not supported by MiniPy");
+        if (check(TK::Star) || check(TK::DoubleStar)) fail_at(here(), "unpacking in a class's bases is not supported by MiniPy");
+        node.bases.push_back(parse_expression());
+        if (!check(TK::RParen)) expect(TK::Comma, "invalid syntax");
+      }
+      expect(TK::RParen, "invalid syntax");
+    }
+    expect_block_colon();
+    node.body = parse_block("class definition", keyword.line);
     return make_stmt(keyword, std::move(node));
   }
 

@@ -398,13 +398,16 @@ Value builtin_zip(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
 Value builtin_iter(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_no_keywords(ts, "iter", kwnames);
   check_args(ts, "iter", argc, 1, 1);
-  return get_iter(ts, args[0]);
+  Value it = get_iter(ts, args[0]);
+  if (!type_of(ts, it)->tp_iternext && !is_kind(it, ObjKind::Iterator))
+    raise(ts, ts.rt.types.TypeError, "iter() returned non-iterator of type '" + std::string(type_name(ts, it)) + "'");
+  return it;
 }
 
 Value builtin_next(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_no_keywords(ts, "next", kwnames);
   check_args(ts, "next", argc, 1, 2);
-  if (!is_kind(args[0], ObjKind::Iterator))
+  if (!type_of(ts, args[0])->tp_iternext)
     raise(ts, ts.rt.types.TypeError, "'" + std::string(type_name(ts, args[0])) + "' object is not an iterator");
   Value item;
   if (next_item(ts, args[0], item)) return item;
@@ -437,6 +440,24 @@ bool isinstance_of(ThreadState& ts, const Value& v, const Value& type) {
   return type_of(ts, v)->is_subtype_of(as<ObjType>(type));
 }
 
+bool issubclass_of(ThreadState& ts, const Value& cls, const Value& type) {
+  if (is_tuple(type)) {
+    for (auto& t : as<ObjTuple>(type)->items)
+      if (issubclass_of(ts, cls, t)) return true;
+    return false;
+  }
+  if (!is_kind(type, ObjKind::Type))
+    raise(ts, ts.rt.types.TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+  return as<ObjType>(cls)->is_subtype_of(as<ObjType>(type));
+}
+
+Value builtin_issubclass(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "issubclass", kwnames);
+  check_args(ts, "issubclass", argc, 2, 2);
+  if (!is_kind(args[0], ObjKind::Type)) raise(ts, ts.rt.types.TypeError, "issubclass() arg 1 must be a class");
+  return Value::boolean(issubclass_of(ts, args[0], args[1]));
+}
+
 Value builtin_isinstance(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_no_keywords(ts, "isinstance", kwnames);
   check_args(ts, "isinstance", argc, 2, 2);
@@ -459,7 +480,7 @@ void install_builtin_functions(Runtime& rt) {
       {"sum", builtin_sum},           {"sorted", builtin_sorted},   {"reversed", builtin_reversed},
       {"enumerate", builtin_enumerate}, {"zip", builtin_zip},       {"iter", builtin_iter},
       {"next", builtin_next},         {"any", builtin_any},         {"all", builtin_all},
-      {"isinstance", builtin_isinstance},
+      {"isinstance", builtin_isinstance}, {"issubclass", builtin_issubclass},
   };
   for (auto& e : entries) rt.define_builtin(e.name, make_native(e.name, e.fn));
 }

@@ -52,6 +52,7 @@ void scan_stmt(const Stmt& stmt, ScopeNames& names) {
                    scan_body(s.orelse, names);
                  },
                  [&](const FunctionDef& s) { names.assigned.insert(s.name); },
+                 [&](const ClassDef& s) { names.assigned.insert(s.name); },
                  [&](const Global& s) { names.globals.insert(s.names.begin(), s.names.end()); },
                  [&](const Delete& s) { for (auto& t : s.targets) scan_target(*t, names); },
                  [&](const Try& s) {
@@ -109,6 +110,12 @@ class FunctionCompiler {
     code_ = new ObjCode();
     code_value_ = Value::adopt(code_);
     code_->name = std::move(name);
+    // The dotted path: a method is Class.method, a nested function
+    // outer.<locals>.inner.
+    if (!enclosing || enclosing->is_module())
+      code_->qualname = code_->name;
+    else
+      code_->qualname = enclosing->code_->qualname + (enclosing->is_class_ ? "." : ".<locals>.") + code_->name;
     code_->filename = filename;
     code_->first_line = first_line;
   }
@@ -118,6 +125,29 @@ class FunctionCompiler {
   Value compile_module(const Module& m) {
     compile_body(m.body);
     emit_return_none(last_line_);
+    return finish();
+  }
+
+  // A class body runs as a function whose locals become the class's
+  // namespace: it starts by binding __module__ and __qualname__, and
+  // returns its locals as a dict (LOAD_LOCALS). A name it reads before
+  // binding falls back to the globals, as CPython's LOAD_NAME does.
+  Value compile_class_body(const Body& body, int line) {
+    is_class_ = true;
+    ScopeNames names;
+    scan_body(body, names);
+    globals_ = names.globals;
+    add_local("__module__");
+    add_local("__qualname__");
+    for (auto& n : names.assigned)
+      if (!globals_.count(n) && !locals_.count(n)) add_local(n);
+    emit(Op::LOAD_GLOBAL, rt_.global_slot(rt_.name_module), line);
+    emit(Op::STORE_FAST, static_cast<uint32_t>(locals_["__module__"]), line);
+    emit(Op::LOAD_CONST, add_constant(make_str(code_->qualname)), line);
+    emit(Op::STORE_FAST, static_cast<uint32_t>(locals_["__qualname__"]), line);
+    compile_body(body);
+    emit(Op::LOAD_LOCALS, 0, last_line_);
+    emit(Op::RETURN_VALUE, 0, last_line_);
     return finish();
   }
 
@@ -264,6 +294,7 @@ class FunctionCompiler {
   // locals: that would need a closure, which MiniPy does not support.
   void check_not_closure(const std::string& name, int line, int col) {
     for (FunctionCompiler* f = enclosing_; f && !f->is_module(); f = f->enclosing_) {
+      if (f->is_class_) continue;  // a class body's names are not visible inside it
       bool comprehension_var = false;
       for (auto& vars : f->comprehension_vars_) comprehension_var |= vars.count(name) > 0;
       if ((f->locals_.count(name) && !f->globals_.count(name)) || comprehension_var)
@@ -275,6 +306,10 @@ class FunctionCompiler {
 
   void emit_load_name(const std::string& name, int line, int col) {
     Resolved r = resolve(name, line, col);
+    if (r.scope == Scope::Local && is_class_ && comprehension_vars_.empty()) {
+      emit(Op::LOAD_LOCAL_OR_GLOBAL, r.index, line);
+      return;
+    }
     emit(r.scope == Scope::Local ? Op::LOAD_FAST : Op::LOAD_GLOBAL, r.index, line);
   }
   void emit_store_name(const std::string& name, int line, int col) {
@@ -305,6 +340,7 @@ class FunctionCompiler {
                    [&](const While& st) { compile_while(st, line); },
                    [&](const For& st) { compile_for(st, line); },
                    [&](const FunctionDef& st) { compile_def(st, line, s.col); },
+                   [&](const ClassDef& st) { compile_class(st, line, s.col); },
                    [&](const Return& st) { compile_return(st, line, s.col); },
                    [&](const Global&) {},
                    [&](const Pass&) {},
@@ -367,6 +403,10 @@ class FunctionCompiler {
                      compile_expr(*sub.value);
                      compile_expr(*sub.index);
                      emit(Op::DELETE_SUBSCR, 0, line);
+                   },
+                   [&](const Attribute& a) {
+                     compile_expr(*a.value);
+                     emit(Op::DELETE_ATTR, add_name(a.attr), line);
                    },
                    [&](const Tuple& t) { for (auto& e : t.elts) compile_delete(*e); },
                    [&](const List& l) { for (auto& e : l.elts) compile_delete(*e); },
@@ -575,6 +615,22 @@ class FunctionCompiler {
     emit_store_name(st.name, line, col);
   }
 
+  // class C(bases): body  ->  bases, the body run as a function, then
+  // BUILD_CLASS; decorators are evaluated first and applied last.
+  void compile_class(const ClassDef& st, int line, int col) {
+    for (auto& d : st.decorators) compile_expr(*d);
+    for (auto& b : st.bases) compile_expr(*b);
+    emit(Op::BUILD_TUPLE, static_cast<uint32_t>(st.bases.size()), line);
+    FunctionCompiler inner(rt_, filename_, this, st.name, line);
+    Value code = inner.compile_class_body(st.body, line);
+    emit(Op::LOAD_CONST, add_constant(std::move(code)), line);
+    emit(Op::MAKE_FUNCTION, 0, line);
+    emit(Op::CALL, 0, line);
+    emit(Op::BUILD_CLASS, add_name(st.name), line);
+    for (size_t i = 0; i < st.decorators.size(); ++i) emit(Op::CALL, 1, line);
+    emit_store_name(st.name, line, col);
+  }
+
   void emit_make_function(const Parameters& params, Value code, int line) {
     for (auto& d : params.defaults) compile_expr(*d);
     if (!params.defaults.empty())
@@ -766,8 +822,12 @@ class FunctionCompiler {
     commit_ranges(ranges, handler, depth);
     depth_ = depth + 1;  // [ctx, exc]
     emit(Op::ROT_TWO, 0, last_line_);
-    emit(Op::WITH_EXIT, 0, last_line_);
+    emit(Op::WITH_EXIT_EXC, 0, last_line_);  // [exc, suppress]
+    uint32_t suppressed = emit_jump(Op::POP_JUMP_IF_TRUE, last_line_);
     emit(Op::RERAISE, 0, last_line_);
+    depth_ = depth;  // [exc]: __exit__ returned true
+    patch_here(suppressed);
+    emit(Op::POP_TOP, 0, last_line_);
     depth_ = depth - 1;
     patch_here(to_end);
   }
@@ -1029,6 +1089,8 @@ class FunctionCompiler {
   std::unordered_map<std::string, uint32_t> constant_index_;
   std::vector<Block> blocks_;
   int return_slot_ = -1;
+  // True for a class body (compile_class_body).
+  bool is_class_ = false;
   int depth_ = 0;
   int max_depth_ = 0;
   int last_line_ = 1;

@@ -29,6 +29,8 @@ std::string operand_detail(ThreadState& ts, const ObjCode* code, Op op, uint32_t
     case Op::DELETE_GLOBAL: return ts.rt.globals.names[arg]->text;
     case Op::LOAD_ATTR:
     case Op::STORE_ATTR:
+    case Op::DELETE_ATTR:
+    case Op::BUILD_CLASS:
     case Op::LOAD_METHOD:
     case Op::IMPORT_NAME: return as<ObjStr>(code->names[arg])->text;
     case Op::BINARY_OP:

@@ -32,6 +32,7 @@ ObjType* type_of(ThreadState& ts, const Value& v) {
     case Tag::Obj: break;
   }
   Obj* o = v.as_obj();
+  if (o->type) return o->type;
   switch (o->kind) {
     case ObjKind::Str: return t.str;
     case ObjKind::Bytes: return t.bytes;
@@ -49,11 +50,9 @@ ObjType* type_of(ThreadState& ts, const Value& v) {
     case ObjKind::Native: return t.builtin_function;
     case ObjKind::BoundMethod: return t.method;
     case ObjKind::Type: return t.type;
-    case ObjKind::Exception: return static_cast<ObjException*>(o)->type;
     case ObjKind::Module: return t.module;
     case ObjKind::Cell: return t.cell;
     case ObjKind::Slice: return t.object;
-    case ObjKind::Opaque: return static_cast<ObjOpaque*>(o)->type;
   }
   return t.object;
 }
@@ -679,7 +678,7 @@ void builtin_repr(ThreadState& ts, const Value& v, std::string& out) {
       return;
     }
     case ObjKind::Function:
-      out += "<function " + static_cast<ObjFunction*>(o)->code_obj()->name + " at " + address_of(o) + ">";
+      out += "<function " + static_cast<ObjFunction*>(o)->code_obj()->qualname + " at " + address_of(o) + ">";
       return;
     case ObjKind::Native: {
       auto* n = static_cast<ObjNative*>(o);
@@ -1063,6 +1062,39 @@ bool iterator_next(ThreadState& ts, ObjIterator* it, Value& out) {
         if (!next_item(ts, iters[i], items[i])) return false;
       out = make_tuple(std::move(items));
       return true;
+    }
+    case Over::GetItem: {
+      try {
+        out = get_item(ts, it->source, Value::integer(it->position));
+      } catch (PyException& e) {
+        ObjType* t = as<ObjException>(e.exception)->type;
+        if (t->is_subtype_of(ts.rt.types.IndexError) || t->is_subtype_of(ts.rt.types.StopIteration)) return false;
+        throw;
+      }
+      ++it->position;
+      return true;
+    }
+    case Over::Map: {
+      auto& parts = as<ObjTuple>(it->source)->items;
+      std::vector<Value> args(parts.size() - 1);
+      for (size_t i = 1; i < parts.size(); ++i)
+        if (!next_item(ts, parts[i], args[i - 1])) return false;
+      Value fn = parts[0];
+      out = call(ts, fn, args.data(), static_cast<int>(args.size()));
+      return true;
+    }
+    case Over::Filter: {
+      auto& parts = as<ObjTuple>(it->source)->items;
+      Value fn = parts[0], iter = parts[1], item;
+      while (next_item(ts, iter, item)) {
+        Value keep = item;
+        if (!fn.is_none()) keep = call(ts, fn, &keep, 1);
+        if (truthy(ts, keep)) {
+          out = std::move(item);
+          return true;
+        }
+      }
+      return false;
     }
     case Over::Reversed: {
       if (it->position <= 0) return false;

@@ -28,6 +28,7 @@ Runtime::Runtime(RuntimeConfig cfg) : config(std::move(cfg)) {
   gil = std::make_unique<Gil>(eval_breaker, config.gil);
   install_types(*this);
   install_builtin_functions(*this);
+  install_attribute_builtins(*this);
   install_str_methods(*this);
   install_bytes_methods(*this);
   install_container_methods(*this);

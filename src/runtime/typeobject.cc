@@ -252,10 +252,6 @@ Value slot_call(ThreadState& ts, const Value& self, Value* args, int argc, ObjTu
   return call(ts, *m, with_self.data(), argc + 1, kwnames);
 }
 
-// __getattribute__ is not overridable in MiniPy; __getattr__ is the fallback
-// get_attr() (ops.cc) calls when this finds nothing.
-Value slot_getattro(ThreadState& ts, const Value& self, ObjStr* name) { return generic_getattr(ts, self, name); }
-
 void slot_setattro(ThreadState& ts, const Value& self, ObjStr* name, const Value& value) {
   if (value.is_empty()) {
     if (special(ts, self, "__delattr__")) {
@@ -458,7 +454,7 @@ Value make_class(ThreadState& ts, const std::string& name, const Value& bases_va
   // own dunders.
   for (size_t i = 1; i < t->mro.size(); ++i) inherit_slots(t, t->mro[i]);
   fill_slots_from_dunders(rt, t);
-  t->tp_getattro = solid && solid->tp_getattro != rt.types.object->tp_getattro ? solid->tp_getattro : slot_getattro;
+  t->tp_getattro = solid && solid->tp_getattro != rt.types.object->tp_getattro ? solid->tp_getattro : generic_getattr;
   if (!t->tp_setattro || t->tp_setattro == rt.types.object->tp_setattro) t->tp_setattro = generic_setattr;
   if (t->lookup(rt.intern("__setattr__")) != rt.types.object->own(rt.intern("__setattr__")) ||
       t->lookup(rt.intern("__delattr__")))
@@ -489,9 +485,6 @@ void update_slot(ThreadState& ts, ObjType* type, ObjStr* name) {
 
 // ---- Attribute access ------------------------------------------------------------
 
-namespace {
-
-// The instance dict of [self], or null when its kind has none.
 Value* instance_dict(const Value& self) {
   if (!self.is_obj()) return nullptr;
   switch (self.as_obj()->kind) {
@@ -501,6 +494,8 @@ Value* instance_dict(const Value& self) {
     default: return nullptr;
   }
 }
+
+namespace {
 
 bool is_data_descriptor(ThreadState& ts, const Value& v) { return type_of(ts, v)->tp_descr_set != nullptr; }
 

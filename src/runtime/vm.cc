@@ -9,6 +9,9 @@
 #include "gil/runtime/dict.h"
 #include "gil/runtime/errors.h"
 #include "gil/runtime/ops.h"
+#include "gil/runtime/type.h"
+
+#include "builtin_slots.h"
 
 namespace gil {
 namespace {
@@ -28,7 +31,7 @@ std::string plural(int64_t n, const char* word) {
   std::string takes = min == max ? plural(max, "positional argument")
                                  : "from " + std::to_string(min) + " to " + plural(max, "positional argument");
   raise(ts, ts.rt.types.TypeError,
-        code->name + "() takes " + takes + " but " + std::to_string(given) + (given == 1 ? " was" : " were") +
+        code->qualname + "() takes " + takes + " but " + std::to_string(given) + (given == 1 ? " was" : " were") +
             " given");
 }
 
@@ -42,7 +45,7 @@ std::string plural(int64_t n, const char* word) {
     names += missing[i];
   }
   raise(ts, ts.rt.types.TypeError,
-        code->name + "() missing " + std::to_string(missing.size()) + " required positional argument" +
+        code->qualname + "() missing " + std::to_string(missing.size()) + " required positional argument" +
             (missing.size() == 1 ? "" : "s") + ": " + names);
 }
 
@@ -58,9 +61,9 @@ void bind_keywords(ThreadState& ts, ObjCode* code, Value* locals, int argc, ObjT
     for (int p = 0; p < code->param_count; ++p)
       if (code->local_names[static_cast<size_t>(p)].as_obj() == name) slot = p;
     if (slot < 0)
-      raise(ts, ts.rt.types.TypeError, code->name + "() got an unexpected keyword argument '" + name->text + "'");
+      raise(ts, ts.rt.types.TypeError, code->qualname + "() got an unexpected keyword argument '" + name->text + "'");
     if (!locals[slot].is_empty())
-      raise(ts, ts.rt.types.TypeError, code->name + "() got multiple values for argument '" + name->text + "'");
+      raise(ts, ts.rt.types.TypeError, code->qualname + "() got multiple values for argument '" + name->text + "'");
     locals[slot] = std::move(values[k]);
   }
 }
@@ -187,13 +190,23 @@ Value build_string(Value* parts, uint32_t n) {
   return make_str(std::move(out));
 }
 
+// ctx.__exit__(type, value, traceback).
+Value call_exit(ThreadState& ts, const Value& ctx, Value* info) {
+  const Value* m = type_of(ts, ctx)->lookup(ts.rt.name_exit);
+  if (!m)
+    raise(ts, ts.rt.types.TypeError,
+          "'" + std::string(type_name(ts, ctx)) + "' object does not support the context manager protocol");
+  Value args[4] = {ctx, info[0], info[1], info[2]};
+  return call_method_value(ts, *m, ctx, args, 4);
+}
+
 Value call_special(ThreadState& ts, const Value& obj, ObjStr* name) {
-  const Value* m = type_of(ts, obj)->find_method(name);
+  const Value* m = type_of(ts, obj)->lookup(name);
   if (!m)
     raise(ts, ts.rt.types.TypeError,
           "'" + std::string(type_name(ts, obj)) + "' object does not support the context manager protocol");
   Value self = obj;
-  return call(ts, *m, &self, 1);
+  return call_method_value(ts, *m, obj, &self, 1);
 }
 
 // Drops the reference a variable slot holds on [s] when the instruction at
@@ -774,12 +787,67 @@ Value execute(ThreadState& ts, size_t entry_depth) {
         DISPATCH();
       }
 
+      TARGET(DELETE_ATTR) {
+        Value obj = POP();
+        del_attr(ts, obj, as<ObjStr>(code->names[arg]));
+        DISPATCH();
+      }
+
+      TARGET(LOAD_LOCAL_OR_GLOBAL) {
+        if (!locals[arg].is_empty()) {
+          PUSH(locals[arg]);
+          DISPATCH();
+        }
+        uint32_t slot = rt.global_slot(as<ObjStr>(code->local_names[arg]));
+        const Value& g = rt.globals.values[slot];
+        if (g.is_empty()) {
+          const Value& b = rt.globals.builtins[slot];
+          if (b.is_empty()) raise_name_error(ts, slot);
+          PUSH(b);
+        } else {
+          PUSH(g);
+        }
+        DISPATCH();
+      }
+
+      TARGET(LOAD_LOCALS) {
+        Value ns = make<ObjDict>();
+        for (int i = 0; i < code->local_count(); ++i) {
+          auto* name = as<ObjStr>(code->local_names[static_cast<size_t>(i)]);
+          if (locals[i].is_empty() || name->text.empty() || name->text[0] == '<') continue;
+          dict_set_str(as<ObjDict>(ns), name, locals[i]);
+        }
+        PUSH(std::move(ns));
+        DISPATCH();
+      }
+
+      TARGET(BUILD_CLASS) {
+        Value ns = POP();
+        Value bases = POP();
+        PUSH(make_class(ts, as<ObjStr>(code->names[arg])->text, bases, ns));
+        DISPATCH();
+      }
+
       TARGET(LOAD_METHOD) {
+        // A function found in the type, not shadowed by the instance,
+        // is pushed unbound with self after it: no bound method is made.
         auto* name = as<ObjStr>(code->names[arg]);
         Value& obj = TOP();
         const Value* m = nullptr;
-        if (!is_kind(obj, ObjKind::Module) && !is_kind(obj, ObjKind::Type) && !is_kind(obj, ObjKind::Exception))
-          m = type_of(ts, obj)->find_method(name);
+        if (!is_kind(obj, ObjKind::Module) && !is_kind(obj, ObjKind::Type)) {
+          ObjType* t = type_of(ts, obj);
+          // Only where attribute lookup is the generic one: super, property
+          // and the like look up differently.
+          if (t->tp_getattro == generic_getattr || t->tp_getattro == builtin_getattr) m = t->lookup(name);
+          if (m && !(is_kind(*m, ObjKind::Function) ||
+                     (is_kind(*m, ObjKind::Native) && as<ObjNative>(*m)->owner && !as<ObjNative>(*m)->class_method)))
+            m = nullptr;
+          if (m && t->get_attribute && !t->get_attribute(ts, obj, name).is_empty()) m = nullptr;
+          if (m) {
+            const Value* d = instance_dict(obj);
+            if (d && !d->is_empty() && dict_find_str(as<ObjDict>(*d), name)) m = nullptr;
+          }
+        }
         if (m) {
           Value self = std::move(obj);
           obj = *m;
@@ -955,8 +1023,20 @@ Value execute(ThreadState& ts, size_t entry_depth) {
         SAVE_FRAME();
         Value ctx = POP();
         frame->sp = sp;
-        call_special(ts, ctx, rt.name_exit);
+        Value none[3] = {Value::none(), Value::none(), Value::none()};
+        call_exit(ts, ctx, none);
         RELOAD_FRAME_POINTER();
+        DISPATCH();
+      }
+
+      TARGET(WITH_EXIT_EXC) {
+        SAVE_FRAME();
+        Value ctx = POP();
+        frame->sp = sp;
+        Value info[3] = {Value::borrow(type_of(ts, TOP())), TOP(), Value::none()};
+        Value suppress = call_exit(ts, ctx, info);
+        RELOAD_FRAME_POINTER();
+        PUSH(Value::boolean(truthy(ts, suppress)));
         DISPATCH();
       }
     }

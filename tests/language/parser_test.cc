@@ -245,6 +245,11 @@ std::string dump(const ast::Stmt& stmt) {
             return "(def " + node.name + " " + dump_params(node.params) + " " + dump_body(node.body) +
                    ")";
           },
+          [](const ast::ClassDef& node) {
+            std::string bases;
+            for (auto& b : node.bases) bases += " " + dump(*b);
+            return "(class " + node.name + " (" + bases + ") " + dump_body(node.body) + ")";
+          },
           [](const ast::Return& node) {
             return node.value ? "(return " + dump(*node.value) + ")" : std::string("(return)");
           },
@@ -614,6 +619,12 @@ TEST(ParserStatementTest, FunctionDefinitions) {
   EXPECT_EQ(statements("def f(x): return x"), "(def f (x) ((return x)))");
 }
 
+TEST(ParserStatementTest, ClassDefinitions) {
+  EXPECT_EQ(statements("class A:\n    pass\n"), "(class A () (pass))");
+  EXPECT_EQ(statements("class A(B, c.D,):\n    x = 1\n"), "(class A ( B (. c D)) ((= x 1)))");
+  EXPECT_EQ(statements("class A(): pass"), "(class A () (pass))");
+}
+
 TEST(ParserStatementTest, SimpleStatements) {
   EXPECT_EQ(statements("pass"), "pass");
   EXPECT_EQ(statements("global a, b"), "(global a b)");
@@ -894,8 +905,8 @@ INSTANTIATE_TEST_SUITE_P(
 INSTANTIATE_TEST_SUITE_P(
     Unsupported, ParserErrorTest,
     testing::Values(
-        ErrorCase{"class A: pass", "'class' statements are not supported by MiniPy", 1, 1},
-        ErrorCase{"x = class", "'class' statements are not supported by MiniPy", 1, 5},
+        ErrorCase{"x = class", "invalid syntax", 1, 5},
+        ErrorCase{"class A(metaclass=M): pass", "class keyword arguments (metaclass=...) are not supported by MiniPy", 1, 9},
         ErrorCase{"def f():\n    yield 1", "'yield' is not supported by MiniPy", 2, 5},
         ErrorCase{"x = (yield)", "'yield' is not supported by MiniPy", 1, 6},
         ErrorCase{"def f():\n    nonlocal x", "'nonlocal' is not supported by MiniPy", 2, 5},

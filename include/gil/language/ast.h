@@ -150,6 +150,15 @@ struct For { ExprPtr target; ExprPtr iter; Body body; Body orelse; };
 // `def name(params): body`.
 struct FunctionDef { std::string name; Parameters params; Body body; };
 
+// `class name(bases): body`, applying [decorators] (outermost first) to the
+// class made.
+struct ClassDef {
+  std::string name;
+  ExprList bases;
+  Body body;
+  ExprList decorators;
+};
+
 // `return value`; value may be null.
 struct Return { ExprPtr value; };
 
@@ -202,7 +211,7 @@ struct With { std::vector<WithItem> items; Body body; };
 struct Stmt {
   int line = 0;
   int col = 0;
-  std::variant<ExprStmt, Assign, AugAssign, If, While, For, FunctionDef,
+  std::variant<ExprStmt, Assign, AugAssign, If, While, For, FunctionDef, ClassDef,
                Return, Global, Pass, Break, Continue, Assert, Delete, Try,
                Raise, Import, ImportFrom, With>
       node;

@@ -12,6 +12,9 @@ namespace gil {
 
 // Creates the built-in types and the exception hierarchy.
 void install_types(Runtime& rt);
+// getattr, setattr, hasattr, delattr, vars, dir, id, hash, callable, map,
+// filter (builtins_attrs.cc).
+void install_attribute_builtins(Runtime& rt);
 // print, len, range, ... and the types by name.
 void install_builtin_functions(Runtime& rt);
 // Methods of str, bytes, list, dict, tuple.

@@ -24,8 +24,11 @@ struct ExceptionEntry {
 struct ObjCode : Obj {
   ObjCode() : Obj(ObjKind::Code) {}
 
-  // The function's name ("<module>", "<lambda>" or the def's name).
+  // The function's name ("<module>", "<lambda>" or the def's name), and its
+  // dotted path from the module ("Point.__init__", "f.<locals>.g"), which
+  // error messages and reprs use.
   std::string name;
+  std::string qualname;
   // The source file, as tracebacks print it.
   std::string filename;
   // The line of the def (or 1 for a module).

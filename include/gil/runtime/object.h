@@ -100,7 +100,9 @@ struct ObjIterator : Obj {
     Range, Sequence, Str, DictKeys, DictValues, DictItems, Enumerate, Zip, Reversed, Bytes,
     // obj[0], obj[1], ... until IndexError: iter() of a class with
     // __getitem__ and no __iter__.
-    GetItem
+    GetItem,
+    // map(fn, *its) and filter(fn, it): source is the tuple (fn, its...).
+    Map, Filter
   };
   ObjIterator(Over o, Value src) : Obj(ObjKind::Iterator), over(o), source(std::move(src)) {}
   Over over;

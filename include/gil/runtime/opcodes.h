@@ -73,6 +73,11 @@ namespace gil {
   OPCODE(IMPORT_NAME, 1, "push the module names[n]")                             \
   OPCODE(WITH_ENTER, 1, "ctx -> ctx ctx.__enter__()")                            \
   OPCODE(WITH_EXIT, -1, "ctx -> (ctx.__exit__())")                              \
+  OPCODE(WITH_EXIT_EXC, 0, "exc ctx -> exc suppress: ctx.__exit__(type(exc), exc, None)") \
+  OPCODE(DELETE_ATTR, -1, "obj -> (del obj.names[n])")                            \
+  OPCODE(LOAD_LOCAL_OR_GLOBAL, 1, "class body: push local n, else the global or builtin of its name") \
+  OPCODE(LOAD_LOCALS, 1, "class body: push a dict of its bound locals by name")  \
+  OPCODE(BUILD_CLASS, -1, "bases namespace -> class named names[n]")            \
   /* Superinstructions: the peephole pass turns the first of two adjacent */  \
   /* instructions into one of these, which also executes the second (left */  \
   /* in place, so a jump to it still works) and skips it. */                  \

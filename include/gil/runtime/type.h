@@ -175,6 +175,10 @@ Value make_class(ThreadState& ts, const std::string& name, const Value& bases, c
 // in [type] and its subclasses.
 void update_slot(ThreadState& ts, ObjType* type, ObjStr* name);
 
+// The instance dict of [self] (an ObjDict, or Empty until first used), or
+// null when its kind has none.
+Value* instance_dict(const Value& self);
+
 // object's generic attribute lookup (PyObject_GenericGetAttr): data
 // descriptors of the type, then the instance dict, then other class
 // attributes (bound through their tp_descr_get). Empty when absent.
