@@ -397,7 +397,13 @@ Value builtin_zip(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
 
 Value builtin_iter(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_no_keywords(ts, "iter", kwnames);
-  check_args(ts, "iter", argc, 1, 1);
+  check_args(ts, "iter", argc, 1, 2);
+  if (argc == 2) {
+    // iter(callable, sentinel): call until the sentinel comes back.
+    if (!is_kind(args[0], ObjKind::Function) && !type_of(ts, args[0])->tp_call)
+      raise(ts, ts.rt.types.TypeError, "iter(v, w): v must be callable");
+    return make<ObjIterator>(ObjIterator::Over::Callable, make_tuple({args[0], args[1]}));
+  }
   Value it = get_iter(ts, args[0]);
   if (!type_of(ts, it)->tp_iternext && !is_kind(it, ObjKind::Iterator))
     raise(ts, ts.rt.types.TypeError, "iter() returned non-iterator of type '" + std::string(type_name(ts, it)) + "'");

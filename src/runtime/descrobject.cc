@@ -59,7 +59,8 @@ bool overrides(ThreadState& ts, ObjType* t, const char* name) {
 Value object_new(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTuple* kwnames) {
   if ((argc || kwnames) && !overrides(ts, type, "__init__"))
     raise(ts, ts.rt.types.TypeError, type->name + "() takes no arguments");
-  if (!type->is_heap_type) raise(ts, ts.rt.types.TypeError, "cannot create '" + type->name + "' instances");
+  if (!type->is_heap_type && type != ts.rt.types.object)
+    raise(ts, ts.rt.types.TypeError, "cannot create '" + type->name + "' instances");
   return make<ObjInstance>(type, Value());
 }
 
@@ -317,6 +318,41 @@ Value native_descr_get(ThreadState& ts, const Value& fn, const Value& obj, ObjTy
   return make<ObjBoundMethod>(obj, fn);
 }
 
+// Attributes of a Python function: its names, module, defaults, and what a
+// program set on it.
+Value function_getattro(ThreadState& ts, const Value& self, ObjStr* name) {
+  auto* fn = as<ObjFunction>(self);
+  const std::string& n = name->text;
+  if (n == "__name__") return make_str(fn->code_obj()->name);
+  if (n == "__qualname__") return make_str(fn->code_obj()->qualname);
+  if (n == "__module__") return make_str("__main__");
+  if (n == "__doc__") {
+    if (!fn->dict.is_empty())
+      if (Value* d = dict_find_str(as<ObjDict>(fn->dict), name)) return *d;
+    return Value::none();
+  }
+  if (n == "__defaults__")
+    return fn->defaults.empty() ? Value::none() : make_tuple(fn->defaults);
+  return generic_getattr(ts, self, name);
+}
+
+// Attributes of a bound method: what it binds, and its function's.
+Value method_getattro(ThreadState& ts, const Value& self, ObjStr* name) {
+  auto* m = as<ObjBoundMethod>(self);
+  const std::string& n = name->text;
+  if (n == "__self__") return m->self;
+  if (n == "__func__") return m->method;
+  if (n == "__class__") return Value::borrow(type_of(ts, self));
+  return get_attr(ts, m->method, name);
+}
+
+void method_repr(ThreadState& ts, const Value& self, std::string& out) {
+  auto* m = as<ObjBoundMethod>(self);
+  out += "<bound method " + as<ObjFunction>(m->method)->code_obj()->qualname + " of ";
+  repr_into(ts, m->self, out);
+  out += ">";
+}
+
 // ---- staticmethod, classmethod ------------------------------------------------------
 
 Value staticmethod_new(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTuple* kwnames) {
@@ -568,6 +604,26 @@ void install_type_machinery(Runtime& rt) {
   add_method(rt, type, "__subclasses__", type_subclasses_method);
 
   t.function->tp_descr_get = function_descr_get;
+  t.function->tp_getattro = function_getattro;
+  t.function->instances_have_dict = true;
+  // Bound methods of Python functions are `method`; those of built-in ones
+  // keep the first rounds' type.
+  t.builtin_method = t.method;
+  t.method = new_type(rt, "method", object);
+  inherit_slots(t.method, t.builtin_method);
+  t.method->tp_getattro = method_getattro;
+  t.method->tp_repr = method_repr;
+  t.method->is_final = true;
+  t.slice = new_type(rt, "slice", object);
+  inherit_slots(t.slice, t.builtin_method);
+  t.slice->tp_getattro = generic_getattr;
+  t.slice->is_final = true;
+  t.map = new_type(rt, "map", object);
+  t.filter = new_type(rt, "filter", object);
+  for (ObjType* it : {t.map, t.filter}) {
+    inherit_slots(it, t.iterator);
+    rt.define_builtin(it->name, Value::borrow(it));
+  }
   t.builtin_function->tp_descr_get = native_descr_get;
 
   t.staticmethod = new_type(rt, "staticmethod", object);

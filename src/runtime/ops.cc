@@ -44,15 +44,19 @@ ObjType* type_of(ThreadState& ts, const Value& v) {
       return w == ObjDictView::Which::Keys ? t.dict_keys : w == ObjDictView::Which::Values ? t.dict_values : t.dict_items;
     }
     case ObjKind::Range: return t.range;
-    case ObjKind::Iterator: return t.iterator;
+    case ObjKind::Iterator: {
+      auto over = static_cast<ObjIterator*>(o)->over;
+      return over == ObjIterator::Over::Map ? t.map : over == ObjIterator::Over::Filter ? t.filter : t.iterator;
+    }
     case ObjKind::Function: return t.function;
     case ObjKind::Code: return t.function;
     case ObjKind::Native: return t.builtin_function;
-    case ObjKind::BoundMethod: return t.method;
+    case ObjKind::BoundMethod:
+      return is_kind(static_cast<ObjBoundMethod*>(o)->method, ObjKind::Function) ? t.method : t.builtin_method;
     case ObjKind::Type: return t.type;
     case ObjKind::Module: return t.module;
     case ObjKind::Cell: return t.cell;
-    case ObjKind::Slice: return t.object;
+    case ObjKind::Slice: return t.slice;
   }
   return t.object;
 }
@@ -738,7 +742,10 @@ void builtin_str(ThreadState& ts, const Value& v, std::string& out) {
 }
 
 std::string format_value(ThreadState& ts, const Value& v, std::string_view spec) {
-  if (spec.empty()) return str(ts, v);
+  if (spec.empty() && !(v.is_obj() && v.as_obj()->type && v.as_obj()->type->is_heap_type)) return str(ts, v);
+  if (spec.empty() && !(v.is_obj() && type_of(ts, v)->lookup(ts.rt.intern("__format__")) &&
+                        !is_kind(*type_of(ts, v)->lookup(ts.rt.intern("__format__")), ObjKind::Native)))
+    return str(ts, v);
   try {
     if (v.is_bool()) return format::format_bool(v.as_bool(), spec);
     if (v.is_int()) return format::format_int(v.as_int(), spec);
@@ -746,6 +753,13 @@ std::string format_value(ThreadState& ts, const Value& v, std::string_view spec)
     if (is_str(v)) return format::format_str(as<ObjStr>(v)->text, spec);
   } catch (const format::FormatError& e) {
     raise_format_error(ts, e);
+  }
+  if (const Value* f = type_of(ts, v)->lookup(ts.rt.intern("__format__")); f && !is_kind(*f, ObjKind::Native)) {
+    Value args[2] = {v, make_str(std::string(spec))};
+    Value r = call_method_value(ts, *f, v, args, 2);
+    if (!is_str(r))
+      raise(ts, ts.rt.types.TypeError, "__format__ must return a str, not " + std::string(type_name(ts, r)));
+    return as<ObjStr>(r)->text;
   }
   raise(ts, ts.rt.types.TypeError,
         "unsupported format string passed to " + std::string(type_name(ts, v)) + ".__format__");
@@ -855,6 +869,12 @@ Value builtin_getitem(ThreadState& ts, const Value& container, const Value& inde
   }
   if (is_kind(container, ObjKind::Range)) {
     auto* r = as<ObjRange>(container);
+    if (is_kind(index, ObjKind::Slice)) {
+      // range(10)[2:5] is range(2, 5): the slice of the index sequence,
+      // mapped through start and step.
+      SliceRange s = resolve_slice(ts, as<ObjSlice>(index), static_cast<size_t>(r->length()));
+      return make<ObjRange>(r->start + s.start * r->step, r->start + s.stop * r->step, r->step * s.step);
+    }
     if (!index.is_intlike()) raise_bad_index(ts, container, index);
     int64_t i = normalize_index(ts, index.as_int(), static_cast<size_t>(r->length()), "range object");
     return Value::integer(r->start + i * r->step);
@@ -1096,6 +1116,17 @@ bool iterator_next(ThreadState& ts, ObjIterator* it, Value& out) {
       }
       return false;
     }
+    case Over::Callable: {
+      if (it->position < 0) return false;
+      auto& parts = as<ObjTuple>(it->source)->items;
+      Value fn = parts[0];
+      out = call(ts, fn, nullptr, 0);
+      if (equals(ts, out, parts[1])) {
+        it->position = -1;  // exhausted for good
+        return false;
+      }
+      return true;
+    }
     case Over::Reversed: {
       if (it->position <= 0) return false;
       auto& src = it->source;
@@ -1135,8 +1166,22 @@ Value builtin_getattr(ThreadState& ts, const Value& obj, ObjStr* name) {
     if (const Value* v = as<ObjModule>(obj)->find(name)) return *v;
     return Value();
   }
-  if (is_kind(obj, ObjKind::Exception) && name->text == "args") return as<ObjException>(obj)->args;
-  if (name == ts.rt.name_module) {
+  if (is_kind(obj, ObjKind::Exception)) {
+    auto* e = as<ObjException>(obj);
+    if (name->text == "args") return e->args;
+    if (name->text == "code" && e->type->is_subtype_of(ts.rt.types.SystemExit)) {
+      auto& args = as<ObjTuple>(e->args)->items;
+      return args.empty() ? Value::none() : args.size() == 1 ? args[0] : e->args;
+    }
+    if (name->text == "__traceback__") return Value::none();
+    if (name->text == "__context__") return e->context.is_empty() ? Value::none() : e->context;
+  }
+  if (is_kind(obj, ObjKind::Range)) {
+    auto* r = as<ObjRange>(obj);
+    if (name->text == "start") return Value::integer(r->start);
+    if (name->text == "stop") return Value::integer(r->stop);
+    if (name->text == "step") return Value::integer(r->step);
+  }  if (name == ts.rt.name_module) {
     if (is_kind(obj, ObjKind::Function)) return make_str(as<ObjFunction>(obj)->code_obj()->name);
     if (is_kind(obj, ObjKind::Type)) return make_str(as<ObjType>(obj)->name);
     if (is_kind(obj, ObjKind::Native)) return make_str(as<ObjNative>(obj)->name);
@@ -1156,6 +1201,11 @@ Value builtin_getattr(ThreadState& ts, const Value& obj, ObjStr* name) {
 
 void builtin_setattr(ThreadState& ts, const Value& obj, ObjStr* name, const Value& value) {
   ObjType* type = type_of(ts, obj);
+  if (is_kind(obj, ObjKind::Exception) && name->text == "args" && !value.is_empty()) {
+    as<ObjException>(obj)->args = is_tuple(value) ? value : make_tuple(collect(ts, value));
+    return;
+  }
+  if (type->instances_have_dict) return generic_setattr(ts, obj, name, value);
   if (type->set_attribute && type->set_attribute(ts, obj, name, value)) return;
   if (type->get_attribute && !type->get_attribute(ts, obj, name).is_empty())
     raise(ts, ts.rt.types.AttributeError,

@@ -21,6 +21,8 @@ ObjStr* InternTable::intern(std::string_view text) {
 
 Runtime::Runtime(RuntimeConfig cfg) : config(std::move(cfg)) {
   empty_str = Value::borrow(intern(""));
+  empty_tuple = make_tuple();
+  make_immortal(empty_tuple.as_obj());
   for (int c = 0; c < 256; ++c) single_chars[c] = Value::borrow(intern(std::string(1, static_cast<char>(c))));
   name_enter = intern("__enter__");
   name_exit = intern("__exit__");
@@ -52,6 +54,7 @@ Runtime::~Runtime() {
   // process put.
   multiprocessing.reset();
   not_implemented = Value();
+  empty_tuple = Value();
   // Types refer to each other through their namespaces: empty them all
   // before freeing any.
   for (ObjType* t : owned_types) dict_clear(as<ObjDict>(t->dict));

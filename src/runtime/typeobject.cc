@@ -491,6 +491,7 @@ Value* instance_dict(const Value& self) {
     case ObjKind::Instance: return &as<ObjInstance>(self)->dict;
     case ObjKind::Exception: return &as<ObjException>(self)->dict;
     case ObjKind::Opaque: return &as<ObjOpaque>(self)->dict;
+    case ObjKind::Function: return &as<ObjFunction>(self)->dict;
     default: return nullptr;
   }
 }
@@ -519,7 +520,7 @@ Value generic_getattr(ThreadState& ts, const Value& self, ObjStr* name) {
     if (dt->tp_descr_get) return dt->tp_descr_get(ts, *found, self, t);
     return *found;
   }
-  if (name == ts.rt.intern("__dict__")) {
+  if (name == ts.rt.intern("__dict__") && t->instances_have_dict) {
     if (Value* d = instance_dict(self)) {
       if (d->is_empty()) *d = make<ObjDict>();
       return *d;
@@ -539,7 +540,7 @@ void generic_setattr(ThreadState& ts, const Value& self, ObjStr* name, const Val
       return;
     }
   }
-  Value* d = t->is_heap_type ? instance_dict(self) : nullptr;
+  Value* d = t->instances_have_dict ? instance_dict(self) : nullptr;
   if (!d) {
     if (t->set_attribute && !value.is_empty() && t->set_attribute(ts, self, name, value)) return;
     if (t->lookup(name) || (t->get_attribute && !t->get_attribute(ts, self, name).is_empty()))

@@ -112,6 +112,11 @@ Value construct_str(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   return make_str(str(ts, v));
 }
 
+Value construct_none(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  if (argc || kwnames) raise(ts, ts.rt.types.TypeError, "NoneType takes no arguments");
+  return Value::none();
+}
+
 Value construct_bool(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_no_keywords(ts, "bool", kwnames);
   check_args(ts, "bool", argc, 0, 1);
@@ -128,7 +133,8 @@ Value construct_tuple(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames)
   check_no_keywords(ts, "tuple", kwnames);
   check_args(ts, "tuple", argc, 0, 1);
   if (argc && is_tuple(args[0])) return args[0];
-  return make_tuple(argc ? collect(ts, args[0]) : std::vector<Value>{});
+  std::vector<Value> items = argc ? collect(ts, args[0]) : std::vector<Value>{};
+  return items.empty() ? ts.rt.empty_tuple : make_tuple(std::move(items));
 }
 
 Value construct_dict(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
@@ -175,6 +181,27 @@ Value construct_range(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames)
   return make<ObjRange>(start, stop, step);
 }
 
+// range.index(x) and range.count(x): arithmetic for ints, a scan otherwise.
+Value range_count(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "count", argc, 2, 2);
+  if (args[1].is_intlike() && !args[1].is_bool()) return Value::integer(contains(ts, args[0], args[1]) ? 1 : 0);
+  int64_t n = 0;
+  for (auto& v : collect(ts, args[0])) n += equals(ts, v, args[1]) ? 1 : 0;
+  return Value::integer(n);
+}
+
+Value range_index(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "index", argc, 2, 2);
+  auto* r = as<ObjRange>(args[0]);
+  int64_t i = 0;
+  for (auto& v : collect(ts, args[0])) {
+    if (equals(ts, v, args[1])) return Value::integer(i);
+    ++i;
+  }
+  (void)r;
+  raise(ts, ts.rt.types.ValueError, repr(ts, args[1]) + " is not in range");
+}
+
 // The slots of the first rounds' built-in types (builtin_slots.h).
 void give_builtin_slots(ObjType* t) {
   t->tp_repr = builtin_repr;
@@ -184,7 +211,6 @@ void give_builtin_slots(ObjType* t) {
   t->tp_bool = builtin_bool;
   t->tp_getattro = builtin_getattr;
   t->tp_setattro = builtin_setattr;
-  t->tp_call = builtin_call;
 }
 
 void give_container_slots(ObjType* t) {
@@ -223,6 +249,10 @@ Value exception_new(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTu
   return Value::adopt(e);
 }
 
+void exception_init(ThreadState& ts, const Value& self, Value* args, int argc, ObjTuple* kwnames) {
+  as<ObjException>(self)->args = make_tuple(std::vector<Value>(args, args + argc));
+}
+
 Value exception_init_method(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   if (argc < 1 || !is_kind(args[0], ObjKind::Exception))
     raise(ts, ts.rt.types.TypeError, "descriptor '__init__' requires a 'BaseException' object");
@@ -250,7 +280,7 @@ void install_types(Runtime& rt) {
   BuiltinTypes& t = rt.types;
   t.object = new_type(rt, "object", nullptr);
   t.type = new_type(rt, "type", t.object);
-  t.none = new_type(rt, "NoneType", t.object);
+  t.none = new_type(rt, "NoneType", t.object, construct_none);
   t.int_ = new_type(rt, "int", t.object, construct_int);
   t.bool_ = new_type(rt, "bool", t.int_, construct_bool);
   t.float_ = new_type(rt, "float", t.object, construct_float);
@@ -306,6 +336,28 @@ void install_types(Runtime& rt) {
   t.EOFError = exc("EOFError", t.Exception);
   t.KeyboardInterrupt = exc("KeyboardInterrupt", t.BaseException);
   t.SystemExit = exc("SystemExit", t.BaseException);
+  t.GeneratorExit = exc("GeneratorExit", t.BaseException);
+  // The rest of CPython's hierarchy, for programs that catch or raise them.
+  ObjType* connection = exc("ConnectionError", t.OSError);
+  ObjType* syntax = exc("SyntaxError", t.Exception);
+  ObjType* indentation = exc("IndentationError", syntax);
+  ObjType* warning = exc("Warning", t.Exception);
+  ObjType* more[] = {
+      exc("StopAsyncIteration", t.Exception), exc("FloatingPointError", t.ArithmeticError),
+      exc("BufferError", t.Exception), exc("ReferenceError", t.Exception), exc("SystemError", t.Exception),
+      syntax, indentation, exc("TabError", indentation), exc("UnicodeTranslateError", t.UnicodeError),
+      exc("FileNotFoundError", t.OSError), exc("FileExistsError", t.OSError), exc("PermissionError", t.OSError),
+      exc("IsADirectoryError", t.OSError), exc("NotADirectoryError", t.OSError), exc("InterruptedError", t.OSError),
+      exc("ChildProcessError", t.OSError), exc("BlockingIOError", t.OSError), exc("ProcessLookupError", t.OSError),
+      connection, exc("BrokenPipeError", connection), exc("ConnectionAbortedError", connection),
+      exc("ConnectionRefusedError", connection), exc("ConnectionResetError", connection), warning,
+      exc("UserWarning", warning), exc("DeprecationWarning", warning), exc("PendingDeprecationWarning", warning),
+      exc("SyntaxWarning", warning), exc("RuntimeWarning", warning), exc("FutureWarning", warning),
+      exc("ImportWarning", warning), exc("UnicodeWarning", warning), exc("BytesWarning", warning),
+      exc("ResourceWarning", warning), exc("EncodingWarning", warning)};
+  for (ObjType* type : more) rt.define_builtin(type->name, Value::borrow(type));
+  rt.define_builtin("EnvironmentError", Value::borrow(t.OSError));
+  rt.define_builtin("IOError", Value::borrow(t.OSError));
 
   ObjType* all[] = {t.object, t.type, t.none, t.int_, t.bool_, t.float_, t.str, t.list, t.tuple, t.dict,
                     t.dict_keys, t.dict_values, t.dict_items, t.range, t.iterator, t.function,
@@ -314,7 +366,7 @@ void install_types(Runtime& rt) {
                     t.KeyError, t.ValueError, t.TypeError, t.NameError, t.UnboundLocalError, t.AttributeError,
                     t.RuntimeError, t.RecursionError, t.NotImplementedError, t.AssertionError, t.ImportError,
                     t.ModuleNotFoundError, t.StopIteration, t.OSError, t.TimeoutError, t.MemoryError, t.EOFError, t.KeyboardInterrupt,
-                    t.SystemExit};
+                    t.SystemExit, t.GeneratorExit};
   for (ObjType* type : all)
     if (type->construct || type->is_exception || type == t.object || type == t.type)
       rt.define_builtin(type->name, Value::borrow(type));
@@ -329,6 +381,7 @@ void install_types(Runtime& rt) {
   }
   for (ObjType* type : {t.str, t.bytes, t.list, t.tuple, t.dict, t.dict_keys, t.dict_values, t.dict_items, t.range})
     give_container_slots(type);
+  for (ObjType* type : {t.function, t.builtin_function, t.method}) type->tp_call = builtin_call;
   t.iterator->tp_iter = builtin_iter;
   t.iterator->tp_iternext = builtin_iternext;
   for (ObjType* type : {t.int_, t.bool_, t.float_, t.str, t.bytes, t.list, t.tuple})
@@ -338,7 +391,10 @@ void install_types(Runtime& rt) {
   for (ObjType* type : {t.bool_, t.none, t.function, t.builtin_function, t.method, t.range, t.cell, t.dict_keys,
                         t.dict_values, t.dict_items, t.iterator})
     type->is_final = true;
+  add_method(rt, t.range, "count", range_count);
+  add_method(rt, t.range, "index", range_index);
   t.BaseException->tp_new = exception_new;
+  t.BaseException->tp_init = exception_init;
   add_method(rt, t.BaseException, "__init__", exception_init_method);
   add_method(rt, t.BaseException, "__str__", exception_str_method);
   add_method(rt, t.BaseException, "__repr__", exception_repr_method);

@@ -166,13 +166,9 @@ const ExceptionEntry* find_handler(const ObjCode* code, uint32_t at) {
 }
 
 void unpack(ThreadState& ts, const Value& seq, uint32_t n, Value* out) {
-  std::vector<Value> items;
-  if (is_list(seq) || is_tuple(seq) || is_str(seq) || is_dict(seq) || is_kind(seq, ObjKind::Range) ||
-      is_kind(seq, ObjKind::DictView) || is_kind(seq, ObjKind::Iterator) || is_bytes(seq)) {
-    items = collect(ts, seq);
-  } else {
+  if (!is_iterable(ts, seq))
     raise(ts, ts.rt.types.TypeError, "cannot unpack non-iterable " + std::string(type_name(ts, seq)) + " object");
-  }
+  std::vector<Value> items = collect(ts, seq);
   if (items.size() < n)
     raise(ts, ts.rt.types.ValueError,
           "not enough values to unpack (expected " + std::to_string(n) + ", got " + std::to_string(items.size()) + ")");
@@ -685,6 +681,10 @@ Value execute(ThreadState& ts, size_t entry_depth) {
       }
 
       TARGET(BUILD_TUPLE) {
+        if (arg == 0) {
+          PUSH(rt.empty_tuple);  // () is one shared object, as in CPython
+          DISPATCH();
+        }
         std::vector<Value> items(arg);
         for (uint32_t i = arg; i-- > 0;) items[i] = POP();
         PUSH(make_tuple(std::move(items)));

@@ -102,7 +102,9 @@ struct ObjIterator : Obj {
     // __getitem__ and no __iter__.
     GetItem,
     // map(fn, *its) and filter(fn, it): source is the tuple (fn, its...).
-    Map, Filter
+    Map, Filter,
+    // iter(fn, sentinel): source is the tuple (fn, sentinel).
+    Callable
   };
   ObjIterator(Over o, Value src) : Obj(ObjKind::Iterator), over(o), source(std::move(src)) {}
   Over over;
@@ -124,6 +126,9 @@ struct ObjFunction : Obj {
   Value code;
   // Default values of the last defaults.size() parameters.
   std::vector<Value> defaults;
+  // Attributes set on the function (`wrapper.calls = 0`), an ObjDict, or
+  // Empty.
+  Value dict;
   ObjCode* code_obj() const;
 };
 

@@ -67,6 +67,9 @@ struct BuiltinTypes {
       *function, *builtin_function, *method, *module, *cell;
   // The descriptors classes use, and NotImplemented's type.
   ObjType *staticmethod, *classmethod, *property, *super, *NotImplementedType;
+  // Bound methods of built-in functions (`[].append`), slices, and the lazy
+  // iterators of map() and filter().
+  ObjType *builtin_method, *slice, *map, *filter;
   // The codecs' errors (codecs.h): UnicodeError derives from ValueError.
   ObjType *UnicodeError, *UnicodeDecodeError, *UnicodeEncodeError;
   ObjType *BaseException, *Exception, *ArithmeticError, *ZeroDivisionError,
@@ -74,7 +77,7 @@ struct BuiltinTypes {
       *TypeError, *NameError, *UnboundLocalError, *AttributeError,
       *RuntimeError, *RecursionError, *NotImplementedError, *AssertionError,
       *ImportError, *ModuleNotFoundError, *StopIteration, *KeyboardInterrupt,
-      *SystemExit, *OSError, *TimeoutError, *MemoryError, *EOFError;
+      *SystemExit, *OSError, *TimeoutError, *MemoryError, *EOFError, *GeneratorExit;
 };
 
 // What a layer above the runtime adds to it (the threading module, the
@@ -133,8 +136,9 @@ struct Runtime {
   // One-byte strings, shared so that indexing a str allocates nothing.
   Value single_chars[256];
   Value empty_str;
-  // The NotImplemented singleton.
+  // The NotImplemented singleton, and the one empty tuple.
   Value not_implemented;
+  Value empty_tuple;
   // Interned names the VM needs often.
   ObjStr* name_enter;
   ObjStr* name_exit;
