@@ -164,8 +164,7 @@ const ExceptionEntry* find_handler(const ObjCode* code, uint32_t at) {
 
 void unpack(ThreadState& ts, const Value& seq, uint32_t n, Value* out) {
   std::vector<Value> items;
-  if (is_list(seq) || is_tuple(seq) || is_str(seq) || is_dict(seq) || is_kind(seq, ObjKind::Range) ||
-      is_kind(seq, ObjKind::DictView) || is_kind(seq, ObjKind::Iterator) || is_bytes(seq)) {
+  if (is_iterable(ts, seq)) {
     items = collect(ts, seq);
   } else {
     raise(ts, ts.rt.types.TypeError, "cannot unpack non-iterable " + std::string(type_name(ts, seq)) + " object");

@@ -67,6 +67,8 @@ struct BuiltinTypes {
       *function, *builtin_function, *method, *module, *cell;
   // The descriptors classes use, and NotImplemented's type.
   ObjType *staticmethod, *classmethod, *property, *super, *NotImplementedType;
+  // set, frozenset and their iterator (setobject.cc).
+  ObjType *set, *frozenset, *set_iterator;
   // The codecs' errors (codecs.h): UnicodeError derives from ValueError.
   ObjType *UnicodeError, *UnicodeDecodeError, *UnicodeEncodeError;
   ObjType *BaseException, *Exception, *ArithmeticError, *ZeroDivisionError,
