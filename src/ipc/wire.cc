@@ -6,6 +6,7 @@
 #include "gil/runtime/dict.h"
 #include "gil/runtime/errors.h"
 #include "gil/runtime/ops.h"
+#include "gil/runtime/set.h"
 
 namespace gil::wire {
 namespace {
@@ -85,6 +86,13 @@ void encode_at(ThreadState& ts, const Value& v, std::string& out, int depth, Ext
       }
       return;
     }
+    case ObjKind::Set:
+    case ObjKind::FrozenSet: {
+      out += o->kind == ObjKind::Set ? 'S' : 'Z';
+      put_count(ts, out, set_size(v));
+      for (const Value& item : set_items(v)) encode_at(ts, item, out, depth + 1, ext);
+      return;
+    }
     default: {
       std::string body;
       if (!ext || !ext->encode(ts, v, body))
@@ -138,6 +146,18 @@ class Reader {
           }
         }
         return d;
+      }
+      case 'S':
+      case 'Z': {
+        size_t n = count();
+        std::vector<Value> items;
+        items.reserve(std::min(n, data_.size()));
+        for (size_t i = 0; i < n; ++i) items.push_back(value(depth + 1));
+        try {
+          return tag == 'S' ? make_set(ts_, items) : make_frozenset(ts_, items);
+        } catch (PyException&) {
+          throw FormatError("unhashable set item");
+        }
       }
       case 'x': {
         std::string_view body = take(count());

@@ -293,6 +293,14 @@ Value builtin_len(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   return Value::integer(length(ts, args[0]));
 }
 
+// hash(x): CPython's value for ints, floats and frozensets of them; str
+// hashes differ (CPython randomises them anyway).
+Value builtin_hash(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "hash", kwnames);
+  check_args(ts, "hash", argc, 1, 1);
+  return Value::integer(static_cast<int64_t>(hash_value(ts, args[0])));
+}
+
 Value min_max(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames, bool want_max) {
   const char* name = want_max ? "max" : "min";
   check_keywords(ts, name, kwnames, {"key", "default"});
@@ -486,7 +494,7 @@ void install_builtin_functions(Runtime& rt) {
       {"sum", builtin_sum},           {"sorted", builtin_sorted},   {"reversed", builtin_reversed},
       {"enumerate", builtin_enumerate}, {"zip", builtin_zip},       {"iter", builtin_iter},
       {"next", builtin_next},         {"any", builtin_any},         {"all", builtin_all},
-      {"isinstance", builtin_isinstance}, {"issubclass", builtin_issubclass},
+      {"isinstance", builtin_isinstance}, {"issubclass", builtin_issubclass}, {"hash", builtin_hash},
   };
   for (auto& e : entries) rt.define_builtin(e.name, make_native(e.name, e.fn));
 }

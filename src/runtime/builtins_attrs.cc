@@ -1,6 +1,6 @@
 // The built-in functions that look at objects themselves: their attributes
-// (getattr, setattr, hasattr, delattr, vars, dir), their identity and hash
-// (id, hash), whether they can be called, and the lazy map and filter.
+// (getattr, setattr, hasattr, delattr, vars, dir), their identity (id),
+// whether they can be called, and the lazy map and filter.
 #include <algorithm>
 
 #include "gil/runtime/builtins.h"
@@ -79,14 +79,6 @@ Value builtin_id(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
                                              0x7fffffffffffull));
 }
 
-Value builtin_hash(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_no_keywords(ts, "hash", kwnames);
-  check_args(ts, "hash", argc, 1, 1);
-  const Value& v = args[0];
-  if (v.is_intlike()) return Value::integer(v.as_int() == -1 ? -2 : v.as_int());
-  return Value::integer(static_cast<int64_t>(hash_value(ts, v) >> 1));
-}
-
 Value builtin_vars(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_no_keywords(ts, "vars", kwnames);
   check_args(ts, "vars", argc, 1, 1);
@@ -152,7 +144,7 @@ void install_attribute_builtins(Runtime& rt) {
   static const Entry entries[] = {
       {"getattr", builtin_getattr}, {"setattr", builtin_setattr}, {"delattr", builtin_delattr},
       {"hasattr", builtin_hasattr}, {"callable", builtin_callable}, {"id", builtin_id},
-      {"hash", builtin_hash},       {"vars", builtin_vars},         {"dir", builtin_dir},
+      {"vars", builtin_vars},       {"dir", builtin_dir},
       {"map", builtin_map},         {"filter", builtin_filter},
   };
   for (auto& e : entries) rt.define_builtin(e.name, make_native(e.name, e.fn));

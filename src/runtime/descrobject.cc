@@ -206,7 +206,7 @@ Value type_call(ThreadState& ts, const Value& self, Value* args, int argc, ObjTu
     Value r = call_method_value(ts, *init, obj, with_self.data(), argc + 1, kwnames);
     if (!r.is_none())
       raise(ts, rt.types.TypeError, "__init__() should return None, not '" + std::string(type_name(ts, r)) + "'");
-  } else if (t->tp_init && t->is_heap_type && !t->construct) {
+  } else if (t->tp_init && !t->construct && (t->is_heap_type || t->tp_init != rt.types.object->tp_init)) {
     t->tp_init(ts, obj, args, argc, kwnames);
   }
   return obj;

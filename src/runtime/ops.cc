@@ -32,6 +32,8 @@ ObjType* type_of(ThreadState& ts, const Value& v) {
     case Tag::Obj: break;
   }
   Obj* o = v.as_obj();
+  // Objects that carry their type: instances of classes (of built-in
+  // layouts too), exceptions, sets, the later layers' types.
   if (o->type) return o->type;
   switch (o->kind) {
     case ObjKind::Str: return t.str;
@@ -457,19 +459,62 @@ void RecursionGuard::overflow() {
   raise(ts_, ts_.rt.types.RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
 }
 
+namespace {
+
+constexpr int kHashBits = 61;
+constexpr uint64_t kHashModulus = (uint64_t{1} << kHashBits) - 1;
+
+}  // namespace
+
+uint64_t python_int_hash(int64_t n) {
+  // |n| as unsigned, which INT64_MIN has too.
+  uint64_t magnitude = n < 0 ? uint64_t{0} - static_cast<uint64_t>(n) : static_cast<uint64_t>(n);
+  int64_t h = static_cast<int64_t>(magnitude % kHashModulus);
+  if (n < 0) h = -h;
+  if (h == -1) h = -2;
+  return static_cast<uint64_t>(h);
+}
+
+uint64_t python_float_hash(double v) {
+  if (std::isinf(v)) return static_cast<uint64_t>(v > 0 ? int64_t{314159} : int64_t{-314159});
+  if (std::isnan(v)) {
+    uint64_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    return mix(bits) >> 4;  // CPython hashes a NaN by identity
+  }
+  // _Py_HashDouble: the mantissa 28 bits at a time, reduced modulo 2**61 - 1,
+  // then rotated by the exponent.
+  int e;
+  double m = std::frexp(v, &e);
+  int sign = 1;
+  if (m < 0) {
+    sign = -1;
+    m = -m;
+  }
+  uint64_t x = 0;
+  while (m != 0) {
+    x = ((x << 28) & kHashModulus) | x >> (kHashBits - 28);
+    m *= 268435456.0;  // 2**28
+    e -= 28;
+    auto y = static_cast<uint64_t>(m);
+    m -= static_cast<double>(y);
+    x += y;
+    if (x >= kHashModulus) x -= kHashModulus;
+  }
+  e = e >= 0 ? e % kHashBits : kHashBits - 1 - ((-1 - e) % kHashBits);
+  x = ((x << e) & kHashModulus) | x >> (kHashBits - e);
+  x = x * static_cast<uint64_t>(static_cast<int64_t>(sign));
+  if (x == ~uint64_t{0}) x = ~uint64_t{0} - 1;
+  return x;
+}
+
 uint64_t builtin_hash(ThreadState& ts, const Value& v) {
   switch (v.tag()) {
     case Tag::Empty:
     case Tag::None: return 0x5bd1e995;
     case Tag::Bool:
-    case Tag::Int: return mix(static_cast<uint64_t>(v.as_int()));
-    case Tag::Float: {
-      double d = v.as_float();
-      if (d == std::floor(d) && std::fabs(d) < 9.2e18) return mix(static_cast<uint64_t>(static_cast<int64_t>(d)));
-      uint64_t bits;
-      std::memcpy(&bits, &d, sizeof bits);
-      return mix(bits);
-    }
+    case Tag::Int: return python_int_hash(v.as_int());
+    case Tag::Float: return python_float_hash(v.as_float());
     case Tag::Obj: break;
   }
   Obj* o = v.as_obj();
@@ -1271,6 +1316,15 @@ namespace {
 
 bool is_builtin_layout(const Value& v) { return !v.is_obj() || v.as_obj()->kind != ObjKind::Instance; }
 
+// Whether == on [v] is the first rounds' builtin_equals: not for instances
+// of classes, nor for the types with a comparison slot of their own (set).
+bool has_builtin_equality(const Value& v) {
+  if (!v.is_obj()) return true;
+  const Obj* o = v.as_obj();
+  if (o->kind == ObjKind::Instance) return false;
+  return !o->type || (!o->type->is_heap_type && o->type->tp_richcompare == builtin_richcompare);
+}
+
 CompareOp swapped(CompareOp op) {
   switch (op) {
     case CompareOp::Lt: return CompareOp::Gt;
@@ -1302,6 +1356,10 @@ Value builtin_richcompare(ThreadState& ts, const Value& a, const Value& b, Compa
     case CompareOp::NotEq: return Value::boolean(!builtin_equals(ts, a, b));
     default: break;
   }
+  // Ordering between the first rounds' types only: another type's operand
+  // (a set) decides in its own slot, or rich_compare raises.
+  if (type_of(ts, a)->tp_richcompare != builtin_richcompare || type_of(ts, b)->tp_richcompare != builtin_richcompare)
+    return Value();
   int c = order(ts, a, b, compare_symbol(op));
   switch (op) {
     case CompareOp::Lt: return Value::boolean(c == -1);
@@ -1337,9 +1395,7 @@ Value rich_compare(ThreadState& ts, const Value& a, const Value& b, CompareOp op
 bool equals(ThreadState& ts, const Value& a, const Value& b) {
   if (a.is_intlike() && b.is_intlike()) return a.as_int() == b.as_int();
   if (is_number(a) && is_number(b)) return to_double(a) == to_double(b);
-  if (is_builtin_layout(a) && is_builtin_layout(b) && !(a.is_obj() && a.as_obj()->type && a.as_obj()->type->is_heap_type) &&
-      !(b.is_obj() && b.as_obj()->type && b.as_obj()->type->is_heap_type))
-    return builtin_equals(ts, a, b);
+  if (has_builtin_equality(a) && has_builtin_equality(b)) return builtin_equals(ts, a, b);
   return truthy(ts, rich_compare(ts, a, b, CompareOp::Eq));
 }
 
@@ -1369,8 +1425,7 @@ Value compare(ThreadState& ts, CompareOp op, const Value& a, const Value& b) {
     case CompareOp::NotIn: return Value::boolean(!contains(ts, b, a));
     case CompareOp::Eq:
     case CompareOp::NotEq:
-      if (is_builtin_layout(a) && is_builtin_layout(b) && !(a.is_obj() && a.as_obj()->type && a.as_obj()->type->is_heap_type) &&
-          !(b.is_obj() && b.as_obj()->type && b.as_obj()->type->is_heap_type))
+      if (has_builtin_equality(a) && has_builtin_equality(b))
         return Value::boolean(builtin_equals(ts, a, b) == (op == CompareOp::Eq));
       return rich_compare(ts, a, b, op);
     default: return rich_compare(ts, a, b, op);

@@ -8,6 +8,7 @@
 #include "gil/runtime/errors.h"
 #include "gil/runtime/format.h"
 #include "gil/runtime/ops.h"
+#include "gil/runtime/set.h"
 #include "gil/runtime/type.h"
 
 #include "builtin_slots.h"
@@ -402,6 +403,9 @@ void install_types(Runtime& rt) {
   for (ObjType* type : rt.owned_types)
     if (type->is_exception && type != t.BaseException) inherit_slots(type, t.BaseException);
   install_type_machinery(rt);
+  // Types in files of their own, with their own slots: made after object
+  // has its slots, which new_type copies.
+  install_set_types(rt);
 }
 
 Value construct_exception(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTuple* kwnames) {

@@ -39,7 +39,8 @@ TEST_F(WireTest, EveryKindOfValueRoundTrips) {
        {"None", "True", "False", "0", "-9223372036854775807 - 1", "9223372036854775807", "0.1", "-0.0",
         "float('inf')", "1e-300", "''", "'héllo\\n\\x00'", "[]", "()", "{}", "[1, 'a', (2.5, None), {'k': [True]}]",
         "{(1, 2): 'pair', 'x': {3: (4,)}, 5: []}", "[[[[[[1]]]]]]", "b''", "b'\\x00\\xff\\n'",
-        "[b'a', 'a', (b'k', {b'x': b'y'})]"}) {
+        "[b'a', 'a', (b'k', {b'x': b'y'})]", "set()", "frozenset()", "set([3, 1, 2])",
+        "frozenset([(1, 2), 5])", "[set([frozenset([1]), 2.5]), frozenset('a')]"}) {
     Value v = eval(expr);
     Value back = round_trip(v);
     EXPECT_EQ(repr(ts, back), repr(ts, v)) << expr;

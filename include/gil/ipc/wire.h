@@ -14,6 +14,7 @@
 //   'l' u32 count, values        list
 //   't' u32 count, values        tuple
 //   'd' u32 count, (key value)*  dict, in insertion order
+//   'S' / 'Z' u32 count, values  set / frozenset, in iteration order
 //   'x' u32 length, body         an extension value (below)
 //
 // Nesting is limited to 200 levels (a deeper or cyclic structure cannot be

@@ -77,6 +77,38 @@ struct ObjDict : Obj {
   uint64_t version = 0;
 };
 
+// `set` and `frozenset` (kind Set or FrozenSet; [type] is the set's type,
+// a class deriving from set or frozenset included). Laid out as CPython's
+// setobject.c, so that a set iterates in CPython's order (small ints in
+// hash order): an open-addressing table of (hash, key) entries, probed
+// linearly over 9 entries and then with perturbation. The operations live
+// in setobject.cc, the C++ API in set.h.
+struct ObjSet : Obj {
+  struct Entry {
+    // Empty with hash 0: never used; Empty with kDummy: deleted.
+    Value key;
+    uint64_t hash = 0;
+  };
+  // CPython's -1: the hash a deleted entry keeps.
+  static constexpr uint64_t kDummy = ~uint64_t{0};
+  static constexpr size_t kMinSize = 8;
+  ObjSet(ObjKind k, ObjType* t) : Obj(k, t), table(kMinSize) {}
+  // mask + 1 entries, a power of two.
+  std::vector<Entry> table;
+  size_t mask = kMinSize - 1;
+  // Active plus deleted entries, and active entries alone.
+  size_t fill = 0;
+  size_t used = 0;
+  // Where pop() resumes its search.
+  size_t finger = 0;
+  // Bumped whenever the table is rebuilt or emptied, so that a lookup
+  // whose == ran Python code notices and starts over.
+  uint64_t generation = 0;
+  // A frozenset's hash, once computed.
+  uint64_t hash = 0;
+  bool hash_known = false;
+};
+
 // `dict.keys()`, `dict.values()` or `dict.items()`: a live view of a dict.
 struct ObjDictView : Obj {
   enum class Which : uint8_t { Keys, Values, Items };

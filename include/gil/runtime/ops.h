@@ -47,6 +47,13 @@ bool identical(const Value& a, const Value& b);
 bool contains(ThreadState& ts, const Value& container, const Value& item);
 // hash(v); TypeError for unhashable values.
 uint64_t hash_value(ThreadState& ts, const Value& v);
+// CPython's hashes of numbers (Python/pyhash.c), which decide the order a
+// set of numbers iterates in: hash(n) is n modulo 2**61 - 1 with n's sign,
+// a float's hash is that of the rational it stands for (hash(2.0) ==
+// hash(2)), and -1 becomes -2. Returned, as every hash in MiniPy, as the
+// uint64_t holding the signed hash.
+uint64_t python_int_hash(int64_t n);
+uint64_t python_float_hash(double d);
 
 // repr(v) and str(v).
 std::string repr(ThreadState& ts, const Value& v);

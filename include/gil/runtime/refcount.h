@@ -18,9 +18,11 @@ namespace gil {
 enum class ObjKind : uint8_t {
   Str, List, Tuple, Dict, DictView, Range, Iterator, Function, Code, Native,
   BoundMethod, Type, Exception, Module, Cell, Slice, Opaque, Bytes,
-  Instance, StaticMethod, ClassMethod, Property, Super
+  Instance, StaticMethod, ClassMethod, Property, Super,
+  // ObjSet (object.h): a mutable `set` and an immutable `frozenset`.
+  Set, FrozenSet
 };
-inline constexpr int kObjKindCount = static_cast<int>(ObjKind::Super) + 1;
+inline constexpr int kObjKindCount = static_cast<int>(ObjKind::FrozenSet) + 1;
 
 struct ObjType;
 

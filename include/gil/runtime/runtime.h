@@ -70,6 +70,8 @@ struct BuiltinTypes {
   // Bound methods of built-in functions (`[].append`), slices, and the lazy
   // iterators of map() and filter().
   ObjType *builtin_method, *slice, *map, *filter;
+  // set, frozenset and their iterator (setobject.cc).
+  ObjType *set, *frozenset, *set_iterator;
   // The codecs' errors (codecs.h): UnicodeError derives from ValueError.
   ObjType *UnicodeError, *UnicodeDecodeError, *UnicodeEncodeError;
   ObjType *BaseException, *Exception, *ArithmeticError, *ZeroDivisionError,

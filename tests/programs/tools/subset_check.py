@@ -29,6 +29,8 @@ BUILTINS = {
     # bytes and the codecs
     "bytes", "LookupError", "UnicodeError", "UnicodeDecodeError",
     "UnicodeEncodeError",
+    # sets (built by calls: the {1, 2} syntax is not in the subset yet)
+    "set", "frozenset", "hash",
 }
 METHODS = {
     # str
@@ -44,6 +46,10 @@ METHODS = {
     "islower",
     # UnicodeDecodeError / UnicodeEncodeError attributes
     "encoding", "object", "start", "end", "reason",
+    # set and frozenset
+    "add", "discard", "remove", "clear", "copy", "update", "union", "intersection",
+    "difference", "symmetric_difference", "intersection_update", "difference_update",
+    "symmetric_difference_update", "issubset", "issuperset", "isdisjoint",
     # modules
     "sleep", "perf_counter", "monotonic", "exit",
 }
