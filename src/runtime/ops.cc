@@ -691,7 +691,7 @@ void repr_into(ThreadState& ts, const Value& v, std::string& out) {
       return;
     }
     case ObjKind::Function:
-      out += "<function " + static_cast<ObjFunction*>(o)->code_obj()->name + " at " + address_of(o) + ">";
+      out += "<function " + static_cast<ObjFunction*>(o)->qualname_text() + " at " + address_of(o) + ">";
       return;
     case ObjKind::Native: {
       auto* n = static_cast<ObjNative*>(o);
@@ -1134,9 +1134,13 @@ Value get_attr(ThreadState& ts, const Value& obj, ObjStr* name) {
     raise(ts, ts.rt.types.AttributeError,
           "module '" + as<ObjModule>(obj)->name + "' has no attribute '" + name->text + "'");
   }
-  if (is_kind(obj, ObjKind::Exception) && name->text == "args") return as<ObjException>(obj)->args;
+  if (is_kind(obj, ObjKind::Exception)) {
+    if (name->text == "args") return as<ObjException>(obj)->args;
+    Value chained = exception_chain_attribute(as<ObjException>(obj), name->text);
+    if (!chained.is_empty()) return chained;
+  }
   if (name == ts.rt.name_module) {
-    if (is_kind(obj, ObjKind::Function)) return make_str(as<ObjFunction>(obj)->code_obj()->name);
+    if (is_kind(obj, ObjKind::Function)) return make_str(as<ObjFunction>(obj)->name_text());
     if (is_kind(obj, ObjKind::Type)) return make_str(as<ObjType>(obj)->name);
     if (is_kind(obj, ObjKind::Native)) return make_str(as<ObjNative>(obj)->name);
   }
@@ -1164,6 +1168,8 @@ Value get_attr(ThreadState& ts, const Value& obj, ObjStr* name) {
 }
 
 void set_attr(ThreadState& ts, const Value& obj, ObjStr* name, const Value& value) {
+  if (is_kind(obj, ObjKind::Exception) && set_exception_chain_attribute(ts, as<ObjException>(obj), name->text, value))
+    return;
   ObjType* type = type_of(ts, obj);
   if (type->set_attribute && type->set_attribute(ts, obj, name, value)) return;
   if (type->get_attribute && !type->get_attribute(ts, obj, name).is_empty())
