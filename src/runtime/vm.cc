@@ -37,7 +37,7 @@ std::string plural(int64_t n, const char* word) {
     kwonly_note = " positional argument" + std::string(given != 1 ? "s" : "") + " (and " +
                   plural(kwonly_given, "keyword-only argument") + ")";
   raise(ts, ts.rt.types.TypeError,
-        fn->qualname_text() + "() takes " + takes + " positional argument" + (max != 1 ? "s" : "") + " but " +
+        fn->qualname_text() + "() takes " + takes + " positional argument" + (max != 1 || min != max ? "s" : "") + " but " +
             std::to_string(given) + kwonly_note + (given == 1 && !kwonly_given ? " was" : " were") + " given");
 }
 
