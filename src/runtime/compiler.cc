@@ -205,6 +205,16 @@ class FunctionCompiler {
     }
   }
 
+  // The code object that a traceback line "in <listcomp>" names.
+  Value traceback_stand_in(const std::string& name) {
+    auto* code = new ObjCode();
+    Value v = Value::adopt(code);
+    code->name = name;
+    code->qualname = name;
+    code->filename = code_->filename;
+    return v;
+  }
+
   // ---- Names
 
   // How an instruction reaches a variable: a plain slot, the cell in a slot,
@@ -1132,8 +1142,10 @@ class FunctionCompiler {
       if (sym.binding == Binding::Cell) emit(Op::NEW_CELL, static_cast<uint32_t>(slot), line);
     }
     comprehensions_.push_back(std::move(active));
+    uint32_t start = here();
     compile_generator(generators, 0, build, elements, line);
     comprehensions_.pop_back();
+    code_->comprehensions.push_back({start, here(), line, traceback_stand_in(scope.name)});
   }
 
   // The loop of generators[index], with its iterator on the stack, and the

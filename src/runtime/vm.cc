@@ -421,6 +421,20 @@ Value* frame_limit(const Frame& frame) {
   }
 }
 
+// The traceback lines of a frame of [code] at instruction [at]: one per
+// inline comprehension around it (innermost first), as CPython's frames of
+// the comprehension functions, then the frame's own, at the line where the
+// outermost comprehension starts.
+void add_traceback_lines(ObjException* e, ObjCode* code, uint32_t at) {
+  int line = code->line_at(at);
+  for (const ComprehensionRange& c : code->comprehensions) {
+    if (at < c.start || at >= c.end) continue;
+    e->traceback.push_back({c.code, line});
+    line = c.line;
+  }
+  e->traceback.push_back({Value::borrow(code), line});
+}
+
 // After [pe] was raised in the innermost frame: adds traceback lines and pops
 // frames until one has a handler, and readies that frame to resume there.
 // Returns false when the exception leaves the frame at [entry_depth] (or a
@@ -432,7 +446,7 @@ bool unwind(ThreadState& ts, PyException& pe, size_t entry_depth) {
     auto at = static_cast<uint32_t>(frame.ip - code->code.data()) - 1;
     auto* e = as<ObjException>(pe.exception);
     if (!pe.reraised) {
-      e->traceback.push_back({Value::borrow(code), code->line_at(at)});
+      add_traceback_lines(e, code, at);
       set_context(ts, pe.exception);
     }
     pe.reraised = false;

@@ -21,6 +21,17 @@ struct ExceptionEntry {
   uint32_t depth;
 };
 
+// The instructions [start, end) of a comprehension compiled inline. CPython
+// 3.11 runs a comprehension as a function of its own, so a traceback through
+// it shows a "<listcomp>" frame line: [code] is a stand-in ObjCode with that
+// name for the traceback, [line] where the comprehension starts.
+struct ComprehensionRange {
+  uint32_t start;
+  uint32_t end;
+  int line;
+  Value code;
+};
+
 struct ObjCode : Obj {
   ObjCode() : Obj(ObjKind::Code) {}
 
@@ -43,6 +54,8 @@ struct ObjCode : Obj {
   std::vector<Value> names;
   // Try ranges, innermost first.
   std::vector<ExceptionEntry> exception_table;
+  // Inline comprehensions, innermost first.
+  std::vector<ComprehensionRange> comprehensions;
 
   // Parameters occupy the first local slots, in CPython's order: the
   // param_count positional ones (the first posonly_count positional-only),
