@@ -111,6 +111,9 @@ std::string expr_kind_name(const ast::Expr& expr) {
   if (is<ast::Dict>(expr)) return "dict literal";
   if (is<ast::ListComp>(expr)) return "list comprehension";
   if (is<ast::DictComp>(expr)) return "dict comprehension";
+  if (is<ast::Set>(expr)) return "set display";
+  if (is<ast::SetComp>(expr)) return "set comprehension";
+  if (is<ast::Starred>(expr)) return "starred";
   return "expression";  // BinOp, UnaryOpExpr, BoolOp.
 }
 
@@ -126,7 +129,8 @@ bool suggests_equality(const ast::Expr& expr) {
     return unary->op != ast::UnaryOp::Not;
   }
   return is<ast::JoinedStr>(expr) || is<ast::Call>(expr) || is<ast::BinOp>(expr) ||
-         is<ast::Dict>(expr) || is<ast::ListComp>(expr) || is<ast::DictComp>(expr);
+         is<ast::Dict>(expr) || is<ast::ListComp>(expr) || is<ast::DictComp>(expr) ||
+         is<ast::Set>(expr) || is<ast::SetComp>(expr);
 }
 
 // The message for a token that cannot appear where it was found, naming the
@@ -138,7 +142,6 @@ std::string unexpected_message(TK kind, std::string_view fallback) {
     case TK::Yield: return "'yield' is not supported by MiniPy";
     case TK::Await: return "'await' is not supported by MiniPy";
     case TK::Async: return "'async' is not supported by MiniPy";
-    case TK::Nonlocal: return "'nonlocal' is not supported by MiniPy";
     case TK::Indent: return "unexpected indent";
     default: break;
   }
@@ -234,6 +237,7 @@ class Parser {
   // field reads as if parenthesized, so a missing comma is diagnosed too.
   ast::ExprPtr parse_field_expression() {
     ast::ExprPtr value = parse_star_expressions();
+    if (is<ast::Starred>(*value)) fail_at(pos_of(*value), "cannot use starred expression here");
     if (!check(TK::EndMarker)) {
       check_missing_comma(*value);
       fail_unexpected("invalid syntax");
@@ -341,7 +345,7 @@ class Parser {
       case TK::Class: out.push_back(parse_class()); return;
       case TK::Try: out.push_back(parse_try()); return;
       case TK::With: out.push_back(parse_with()); return;
-      case TK::At: fail_at(here(), "decorators are not supported by MiniPy");
+      case TK::At: out.push_back(parse_decorated()); return;
       case TK::Indent:  // CPython points at the last character of the indentation.
         fail_at({peek().line, std::max(1, peek().col - 1)}, "unexpected indent");
       default: parse_simple_statements(out);
@@ -367,6 +371,7 @@ class Parser {
       case TK::Continue: skip(); return make_stmt(at, ast::Continue{});
       case TK::Return: return parse_return();
       case TK::Global: return parse_global();
+      case TK::Nonlocal: return parse_nonlocal();
       case TK::Assert: return parse_assert();
       case TK::Del: return parse_del();
       case TK::Raise: return parse_raise();
@@ -441,6 +446,15 @@ class Parser {
     return make_stmt(keyword, std::move(node));
   }
 
+  ast::StmtPtr parse_nonlocal() {
+    Pos keyword = consume();
+    ast::Nonlocal node;
+    do {
+      node.names.push_back(take_name());
+    } while (match(TK::Comma));
+    return make_stmt(keyword, std::move(node));
+  }
+
   ast::StmtPtr parse_assert() {
     Pos keyword = consume();
     ast::Assert node;
@@ -454,6 +468,7 @@ class Parser {
     Pos keyword = consume();
     ast::Delete node;
     do {
+      if (check(TK::Star)) fail_at(here(), "cannot delete starred");
       ast::ExprPtr target = parse_sum();
       check_target(*target, TargetUse::Delete, false);
       node.targets.push_back(std::move(target));
@@ -466,7 +481,7 @@ class Parser {
     ast::Raise node;
     if (!at_statement_end()) {
       node.exc = parse_expression();
-      if (check(TK::From)) fail_at(here(), "'raise ... from ...' is not supported by MiniPy");
+      if (match(TK::From)) node.cause = parse_expression();
     }
     return make_stmt(keyword, std::move(node));
   }
@@ -613,10 +628,23 @@ class Parser {
     return make_stmt(keyword, std::move(node));
   }
 
+  // decorators: ('@' named_expression NEWLINE)+, then a def or a class.
+  GIL_OUT_OF_LINE ast::StmtPtr parse_decorated() {
+    ast::ExprList decorators;
+    while (match(TK::At)) {
+      decorators.push_back(parse_expression());
+      expect(TK::Newline, "invalid syntax");
+    }
+    if (check(TK::Class)) return parse_class(std::move(decorators));
+    if (!check(TK::Def)) fail_unexpected("invalid syntax");
+    return parse_def(std::move(decorators));
+  }
+
   // function_def: 'def' NAME '(' [params] ')' ':' block
-  GIL_OUT_OF_LINE ast::StmtPtr parse_def() {
+  GIL_OUT_OF_LINE ast::StmtPtr parse_def(ast::ExprList decorators = {}) {
     Pos keyword = consume();
     ast::FunctionDef node;
+    node.decorators = std::move(decorators);
     node.name = take_name();
     expect(TK::LParen, "expected '('");
     node.params = parse_parameters(TK::RParen);
@@ -628,9 +656,10 @@ class Parser {
   }
 
   // class_def: 'class' NAME ['(' [expression (',' expression)* [',']] ')'] ':' block
-  GIL_OUT_OF_LINE ast::StmtPtr parse_class() {
+  GIL_OUT_OF_LINE ast::StmtPtr parse_class(ast::ExprList decorators = {}) {
     Pos keyword = consume();
     ast::ClassDef node;
+    node.decorators = std::move(decorators);
     node.name = take_name();
     if (check(TK::LParen)) {
       consume();
@@ -648,37 +677,99 @@ class Parser {
     return make_stmt(keyword, std::move(node));
   }
 
-  // params: NAME ['=' expression] (',' NAME ['=' expression])* [',']
-  // Shared by def (closed by ')') and lambda (closed by ':').
+  // params: the parameter list of a def (closed by ')') or a lambda (closed
+  // by ':'), with CPython's grammar and errors:
+  //   [posonly ',' '/' ','] [plain] [',' '*' [NAME] (',' kwonly)*] [',' '**' NAME] [',']
   ast::Parameters parse_parameters(TK closer) {
+    ParameterParser p{*this, closer};
+    while (!check(closer)) {
+      p.parse_one();
+      if (!match(TK::Comma)) break;
+    }
+    p.finish();
+    return std::move(p.params);
+  }
+
+  // The state of one parameter list while it is parsed: which section the
+  // next name belongs to and what was seen already.
+  struct ParameterParser {
+    Parser& parser;
+    TK closer;
     ast::Parameters params;
     std::unordered_set<std::string> seen;
-    while (!check(closer)) {
-      Pos at = here();
-      TK kind = peek().kind;
-      if (kind == TK::Star) {
-        fail_at(at, check(TK::Name, 1) ? "'*args' parameters are not supported by MiniPy"
-                                       : "keyword-only parameters are not supported by MiniPy");
+    bool after_star = false;    // a '*' or '*args' was seen: names are keyword-only
+    bool after_kwarg = false;   // '**kwargs' was seen: nothing may follow
+    bool slash_seen = false;
+    std::optional<Pos> bare_star;  // a bare '*' still waiting for a named parameter
+
+    void parse_one() {
+      Pos at = parser.here();
+      if (after_kwarg) fail_at(at, "arguments cannot follow var-keyword argument");
+      TK kind = parser.peek().kind;
+      if (kind == TK::Slash) return parse_slash(at);
+      if (kind == TK::Star) return parse_star(at);
+      if (kind == TK::DoubleStar) return parse_double_star(at);
+      std::string name = take_param_name(at);
+      ast::ExprPtr default_value;
+      if (parser.match(TK::Equal)) default_value = parser.parse_expression();
+      if (after_star) {
+        bare_star.reset();
+        params.kwonly.push_back(std::move(name));
+        params.kw_defaults.push_back(std::move(default_value));
+        return;
       }
-      if (kind == TK::DoubleStar) fail_at(at, "'**kwargs' parameters are not supported by MiniPy");
-      if (kind == TK::Slash) fail_at(at, "positional-only parameters are not supported by MiniPy");
-      std::string name = take_name();
-      if (!seen.insert(name).second) {
-        fail_at(at, "duplicate argument '" + name + "' in function definition");
-      }
-      if (closer == TK::RParen && check(TK::Colon)) {
-        fail_at(here(), "annotations are not supported by MiniPy");
-      }
-      if (match(TK::Equal)) {
-        params.defaults.push_back(parse_expression());
+      if (default_value) {
+        params.defaults.push_back(std::move(default_value));
       } else if (!params.defaults.empty()) {
         fail_at(at, "non-default argument follows default argument");
       }
       params.names.push_back(std::move(name));
-      if (!match(TK::Comma)) break;
     }
-    return params;
-  }
+
+    void parse_slash(Pos at) {
+      if (slash_seen) fail_at(at, "/ may appear only once");
+      if (after_star) fail_at(at, "/ must be ahead of *");
+      if (params.names.empty()) fail_at(at, "at least one argument must precede /");
+      parser.skip();
+      slash_seen = true;
+      params.posonly_count = params.names.size();
+    }
+
+    void parse_star(Pos at) {
+      if (after_star) fail_at(at, "* argument may appear only once");
+      parser.skip();
+      after_star = true;
+      if (parser.check(TK::Comma) || parser.check(closer)) {
+        bare_star = at;
+        if (parser.check(closer) || parser.check(TK::DoubleStar, 1))
+          fail_at(at, "named arguments must follow bare *");
+        return;
+      }
+      params.vararg = take_param_name(parser.here());
+      if (parser.check(TK::Equal)) fail_at(parser.here(), "var-positional argument cannot have default value");
+    }
+
+    void parse_double_star(Pos at) {
+      parser.skip();
+      params.kwarg = take_param_name(parser.here());
+      if (parser.check(TK::Equal)) fail_at(parser.here(), "var-keyword argument cannot have default value");
+      after_kwarg = true;
+      (void)at;
+    }
+
+    std::string take_param_name(Pos at) {
+      std::string name = parser.take_name();
+      if (!seen.insert(name).second) fail_at(at, "duplicate argument '" + name + "' in function definition");
+      if (closer == TK::RParen && parser.check(TK::Colon)) {
+        fail_at(parser.here(), "annotations are not supported by MiniPy");
+      }
+      return name;
+    }
+
+    void finish() {
+      if (bare_star) fail_at(*bare_star, "named arguments must follow bare *");
+    }
+  };
 
   // try_stmt: 'try' ':' block except_block* ['else' ':' block] ['finally' ':' block]
   GIL_OUT_OF_LINE ast::StmtPtr parse_try() {
@@ -789,6 +880,11 @@ class Parser {
       for (const ast::ExprPtr& element : *elements) check_target(*element, use, false);
       return;
     }
+    if (const auto* starred = std::get_if<ast::Starred>(&target.node)) {
+      if (use == TargetUse::Delete) fail_at(pos_of(target), "cannot delete starred");
+      check_target(*starred->value, use, false);
+      return;
+    }
     std::string message = (use == TargetUse::Delete ? "cannot delete " : "cannot assign to ") +
                           expr_kind_name(target);
     if (suggest_equality && suggests_equality(target)) {
@@ -806,15 +902,21 @@ class Parser {
   // The targets of `for` and of a comprehension: a comma list of sum-level
   // expressions, so that the `in` that follows is not read as a comparison.
   ast::ExprPtr parse_target_list() {
-    ast::ExprPtr first = parse_sum();
+    ast::ExprPtr first = parse_target();
     if (!check(TK::Comma)) return first;
     Pos at = pos_of(*first);
     ast::Tuple tuple;
     tuple.elts.push_back(std::move(first));
     while (match(TK::Comma) && starts_expression(peek().kind)) {
-      tuple.elts.push_back(parse_sum());
+      tuple.elts.push_back(parse_target());
     }
     return make_expr(at, std::move(tuple));
+  }
+
+  // One element of a target list: a sum-level expression or '*' target.
+  ast::ExprPtr parse_target() {
+    if (check(TK::Star)) return parse_starred(&Parser::parse_sum);
+    return parse_sum();
   }
 
   // ---- Expressions ----
@@ -822,15 +924,32 @@ class Parser {
   // star_expressions: expression (',' expression)* [','] -- a tuple display
   // without parentheses, as in `return a, b` and `x = 1, 2`.
   ast::ExprPtr parse_star_expressions() {
-    ast::ExprPtr first = parse_expression();
+    ast::ExprPtr first = parse_star_expression();
     if (!check(TK::Comma)) return first;
     Pos at = pos_of(*first);
     ast::Tuple tuple;
     tuple.elts.push_back(std::move(first));
     while (match(TK::Comma) && starts_expression(peek().kind)) {
-      tuple.elts.push_back(parse_expression());
+      tuple.elts.push_back(parse_star_expression());
     }
     return make_expr(at, std::move(tuple));
+  }
+
+  // star_expression: '*' bitwise_or | expression. A Starred outside a
+  // display or a target is rejected by the compiler, as in CPython.
+  ast::ExprPtr parse_star_expression() {
+    if (!check(TK::Star)) return parse_expression();
+    return parse_starred(&Parser::parse_sum);
+  }
+
+  // '*' followed by [operand]: a Starred.
+  ast::ExprPtr parse_starred(ast::ExprPtr (Parser::*operand)()) {
+    Pos at = consume();
+    DepthGuard guard(*this);
+    guard.deepen(at);
+    ast::Starred node;
+    node.value = (this->*operand)();
+    return make_expr(at, std::move(node));
   }
 
   // expression: disjunction ['if' disjunction 'else' expression] | lambdef
@@ -1022,24 +1141,36 @@ class Parser {
     }
   }
 
-  // arguments: positional arguments, then NAME '=' expression keywords.
+  // arguments: (expression | '*' expression)* then (NAME '=' expression |
+  // '*' expression | '**' expression)*, with CPython's ordering errors.
   GIL_OUT_OF_LINE ast::ExprPtr parse_call(ast::ExprPtr func) {
     Pos at = pos_of(*func);
     skip();  // '('
     ast::Call call;
     call.func = std::move(func);
     std::unordered_set<std::string> seen;
+    bool double_star_seen = false;
     while (!check(TK::RParen)) {
       Pos arg_at = here();
       TK kind = peek().kind;
-      if (kind == TK::Star) fail_at(arg_at, "argument unpacking with '*' is not supported by MiniPy");
       if (kind == TK::DoubleStar) {
-        fail_at(arg_at, "argument unpacking with '**' is not supported by MiniPy");
-      }
-      if (kind == TK::Name && check(TK::Equal, 1)) {
+        skip();
+        ast::Keyword keyword;
+        keyword.value = parse_expression();
+        check_missing_comma(*keyword.value);
+        call.keywords.push_back(std::move(keyword));
+        double_star_seen = true;
+      } else if (kind == TK::Star) {
+        if (double_star_seen) fail_at(arg_at, "iterable argument unpacking follows keyword argument unpacking");
+        skip();
+        ast::Starred starred;
+        starred.value = parse_expression();
+        check_missing_comma(*starred.value);
+        call.args.push_back(make_expr(arg_at, std::move(starred)));
+      } else if (kind == TK::Name && check(TK::Equal, 1)) {
         parse_keyword_argument(call, seen);
       } else {
-        parse_positional_argument(call, arg_at);
+        parse_positional_argument(call, arg_at, double_star_seen);
       }
       if (!match(TK::Comma)) break;
     }
@@ -1059,12 +1190,13 @@ class Parser {
     call.keywords.push_back(std::move(keyword));
   }
 
-  void parse_positional_argument(ast::Call& call, Pos at) {
+  void parse_positional_argument(ast::Call& call, Pos at, bool double_star_seen) {
     ast::ExprPtr arg = parse_expression();
     if (check(TK::For)) fail_at(at, "generator expressions are not supported by MiniPy");
     if (check(TK::Equal)) {
       fail_at(at, "expression cannot contain assignment, perhaps you meant \"==\"?");
     }
+    if (double_star_seen) fail_at(at, "positional argument follows keyword argument unpacking");
     if (!call.keywords.empty()) fail_at(at, "positional argument follows keyword argument");
     check_missing_comma(*arg);
     call.args.push_back(std::move(arg));
@@ -1126,8 +1258,6 @@ class Parser {
       case TK::LParen: return parse_paren();
       case TK::LBracket: return parse_list();
       case TK::LBrace: return parse_dict();
-      case TK::Star: fail_at(at, "star-unpacking ('*') is not supported by MiniPy");
-      case TK::DoubleStar: fail_at(at, "unpacking with '**' is not supported by MiniPy");
       default: fail_unexpected("invalid syntax");
     }
   }
@@ -1150,9 +1280,13 @@ class Parser {
   GIL_OUT_OF_LINE ast::ExprPtr parse_paren() {
     Pos open = consume();
     if (match(TK::RParen)) return make_expr(open, ast::Tuple{});
-    ast::ExprPtr first = parse_expression();
-    if (check(TK::For)) fail_at(open, "generator expressions are not supported by MiniPy");
+    ast::ExprPtr first = parse_star_expression();
+    if (check(TK::For)) {
+      check_not_starred_in_comprehension(*first);
+      fail_at(open, "generator expressions are not supported by MiniPy");
+    }
     if (!check(TK::Comma)) {
+      if (is<ast::Starred>(*first)) fail_at(pos_of(*first), "cannot use starred expression here");
       check_missing_comma(*first);
       expect(TK::RParen, "invalid syntax");
       return first;
@@ -1167,11 +1301,12 @@ class Parser {
   GIL_OUT_OF_LINE ast::ExprPtr parse_list() {
     Pos open = consume();
     if (match(TK::RBracket)) return make_expr(open, ast::List{});
-    ast::ExprPtr first = parse_expression();
+    ast::ExprPtr first = parse_star_expression();
     if (check(TK::For)) {
+      check_not_starred_in_comprehension(*first);
       ast::ListComp comp;
       comp.elt = std::move(first);
-      parse_comprehension(comp.target, comp.iter, comp.cond, TK::RBracket);
+      comp.generators = parse_generators(TK::RBracket);
       return make_expr(open, std::move(comp));
     }
     ast::List list;
@@ -1185,66 +1320,102 @@ class Parser {
     while (true) {
       check_missing_comma(*elts.back());
       if (!match(TK::Comma) || check(closer)) break;
-      elts.push_back(parse_expression());
+      elts.push_back(parse_star_expression());
     }
     expect(closer, "invalid syntax");
   }
 
-  // dict: '{' [expression ':' expression (',' ...)* [',']] '}' | dictcomp.
-  // A '{' without ':' after its first element is a set, which MiniPy lacks.
+  void check_not_starred_in_comprehension(const ast::Expr& element) {
+    if (is<ast::Starred>(element)) fail_at(pos_of(element), "iterable unpacking cannot be used in comprehension");
+  }
+
+  // dict: '{' [kvpair (',' kvpair)* [',']] '}' | dictcomp, where a kvpair
+  // is expression ':' expression or '**' bitwise_or.
+  // set: '{' star_expression (',' star_expression)* [','] '}' | setcomp.
   GIL_OUT_OF_LINE ast::ExprPtr parse_dict() {
     Pos open = consume();
     if (match(TK::RBrace)) return make_expr(open, ast::Dict{});
+    if (check(TK::DoubleStar)) return parse_dict_display(open, nullptr);
+    ast::ExprPtr first = parse_star_expression();
+    if (!is<ast::Starred>(*first) && check(TK::Colon)) return parse_dict_display(open, std::move(first));
+    return parse_set_display(open, std::move(first));
+  }
+
+  // The rest of a dict display or comprehension whose first key (null for a
+  // '**' entry) is parsed.
+  ast::ExprPtr parse_dict_display(Pos open, ast::ExprPtr first_key) {
     ast::Dict dict;
-    parse_dict_entry(dict, open);
+    parse_dict_entry(dict, std::move(first_key));
     if (check(TK::For)) {
+      if (!dict.keys.front()) {
+        fail_at(pos_of(*dict.values.front()), "dict unpacking cannot be used in dict comprehension");
+      }
       ast::DictComp comp;
       comp.key = std::move(dict.keys.front());
       comp.value = std::move(dict.values.front());
-      parse_comprehension(comp.target, comp.iter, comp.cond, TK::RBrace);
+      comp.generators = parse_generators(TK::RBrace);
       return make_expr(open, std::move(comp));
     }
     while (true) {
       check_missing_comma(*dict.values.back());
       if (!match(TK::Comma) || check(TK::RBrace)) break;
-      parse_dict_entry(dict, open);
+      parse_dict_entry(dict, nullptr);
     }
     expect(TK::RBrace, "invalid syntax");
     return make_expr(open, std::move(dict));
   }
 
-  void parse_dict_entry(ast::Dict& dict, Pos open) {
-    if (check(TK::DoubleStar)) fail_at(here(), "dict unpacking with '**' is not supported by MiniPy");
-    ast::ExprPtr key = parse_expression();
+  // One `key: value` or `**mapping` entry; [key] when already parsed.
+  void parse_dict_entry(ast::Dict& dict, ast::ExprPtr key) {
+    if (!key) {
+      if (match(TK::DoubleStar)) {
+        dict.keys.push_back(nullptr);
+        dict.values.push_back(parse_sum());
+        return;
+      }
+      key = parse_expression();
+    }
     if (!check(TK::Colon)) {
-      if (!dict.keys.empty()) fail_at(pos_of(*key), "':' expected after dictionary key");
-      if (check(TK::For)) fail_at(open, "set comprehensions are not supported by MiniPy");
-      if (check(TK::Comma) || check(TK::RBrace)) fail_at(open, "set literals are not supported by MiniPy");
       check_missing_comma(*key);
-      fail_unexpected("invalid syntax");
+      fail_at(pos_of(*key), "':' expected after dictionary key");
     }
     skip();  // ':'
     dict.keys.push_back(std::move(key));
     dict.values.push_back(parse_expression());
   }
 
-  // comprehension tail: 'for' targets 'in' disjunction ['if' disjunction] closer.
-  // MiniPy allows exactly one 'for' and at most one 'if'.
-  void parse_comprehension(ast::ExprPtr& target, ast::ExprPtr& iter, ast::ExprPtr& cond,
-                           TK closer) {
-    skip();  // 'for'
-    target = parse_target_list();
-    check_target(*target, TargetUse::Assign, false);
-    expect(TK::In, "invalid syntax");
-    iter = parse_disjunction();
-    if (match(TK::If)) cond = parse_disjunction();
+  // The rest of a set display or comprehension whose first element is parsed.
+  ast::ExprPtr parse_set_display(Pos open, ast::ExprPtr first) {
     if (check(TK::For)) {
-      fail_at(here(), "nested 'for' clauses in comprehensions are not supported by MiniPy");
+      check_not_starred_in_comprehension(*first);
+      ast::SetComp comp;
+      comp.elt = std::move(first);
+      comp.generators = parse_generators(TK::RBrace);
+      return make_expr(open, std::move(comp));
     }
-    if (check(TK::If)) {
-      fail_at(here(), "multiple 'if' clauses in a comprehension are not supported by MiniPy");
+    ast::Set set;
+    set.elts.push_back(std::move(first));
+    parse_display_rest(set.elts, TK::RBrace);
+    return make_expr(open, std::move(set));
+  }
+
+  // comprehension tail: ('for' targets 'in' disjunction ('if' disjunction)*)+ closer.
+  ast::Generators parse_generators(TK closer) {
+    ast::Generators generators;
+    DepthGuard guard(*this);
+    while (check(TK::For)) {
+      guard.deepen(here());
+      skip();  // 'for'
+      ast::Comprehension clause;
+      clause.target = parse_target_list();
+      check_target(*clause.target, TargetUse::Assign, false);
+      expect(TK::In, "invalid syntax");
+      clause.iter = parse_disjunction();
+      while (match(TK::If)) clause.ifs.push_back(parse_disjunction());
+      generators.push_back(std::move(clause));
     }
     expect(closer, "invalid syntax");
+    return generators;
   }
 
   // CPython's "Perhaps you forgot a comma?" inside brackets, when another

@@ -42,8 +42,14 @@ int stack_effect(Op op, uint32_t arg) {
       return -n - 1;
     case Op::CALL_METHOD_KW:
       return -n - 2;
+    case Op::BUILD_SET:
+      return 1 - n;
     case Op::MAKE_FUNCTION:
-      return -n;
+      return -__builtin_popcount(arg);
+    case Op::CALL_FUNCTION_EX:
+      return -1 - n;
+    case Op::UNPACK_EX:
+      return static_cast<int>((arg & kUnpackExMax) + (arg >> kUnpackExShift));
     case Op::UNPACK_SEQUENCE:
       return n - 1;
     case Op::RAISE:

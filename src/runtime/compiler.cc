@@ -1,10 +1,12 @@
 #include "gil/runtime/compiler.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <cstring>
 #include <set>
 #include <unordered_map>
 
+#include "gil/language/scopes.h"
 #include "gil/runtime/chunk.h"
 #include "gil/runtime/object.h"
 
@@ -12,6 +14,8 @@ namespace gil {
 namespace {
 
 using namespace ast;
+using scopes::Binding;
+using scopes::SymbolTable;
 
 template <class... F>
 struct Overloaded : F... {
@@ -19,70 +23,6 @@ struct Overloaded : F... {
 };
 template <class... F>
 Overloaded(F...) -> Overloaded<F...>;
-
-// ---- Scope scan -------------------------------------------------------------
-
-// The names a function body assigns (its locals) and declares global.
-struct ScopeNames {
-  std::set<std::string> assigned;
-  std::set<std::string> globals;
-};
-
-void scan_target(const Expr& target, ScopeNames& names) {
-  if (auto* n = std::get_if<Name>(&target.node)) {
-    names.assigned.insert(n->id);
-  } else if (auto* t = std::get_if<Tuple>(&target.node)) {
-    for (auto& e : t->elts) scan_target(*e, names);
-  } else if (auto* l = std::get_if<List>(&target.node)) {
-    for (auto& e : l->elts) scan_target(*e, names);
-  }
-}
-
-void scan_body(const Body& body, ScopeNames& names);
-
-void scan_stmt(const Stmt& stmt, ScopeNames& names) {
-  std::visit(Overloaded{
-                 [&](const Assign& s) { for (auto& t : s.targets) scan_target(*t, names); },
-                 [&](const AugAssign& s) { scan_target(*s.target, names); },
-                 [&](const If& s) { scan_body(s.body, names); scan_body(s.orelse, names); },
-                 [&](const While& s) { scan_body(s.body, names); scan_body(s.orelse, names); },
-                 [&](const For& s) {
-                   scan_target(*s.target, names);
-                   scan_body(s.body, names);
-                   scan_body(s.orelse, names);
-                 },
-                 [&](const FunctionDef& s) { names.assigned.insert(s.name); },
-                 [&](const ClassDef& s) { names.assigned.insert(s.name); },
-                 [&](const Global& s) { names.globals.insert(s.names.begin(), s.names.end()); },
-                 [&](const Delete& s) { for (auto& t : s.targets) scan_target(*t, names); },
-                 [&](const Try& s) {
-                   scan_body(s.body, names);
-                   for (auto& h : s.handlers) {
-                     if (!h.name.empty()) names.assigned.insert(h.name);
-                     scan_body(h.body, names);
-                   }
-                   scan_body(s.orelse, names);
-                   scan_body(s.finalbody, names);
-                 },
-                 [&](const Import& s) {
-                   for (auto& a : s.names) names.assigned.insert(a.asname.empty() ? a.name : a.asname);
-                 },
-                 [&](const ImportFrom& s) {
-                   for (auto& a : s.names) names.assigned.insert(a.asname.empty() ? a.name : a.asname);
-                 },
-                 [&](const With& s) {
-                   for (auto& item : s.items)
-                     if (item.target) scan_target(*item.target, names);
-                   scan_body(s.body, names);
-                 },
-                 [&](const auto&) {},
-             },
-             stmt.node);
-}
-
-void scan_body(const Body& body, ScopeNames& names) {
-  for (auto& s : body) scan_stmt(*s, names);
-}
 
 // ---- Code generation ------------------------------------------------------
 
@@ -102,20 +42,22 @@ struct Block {
   const Body* finalbody = nullptr;
 };
 
+// A comprehension being compiled inline: its scope and the hidden slots of
+// the names it binds.
+struct ActiveComprehension {
+  const scopes::Scope* scope;
+  std::unordered_map<std::string, int> slots;
+};
+
 class FunctionCompiler {
  public:
-  FunctionCompiler(Runtime& rt, const std::string& filename, FunctionCompiler* enclosing,
-                   std::string name, int first_line)
-      : rt_(rt), filename_(filename), enclosing_(enclosing) {
+  FunctionCompiler(Runtime& rt, const std::string& filename, const SymbolTable& table, const scopes::Scope& scope,
+                   FunctionCompiler* enclosing, int first_line)
+      : rt_(rt), filename_(filename), table_(table), scope_(scope), enclosing_(enclosing) {
     code_ = new ObjCode();
     code_value_ = Value::adopt(code_);
-    code_->name = std::move(name);
-    // The dotted path: a method is Class.method, a nested function
-    // outer.<locals>.inner.
-    if (!enclosing || enclosing->is_module())
-      code_->qualname = code_->name;
-    else
-      code_->qualname = enclosing->code_->qualname + (enclosing->is_class_ ? "." : ".<locals>.") + code_->name;
+    code_->name = scope.name;
+    code_->qualname = scope.kind == scopes::ScopeKind::Module ? scope.name : scope.qualname;
     code_->filename = filename;
     code_->first_line = first_line;
   }
@@ -134,17 +76,13 @@ class FunctionCompiler {
   // binding falls back to the globals, as CPython's LOAD_NAME does.
   Value compile_class_body(const Body& body, int line) {
     is_class_ = true;
-    ScopeNames names;
-    scan_body(body, names);
-    globals_ = names.globals;
-    add_local("__module__");
-    add_local("__qualname__");
-    for (auto& n : names.assigned)
-      if (!globals_.count(n) && !locals_.count(n)) add_local(n);
+    Parameters none;
+    lay_out_slots(none);
+    emit_prologue(line);
     emit(Op::LOAD_GLOBAL, rt_.global_slot(rt_.name_module), line);
-    emit(Op::STORE_FAST, static_cast<uint32_t>(locals_["__module__"]), line);
+    emit_store_name("__module__", line);
     emit(Op::LOAD_CONST, add_constant(make_str(code_->qualname)), line);
-    emit(Op::STORE_FAST, static_cast<uint32_t>(locals_["__qualname__"]), line);
+    emit_store_name("__qualname__", line);
     compile_body(body);
     emit(Op::LOAD_LOCALS, 0, last_line_);
     emit(Op::RETURN_VALUE, 0, last_line_);
@@ -152,18 +90,8 @@ class FunctionCompiler {
   }
 
   Value compile_function(const Parameters& params, const Body* body, const Expr* lambda_body) {
-    for (auto& p : params.names) {
-      if (std::find(param_names_.begin(), param_names_.end(), p) != param_names_.end())
-        throw SyntaxError("duplicate argument '" + p + "' in function definition", code_->first_line, 1);
-      param_names_.push_back(p);
-      add_local(p);
-    }
-    code_->param_count = static_cast<int>(params.names.size());
-    ScopeNames names;
-    if (body) scan_body(*body, names);
-    globals_ = names.globals;
-    for (auto& n : names.assigned)
-      if (!globals_.count(n) && !locals_.count(n)) add_local(n);
+    lay_out_slots(params);
+    emit_prologue(code_->first_line);
     if (body) {
       compile_body(*body);
       emit_return_none(last_line_);
@@ -175,6 +103,33 @@ class FunctionCompiler {
   }
 
  private:
+  // Local slots, as CPython's "fast locals": the parameters, then the free
+  // variables (contiguous, for COPY_FREE_VARS), then every other local and
+  // cell variable. Hidden slots (comprehension variables, a saved return
+  // value) are added while compiling.
+  void lay_out_slots(const Parameters& params) {
+    for (auto& p : params.all_names()) add_local(p);
+    code_->param_count = static_cast<int>(params.names.size());
+    code_->posonly_count = static_cast<int>(params.posonly_count);
+    code_->kwonly_count = static_cast<int>(params.kwonly.size());
+    code_->has_varargs = !params.vararg.empty();
+    code_->has_varkw = !params.kwarg.empty();
+    bool simple = params.kwonly.empty() && params.vararg.empty() && params.kwarg.empty();
+    code_->simple_argc = simple ? code_->param_count : -1;
+    code_->free_start = code_->local_count();
+    for (auto& name : scope_.freevars) add_local(name);
+    code_->free_count = static_cast<int>(scope_.freevars.size());
+    for (auto& [name, sym] : scope_.symbols)
+      if ((sym.binding == Binding::Local || sym.binding == Binding::Cell) && !locals_.count(name)) add_local(name);
+  }
+
+  // Cell variables get their cells (a parameter's cell holds the argument)
+  // and free variables their cells from the closure, before the body runs.
+  void emit_prologue(int line) {
+    for (auto& name : scope_.cellvars) emit(Op::MAKE_CELL, static_cast<uint32_t>(locals_.at(name)), line);
+    if (code_->free_count > 0) emit(Op::COPY_FREE_VARS, static_cast<uint32_t>(code_->free_start), line);
+  }
+
   // ---- Emission helpers
 
   uint32_t emit(Op op, uint32_t arg, int line) {
@@ -269,56 +224,67 @@ class FunctionCompiler {
     }
   }
 
+  // The code object that a traceback line "in <listcomp>" names.
+  Value traceback_stand_in(const std::string& name) {
+    auto* code = new ObjCode();
+    Value v = Value::adopt(code);
+    code->name = name;
+    code->qualname = name;
+    code->filename = code_->filename;
+    return v;
+  }
+
   // ---- Names
 
-  enum class Scope { Local, Global };
+  // How an instruction reaches a variable: a plain slot, the cell in a slot,
+  // or a global slot of the Runtime.
+  enum class Access { Fast, Deref, Global };
   struct Resolved {
-    Scope scope;
+    Access access;
     uint32_t index;
   };
 
-  Resolved resolve(const std::string& name, int line, int col) {
-    for (auto it = comprehension_vars_.rbegin(); it != comprehension_vars_.rend(); ++it) {
-      auto found = it->find(name);
-      if (found != it->end()) return {Scope::Local, static_cast<uint32_t>(found->second)};
+  // Comprehensions being compiled inline bind their own names first; other
+  // names resolve as the scope analysis decided for this function.
+  Resolved resolve(const std::string& name) {
+    for (auto it = comprehensions_.rbegin(); it != comprehensions_.rend(); ++it) {
+      Binding b = it->scope->binding_of(name);
+      if (b == Binding::Local) return {Access::Fast, static_cast<uint32_t>(it->slots.at(name))};
+      if (b == Binding::Cell) return {Access::Deref, static_cast<uint32_t>(it->slots.at(name))};
     }
-    if (!is_module() && !globals_.count(name)) {
-      auto it = locals_.find(name);
-      if (it != locals_.end()) return {Scope::Local, static_cast<uint32_t>(it->second)};
-      check_not_closure(name, line, col);
-    }
-    return {Scope::Global, rt_.global_slot(rt_.intern(name))};
-  }
-
-  // A nested function may read globals but not its enclosing function's
-  // locals: that would need a closure, which MiniPy does not support.
-  void check_not_closure(const std::string& name, int line, int col) {
-    for (FunctionCompiler* f = enclosing_; f && !f->is_module(); f = f->enclosing_) {
-      if (f->is_class_) continue;  // a class body's names are not visible inside it
-      bool comprehension_var = false;
-      for (auto& vars : f->comprehension_vars_) comprehension_var |= vars.count(name) > 0;
-      if ((f->locals_.count(name) && !f->globals_.count(name)) || comprehension_var)
-        throw SyntaxError("closures are not supported by MiniPy: '" + name +
-                              "' belongs to the enclosing function '" + f->code_->name + "'",
-                          line, col);
+    switch (scope_.binding_of(name)) {
+      case Binding::Local: return {Access::Fast, static_cast<uint32_t>(locals_.at(name))};
+      case Binding::Cell:
+      case Binding::Free: return {Access::Deref, static_cast<uint32_t>(locals_.at(name))};
+      default: return {Access::Global, rt_.global_slot(rt_.intern(name))};
     }
   }
 
-  void emit_load_name(const std::string& name, int line, int col) {
-    Resolved r = resolve(name, line, col);
-    if (r.scope == Scope::Local && is_class_ && comprehension_vars_.empty()) {
+  void emit_load_name(const std::string& name, int line) {
+    static constexpr Op ops[] = {Op::LOAD_FAST, Op::LOAD_DEREF, Op::LOAD_GLOBAL};
+    Resolved r = resolve(name);
+    if (is_class_ && r.access == Access::Fast && comprehensions_.empty()) {
       emit(Op::LOAD_LOCAL_OR_GLOBAL, r.index, line);
       return;
     }
-    emit(r.scope == Scope::Local ? Op::LOAD_FAST : Op::LOAD_GLOBAL, r.index, line);
+    emit(ops[static_cast<int>(r.access)], r.index, line);
   }
-  void emit_store_name(const std::string& name, int line, int col) {
-    Resolved r = resolve(name, line, col);
-    emit(r.scope == Scope::Local ? Op::STORE_FAST : Op::STORE_GLOBAL, r.index, line);
+  void emit_store_name(const std::string& name, int line) {
+    static constexpr Op ops[] = {Op::STORE_FAST, Op::STORE_DEREF, Op::STORE_GLOBAL};
+    Resolved r = resolve(name);
+    emit(ops[static_cast<int>(r.access)], r.index, line);
   }
-  void emit_delete_name(const std::string& name, int line, int col) {
-    Resolved r = resolve(name, line, col);
-    emit(r.scope == Scope::Local ? Op::DELETE_FAST : Op::DELETE_GLOBAL, r.index, line);
+  void emit_delete_name(const std::string& name, int line) {
+    static constexpr Op ops[] = {Op::DELETE_FAST, Op::DELETE_DEREF, Op::DELETE_GLOBAL};
+    Resolved r = resolve(name);
+    emit(ops[static_cast<int>(r.access)], r.index, line);
+  }
+
+  // Pushes the cell of [name], for the closure of a nested function.
+  void emit_load_closure(const std::string& name, int line) {
+    Resolved r = resolve(name);
+    if (r.access != Access::Deref) throw SyntaxError("internal error: '" + name + "' is not a cell", line, 1);
+    emit(Op::LOAD_CLOSURE, r.index, line);
   }
 
   // ---- Statements
@@ -339,10 +305,11 @@ class FunctionCompiler {
                    [&](const If& st) { compile_if(st, line); },
                    [&](const While& st) { compile_while(st, line); },
                    [&](const For& st) { compile_for(st, line); },
-                   [&](const FunctionDef& st) { compile_def(st, line, s.col); },
-                   [&](const ClassDef& st) { compile_class(st, line, s.col); },
+                   [&](const FunctionDef& st) { compile_def(st, line); },
+                   [&](const ClassDef& st) { compile_class(st, line); },
                    [&](const Return& st) { compile_return(st, line, s.col); },
                    [&](const Global&) {},
+                   [&](const Nonlocal&) {},
                    [&](const Pass&) {},
                    [&](const Break&) { compile_break(line, s.col); },
                    [&](const Continue&) { compile_continue(line, s.col); },
@@ -351,10 +318,7 @@ class FunctionCompiler {
                      for (auto& t : st.targets) compile_delete(*t);
                    },
                    [&](const Try& st) { compile_try(st, line); },
-                   [&](const Raise& st) {
-                     if (st.exc) compile_expr(*st.exc);
-                     emit(Op::RAISE, st.exc ? 1 : 0, line);
-                   },
+                   [&](const Raise& st) { compile_raise(st, line); },
                    [&](const Import& st) { compile_import(st, line, s.col); },
                    [&](const ImportFrom& st) { compile_import_from(st, line, s.col); },
                    [&](const With& st) { compile_with(st, 0, line); },
@@ -373,7 +337,7 @@ class FunctionCompiler {
   void compile_store(const Expr& target) {
     int line = target.line;
     std::visit(Overloaded{
-                   [&](const Name& n) { emit_store_name(n.id, line, target.col); },
+                   [&](const Name& n) { emit_store_name(n.id, line); },
                    [&](const Subscript& sub) {
                      compile_expr(*sub.value);
                      compile_expr(*sub.index);
@@ -383,22 +347,45 @@ class FunctionCompiler {
                      compile_expr(*a.value);
                      emit(Op::STORE_ATTR, add_name(a.attr), line);
                    },
-                   [&](const Tuple& t) { compile_unpack(t.elts, line); },
-                   [&](const List& l) { compile_unpack(l.elts, line); },
+                   [&](const Tuple& t) { compile_unpack(t.elts, line, target.col); },
+                   [&](const List& l) { compile_unpack(l.elts, line, target.col); },
+                   [&](const Starred&) {
+                     throw SyntaxError("starred assignment target must be in a list or tuple", line, target.col);
+                   },
                    [&](const auto&) { throw SyntaxError("cannot assign to expression", line, target.col); },
                },
                target.node);
   }
 
-  void compile_unpack(const ExprList& elts, int line) {
-    emit(Op::UNPACK_SEQUENCE, static_cast<uint32_t>(elts.size()), line);
-    for (auto& e : elts) compile_store(*e);
+  // `a, b = seq` (UNPACK_SEQUENCE) or `a, *b, c = seq` (UNPACK_EX).
+  void compile_unpack(const ExprList& elts, int line, int col) {
+    size_t star = elts.size();
+    for (size_t i = 0; i < elts.size(); ++i) {
+      if (!std::holds_alternative<Starred>(elts[i]->node)) continue;
+      if (star != elts.size()) throw SyntaxError("multiple starred expressions in assignment", line, col);
+      star = i;
+    }
+    if (star == elts.size()) {
+      emit(Op::UNPACK_SEQUENCE, static_cast<uint32_t>(elts.size()), line);
+      for (auto& e : elts) compile_store(*e);
+      return;
+    }
+    size_t after = elts.size() - star - 1;
+    if (star > kUnpackExMax || after > kUnpackExMax)
+      throw SyntaxError("too many expressions in star-unpacking assignment", line, col);
+    emit(Op::UNPACK_EX, static_cast<uint32_t>(star | (after << kUnpackExShift)), line);
+    for (auto& e : elts) {
+      if (auto* st = std::get_if<Starred>(&e->node))
+        compile_store(*st->value);
+      else
+        compile_store(*e);
+    }
   }
 
   void compile_delete(const Expr& target) {
     int line = target.line;
     std::visit(Overloaded{
-                   [&](const Name& n) { emit_delete_name(n.id, line, target.col); },
+                   [&](const Name& n) { emit_delete_name(n.id, line); },
                    [&](const Subscript& sub) {
                      compile_expr(*sub.value);
                      compile_expr(*sub.index);
@@ -419,10 +406,10 @@ class FunctionCompiler {
     uint32_t op = static_cast<uint32_t>(st.op) | kInPlace;
     const Expr& target = *st.target;
     if (auto* n = std::get_if<Name>(&target.node)) {
-      emit_load_name(n->id, line, target.col);
+      emit_load_name(n->id, line);
       compile_expr(*st.value);
       emit(Op::BINARY_OP, op, line);
-      emit_store_name(n->id, line, target.col);
+      emit_store_name(n->id, line);
     } else if (auto* sub = std::get_if<Subscript>(&target.node)) {
       compile_expr(*sub->value);
       compile_expr(*sub->index);
@@ -608,35 +595,82 @@ class FunctionCompiler {
     depth_ = saved - 1;
   }
 
-  void compile_def(const FunctionDef& st, int line, int col) {
-    FunctionCompiler inner(rt_, filename_, this, st.name, line);
+  // `@d1 @d2 def f(): ...` is `f = d1(d2(f))`, with d1 and d2 evaluated
+  // before the function is made.
+  void compile_def(const FunctionDef& st, int line) {
+    for (auto& d : st.decorators) compile_expr(*d);
+    const scopes::Scope& scope = table_.scope_of(&st);
+    FunctionCompiler inner(rt_, filename_, table_, scope, this, line);
     Value code = inner.compile_function(st.params, &st.body, nullptr);
-    emit_make_function(st.params, std::move(code), line);
-    emit_store_name(st.name, line, col);
+    emit_make_function(st.params, scope, std::move(code), line);
+    for (size_t i = st.decorators.size(); i-- > 0;) emit(Op::CALL, 1, st.decorators[i]->line);
+    emit_store_name(st.name, line);
   }
 
-  // class C(bases): body  ->  bases, the body run as a function, then
-  // BUILD_CLASS; decorators are evaluated first and applied last.
-  void compile_class(const ClassDef& st, int line, int col) {
+  // class C(bases): body  ->  the decorators, the bases, the body run as a
+  // function (with the closure it needs), then BUILD_CLASS; the decorators
+  // are applied last, innermost first.
+  void compile_class(const ClassDef& st, int line) {
     for (auto& d : st.decorators) compile_expr(*d);
     for (auto& b : st.bases) compile_expr(*b);
     emit(Op::BUILD_TUPLE, static_cast<uint32_t>(st.bases.size()), line);
-    FunctionCompiler inner(rt_, filename_, this, st.name, line);
+    const scopes::Scope& scope = table_.scope_of(&st);
+    FunctionCompiler inner(rt_, filename_, table_, scope, this, line);
     Value code = inner.compile_class_body(st.body, line);
-    emit(Op::LOAD_CONST, add_constant(std::move(code)), line);
-    emit(Op::MAKE_FUNCTION, 0, line);
+    Parameters none;
+    emit_make_function(none, scope, std::move(code), line);
     emit(Op::CALL, 0, line);
     emit(Op::BUILD_CLASS, add_name(st.name), line);
-    for (size_t i = 0; i < st.decorators.size(); ++i) emit(Op::CALL, 1, line);
-    emit_store_name(st.name, line, col);
+    for (size_t i = st.decorators.size(); i-- > 0;) emit(Op::CALL, 1, st.decorators[i]->line);
+    emit_store_name(st.name, line);
   }
 
-  void emit_make_function(const Parameters& params, Value code, int line) {
-    for (auto& d : params.defaults) compile_expr(*d);
-    if (!params.defaults.empty())
+  void compile_lambda(const Lambda& l, int line) {
+    const scopes::Scope& scope = table_.scope_of(&l);
+    FunctionCompiler inner(rt_, filename_, table_, scope, this, line);
+    Value code = inner.compile_function(l.params, nullptr, l.body.get());
+    emit_make_function(l.params, scope, std::move(code), line);
+  }
+
+  // Pushes what MAKE_FUNCTION takes: the defaults tuple, the keyword-only
+  // defaults dict and the closure tuple (each only when there is one), and
+  // the code.
+  void emit_make_function(const Parameters& params, const scopes::Scope& scope, Value code, int line) {
+    uint32_t flags = 0;
+    if (!params.defaults.empty()) {
+      for (auto& d : params.defaults) compile_expr(*d);
       emit(Op::BUILD_TUPLE, static_cast<uint32_t>(params.defaults.size()), line);
+      flags |= kMakeFunctionDefaults;
+    }
+    if (params.has_kw_defaults()) {
+      uint32_t n = 0;
+      for (size_t i = 0; i < params.kwonly.size(); ++i) {
+        if (!params.kw_defaults[i]) continue;
+        emit(Op::LOAD_CONST, add_constant(Value::borrow(rt_.intern(params.kwonly[i]))), line);
+        compile_expr(*params.kw_defaults[i]);
+        ++n;
+      }
+      emit(Op::BUILD_DICT, n, line);
+      flags |= kMakeFunctionKwDefaults;
+    }
+    if (!scope.freevars.empty()) {
+      for (auto& name : scope.freevars) emit_load_closure(name, line);
+      emit(Op::BUILD_TUPLE, static_cast<uint32_t>(scope.freevars.size()), line);
+      flags |= kMakeFunctionClosure;
+    }
     emit(Op::LOAD_CONST, add_constant(std::move(code)), line);
-    emit(Op::MAKE_FUNCTION, params.defaults.empty() ? 0 : 1, line);
+    emit(Op::MAKE_FUNCTION, flags, line);
+  }
+
+  // `raise exc from cause` is RAISE 2.
+  void compile_raise(const Raise& st, int line) {
+    if (!st.exc) {
+      emit(Op::RAISE, 0, line);
+      return;
+    }
+    compile_expr(*st.exc);
+    if (st.cause) compile_expr(*st.cause);
+    emit(Op::RAISE, st.cause ? 2 : 1, line);
   }
 
   void compile_assert(const Assert& st, int line) {
@@ -654,7 +688,7 @@ class FunctionCompiler {
   void compile_import(const Import& st, int line, int col) {
     for (auto& alias : st.names) {
       emit(Op::IMPORT_NAME, add_name(alias.name), line);
-      emit_store_name(alias.asname.empty() ? alias.name : alias.asname, line, col);
+      emit_store_name(alias.asname.empty() ? alias.name : alias.asname, line);
     }
   }
 
@@ -663,7 +697,7 @@ class FunctionCompiler {
     for (auto& alias : st.names) {
       emit(Op::DUP_TOP, 0, line);
       emit(Op::LOAD_ATTR, add_name(alias.name), line);
-      emit_store_name(alias.asname.empty() ? alias.name : alias.asname, line, col);
+      emit_store_name(alias.asname.empty() ? alias.name : alias.asname, line);
     }
     emit(Op::POP_TOP, 0, line);
   }
@@ -786,7 +820,7 @@ class FunctionCompiler {
     if (h.name.empty())
       emit(Op::POP_TOP, 0, h.line);
     else
-      emit_store_name(h.name, h.line, 1);
+      emit_store_name(h.name, h.line);
     Block b{};
     b.kind = Block::HandlerBody;
     blocks_.push_back(b);
@@ -795,8 +829,8 @@ class FunctionCompiler {
     emit(Op::POP_EXCEPT, 0, last_line_);
     if (!h.name.empty()) {
       emit(Op::LOAD_CONST, add_constant(Value::none()), last_line_);
-      emit_store_name(h.name, last_line_, 1);
-      emit_delete_name(h.name, last_line_, 1);
+      emit_store_name(h.name, last_line_);
+      emit_delete_name(h.name, last_line_);
     }
   }
 
@@ -816,18 +850,18 @@ class FunctionCompiler {
     else
       compile_body(st.body);
     close_protected();
-    emit(Op::WITH_EXIT, 0, last_line_);
-    uint32_t to_end = emit_jump(Op::JUMP, last_line_);
+    emit(Op::WITH_EXIT, 0, line);
+    uint32_t to_end = emit_jump(Op::JUMP, line);
     uint32_t handler = here();
     commit_ranges(ranges, handler, depth);
     depth_ = depth + 1;  // [ctx, exc]
-    emit(Op::ROT_TWO, 0, last_line_);
-    emit(Op::WITH_EXIT_EXC, 0, last_line_);  // [exc, suppress]
-    uint32_t suppressed = emit_jump(Op::POP_JUMP_IF_TRUE, last_line_);
-    emit(Op::RERAISE, 0, last_line_);
+    emit(Op::ROT_TWO, 0, line);
+    emit(Op::WITH_EXIT_EXC, 0, line);  // [exc, suppress]
+    uint32_t suppressed = emit_jump(Op::POP_JUMP_IF_TRUE, line);
+    emit(Op::RERAISE, 0, line);
     depth_ = depth;  // [exc]: __exit__ returned true
     patch_here(suppressed);
-    emit(Op::POP_TOP, 0, last_line_);
+    emit(Op::POP_TOP, 0, line);
     depth_ = depth - 1;
     patch_here(to_end);
   }
@@ -837,7 +871,7 @@ class FunctionCompiler {
   void compile_expr(const Expr& e) {
     int line = e.line;
     std::visit(Overloaded{
-                   [&](const Name& n) { emit_load_name(n.id, line, e.col); },
+                   [&](const Name& n) { emit_load_name(n.id, line); },
                    [&](const Constant& c) { emit(Op::LOAD_CONST, add_constant(constant_value(c)), line); },
                    [&](const JoinedStr& j) { compile_joined(j, line); },
                    [&](const FormattedValue& f) { compile_formatted(f, line); },
@@ -859,11 +893,7 @@ class FunctionCompiler {
                      compile_expr(*i.orelse);
                      patch_here(to_end);
                    },
-                   [&](const Lambda& l) {
-                     FunctionCompiler inner(rt_, filename_, this, "<lambda>", line);
-                     Value code = inner.compile_function(l.params, nullptr, l.body.get());
-                     emit_make_function(l.params, std::move(code), line);
-                   },
+                   [&](const Lambda& l) { compile_lambda(l, line); },
                    [&](const Call& c) { compile_call(c, line); },
                    [&](const Attribute& a) {
                      compile_expr(*a.value);
@@ -875,21 +905,19 @@ class FunctionCompiler {
                      emit(Op::BINARY_SUBSCR, 0, line);
                    },
                    [&](const Slice& s) { compile_slice(s, line); },
-                   [&](const List& l) {
-                     for (auto& x : l.elts) compile_expr(*x);
-                     emit(Op::BUILD_LIST, static_cast<uint32_t>(l.elts.size()), line);
-                   },
+                   [&](const List& l) { compile_sequence_display(l.elts, Op::BUILD_LIST, line); },
                    [&](const Tuple& t) { compile_tuple(t, line); },
-                   [&](const Dict& d) {
-                     for (size_t i = 0; i < d.keys.size(); ++i) {
-                       compile_expr(*d.keys[i]);
-                       compile_expr(*d.values[i]);
-                     }
-                     emit(Op::BUILD_DICT, static_cast<uint32_t>(d.keys.size()), line);
+                   [&](const Set& st) { compile_sequence_display(st.elts, Op::BUILD_SET, line); },
+                   [&](const Dict& d) { compile_dict(d, line); },
+                   [&](const Starred&) { throw SyntaxError("can't use starred expression here", line, e.col); },
+                   [&](const ListComp& c) {
+                     compile_comprehension(&c, c.generators, Op::BUILD_LIST, {c.elt.get()}, line);
                    },
-                   [&](const ListComp& c) { compile_comprehension(c.target, c.iter, c.cond, &c.elt, nullptr, nullptr, line); },
+                   [&](const SetComp& c) {
+                     compile_comprehension(&c, c.generators, Op::BUILD_SET, {c.elt.get()}, line);
+                   },
                    [&](const DictComp& c) {
-                     compile_comprehension(c.target, c.iter, c.cond, nullptr, &c.key, &c.value, line);
+                     compile_comprehension(&c, c.generators, Op::BUILD_DICT, {c.key.get(), c.value.get()}, line);
                    },
                },
                e.node);
@@ -919,8 +947,59 @@ class FunctionCompiler {
       emit(Op::LOAD_CONST, add_constant(make_tuple(std::move(items))), line);
       return;
     }
+    if (has_starred(t.elts)) {
+      compile_sequence_display(t.elts, Op::BUILD_LIST, line);
+      emit(Op::LIST_TO_TUPLE, 0, line);
+      return;
+    }
     for (auto& x : t.elts) compile_expr(*x);
     emit(Op::BUILD_TUPLE, static_cast<uint32_t>(t.elts.size()), line);
+  }
+
+  static bool has_starred(const ExprList& elts) {
+    return std::any_of(elts.begin(), elts.end(),
+                       [](const ExprPtr& x) { return std::holds_alternative<Starred>(x->node); });
+  }
+
+  // A list or set display (a tuple's with a star goes through a list): the
+  // elements before the first star are built at once, the rest added one
+  // by one or spread.
+  void compile_sequence_display(const ExprList& elts, Op build, int line) {
+    size_t prefix = 0;
+    while (prefix < elts.size() && !std::holds_alternative<Starred>(elts[prefix]->node)) ++prefix;
+    for (size_t i = 0; i < prefix; ++i) compile_expr(*elts[i]);
+    emit(build, static_cast<uint32_t>(prefix), line);
+    bool set = build == Op::BUILD_SET;
+    for (size_t i = prefix; i < elts.size(); ++i) {
+      if (auto* st = std::get_if<Starred>(&elts[i]->node)) {
+        compile_expr(*st->value);
+        emit(set ? Op::SET_UPDATE : Op::LIST_EXTEND, 1, line);
+      } else {
+        compile_expr(*elts[i]);
+        emit(set ? Op::SET_ADD : Op::LIST_APPEND, 1, line);
+      }
+    }
+  }
+
+  // A dict display; the pairs before the first `**` are built at once.
+  void compile_dict(const Dict& d, int line) {
+    size_t prefix = 0;
+    while (prefix < d.keys.size() && d.keys[prefix]) ++prefix;
+    for (size_t i = 0; i < prefix; ++i) {
+      compile_expr(*d.keys[i]);
+      compile_expr(*d.values[i]);
+    }
+    emit(Op::BUILD_DICT, static_cast<uint32_t>(prefix), line);
+    for (size_t i = prefix; i < d.keys.size(); ++i) {
+      if (!d.keys[i]) {
+        compile_expr(*d.values[i]);
+        emit(Op::DICT_UPDATE, 1, line);
+      } else {
+        compile_expr(*d.keys[i]);
+        compile_expr(*d.values[i]);
+        emit(Op::DICT_SET, 1, line);
+      }
+    }
   }
 
   void compile_joined(const JoinedStr& j, int line) {
@@ -992,6 +1071,10 @@ class FunctionCompiler {
   }
 
   void compile_call(const Call& c, int line) {
+    if (needs_call_ex(c)) {
+      compile_call_ex(c, line);
+      return;
+    }
     const Expr& f = *c.func;
     bool method = std::holds_alternative<Attribute>(f.node);
     if (method) {
@@ -1014,6 +1097,65 @@ class FunctionCompiler {
     emit(method ? Op::CALL_METHOD_KW : Op::CALL_KW, argc, line);
   }
 
+  static bool needs_call_ex(const Call& c) {
+    if (has_starred(c.args)) return true;
+    return std::any_of(c.keywords.begin(), c.keywords.end(), [](const Keyword& k) { return k.name.empty(); });
+  }
+
+  // A call with `*` or `**` arguments, as CPython's CALL_FUNCTION_EX: the
+  // positional arguments become one tuple, the keywords one fresh dict.
+  void compile_call_ex(const Call& c, int line) {
+    compile_expr(*c.func);
+    compile_call_ex_positional(c.args, line);
+    if (c.keywords.empty()) {
+      emit(Op::CALL_FUNCTION_EX, 0, line);
+      return;
+    }
+    compile_call_ex_keywords(c.keywords, line);
+    emit(Op::CALL_FUNCTION_EX, 1, line);
+  }
+
+  // `f(*xs)` passes xs as it is (CALL_FUNCTION_EX makes the tuple and names
+  // the function when xs is not iterable); anything else builds a list.
+  void compile_call_ex_positional(const ExprList& args, int line) {
+    if (args.size() == 1 && std::holds_alternative<Starred>(args[0]->node)) {
+      compile_expr(*std::get<Starred>(args[0]->node).value);
+      return;
+    }
+    if (!has_starred(args)) {
+      for (auto& a : args) compile_expr(*a);
+      emit(Op::BUILD_TUPLE, static_cast<uint32_t>(args.size()), line);
+      return;
+    }
+    compile_sequence_display(args, Op::BUILD_LIST, line);
+    emit(Op::LIST_TO_TUPLE, 0, line);
+  }
+
+  // Runs of `name=value` become a dict each, merged with every `**m` into
+  // the first dict, so that a duplicate name is an error.
+  void compile_call_ex_keywords(const std::vector<Keyword>& keywords, int line) {
+    bool have_dict = false;
+    size_t i = 0;
+    while (i < keywords.size()) {
+      if (keywords[i].name.empty()) {
+        if (!have_dict) emit(Op::BUILD_DICT, 0, line);
+        have_dict = true;
+        compile_expr(*keywords[i].value);
+        emit(Op::DICT_MERGE, 1, line);
+        ++i;
+        continue;
+      }
+      uint32_t n = 0;
+      for (; i < keywords.size() && !keywords[i].name.empty(); ++i, ++n) {
+        emit(Op::LOAD_CONST, add_constant(Value::borrow(rt_.intern(keywords[i].name))), line);
+        compile_expr(*keywords[i].value);
+      }
+      emit(Op::BUILD_DICT, n, line);
+      if (have_dict) emit(Op::DICT_MERGE, 1, line);
+      have_dict = true;
+    }
+  }
+
   void compile_slice(const Slice& s, int line) {
     auto part = [&](const ExprPtr& p) {
       if (p)
@@ -1031,61 +1173,73 @@ class FunctionCompiler {
     }
   }
 
-  void collect_names(const Expr& target, std::vector<std::string>& out) {
-    if (auto* n = std::get_if<Name>(&target.node)) {
-      out.push_back(n->id);
-    } else if (auto* t = std::get_if<Tuple>(&target.node)) {
-      for (auto& x : t->elts) collect_names(*x, out);
-    } else if (auto* l = std::get_if<List>(&target.node)) {
-      for (auto& x : l->elts) collect_names(*x, out);
-    } else {
-      throw SyntaxError("cannot assign to expression in a comprehension", target.line, target.col);
+  // A comprehension, compiled inline: the result, the first iterable
+  // (evaluated outside the comprehension's scope), then the nested loops.
+  // The names it binds get hidden slots; a captured one gets a new cell
+  // each time the comprehension runs, as the call of CPython 3.11's
+  // comprehension function would make.
+  void compile_comprehension(const void* node, const Generators& generators, Op build,
+                             std::initializer_list<const Expr*> elements, int line) {
+    emit(build, 0, line);
+    compile_expr(*generators.front().iter);
+    emit(Op::GET_ITER, 0, line);
+    const scopes::Scope& scope = table_.scope_of(node);
+    ActiveComprehension active{&scope, {}};
+    for (auto& [name, sym] : scope.symbols) {
+      if (sym.binding != Binding::Local && sym.binding != Binding::Cell) continue;
+      int slot = add_hidden_local(name);
+      active.slots[name] = slot;
+      if (sym.binding == Binding::Cell) emit(Op::NEW_CELL, static_cast<uint32_t>(slot), line);
     }
+    comprehensions_.push_back(std::move(active));
+    uint32_t start = here();
+    compile_generator(generators, 0, build, elements, line);
+    comprehensions_.pop_back();
+    code_->comprehensions.push_back({start, here(), line, traceback_stand_in(scope.name)});
   }
 
-  void compile_comprehension(const ExprPtr& target, const ExprPtr& iter, const ExprPtr& cond, const ExprPtr* elt,
-                             const ExprPtr* key, const ExprPtr* value, int line) {
-    emit(elt ? Op::BUILD_LIST : Op::BUILD_DICT, 0, line);
-    // The iterable is evaluated in the enclosing scope, as in Python.
-    compile_expr(*iter);
-    emit(Op::GET_ITER, 0, line);
-    std::vector<std::string> names;
-    collect_names(*target, names);
-    std::unordered_map<std::string, int> vars;
-    for (auto& n : names) vars[n] = add_hidden_local(n);
-    comprehension_vars_.push_back(std::move(vars));
+  // The loop of generators[index], with its iterator on the stack, and the
+  // loops inside it; the innermost adds the element to the result, which
+  // lies below one iterator per loop.
+  void compile_generator(const Generators& generators, size_t index, Op build,
+                         std::initializer_list<const Expr*> elements, int line) {
+    const Comprehension& g = generators[index];
+    if (index > 0) {
+      compile_expr(*g.iter);
+      emit(Op::GET_ITER, 0, line);
+    }
     uint32_t top = here();
     uint32_t exit = emit_jump(Op::FOR_ITER, line);
-    compile_store(*target);
-    uint32_t skip = 0;
-    if (cond) {
+    compile_store(*g.target);
+    for (auto& cond : g.ifs) {
       compile_expr(*cond);
-      skip = emit_jump(Op::POP_JUMP_IF_FALSE, line);
+      uint32_t skip = emit_jump(Op::POP_JUMP_IF_FALSE, line);
+      code_->patch_jump(skip, top);
     }
-    if (elt) {
-      compile_expr(**elt);
-      emit(Op::LIST_APPEND, 2, line);
+    if (index + 1 < generators.size()) {
+      compile_generator(generators, index + 1, build, elements, line);
     } else {
-      compile_expr(**key);
-      compile_expr(**value);
-      emit(Op::DICT_SET, 2, line);
+      auto distance = static_cast<uint32_t>(generators.size() + 1);
+      for (const Expr* e : elements) compile_expr(*e);
+      Op add = build == Op::BUILD_LIST ? Op::LIST_APPEND : build == Op::BUILD_SET ? Op::SET_ADD : Op::DICT_SET;
+      emit(add, distance, line);
     }
-    if (cond) code_->patch_jump(skip, top);
     emit(Op::JUMP_BACKWARD, top, line);
     patch_here(exit);
     depth_ -= 1;
-    comprehension_vars_.pop_back();
   }
 
   Runtime& rt_;
   const std::string& filename_;
+  const SymbolTable& table_;
+  const scopes::Scope& scope_;
   FunctionCompiler* enclosing_;
   ObjCode* code_;
   Value code_value_;
+  // The slot of every parameter, free variable, local and cell variable.
   std::unordered_map<std::string, int> locals_;
-  std::set<std::string> globals_;
-  std::vector<std::string> param_names_;
-  std::vector<std::unordered_map<std::string, int>> comprehension_vars_;
+  // The comprehensions being compiled, innermost last.
+  std::vector<ActiveComprehension> comprehensions_;
   std::unordered_map<std::string, uint32_t> constant_index_;
   std::vector<Block> blocks_;
   int return_slot_ = -1;
@@ -1099,7 +1253,8 @@ class FunctionCompiler {
 }  // namespace
 
 Value compile_module(Runtime& rt, const ast::Module& module, const std::string& filename) {
-  FunctionCompiler compiler(rt, filename, nullptr, "<module>", 1);
+  SymbolTable table = SymbolTable::build(module);
+  FunctionCompiler compiler(rt, filename, table, table.module(), nullptr, 1);
   return compiler.compile_module(module);
 }
 

@@ -23,7 +23,13 @@ std::string operand_detail(ThreadState& ts, const ObjCode* code, Op op, uint32_t
     case Op::LOAD_FAST_LOAD_CONST:
     case Op::LOAD_FAST:
     case Op::STORE_FAST:
-    case Op::DELETE_FAST: return as<ObjStr>(code->local_names[arg])->text;
+    case Op::DELETE_FAST:
+    case Op::MAKE_CELL:
+    case Op::NEW_CELL:
+    case Op::LOAD_CLOSURE:
+    case Op::LOAD_DEREF:
+    case Op::STORE_DEREF:
+    case Op::DELETE_DEREF: return as<ObjStr>(code->local_names[arg])->text;
     case Op::LOAD_GLOBAL:
     case Op::STORE_GLOBAL:
     case Op::DELETE_GLOBAL: return ts.rt.globals.names[arg]->text;
@@ -33,6 +39,7 @@ std::string operand_detail(ThreadState& ts, const ObjCode* code, Op op, uint32_t
     case Op::BUILD_CLASS:
     case Op::LOAD_METHOD:
     case Op::IMPORT_NAME: return as<ObjStr>(code->names[arg])->text;
+    case Op::UNPACK_EX: return fmt::format("{} *, {}", arg & kUnpackExMax, arg >> kUnpackExShift);
     case Op::BINARY_OP:
       return std::string(kBinaryOps[arg & (kInPlace - 1)]) + ((arg & kInPlace) ? "=" : "");
     case Op::COMPARE_OP:

@@ -318,24 +318,6 @@ Value native_descr_get(ThreadState& ts, const Value& fn, const Value& obj, ObjTy
   return make<ObjBoundMethod>(obj, fn);
 }
 
-// Attributes of a Python function: its names, module, defaults, and what a
-// program set on it.
-Value function_getattro(ThreadState& ts, const Value& self, ObjStr* name) {
-  auto* fn = as<ObjFunction>(self);
-  const std::string& n = name->text;
-  if (n == "__name__") return make_str(fn->code_obj()->name);
-  if (n == "__qualname__") return make_str(fn->code_obj()->qualname);
-  if (n == "__module__") return make_str("__main__");
-  if (n == "__doc__") {
-    if (!fn->dict.is_empty())
-      if (Value* d = dict_find_str(as<ObjDict>(fn->dict), name)) return *d;
-    return Value::none();
-  }
-  if (n == "__defaults__")
-    return fn->defaults.empty() ? Value::none() : make_tuple(fn->defaults);
-  return generic_getattr(ts, self, name);
-}
-
 // Attributes of a bound method: what it binds, and its function's.
 Value method_getattro(ThreadState& ts, const Value& self, ObjStr* name) {
   auto* m = as<ObjBoundMethod>(self);
@@ -348,7 +330,7 @@ Value method_getattro(ThreadState& ts, const Value& self, ObjStr* name) {
 
 void method_repr(ThreadState& ts, const Value& self, std::string& out) {
   auto* m = as<ObjBoundMethod>(self);
-  out += "<bound method " + as<ObjFunction>(m->method)->code_obj()->qualname + " of ";
+  out += "<bound method " + as<ObjFunction>(m->method)->qualname_text() + " of ";
   repr_into(ts, m->self, out);
   out += ">";
 }
@@ -604,7 +586,7 @@ void install_type_machinery(Runtime& rt) {
   add_method(rt, type, "__subclasses__", type_subclasses_method);
 
   t.function->tp_descr_get = function_descr_get;
-  t.function->tp_getattro = function_getattro;
+  t.function->tp_getattro = generic_getattr;
   t.function->instances_have_dict = true;
   // Bound methods of Python functions are `method`; those of built-in ones
   // keep the first rounds' type.

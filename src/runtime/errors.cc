@@ -45,6 +45,32 @@ std::string exception_message(ThreadState& ts, const ObjException* e) {
   return repr(ts, e->args);
 }
 
+Value exception_chain_attribute(const ObjException* e, std::string_view name) {
+  if (name == "__cause__") return e->cause.is_empty() ? Value::none() : e->cause;
+  if (name == "__context__") return e->context.is_empty() ? Value::none() : e->context;
+  if (name == "__suppress_context__") return Value::boolean(e->suppress_context);
+  return Value();
+}
+
+bool set_exception_chain_attribute(ThreadState& ts, ObjException* e, std::string_view name, const Value& value) {
+  bool cause = name == "__cause__";
+  if (cause || name == "__context__") {
+    if (!value.is_none() && !is_kind(value, ObjKind::Exception))
+      raise(ts, ts.rt.types.TypeError,
+            std::string("exception ") + (cause ? "cause" : "context") + " must be None or derive from BaseException");
+    (cause ? e->cause : e->context) = value.is_none() ? Value() : value;
+    // As CPython's PyException_SetCause: setting a cause hides the context.
+    if (cause) e->suppress_context = true;
+    return true;
+  }
+  if (name == "__suppress_context__") {
+    if (!value.is_bool()) raise(ts, ts.rt.types.TypeError, "attribute value type must be bool");
+    e->suppress_context = value.as_bool();
+    return true;
+  }
+  return false;
+}
+
 namespace {
 
 // The text of line [line] of [filename], stripped, or "" when unavailable.
@@ -91,17 +117,33 @@ void print_frames(ThreadState& ts, const ObjException* e, std::FILE* out) {
   flush_repeats();
 }
 
+// The chain first, as CPython: an explicit cause (`raise ... from`) wins,
+// and a context is shown only when no `from` suppressed it.
 void print_one(ThreadState& ts, const ObjException* e, std::FILE* out) {
-  if (!e->context.is_empty()) {
+  if (!e->cause.is_empty()) {
+    print_one(ts, as<ObjException>(e->cause), out);
+    std::fputs("\nThe above exception was the direct cause of the following exception:\n\n", out);
+  } else if (!e->context.is_empty() && !e->suppress_context) {
     print_one(ts, as<ObjException>(e->context), out);
     std::fputs("\nDuring handling of the above exception, another exception occurred:\n\n", out);
   }
   if (!e->traceback.empty()) print_frames(ts, e, out);
-  std::string message = exception_message(ts, e);
+  // str(e), which a class may override; CPython prints a placeholder when
+  // that raises.
+  std::string message;
+  try {
+    message = str(ts, Value::borrow(const_cast<ObjException*>(e)));
+  } catch (PyException&) {
+    message = "<exception str() failed>";
+  }
+  // Classes outside __main__ and builtins print their module first.
+  std::string name = e->type->qualname;
+  if (e->type->module_name != "__main__" && e->type->module_name != "builtins")
+    name = e->type->module_name + "." + name;
   if (message.empty())
-    std::fprintf(out, "%s\n", e->type->name.c_str());
+    std::fprintf(out, "%s\n", name.c_str());
   else
-    std::fprintf(out, "%s: %s\n", e->type->name.c_str(), message.c_str());
+    std::fprintf(out, "%s: %s\n", name.c_str(), message.c_str());
 }
 
 }  // namespace

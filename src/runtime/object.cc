@@ -28,6 +28,14 @@ int64_t ObjRange::length() const {
 
 ObjCode* ObjFunction::code_obj() const { return static_cast<ObjCode*>(code.as_obj()); }
 
+const std::string& ObjFunction::name_text() const {
+  return name.is_empty() ? code_obj()->name : static_cast<ObjStr*>(name.as_obj())->text;
+}
+
+const std::string& ObjFunction::qualname_text() const {
+  return qualname.is_empty() ? code_obj()->qualname : static_cast<ObjStr*>(qualname.as_obj())->text;
+}
+
 const Value* ObjModule::find(ObjStr* attr) const {
   for (auto& [n, v] : attrs)
     if (n == attr) return &v;

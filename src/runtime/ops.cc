@@ -727,7 +727,7 @@ void builtin_repr(ThreadState& ts, const Value& v, std::string& out) {
       return;
     }
     case ObjKind::Function:
-      out += "<function " + static_cast<ObjFunction*>(o)->code_obj()->qualname + " at " + address_of(o) + ">";
+      out += "<function " + static_cast<ObjFunction*>(o)->qualname_text() + " at " + address_of(o) + ">";
       return;
     case ObjKind::Native: {
       auto* n = static_cast<ObjNative*>(o);
@@ -1214,20 +1214,22 @@ Value builtin_getattr(ThreadState& ts, const Value& obj, ObjStr* name) {
   if (is_kind(obj, ObjKind::Exception)) {
     auto* e = as<ObjException>(obj);
     if (name->text == "args") return e->args;
+    Value chained = exception_chain_attribute(e, name->text);
+    if (!chained.is_empty()) return chained;
     if (name->text == "code" && e->type->is_subtype_of(ts.rt.types.SystemExit)) {
       auto& args = as<ObjTuple>(e->args)->items;
       return args.empty() ? Value::none() : args.size() == 1 ? args[0] : e->args;
     }
     if (name->text == "__traceback__") return Value::none();
-    if (name->text == "__context__") return e->context.is_empty() ? Value::none() : e->context;
   }
   if (is_kind(obj, ObjKind::Range)) {
     auto* r = as<ObjRange>(obj);
     if (name->text == "start") return Value::integer(r->start);
     if (name->text == "stop") return Value::integer(r->stop);
     if (name->text == "step") return Value::integer(r->step);
-  }  if (name == ts.rt.name_module) {
-    if (is_kind(obj, ObjKind::Function)) return make_str(as<ObjFunction>(obj)->code_obj()->name);
+  }
+  if (name == ts.rt.name_module) {
+    if (is_kind(obj, ObjKind::Function)) return make_str(as<ObjFunction>(obj)->name_text());
     if (is_kind(obj, ObjKind::Type)) return make_str(as<ObjType>(obj)->name);
     if (is_kind(obj, ObjKind::Native)) return make_str(as<ObjNative>(obj)->name);
   }
@@ -1245,6 +1247,8 @@ Value builtin_getattr(ThreadState& ts, const Value& obj, ObjStr* name) {
 }
 
 void builtin_setattr(ThreadState& ts, const Value& obj, ObjStr* name, const Value& value) {
+  if (is_kind(obj, ObjKind::Exception) && set_exception_chain_attribute(ts, as<ObjException>(obj), name->text, value))
+    return;
   ObjType* type = type_of(ts, obj);
   if (is_kind(obj, ObjKind::Exception) && name->text == "args" && !value.is_empty()) {
     as<ObjException>(obj)->args = is_tuple(value) ? value : make_tuple(collect(ts, value));

@@ -34,6 +34,7 @@ Runtime::Runtime(RuntimeConfig cfg) : config(std::move(cfg)) {
   install_str_methods(*this);
   install_bytes_methods(*this);
   install_container_methods(*this);
+  install_function_attributes(*this);
   for (const RuntimeExtension& e : config.extensions)
     if (e.install) e.install(*this);
 }

@@ -491,7 +491,7 @@ Value* instance_dict(const Value& self) {
     case ObjKind::Instance: return &as<ObjInstance>(self)->dict;
     case ObjKind::Exception: return &as<ObjException>(self)->dict;
     case ObjKind::Opaque: return &as<ObjOpaque>(self)->dict;
-    case ObjKind::Function: return &as<ObjFunction>(self)->dict;
+    case ObjKind::Function: return &as<ObjFunction>(self)->attrs;
     default: return nullptr;
   }
 }

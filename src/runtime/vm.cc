@@ -1,6 +1,7 @@
 #include "gil/runtime/vm.h"
 
 #include <new>
+#include <utility>
 #include <stdexcept>
 #include <system_error>
 
@@ -9,6 +10,7 @@
 #include "gil/runtime/dict.h"
 #include "gil/runtime/errors.h"
 #include "gil/runtime/ops.h"
+#include "gil/runtime/set.h"
 #include "gil/runtime/type.h"
 
 #include "builtin_slots.h"
@@ -26,59 +28,138 @@ std::string plural(int64_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
-[[noreturn]] void raise_too_many(ThreadState& ts, ObjCode* code, int given, int min) {
+// CPython's "f() takes 2 positional arguments but 3 were given", counting
+// the keyword-only arguments given as CPython does.
+[[noreturn]] void raise_too_many(ThreadState& ts, ObjFunction* fn, int given, Value* locals) {
+  ObjCode* code = fn->code_obj();
   int max = code->param_count;
-  std::string takes = min == max ? plural(max, "positional argument")
-                                 : "from " + std::to_string(min) + " to " + plural(max, "positional argument");
+  int min = max - static_cast<int>(fn->defaults.size());
+  int kwonly_given = 0;
+  for (int i = max; i < code->named_param_count(); ++i) kwonly_given += !locals[i].is_empty();
+  std::string takes = min == max ? std::to_string(max) : "from " + std::to_string(min) + " to " + std::to_string(max);
+  std::string kwonly_note;
+  if (kwonly_given)
+    kwonly_note = " positional argument" + std::string(given != 1 ? "s" : "") + " (and " +
+                  plural(kwonly_given, "keyword-only argument") + ")";
   raise(ts, ts.rt.types.TypeError,
-        code->qualname + "() takes " + takes + " but " + std::to_string(given) + (given == 1 ? " was" : " were") +
-            " given");
+        fn->qualname_text() + "() takes " + takes + " positional argument" + (max != 1 || min != max ? "s" : "") + " but " +
+            std::to_string(given) + kwonly_note + (given == 1 && !kwonly_given ? " was" : " were") + " given");
 }
 
-[[noreturn]] void raise_missing(ThreadState& ts, ObjCode* code, Value* locals) {
-  std::vector<std::string> missing;
-  for (int i = 0; i < code->param_count; ++i)
-    if (locals[i].is_empty()) missing.push_back("'" + as<ObjStr>(code->local_names[static_cast<size_t>(i)])->text + "'");
-  std::string names;
-  for (size_t i = 0; i < missing.size(); ++i) {
-    if (i) names += missing.size() == 2 ? " and " : (i + 1 == missing.size() ? ", and " : ", ");
-    names += missing[i];
+// 'a', 'a' and 'b', 'a', 'b', and 'c'.
+std::string quoted_names(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i) out += names.size() == 2 ? " and " : (i + 1 == names.size() ? ", and " : ", ");
+    out += "'" + names[i] + "'";
   }
-  raise(ts, ts.rt.types.TypeError,
-        code->qualname + "() missing " + std::to_string(missing.size()) + " required positional argument" +
-            (missing.size() == 1 ? "" : "s") + ": " + names);
+  return out;
 }
 
-// Moves keyword arguments into their parameter slots. [locals] holds argc
-// positional values followed by one value per keyword name.
-void bind_keywords(ThreadState& ts, ObjCode* code, Value* locals, int argc, ObjTuple* kwnames) {
-  size_t nk = kwnames->items.size();
-  std::vector<Value> values(nk);
-  for (size_t k = 0; k < nk; ++k) values[k] = std::move(locals[argc + static_cast<int>(k)]);
-  for (size_t k = 0; k < nk; ++k) {
-    ObjStr* name = as<ObjStr>(kwnames->items[k]);
-    int slot = -1;
-    for (int p = 0; p < code->param_count; ++p)
-      if (code->local_names[static_cast<size_t>(p)].as_obj() == name) slot = p;
-    if (slot < 0)
-      raise(ts, ts.rt.types.TypeError, code->qualname + "() got an unexpected keyword argument '" + name->text + "'");
+// "f() missing 2 required positional arguments: 'a' and 'b'" for the empty
+// slots in [first, end); [kind] is "positional" or "keyword-only".
+[[noreturn]] void raise_missing(ThreadState& ts, ObjFunction* fn, Value* locals, int first, int end, const char* kind) {
+  ObjCode* code = fn->code_obj();
+  std::vector<std::string> missing;
+  for (int i = first; i < end; ++i)
+    if (locals[i].is_empty()) missing.push_back(as<ObjStr>(code->local_names[static_cast<size_t>(i)])->text);
+  raise(ts, ts.rt.types.TypeError,
+        fn->qualname_text() + "() missing " + std::to_string(missing.size()) + " required " + kind + " argument" +
+            (missing.size() == 1 ? "" : "s") + ": " + quoted_names(missing));
+}
+
+// The named parameter (positional-or-keyword or keyword-only) called
+// [name], or -1. Names from a `**` dict need not be interned.
+int keyword_slot(const ObjCode* code, ObjStr* name) {
+  for (int p = code->posonly_count; p < code->named_param_count(); ++p)
+    if (code->local_names[static_cast<size_t>(p)].as_obj() == name) return p;
+  if (name->interned) return -1;
+  for (int p = code->posonly_count; p < code->named_param_count(); ++p)
+    if (as<ObjStr>(code->local_names[static_cast<size_t>(p)])->text == name->text) return p;
+  return -1;
+}
+
+// An unknown keyword: CPython first blames positional-only parameters given
+// by keyword, then the first unknown name.
+[[noreturn]] void raise_bad_keyword(ThreadState& ts, ObjFunction* fn, ObjTuple* kwnames, ObjStr* name) {
+  ObjCode* code = fn->code_obj();
+  std::vector<std::string> posonly;
+  for (auto& k : kwnames->items)
+    for (int p = 0; p < code->posonly_count; ++p)
+      if (as<ObjStr>(code->local_names[static_cast<size_t>(p)])->text == as<ObjStr>(k)->text)
+        posonly.push_back(as<ObjStr>(k)->text);
+  if (!posonly.empty()) {
+    std::string names;
+    for (size_t i = 0; i < posonly.size(); ++i) names += (i ? ", " : "") + posonly[i];
+    raise(ts, ts.rt.types.TypeError,
+          fn->qualname_text() + "() got some positional-only arguments passed as keyword arguments: '" + names + "'");
+  }
+  raise(ts, ts.rt.types.TypeError, fn->qualname_text() + "() got an unexpected keyword argument '" + name->text + "'");
+}
+
+// Moves keyword arguments into their parameter slots, or into the **kwargs
+// dict [varkw] (null when the function has none).
+void bind_keywords(ThreadState& ts, ObjFunction* fn, Value* locals, std::vector<Value>& values, ObjTuple* kwnames,
+                   ObjDict* varkw) {
+  ObjCode* code = fn->code_obj();
+  for (size_t k = 0; k < values.size(); ++k) {
+    auto* name = as<ObjStr>(kwnames->items[k]);
+    int slot = keyword_slot(code, name);
+    if (slot < 0) {
+      if (!varkw) raise_bad_keyword(ts, fn, kwnames, name);
+      dict_set(ts, varkw, kwnames->items[k], std::move(values[k]));
+      continue;
+    }
     if (!locals[slot].is_empty())
-      raise(ts, ts.rt.types.TypeError, code->qualname + "() got multiple values for argument '" + name->text + "'");
+      raise(ts, ts.rt.types.TypeError,
+            fn->qualname_text() + "() got multiple values for argument '" + name->text + "'");
     locals[slot] = std::move(values[k]);
   }
 }
 
-// Fills the parameters of a new frame whose arguments start at [locals]:
-// keywords into their slots, defaults for the rest.
+// Fills the empty keyword-only slots from the function's kwdefaults.
+void fill_kwonly_defaults(ThreadState& ts, ObjFunction* fn, Value* locals) {
+  ObjCode* code = fn->code_obj();
+  if (fn->kwdefaults.is_empty()) return;
+  auto* defaults = as<ObjDict>(fn->kwdefaults);
+  for (int i = code->param_count; i < code->named_param_count(); ++i) {
+    if (!locals[i].is_empty()) continue;
+    if (Value* found = dict_find(ts, defaults, code->local_names[static_cast<size_t>(i)])) locals[i] = *found;
+  }
+}
+
+// Fills the parameters of a new frame whose arguments start at [locals]
+// ([argc] positional values, then one value per keyword name), in CPython's
+// order of checks: keywords, too many positional arguments, missing
+// positional ones (after defaults), missing keyword-only ones.
 void bind_arguments(ThreadState& ts, ObjFunction* fn, Value* locals, int argc, ObjTuple* kwnames) {
   ObjCode* code = fn->code_obj();
-  int min = code->param_count - static_cast<int>(fn->defaults.size());
-  if (argc > code->param_count) raise_too_many(ts, code, argc, min);
-  if (kwnames) bind_keywords(ts, code, locals, argc, kwnames);
-  for (int i = argc; i < code->param_count; ++i)
-    if (locals[i].is_empty() && i >= min) locals[i] = fn->defaults[static_cast<size_t>(i - min)];
-  for (int i = argc; i < code->param_count; ++i)
-    if (locals[i].is_empty()) raise_missing(ts, code, locals);
+  int npos = code->param_count;
+  // The keyword values and the positional values past the parameters lie in
+  // slots that keyword-only parameters, *args and **kwargs take: move them out.
+  size_t nk = kwnames ? kwnames->items.size() : 0;
+  std::vector<Value> kwvalues(nk);
+  for (size_t k = 0; k < nk; ++k) kwvalues[k] = std::move(locals[argc + static_cast<int>(k)]);
+  std::vector<Value> extra;
+  for (int i = npos; i < argc; ++i) extra.push_back(std::move(locals[i]));
+  int next_slot = code->named_param_count();
+  if (code->has_varargs) locals[next_slot++] = make_tuple(std::move(extra));
+  ObjDict* varkw = nullptr;
+  if (code->has_varkw) {
+    locals[next_slot] = make<ObjDict>();
+    varkw = as<ObjDict>(locals[next_slot]);
+  }
+  if (nk) bind_keywords(ts, fn, locals, kwvalues, kwnames, varkw);
+  if (argc > npos && !code->has_varargs) raise_too_many(ts, fn, argc, locals);
+  int min = npos - static_cast<int>(fn->defaults.size());
+  for (int i = std::max(argc, min); i < npos; ++i)
+    if (locals[i].is_empty()) locals[i] = fn->defaults[static_cast<size_t>(i - min)];
+  for (int i = argc; i < npos; ++i)
+    if (locals[i].is_empty()) raise_missing(ts, fn, locals, argc, npos, "positional");
+  if (code->kwonly_count == 0) return;
+  fill_kwonly_defaults(ts, fn, locals);
+  for (int i = npos; i < code->named_param_count(); ++i)
+    if (locals[i].is_empty()) raise_missing(ts, fn, locals, npos, code->named_param_count(), "keyword-only");
 }
 
 // bind_arguments for a frame being pushed: on failure, clears the slots past
@@ -88,8 +169,9 @@ void bind_arguments(ThreadState& ts, ObjFunction* fn, Value* locals, int argc, O
   try {
     bind_arguments(ts, fn, args, argc, kwnames);
   } catch (...) {
+    // Binding moves values around the parameter slots: clear them all.
     int total = argc + (kwnames ? static_cast<int>(kwnames->items.size()) : 0);
-    for (int i = total; i < fn->code_obj()->param_count; ++i) args[i] = Value();
+    for (int i = 0; i < std::max(total, fn->code_obj()->local_count()); ++i) args[i] = Value();
     throw;
   }
 }
@@ -102,7 +184,7 @@ inline Frame& push_frame(ThreadState& ts, ObjFunction* fn, Value* base, Value* a
   if (static_cast<int>(ts.frames.size()) >= ts.rt.config.recursion_limit ||
       args + code->local_count() + code->max_stack >= ts.stack_end) [[unlikely]]
     raise_recursion(ts);
-  if (argc != code->param_count || kwnames) [[unlikely]]
+  if (argc != code->simple_argc || kwnames) [[unlikely]]
     bind_new_frame(ts, fn, args, argc, kwnames);
   Value* sp = args + code->local_count();
   return ts.frames.emplace_back(Frame{code, base, code->code.data(), args, sp, returns_to_native});
@@ -161,6 +243,15 @@ const ExceptionEntry* find_handler(const ObjCode* code, uint32_t at) {
         "cannot access local variable '" + name + "' where it is not associated with a value");
 }
 
+// An empty cell: a cell variable of this function reads as an unbound
+// local, a free variable as CPython words it.
+[[noreturn]] void raise_unbound_deref(ThreadState& ts, const ObjCode* code, uint32_t slot) {
+  if (!code->is_free_slot(slot)) raise_unbound_local(ts, code, slot);
+  const std::string& name = as<ObjStr>(code->local_names[slot])->text;
+  raise(ts, ts.rt.types.NameError,
+        "cannot access free variable '" + name + "' where it is not associated with a value in enclosing scope");
+}
+
 [[noreturn]] void raise_name_error(ThreadState& ts, uint32_t slot) {
   raise(ts, ts.rt.types.NameError, "name '" + ts.rt.globals.names[slot]->text + "' is not defined");
 }
@@ -175,6 +266,111 @@ void unpack(ThreadState& ts, const Value& seq, uint32_t n, Value* out) {
   if (items.size() > n)
     raise(ts, ts.rt.types.ValueError, "too many values to unpack (expected " + std::to_string(n) + ")");
   for (uint32_t i = 0; i < n; ++i) out[n - 1 - i] = std::move(items[i]);
+}
+
+// `a, *b, c = seq`: [before] items, a list of the middle, [after] items,
+// written to [out] with the first item on top.
+void unpack_ex(ThreadState& ts, const Value& seq, uint32_t before, uint32_t after, Value* out) {
+  if (!is_iterable(ts, seq))
+    raise(ts, ts.rt.types.TypeError, "cannot unpack non-iterable " + std::string(type_name(ts, seq)) + " object");
+  std::vector<Value> items = collect(ts, seq);
+  if (items.size() < before + after)
+    raise(ts, ts.rt.types.ValueError,
+          "not enough values to unpack (expected at least " + std::to_string(before + after) + ", got " +
+              std::to_string(items.size()) + ")");
+  size_t n = before + after + 1;
+  size_t middle_end = items.size() - after;
+  for (uint32_t i = 0; i < before; ++i) out[n - 1 - i] = std::move(items[i]);
+  out[after] = make_list(std::vector<Value>(std::make_move_iterator(items.begin() + before),
+                                            std::make_move_iterator(items.begin() + static_cast<long>(middle_end))));
+  for (uint32_t i = 0; i < after; ++i) out[after - 1 - i] = std::move(items[middle_end + i]);
+}
+
+// ---- Calls with * and ** (CALL_FUNCTION_EX) -------------------------------------
+
+// How call errors name a callable, as CPython's _PyObject_FunctionStr:
+// "__main__.f()", "len()", "list.append()".
+std::string function_str(ThreadState& ts, const Value& f) {
+  if (is_kind(f, ObjKind::Function)) {
+    const Value& module = ts.rt.globals.values[ts.rt.global_slot(ts.rt.name_module)];
+    std::string prefix = is_str(module) ? as<ObjStr>(module)->text + "." : "";
+    return prefix + as<ObjFunction>(f)->qualname_text() + "()";
+  }
+  if (is_kind(f, ObjKind::Native)) {
+    auto* n = as<ObjNative>(f);
+    return (n->owner ? n->owner->name + "." : "") + n->name + "()";
+  }
+  if (is_kind(f, ObjKind::BoundMethod)) return function_str(ts, as<ObjBoundMethod>(f)->method);
+  if (is_kind(f, ObjKind::Type)) return as<ObjType>(f)->name + "()";
+  return std::string(type_name(ts, f)) + " object";
+}
+
+// The positional arguments of f(*xs): xs as a tuple.
+[[gnu::noinline]] Value call_args_tuple(ThreadState& ts, const Value& callable, Value xs) {
+  if (is_tuple(xs)) return xs;
+  if (!is_iterable(ts, xs))
+    raise(ts, ts.rt.types.TypeError,
+          function_str(ts, callable) + " argument after * must be an iterable, not " + std::string(type_name(ts, xs)));
+  return make_tuple(collect(ts, xs));
+}
+
+// DICT_MERGE: adds the mapping [m] of `**m` to the call's keyword dict.
+[[gnu::noinline]] void merge_call_keywords(ThreadState& ts, const Value& callable, ObjDict* kwargs, const Value& m) {
+  if (!is_dict(m))
+    raise(ts, ts.rt.types.TypeError,
+          function_str(ts, callable) + " argument after ** must be a mapping, not " + std::string(type_name(ts, m)));
+  for (auto& e : as<ObjDict>(m)->entries) {
+    if (e.key.is_empty()) continue;
+    if (dict_find(ts, kwargs, e.key)) {
+      std::string key = is_str(e.key) ? as<ObjStr>(e.key)->text : repr(ts, e.key);
+      raise(ts, ts.rt.types.TypeError,
+            function_str(ts, callable) + " got multiple values for keyword argument '" + key + "'");
+    }
+    dict_set(ts, kwargs, e.key, e.value);
+  }
+}
+
+// Spreads the tuple [positional] and the dict [kwargs] (or Empty) above
+// [callable] as a call's arguments and keyword values, with their names in
+// [kw_holder]; returns the number of positional arguments. The keys are
+// checked before anything is written, so a failure leaves the stack as it was.
+[[gnu::noinline]] int spread_call_arguments(ThreadState& ts, Value* callable, const Value& positional,
+                                            const Value& kwargs, Value& kw_holder) {
+  auto& items = as<ObjTuple>(positional)->items;
+  ObjDict* kw = kwargs.is_empty() ? nullptr : as<ObjDict>(kwargs);
+  std::vector<Value> names;
+  if (kw) {
+    for (auto& e : kw->entries) {
+      if (e.key.is_empty()) continue;
+      if (!is_str(e.key)) raise(ts, ts.rt.types.TypeError, "keywords must be strings");
+      names.push_back(e.key);
+    }
+  }
+  Value* out = callable + 1;
+  if (out + items.size() + names.size() + 1 >= ts.stack_end) raise_recursion(ts);
+  for (auto& v : items) *out++ = v;
+  if (kw) {
+    for (auto& e : kw->entries)
+      if (!e.key.is_empty()) *out++ = e.value;
+  }
+  kw_holder = names.empty() ? Value() : make_tuple(std::move(names));
+  return static_cast<int>(items.size());
+}
+
+
+// `raise exc from cause`: CPython's do_raise for the cause.
+void set_cause(ThreadState& ts, const Value& exc, const Value& cause) {
+  auto* e = as<ObjException>(exc);
+  if (cause.is_none()) {
+    e->cause = Value();
+  } else if (is_kind(cause, ObjKind::Exception)) {
+    e->cause = cause;
+  } else if (is_kind(cause, ObjKind::Type) && as<ObjType>(cause)->is_exception) {
+    e->cause = call(ts, cause, nullptr, 0);
+  } else {
+    raise(ts, ts.rt.types.TypeError, "exception causes must derive from BaseException");
+  }
+  e->suppress_context = true;
 }
 
 Value build_string(Value* parts, uint32_t n) {
@@ -233,6 +429,20 @@ Value* frame_limit(const Frame& frame) {
   }
 }
 
+// The traceback lines of a frame of [code] at instruction [at]: one per
+// inline comprehension around it (innermost first), as CPython's frames of
+// the comprehension functions, then the frame's own, at the line where the
+// outermost comprehension starts.
+void add_traceback_lines(ObjException* e, ObjCode* code, uint32_t at) {
+  int line = code->line_at(at);
+  for (const ComprehensionRange& c : code->comprehensions) {
+    if (at < c.start || at >= c.end) continue;
+    e->traceback.push_back({c.code, line});
+    line = c.line;
+  }
+  e->traceback.push_back({Value::borrow(code), line});
+}
+
 // After [pe] was raised in the innermost frame: adds traceback lines and pops
 // frames until one has a handler, and readies that frame to resume there.
 // Returns false when the exception leaves the frame at [entry_depth] (or a
@@ -244,7 +454,7 @@ bool unwind(ThreadState& ts, PyException& pe, size_t entry_depth) {
     auto at = static_cast<uint32_t>(frame.ip - code->code.data()) - 1;
     auto* e = as<ObjException>(pe.exception);
     if (!pe.reraised) {
-      e->traceback.push_back({Value::borrow(code), code->line_at(at)});
+      add_traceback_lines(e, code, at);
       set_context(ts, pe.exception);
     }
     pe.reraised = false;
@@ -486,6 +696,50 @@ Value execute(ThreadState& ts, size_t entry_depth) {
       TARGET(DELETE_GLOBAL) {
         if (rt.globals.values[arg].is_empty()) raise_name_error(ts, arg);
         rt.globals.values[arg] = Value();
+        DISPATCH();
+      }
+
+      TARGET(MAKE_CELL) {
+        auto* cell = new ObjCell();
+        cell->value = std::move(locals[arg]);
+        locals[arg] = Value::adopt(cell);
+        DISPATCH();
+      }
+
+      TARGET(NEW_CELL) {
+        locals[arg] = make<ObjCell>();
+        DISPATCH();
+      }
+
+      TARGET(COPY_FREE_VARS) {
+        // The frame's callable slot holds the function being run.
+        auto& cells = as<ObjTuple>(as<ObjFunction>(*frame->base)->closure)->items;
+        for (size_t i = 0; i < cells.size(); ++i) locals[arg + i] = cells[i];
+        DISPATCH();
+      }
+
+      TARGET(LOAD_CLOSURE) {
+        PUSH(locals[arg]);
+        FAST_DISPATCH();
+      }
+
+      TARGET(LOAD_DEREF) {
+        const Value& v = as<ObjCell>(locals[arg])->value;
+        if (v.is_empty()) [[unlikely]]
+          raise_unbound_deref(ts, code, arg);
+        PUSH(v);
+        FAST_DISPATCH();
+      }
+
+      TARGET(STORE_DEREF) {
+        as<ObjCell>(locals[arg])->value = POP();
+        FAST_DISPATCH();
+      }
+
+      TARGET(DELETE_DEREF) {
+        Value& v = as<ObjCell>(locals[arg])->value;
+        if (v.is_empty()) raise_unbound_deref(ts, code, arg);
+        v = Value();
         DISPATCH();
       }
 
@@ -740,6 +994,57 @@ Value execute(ThreadState& ts, size_t entry_depth) {
         DISPATCH();
       }
 
+      TARGET(LIST_EXTEND) {
+        Value it = POP();
+        if (!is_iterable(ts, it))
+          raise(ts, rt.types.TypeError, "Value after * must be an iterable, not " + std::string(type_name(ts, it)));
+        std::vector<Value> items = collect(ts, it);
+        auto& list = as<ObjList>(sp[-static_cast<int>(arg)])->items;
+        list.insert(list.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
+        DISPATCH();
+      }
+
+      TARGET(LIST_TO_TUPLE) {
+        TOP() = make_tuple(std::move(as<ObjList>(TOP())->items));
+        DISPATCH();
+      }
+
+      TARGET(DICT_UPDATE) {
+        Value m = POP();
+        if (!is_dict(m))
+          raise(ts, rt.types.TypeError, "'" + std::string(type_name(ts, m)) + "' object is not a mapping");
+        auto* d = as<ObjDict>(sp[-static_cast<int>(arg)]);
+        for (auto& e : as<ObjDict>(m)->entries)
+          if (!e.key.is_empty()) dict_set(ts, d, e.key, e.value);
+        DISPATCH();
+      }
+
+      TARGET(DICT_MERGE) {
+        Value m = POP();
+        merge_call_keywords(ts, sp[-static_cast<int>(arg) - 2], as<ObjDict>(sp[-static_cast<int>(arg)]), m);
+        DISPATCH();
+      }
+
+      // Sets: the opcodes are in place for the set type to come.
+      TARGET(BUILD_SET) {
+        Value set = make_set(ts, sp - arg, arg);
+        for (uint32_t i = 0; i < arg; ++i) DROP();
+        PUSH(std::move(set));
+        DISPATCH();
+      }
+
+      TARGET(SET_ADD) {
+        Value v = POP();
+        set_add(ts, sp[-static_cast<int>(arg)], v);
+        DISPATCH();
+      }
+
+      TARGET(SET_UPDATE) {
+        Value it = POP();
+        set_update(ts, sp[-static_cast<int>(arg)], it);
+        DISPATCH();
+      }
+
       TARGET(BINARY_SUBSCR) {
         Value& c = sp[-2];
         Value& i = sp[-1];
@@ -901,6 +1206,20 @@ Value execute(ThreadState& ts, size_t entry_depth) {
         goto do_call;
       }
 
+      TARGET(CALL_FUNCTION_EX) {
+        Value kwargs = arg ? POP() : Value();
+        Value positional = POP();
+        callable = sp - 1;
+        SAVE_FRAME();
+        positional = call_args_tuple(ts, *callable, std::move(positional));
+        RELOAD_FRAME_POINTER();
+        argc = spread_call_arguments(ts, callable, positional, kwargs, kw_holder);
+        kwnames = kw_holder.is_empty() ? nullptr : as<ObjTuple>(kw_holder);
+        args = callable + 1;
+        sp = args + argc + (kwnames ? static_cast<int>(kwnames->items.size()) : 0);
+        goto do_call;
+      }
+
     do_call : {
       // The callable is at [callable], its arguments at [args]; everything
       // from [callable] to [sp] is consumed by the call.
@@ -929,7 +1248,9 @@ Value execute(ThreadState& ts, size_t entry_depth) {
         auto* fn = new ObjFunction();
         Value f = Value::adopt(fn);
         fn->code = std::move(code_value);
-        if (arg) {
+        if (arg & kMakeFunctionClosure) fn->closure = POP();
+        if (arg & kMakeFunctionKwDefaults) fn->kwdefaults = POP();
+        if (arg & kMakeFunctionDefaults) {
           Value defaults = POP();
           fn->defaults = as<ObjTuple>(defaults)->items;
         }
@@ -963,14 +1284,25 @@ Value execute(ThreadState& ts, size_t entry_depth) {
         DISPATCH();
       }
 
+      TARGET(UNPACK_EX) {
+        Value seq = POP();
+        uint32_t before = arg & kUnpackExMax, after = arg >> kUnpackExShift;
+        unpack_ex(ts, seq, before, after, sp);
+        sp += before + after + 1;
+        DISPATCH();
+      }
+
       TARGET(RAISE) {
         if (arg == 0) {
           if (ts.handled_exception.is_empty()) raise(ts, rt.types.RuntimeError, "No active exception to reraise");
           throw PyException{ts.handled_exception, true};
         }
+        Value cause = arg == 2 ? POP() : Value();
         Value v = POP();
         SAVE_FRAME();
-        raise_value(make_raisable(ts, v));
+        Value exc = make_raisable(ts, v);
+        if (arg == 2) set_cause(ts, exc, cause);
+        raise_value(std::move(exc));
       }
 
       TARGET(LOAD_ASSERTION_ERROR) {
@@ -1034,7 +1366,17 @@ Value execute(ThreadState& ts, size_t entry_depth) {
         Value ctx = POP();
         frame->sp = sp;
         Value info[3] = {Value::borrow(type_of(ts, TOP())), TOP(), Value::none()};
-        Value suppress = call_exit(ts, ctx, info);
+        // __exit__ runs while the body's exception is being handled: one it
+        // raises chains to it.
+        Value previous = std::exchange(ts.handled_exception, TOP());
+        Value suppress;
+        try {
+          suppress = call_exit(ts, ctx, info);
+        } catch (...) {
+          ts.handled_exception = std::move(previous);
+          throw;
+        }
+        ts.handled_exception = std::move(previous);
         RELOAD_FRAME_POINTER();
         PUSH(Value::boolean(truthy(ts, suppress)));
         DISPATCH();

@@ -77,9 +77,81 @@ TEST(Compiler, RejectsWhatPythonRejects) {
   EXPECT_EQ(compile_error("def f(a, a):\n    pass\n"), "1: duplicate argument 'a' in function definition");
 }
 
-TEST(Compiler, NamesClosuresAsUnsupported) {
-  EXPECT_EQ(compile_error("def outer(n):\n    return lambda x: x + n\n"),
-            "2: closures are not supported by MiniPy: 'n' belongs to the enclosing function 'outer'");
+TEST(Compiler, CapturedLocalsLiveInCellsAndReachNestedFunctionsThroughClosures) {
+  std::string dis = listing("def outer(n):\n    m = 1\n    return lambda x: x + n\n");
+  // n is a parameter and a cell: the prologue wraps the argument.
+  EXPECT_NE(dis.find("MAKE_CELL 0 (n)"), std::string::npos) << dis;
+  // m is a plain local still.
+  EXPECT_NE(dis.find("STORE_FAST 1 (m)"), std::string::npos) << dis;
+  EXPECT_NE(dis.find("LOAD_CLOSURE 0 (n)"), std::string::npos) << dis;
+  EXPECT_NE(dis.find("MAKE_FUNCTION 4"), std::string::npos) << dis;
+  // The lambda copies its one free variable into the slot after x.
+  EXPECT_NE(dis.find("COPY_FREE_VARS 1"), std::string::npos) << dis;
+  EXPECT_NE(dis.find("LOAD_DEREF 1 (n)"), std::string::npos) << dis;
+}
+
+TEST(Compiler, NonlocalStoresIntoTheEnclosingCell) {
+  std::string dis = listing(
+      "def counter():\n    c = 0\n    def inc():\n        nonlocal c\n        c += 1\n        return c\n"
+      "    return inc\n");
+  EXPECT_NE(dis.find("STORE_DEREF 0 (c)"), std::string::npos) << dis;
+  EXPECT_EQ(dis.find("STORE_FAST 0 (c)"), std::string::npos) << dis;
+}
+
+TEST(Compiler, ComprehensionsReadEnclosingLocalsWithoutCells) {
+  std::string dis = listing("def f(xs, k):\n    return [x * k for x in xs]\n");
+  EXPECT_EQ(dis.find("DEREF"), std::string::npos) << dis;
+  EXPECT_EQ(dis.find("MAKE_CELL"), std::string::npos) << dis;
+}
+
+TEST(Compiler, ALambdaCapturingAComprehensionVariableGetsAFreshCellPerRun) {
+  std::string dis = listing("fs = [lambda: i for i in range(3)]\n");
+  EXPECT_NE(dis.find("NEW_CELL"), std::string::npos) << dis;
+  EXPECT_NE(dis.find("STORE_DEREF"), std::string::npos) << dis;
+}
+
+TEST(Compiler, GlobalInANestedFunctionStaysGlobal) {
+  std::string dis = listing("def f():\n    x = 1\n    def g():\n        global x\n        x = 2\n    return g\n");
+  EXPECT_NE(dis.find("STORE_GLOBAL"), std::string::npos) << dis;
+  EXPECT_EQ(dis.find("MAKE_CELL"), std::string::npos) << dis;
+}
+
+TEST(Compiler, StarredAssignmentAndCallsUseTheExtendedOpcodes) {
+  std::string dis = listing("a, *b, c = xs\nf(*a, **b)\ny = [*a, 1]\n");
+  EXPECT_NE(dis.find("UNPACK_EX 4097 (1 *, 1)"), std::string::npos) << dis;
+  EXPECT_NE(dis.find("DICT_MERGE"), std::string::npos) << dis;
+  EXPECT_NE(dis.find("CALL_FUNCTION_EX 1"), std::string::npos) << dis;
+  EXPECT_NE(dis.find("LIST_EXTEND"), std::string::npos) << dis;
+}
+
+TEST(Compiler, DecoratorsAreCalledInnermostFirst) {
+  std::string dis = listing("@a\n@b\ndef f():\n    pass\n");
+  size_t load_a = dis.find("LOAD_GLOBAL"), make = dis.find("MAKE_FUNCTION");
+  ASSERT_NE(load_a, std::string::npos);
+  EXPECT_LT(load_a, make) << dis;
+  EXPECT_NE(dis.find("CALL 1", make), std::string::npos) << dis;
+}
+
+TEST(Compiler, RejectsScopeAndStarMisuseAsPythonDoes) {
+  EXPECT_EQ(compile_error("def f(x):\n    nonlocal x\n"), "2: name 'x' is parameter and nonlocal");
+  EXPECT_EQ(compile_error("def f():\n    nonlocal y\n"), "2: no binding for nonlocal 'y' found");
+  EXPECT_EQ(compile_error("nonlocal x\n"), "1: nonlocal declaration not allowed at module level");
+  EXPECT_EQ(compile_error("def f():\n    x = 1\n    def g():\n        global x\n        nonlocal x\n"),
+            "4: name 'x' is nonlocal and global");
+  EXPECT_EQ(compile_error("def f():\n    x = 1\n    def g():\n        x = 2\n        nonlocal x\n"),
+            "5: name 'x' is assigned to before nonlocal declaration");
+  EXPECT_EQ(compile_error("def f():\n    x = 1\n    def g():\n        print(x)\n        nonlocal x\n"),
+            "5: name 'x' is used prior to nonlocal declaration");
+  EXPECT_EQ(compile_error("def f(x):\n    global x\n"), "2: name 'x' is parameter and global");
+  EXPECT_EQ(compile_error("def f():\n    print(x)\n    global x\n"), "3: name 'x' is used prior to global declaration");
+  EXPECT_EQ(compile_error("x = 1\nglobal x\n"), "2: name 'x' is assigned to before global declaration");
+  EXPECT_EQ(compile_error("def f():\n    global y\n    def g():\n        nonlocal y\n"),
+            "4: no binding for nonlocal 'y' found");
+  EXPECT_EQ(compile_error("a, *b, *c = x\n"), "1: multiple starred expressions in assignment");
+  EXPECT_EQ(compile_error("*a = x\n"), "1: starred assignment target must be in a list or tuple");
+  EXPECT_EQ(compile_error("for *a in x: pass\n"), "1: starred assignment target must be in a list or tuple");
+  EXPECT_EQ(compile_error("x = *a\n"), "1: can't use starred expression here");
+  EXPECT_EQ(compile_error("*a\n"), "1: can't use starred expression here");
 }
 
 }  // namespace

@@ -70,21 +70,49 @@ struct Compare {
 // `body if test else orelse`.
 struct IfExp { ExprPtr test; ExprPtr body; ExprPtr orelse; };
 
-// A parameter list shared by `def` and `lambda`. Defaults belong to the last
-// `defaults.size()` parameters, as in Python.
+// A parameter list shared by `def` and `lambda`:
+//   def f(p1, p2, /, a, b=1, *args, k, k2=2, **kwargs)
+// [names] are the positional parameters (p1 p2 a b), the first
+// [posonly_count] of them positional-only; [defaults] belong to the last
+// `defaults.size()` of them, as in Python. [vararg] and [kwarg] are empty
+// when absent. [kw_defaults] is parallel to [kwonly], null for a keyword-only
+// parameter without a default.
 struct Parameters {
   std::vector<std::string> names;
   ExprList defaults;
+  size_t posonly_count = 0;
+  std::string vararg;
+  std::vector<std::string> kwonly;
+  ExprList kw_defaults;
+  std::string kwarg;
+
+  // Every parameter name in the order of the function's local slots:
+  // positional, keyword-only, *args, **kwargs (CPython's co_varnames order).
+  std::vector<std::string> all_names() const {
+    std::vector<std::string> out = names;
+    out.insert(out.end(), kwonly.begin(), kwonly.end());
+    if (!vararg.empty()) out.push_back(vararg);
+    if (!kwarg.empty()) out.push_back(kwarg);
+    return out;
+  }
+  bool has_kw_defaults() const {
+    for (auto& d : kw_defaults)
+      if (d) return true;
+    return false;
+  }
 };
 
 // `lambda params: body`.
 struct Lambda { Parameters params; ExprPtr body; };
 
-// A keyword argument `name=value` in a call.
+// A keyword argument `name=value` in a call, or `**value` when name is empty.
 struct Keyword { std::string name; ExprPtr value; };
 
-// `func(args..., keywords...)`.
+// `func(args..., keywords...)`. An argument may be a Starred (`*xs`).
 struct Call { ExprPtr func; ExprList args; std::vector<Keyword> keywords; };
+
+// `*value`: in an assignment target, a display or a call's arguments.
+struct Starred { ExprPtr value; };
 
 // `value.attr`.
 struct Attribute { ExprPtr value; std::string attr; };
@@ -95,26 +123,30 @@ struct Subscript { ExprPtr value; ExprPtr index; };
 // `lower:upper:step` inside a subscript; each part may be absent (null).
 struct Slice { ExprPtr lower; ExprPtr upper; ExprPtr step; };
 
-// `[a, b, c]`.
+// `[a, b, c]`; an element may be a Starred.
 struct List { ExprList elts; };
 
-// `(a, b, c)` or `a, b, c`.
+// `(a, b, c)` or `a, b, c`; an element may be a Starred.
 struct Tuple { ExprList elts; };
 
-// `{k: v, ...}`.
+// `{k: v, ...}`; a null key means `**value`.
 struct Dict { ExprList keys; ExprList values; };
 
-// `[elt for target in iter if cond]`; cond may be null.
-struct ListComp { ExprPtr elt; ExprPtr target; ExprPtr iter; ExprPtr cond; };
+// `{a, b, c}`; an element may be a Starred.
+struct Set { ExprList elts; };
 
-// `{key: value for target in iter if cond}`; cond may be null.
-struct DictComp {
-  ExprPtr key;
-  ExprPtr value;
-  ExprPtr target;
-  ExprPtr iter;
-  ExprPtr cond;
-};
+// One `for target in iter if cond1 if cond2` clause of a comprehension.
+struct Comprehension { ExprPtr target; ExprPtr iter; ExprList ifs; };
+using Generators = std::vector<Comprehension>;
+
+// `[elt for ... for ... if ...]`: the clauses nest left to right.
+struct ListComp { ExprPtr elt; Generators generators; };
+
+// `{elt for ...}`.
+struct SetComp { ExprPtr elt; Generators generators; };
+
+// `{key: value for ...}`.
+struct DictComp { ExprPtr key; ExprPtr value; Generators generators; };
 
 // An expression node: one of the structs above, and where it starts.
 struct Expr {
@@ -122,7 +154,7 @@ struct Expr {
   int col = 0;
   std::variant<Name, Constant, JoinedStr, FormattedValue, BinOp, UnaryOpExpr,
                BoolOp, Compare, IfExp, Lambda, Call, Attribute, Subscript,
-               Slice, List, Tuple, Dict, ListComp, DictComp>
+               Slice, List, Tuple, Dict, ListComp, DictComp, Starred, Set, SetComp>
       node;
 };
 
@@ -147,8 +179,14 @@ struct While { ExprPtr test; Body body; Body orelse; };
 // `for target in iter: body else: orelse`.
 struct For { ExprPtr target; ExprPtr iter; Body body; Body orelse; };
 
-// `def name(params): body`.
-struct FunctionDef { std::string name; Parameters params; Body body; };
+// `@decorators... def name(params): body`. The decorators are in source
+// order (the last one is applied first).
+struct FunctionDef {
+  std::string name;
+  Parameters params;
+  Body body;
+  ExprList decorators;
+};
 
 // `class name(bases): body`, applying [decorators] (outermost first) to the
 // class made.
@@ -164,6 +202,9 @@ struct Return { ExprPtr value; };
 
 // `global a, b`.
 struct Global { std::vector<std::string> names; };
+
+// `nonlocal a, b`.
+struct Nonlocal { std::vector<std::string> names; };
 
 // `pass`, `break`, `continue`.
 struct Pass {};
@@ -193,8 +234,9 @@ struct Try {
   Body finalbody;
 };
 
-// `raise exc`; exc null means re-raise the exception being handled.
-struct Raise { ExprPtr exc; };
+// `raise exc from cause`; exc null means re-raise the exception being
+// handled; cause is null without `from`.
+struct Raise { ExprPtr exc; ExprPtr cause; };
 
 // `import a, b` or `import a as b`; one Alias per module.
 struct Alias { std::string name; std::string asname; };
@@ -212,8 +254,8 @@ struct Stmt {
   int line = 0;
   int col = 0;
   std::variant<ExprStmt, Assign, AugAssign, If, While, For, FunctionDef, ClassDef,
-               Return, Global, Pass, Break, Continue, Assert, Delete, Try,
-               Raise, Import, ImportFrom, With>
+               Return, Global, Nonlocal, Pass, Break, Continue, Assert, Delete,
+               Try, Raise, Import, ImportFrom, With>
       node;
 };
 

@@ -3,7 +3,7 @@
 // A recursive-descent parser over the token stream of scanner.h, one function
 // per grammar rule, following the shape of Python's own grammar. It accepts
 // exactly MiniPy's subset of Python 3; a construct outside it (a class, a
-// generator, a set literal...) is reported as a SyntaxError that names the
+// generator, a walrus...) is reported as a SyntaxError that names the
 // construct, never silently misparsed.
 #pragma once
 

@@ -21,6 +21,8 @@ void install_builtin_functions(Runtime& rt);
 void install_str_methods(Runtime& rt);
 void install_bytes_methods(Runtime& rt);
 void install_container_methods(Runtime& rt);
+// The attributes of functions (__name__, __closure__, f.x = ...) and cells.
+void install_function_attributes(Runtime& rt);
 
 // Calls an exception type: a new exception whose args are the arguments.
 Value construct_exception(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTuple* kwnames);

@@ -21,6 +21,17 @@ struct ExceptionEntry {
   uint32_t depth;
 };
 
+// The instructions [start, end) of a comprehension compiled inline. CPython
+// 3.11 runs a comprehension as a function of its own, so a traceback through
+// it shows a "<listcomp>" frame line: [code] is a stand-in ObjCode with that
+// name for the traceback, [line] where the comprehension starts.
+struct ComprehensionRange {
+  uint32_t start;
+  uint32_t end;
+  int line;
+  Value code;
+};
+
 struct ObjCode : Obj {
   ObjCode() : Obj(ObjKind::Code) {}
 
@@ -44,15 +55,36 @@ struct ObjCode : Obj {
   std::vector<Value> names;
   // Try ranges, innermost first.
   std::vector<ExceptionEntry> exception_table;
+  // Inline comprehensions, innermost first.
+  std::vector<ComprehensionRange> comprehensions;
 
-  // Parameters occupy local slots [0, param_count).
+  // Parameters occupy the first local slots, in CPython's order: the
+  // param_count positional ones (the first posonly_count positional-only),
+  // kwonly_count keyword-only ones, then *args and **kwargs when present.
   int param_count = 0;
+  int posonly_count = 0;
+  int kwonly_count = 0;
+  bool has_varargs = false;
+  bool has_varkw = false;
+  // The argument count for which a call without keywords needs no binding
+  // (the arguments are the locals as they lie): param_count for a function
+  // with positional parameters only, -1 otherwise. push_frame's one test.
+  int simple_argc = 0;
+  // The free variables occupy slots [free_start, free_start + free_count),
+  // filled from the function's closure by COPY_FREE_VARS.
+  int free_start = 0;
+  int free_count = 0;
   // Interned names of every local slot; parameters first.
   std::vector<Value> local_names;
   // The deepest the operand stack gets, above the locals.
   int max_stack = 0;
 
   int local_count() const { return static_cast<int>(local_names.size()); }
+  // Every named parameter slot (positional and keyword-only).
+  int named_param_count() const { return param_count + kwonly_count; }
+  bool is_free_slot(uint32_t slot) const {
+    return static_cast<int>(slot) >= free_start && static_cast<int>(slot) < free_start + free_count;
+  }
   // Appends an instruction for [line] and returns its index.
   uint32_t emit(Op op, uint32_t arg, int line);
   // Points the jump at [at] to [target].

@@ -1,11 +1,11 @@
 // The compiler: an abstract syntax tree to code objects (chunk.h).
 //
-// One pass over the tree per function, after a short scan of the function's
-// body that decides which names are its locals (assigned anywhere in it and
-// not declared `global`). Locals become frame slots; names at module level,
-// and names a function reads without assigning, become global slots of the
-// Runtime. Comprehension variables get hidden slots of their own, so they do
-// not leak, as in Python 3.
+// First the scope analysis of language/scopes.h decides what every name is;
+// then one pass over the tree per function. Locals become frame slots, cell
+// and free variables slots holding cells (LOAD_DEREF), and names at module
+// level, and names no enclosing function binds, global slots of the Runtime.
+// Comprehensions are compiled inline; their variables get hidden slots of
+// their own, so they do not leak, as in Python 3.
 #pragma once
 
 #include <string>
@@ -18,8 +18,8 @@ namespace gil {
 
 // Compiles [module] from [filename] into the code object of its top level.
 // Throws SyntaxError for what the parser cannot see: `return` outside a
-// function, `break` outside a loop, a closure over an enclosing function's
-// variable (not supported by MiniPy).
+// function, `break` outside a loop, `global`/`nonlocal` misuse, a misplaced
+// starred expression.
 Value compile_module(Runtime& rt, const ast::Module& module, const std::string& filename);
 
 }  // namespace gil

@@ -41,6 +41,12 @@ Value new_exception(ThreadState& ts, ObjType* type, std::string_view message);
 // The message of an exception: str(e).
 std::string exception_message(ThreadState& ts, const ObjException* e);
 
+// The chaining attributes of an exception, __cause__, __context__ and
+// __suppress_context__: the value, or Empty for another name.
+Value exception_chain_attribute(const ObjException* e, std::string_view name);
+// Sets one of them; false for another name. TypeError for a bad value.
+bool set_exception_chain_attribute(ThreadState& ts, ObjException* e, std::string_view name, const Value& value);
+
 // Prints `Traceback (most recent call last):`, the frames and the final
 // line to [out], as CPython does for an uncaught exception.
 void print_traceback(ThreadState& ts, const Value& exception, std::FILE* out);

@@ -158,10 +158,20 @@ struct ObjFunction : Obj {
   Value code;
   // Default values of the last defaults.size() parameters.
   std::vector<Value> defaults;
-  // Attributes set on the function (`wrapper.calls = 0`), an ObjDict, or
-  // Empty.
-  Value dict;
+  // Defaults of keyword-only parameters: a dict by name, or Empty.
+  Value kwdefaults;
+  // The cells of the code's free variables, a tuple in the code's order
+  // (COPY_FREE_VARS reads it through the frame's callable slot), or Empty.
+  Value closure;
+  // __name__ and __qualname__ when assigned (str), else Empty: the code's.
+  Value name;
+  Value qualname;
+  // The function's attributes (`f.calls = 0`): a dict, or Empty.
+  Value attrs;
   ObjCode* code_obj() const;
+  // __name__ and __qualname__ as text.
+  const std::string& name_text() const;
+  const std::string& qualname_text() const;
 };
 
 // The signature every built-in function and method implements. [args] holds
@@ -211,6 +221,11 @@ struct ObjException : Obj {
   // The exception being handled when this one was raised, printed first
   // ("During handling of the above exception, another exception occurred").
   Value context;
+  // `raise ... from cause`: the cause, printed first ("The above exception
+  // was the direct cause of the following exception"); Empty for None.
+  Value cause;
+  // Set by any `raise ... from`: the context is not printed.
+  bool suppress_context = false;
 };
 
 // An imported module: a name and its attributes.

@@ -25,6 +25,13 @@ namespace gil {
   OPCODE(LOAD_GLOBAL, 1, "push global slot n, else the builtin; NameError")      \
   OPCODE(STORE_GLOBAL, -1, "pop into global slot n")                             \
   OPCODE(DELETE_GLOBAL, 0, "unbind global slot n")                               \
+  OPCODE(MAKE_CELL, 0, "wrap local slot n (a cell variable) in a new cell")      \
+  OPCODE(NEW_CELL, 0, "put a new empty cell in local slot n (comprehension)")   \
+  OPCODE(COPY_FREE_VARS, 0, "copy the closure's cells into slots n, n+1, ...")  \
+  OPCODE(LOAD_CLOSURE, 1, "push the cell in local slot n")                       \
+  OPCODE(LOAD_DEREF, 1, "push the value of the cell in slot n; error if empty") \
+  OPCODE(STORE_DEREF, -1, "pop into the cell in slot n")                         \
+  OPCODE(DELETE_DEREF, 0, "empty the cell in slot n; error if empty")           \
   OPCODE(POP_TOP, -1, "discard the top of the stack")                            \
   OPCODE(DUP_TOP, 1, "a -> a a")                                                 \
   OPCODE(DUP_TOP_TWO, 2, "a b -> a b a b")                                       \
@@ -51,6 +58,13 @@ namespace gil {
   OPCODE(FORMAT_VALUE, 0, "v [spec] -> format(v, spec); n=1 when a spec is on top") \
   OPCODE(LIST_APPEND, -1, "v -> (append v to the list n below the top)")         \
   OPCODE(DICT_SET, -2, "k v -> (set k: v in the dict n below the top)")          \
+  OPCODE(LIST_EXTEND, -1, "it -> (extend the list n below the top with it)")     \
+  OPCODE(LIST_TO_TUPLE, 0, "list -> tuple(list)")                                \
+  OPCODE(DICT_UPDATE, -1, "m -> (update the dict n below the top with m)")       \
+  OPCODE(DICT_MERGE, -1, "m -> (merge into the kwargs dict n below; call errors)") \
+  OPCODE(BUILD_SET, 1, "n items -> set (effect 1-n)")                            \
+  OPCODE(SET_ADD, -1, "v -> (add v to the set n below the top)")                 \
+  OPCODE(SET_UPDATE, -1, "it -> (add its items to the set n below the top)")     \
   OPCODE(BINARY_SUBSCR, -1, "container index -> container[index]")              \
   OPCODE(STORE_SUBSCR, -3, "value container index -> (container[index]=value)")  \
   OPCODE(DELETE_SUBSCR, -2, "container index -> (del container[index])")         \
@@ -61,10 +75,12 @@ namespace gil {
   OPCODE(CALL, 0, "f n args -> f(args) (effect -n)")                             \
   OPCODE(CALL_KW, -1, "f n args kwnames -> result; last args are keywords")      \
   OPCODE(CALL_METHOD_KW, -2, "method self n args kwnames -> result")             \
-  OPCODE(MAKE_FUNCTION, 0, "[defaults tuple] code -> function; n=1 with defaults") \
+  OPCODE(CALL_FUNCTION_EX, -1, "f args [kwargs] -> f(*args, **kwargs); n=1: kwargs") \
+  OPCODE(MAKE_FUNCTION, 0, "[defaults] [kwdefaults] [closure] code -> function; n: flags 1, 2, 4") \
   OPCODE(RETURN_VALUE, -1, "return the top of the stack to the caller")          \
   OPCODE(UNPACK_SEQUENCE, -1, "seq -> its n items, first on top (effect n-1)")   \
-  OPCODE(RAISE, -1, "n=1: pop and raise an exception; n=0: re-raise")           \
+  OPCODE(UNPACK_EX, 0, "seq -> n&0xFFF items, list, n>>12 items; first on top")  \
+  OPCODE(RAISE, -1, "n=1: raise exc; n=2: exc cause -> raise exc from cause; n=0: re-raise") \
   OPCODE(LOAD_ASSERTION_ERROR, 1, "push the AssertionError type")                \
   OPCODE(PUSH_EXC_INFO, 1, "exc -> previous exc: enter an except handler")       \
   OPCODE(CHECK_EXC_MATCH, 0, "exc type -> exc matches")                          \
@@ -103,6 +119,15 @@ const char* opcode_name(Op op);
 
 // The net stack effect of [op] with operand [arg] when it falls through.
 int stack_effect(Op op, uint32_t arg);
+
+// MAKE_FUNCTION's operand: which optional values are on the stack, deepest first.
+inline constexpr uint32_t kMakeFunctionDefaults = 1;
+inline constexpr uint32_t kMakeFunctionKwDefaults = 2;
+inline constexpr uint32_t kMakeFunctionClosure = 4;
+
+// UNPACK_EX's operand: the targets before the starred one, and after it.
+inline constexpr uint32_t kUnpackExShift = 12;
+inline constexpr uint32_t kUnpackExMax = (1u << kUnpackExShift) - 1;
 
 // Flag added to a BinaryOp operand for the in-place form (`x += y`).
 inline constexpr uint32_t kInPlace = 16;

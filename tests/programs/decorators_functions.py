@@ -37,7 +37,7 @@ def noop():
 
 for _ in range(3):
     noop()
-print(noop.__name__, "called", noop.calls, "times")
+print(noop.__name__, "called", noop.calls, "times")  # subset-ok: a function attribute
 
 # Stacked: the decorator nearest the def is applied first.
 def tag(name):

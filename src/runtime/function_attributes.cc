@@ -1,0 +1,79 @@
+// The attributes of user functions and cells: __name__, __qualname__,
+// __closure__, __defaults__, __kwdefaults__, __dict__ and the attributes a
+// program sets on a function (`wrapper.calls = 0`), and cell_contents.
+// Installed as the get/set hooks of the function and cell types.
+#include "gil/runtime/builtins.h"
+#include "gil/runtime/chunk.h"
+#include "gil/runtime/dict.h"
+#include "gil/runtime/errors.h"
+#include "gil/runtime/ops.h"
+
+namespace gil {
+namespace {
+
+Value or_none(const Value& v) { return v.is_empty() ? Value::none() : v; }
+
+// The function's attribute dict, made on first use.
+ObjDict* attribute_dict(ObjFunction* fn) {
+  if (fn->attrs.is_empty()) fn->attrs = make<ObjDict>();
+  return as<ObjDict>(fn->attrs);
+}
+
+Value function_attribute(ThreadState& ts, const Value& self, ObjStr* name) {
+  auto* fn = as<ObjFunction>(self);
+  const std::string& n = name->text;
+  if (n == "__name__") return make_str(fn->name_text());
+  if (n == "__qualname__") return make_str(fn->qualname_text());
+  if (n == "__closure__") return or_none(fn->closure);
+  if (n == "__kwdefaults__") return or_none(fn->kwdefaults);
+  if (n == "__defaults__") return fn->defaults.empty() ? Value::none() : make_tuple(fn->defaults);
+  if (n == "__doc__") return Value::none();
+  if (n == "__module__") {
+    const Value& module = ts.rt.globals.values[ts.rt.global_slot(ts.rt.name_module)];
+    return or_none(module);
+  }
+  if (n == "__dict__") return Value::borrow(attribute_dict(fn));
+  if (fn->attrs.is_empty()) return Value();
+  Value* v = dict_find(ts, as<ObjDict>(fn->attrs), Value::borrow(name));
+  return v ? *v : Value();
+}
+
+// __name__ and __qualname__ must stay strings, as in CPython.
+void set_name_attribute(ThreadState& ts, Value& slot, const char* what, const Value& value) {
+  if (!is_str(value)) raise(ts, ts.rt.types.TypeError, std::string(what) + " must be set to a string object");
+  slot = value;
+}
+
+bool set_function_attribute(ThreadState& ts, const Value& self, ObjStr* name, const Value& value) {
+  auto* fn = as<ObjFunction>(self);
+  const std::string& n = name->text;
+  if (n == "__name__") {
+    set_name_attribute(ts, fn->name, "__name__", value);
+    return true;
+  }
+  if (n == "__qualname__") {
+    set_name_attribute(ts, fn->qualname, "__qualname__", value);
+    return true;
+  }
+  if (n == "__closure__" || n == "__dict__" || n == "__defaults__" || n == "__kwdefaults__" || n == "__module__")
+    return false;  // read-only in MiniPy
+  dict_set(ts, attribute_dict(fn), Value::borrow(name), value);
+  return true;
+}
+
+Value cell_attribute(ThreadState& ts, const Value& self, ObjStr* name) {
+  if (name->text != "cell_contents") return Value();
+  const Value& v = as<ObjCell>(self)->value;
+  if (v.is_empty()) raise(ts, ts.rt.types.ValueError, "Cell is empty");
+  return v;
+}
+
+}  // namespace
+
+void install_function_attributes(Runtime& rt) {
+  rt.types.function->get_attribute = function_attribute;
+  rt.types.function->set_attribute = set_function_attribute;
+  rt.types.cell->get_attribute = cell_attribute;
+}
+
+}  // namespace gil
