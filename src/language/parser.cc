@@ -145,9 +145,6 @@ std::string unexpected_message(TK kind, std::string_view fallback) {
     case TK::Indent: return "unexpected indent";
     default: break;
   }
-  if (is_reserved_operator(kind)) {
-    return "the '" + std::string(token_kind_name(kind)) + "' operator is not supported by MiniPy";
-  }
   return std::string(fallback);
 }
 
@@ -186,6 +183,12 @@ std::optional<BinaryOp> augmented_op(TK kind) {
     case TK::DoubleSlashEqual: return BinaryOp::FloorDiv;
     case TK::PercentEqual: return BinaryOp::Mod;
     case TK::DoubleStarEqual: return BinaryOp::Pow;
+    case TK::AtEqual: return BinaryOp::MatMul;
+    case TK::LeftShiftEqual: return BinaryOp::LShift;
+    case TK::RightShiftEqual: return BinaryOp::RShift;
+    case TK::AmperEqual: return BinaryOp::And;
+    case TK::CircumflexEqual: return BinaryOp::Xor;
+    case TK::VBarEqual: return BinaryOp::Or;
     default: return std::nullopt;
   }
 }
@@ -199,12 +202,23 @@ std::optional<BinaryOp> additive_op(TK kind) {
 std::optional<BinaryOp> multiplicative_op(TK kind) {
   switch (kind) {
     case TK::Star: return BinaryOp::Mul;
+    case TK::At: return BinaryOp::MatMul;
     case TK::Slash: return BinaryOp::Div;
     case TK::DoubleSlash: return BinaryOp::FloorDiv;
     case TK::Percent: return BinaryOp::Mod;
     default: return std::nullopt;
   }
 }
+
+std::optional<BinaryOp> shift_op(TK kind) {
+  if (kind == TK::LeftShift) return BinaryOp::LShift;
+  if (kind == TK::RightShift) return BinaryOp::RShift;
+  return std::nullopt;
+}
+
+std::optional<BinaryOp> and_op(TK kind) { return kind == TK::Amper ? std::optional(BinaryOp::And) : std::nullopt; }
+std::optional<BinaryOp> xor_op(TK kind) { return kind == TK::Circumflex ? std::optional(BinaryOp::Xor) : std::nullopt; }
+std::optional<BinaryOp> or_op(TK kind) { return kind == TK::VBar ? std::optional(BinaryOp::Or) : std::nullopt; }
 
 // Whether a target is being assigned (=, for, with, comprehension) or deleted.
 enum class TargetUse { Assign, Delete };
@@ -469,7 +483,7 @@ class Parser {
     ast::Delete node;
     do {
       if (check(TK::Star)) fail_at(here(), "cannot delete starred");
-      ast::ExprPtr target = parse_sum();
+      ast::ExprPtr target = parse_bitor();
       check_target(*target, TargetUse::Delete, false);
       node.targets.push_back(std::move(target));
     } while (match(TK::Comma) && !at_statement_end());
@@ -842,7 +856,7 @@ class Parser {
     ast::WithItem item;
     item.context = parse_expression();
     if (match(TK::As)) {
-      item.target = parse_sum();
+      item.target = parse_bitor();
       check_target(*item.target, TargetUse::Assign, false);
     }
     return item;
@@ -915,8 +929,8 @@ class Parser {
 
   // One element of a target list: a sum-level expression or '*' target.
   ast::ExprPtr parse_target() {
-    if (check(TK::Star)) return parse_starred(&Parser::parse_sum);
-    return parse_sum();
+    if (check(TK::Star)) return parse_starred(&Parser::parse_bitor);
+    return parse_bitor();
   }
 
   // ---- Expressions ----
@@ -939,7 +953,7 @@ class Parser {
   // display or a target is rejected by the compiler, as in CPython.
   ast::ExprPtr parse_star_expression() {
     if (!check(TK::Star)) return parse_expression();
-    return parse_starred(&Parser::parse_sum);
+    return parse_starred(&Parser::parse_bitor);
   }
 
   // '*' followed by [operand]: a Starred.
@@ -1010,11 +1024,11 @@ class Parser {
 
   // comparison: sum (compare_op sum)* -- chains stay one flat Compare.
   ast::ExprPtr parse_comparison() {
-    ast::ExprPtr left = parse_sum();
+    ast::ExprPtr left = parse_bitor();
     ast::Compare node;
     while (auto op = match_comparison_operator()) {
       node.ops.push_back(*op);
-      node.comparators.push_back(parse_sum());
+      node.comparators.push_back(parse_bitor());
     }
     if (node.ops.empty()) return left;
     Pos at = pos_of(*left);
@@ -1047,12 +1061,19 @@ class Parser {
     return op;
   }
 
+  // bitwise_or: bitwise_xor ('|' bitwise_xor)*, and below it xor, and,
+  // shift: CPython's precedence, loosest first.
+  ast::ExprPtr parse_bitor() { return parse_binary_chain(or_op, &Parser::parse_bitxor); }
+  ast::ExprPtr parse_bitxor() { return parse_binary_chain(xor_op, &Parser::parse_bitand); }
+  ast::ExprPtr parse_bitand() { return parse_binary_chain(and_op, &Parser::parse_shift); }
+  ast::ExprPtr parse_shift() { return parse_binary_chain(shift_op, &Parser::parse_sum); }
+
   // sum: term (('+' | '-') term)*
   ast::ExprPtr parse_sum() {
     return parse_binary_chain(additive_op, &Parser::parse_term);
   }
 
-  // term: factor (('*' | '/' | '//' | '%') factor)*
+  // term: factor (('*' | '/' | '//' | '%' | '@') factor)*
   ast::ExprPtr parse_term() {
     return parse_binary_chain(multiplicative_op, &Parser::parse_factor);
   }
@@ -1075,10 +1096,10 @@ class Parser {
     return left;
   }
 
-  // factor: ('+' | '-') factor | power
+  // factor: ('+' | '-' | '~') factor | power
   ast::ExprPtr parse_factor() {
     TK kind = peek().kind;
-    if (kind != TK::Minus && kind != TK::Plus) return parse_power();
+    if (kind != TK::Minus && kind != TK::Plus && kind != TK::Tilde) return parse_power();
     Pos sign = consume();
     if (kind == TK::Minus && is_negated_min_int()) {
       skip();
@@ -1087,7 +1108,7 @@ class Parser {
     DepthGuard guard(*this);
     guard.deepen(sign);
     ast::UnaryOpExpr node;
-    node.op = kind == TK::Minus ? ast::UnaryOp::Neg : ast::UnaryOp::Pos;
+    node.op = kind == TK::Minus ? ast::UnaryOp::Neg : kind == TK::Plus ? ast::UnaryOp::Pos : ast::UnaryOp::Invert;
     node.operand = parse_factor();
     return make_expr(sign, std::move(node));
   }
@@ -1370,7 +1391,7 @@ class Parser {
     if (!key) {
       if (match(TK::DoubleStar)) {
         dict.keys.push_back(nullptr);
-        dict.values.push_back(parse_sum());
+        dict.values.push_back(parse_bitor());
         return;
       }
       key = parse_expression();

@@ -1028,7 +1028,8 @@ class FunctionCompiler {
       }
     }
     compile_expr(*u.operand);
-    Op op = u.op == UnaryOp::Neg ? Op::UNARY_NEGATIVE : u.op == UnaryOp::Pos ? Op::UNARY_POSITIVE : Op::UNARY_NOT;
+    static constexpr Op ops[] = {Op::UNARY_NEGATIVE, Op::UNARY_POSITIVE, Op::UNARY_NOT, Op::UNARY_INVERT};
+    Op op = ops[static_cast<int>(u.op)];
     emit(op, 0, line);
   }
 

@@ -151,6 +151,16 @@ const char* op_symbol(BinaryOp op, bool in_place) {
   return (in_place ? inplace : plain)[static_cast<int>(op)];
 }
 
+// a << b, OverflowError when the result leaves 64 bits (until ints grow).
+Value int_lshift(ThreadState& ts, int64_t a, int64_t b) {
+  if (b < 0) raise(ts, ts.rt.types.ValueError, "negative shift count");
+  if (a == 0) return Value::integer(0);
+  if (b >= 63) raise_int_overflow(ts);
+  int64_t r = static_cast<int64_t>(static_cast<uint64_t>(a) << b);
+  if ((r >> b) != a) raise_int_overflow(ts);
+  return Value::integer(r);
+}
+
 Value int_binary(ThreadState& ts, BinaryOp op, int64_t a, int64_t b) {
   switch (op) {
     case BinaryOp::Add: return Value::integer(checked_add(ts, a, b));
@@ -162,8 +172,16 @@ Value int_binary(ThreadState& ts, BinaryOp op, int64_t a, int64_t b) {
     case BinaryOp::FloorDiv: return Value::integer(int_floordiv(ts, a, b));
     case BinaryOp::Mod: return Value::integer(int_mod(ts, a, b));
     case BinaryOp::Pow: return int_pow(ts, a, b);
+    case BinaryOp::And: return Value::integer(a & b);
+    case BinaryOp::Or: return Value::integer(a | b);
+    case BinaryOp::Xor: return Value::integer(a ^ b);
+    case BinaryOp::LShift: return int_lshift(ts, a, b);
+    case BinaryOp::RShift:
+      if (b < 0) raise(ts, ts.rt.types.ValueError, "negative shift count");
+      return Value::integer(b >= 64 ? (a < 0 ? -1 : 0) : a >> b);
+    case BinaryOp::MatMul: return Value();
   }
-  return Value::none();
+  return Value();
 }
 
 Value float_binary(ThreadState& ts, BinaryOp op, double a, double b) {
@@ -181,8 +199,8 @@ Value float_binary(ThreadState& ts, BinaryOp op, double a, double b) {
       if (b == 0) raise(ts, ts.rt.types.ZeroDivisionError, "float modulo");
       return Value::number(format::float_mod(a, b));
     case BinaryOp::Pow: return float_pow(ts, a, b);
+    default: return Value();  // no bitwise operators on floats
   }
-  return Value::none();
 }
 
 Value repeat(ThreadState& ts, const Value& seq, int64_t times) {
@@ -258,6 +276,8 @@ Value concat(ThreadState& ts, const Value& a, const Value& b, bool in_place) {
 }  // namespace
 
 Value builtin_binary(ThreadState& ts, BinaryOp op, const Value& a, const Value& b, bool in_place) {
+  if (a.is_bool() && b.is_bool() && (op == BinaryOp::And || op == BinaryOp::Or || op == BinaryOp::Xor))
+    return Value::boolean(int_binary(ts, op, a.as_int(), b.as_int()).as_int() != 0);
   if (a.is_intlike() && b.is_intlike()) return int_binary(ts, op, a.as_int(), b.as_int());
   if (is_number(a) && is_number(b)) return float_binary(ts, op, to_double(a), to_double(b));
   if (op == BinaryOp::Add && is_sequence(a)) return concat(ts, a, b, in_place);

@@ -811,6 +811,11 @@ Value execute(ThreadState& ts, size_t entry_depth) {
         DISPATCH();
       }
 
+      TARGET(UNARY_INVERT) {
+        TOP() = invert(ts, TOP());
+        DISPATCH();
+      }
+
       TARGET(UNARY_NOT) {
         TOP() = Value::boolean(!truthy(ts, TOP()));
         DISPATCH();

@@ -24,8 +24,8 @@ using StmtPtr = std::unique_ptr<Stmt>;
 using ExprList = std::vector<ExprPtr>;
 using Body = std::vector<StmtPtr>;
 
-// The unary operators. `Not` is logical negation.
-enum class UnaryOp { Neg, Pos, Not };
+// The unary operators. `Not` is logical negation, `Invert` is `~`.
+enum class UnaryOp { Neg, Pos, Not, Invert };
 
 // ---- Expressions ---------------------------------------------------------
 

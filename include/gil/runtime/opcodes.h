@@ -41,6 +41,7 @@ namespace gil {
   OPCODE(UNARY_NEGATIVE, 0, "a -> -a")                                           \
   OPCODE(UNARY_POSITIVE, 0, "a -> +a")                                           \
   OPCODE(UNARY_NOT, 0, "a -> not a")                                             \
+  OPCODE(UNARY_INVERT, 0, "a -> ~a")                                             \
   OPCODE(COMPARE_OP, -1, "a b -> a cmp b; n is a CompareOp")                     \
   OPCODE(JUMP, 0, "jump forward to n")                                           \
   OPCODE(JUMP_BACKWARD, 0, "jump back to n; checks the eval breaker")            \
