@@ -180,7 +180,7 @@ Value builtin_abs(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   const Value& v = args[0];
   if (v.is_intlike()) return Value::integer(v.as_int() < 0 ? checked_sub(ts, 0, v.as_int()) : v.as_int());
   if (v.is_float()) return Value::number(std::fabs(v.as_float()));
-  raise(ts, ts.rt.types.TypeError, "bad operand type for abs(): '" + std::string(type_name(ts, v)) + "'");
+  return absolute(ts, v);
 }
 
 Value float_to_int(ThreadState& ts, double d) {

@@ -12,10 +12,9 @@
 namespace gil {
 namespace {
 
-ObjStr* attribute_name(ThreadState& ts, const char* fn, const Value& v) {
+ObjStr* attribute_name(ThreadState& ts, const char*, const Value& v) {
   if (!is_str(v))
-    raise(ts, ts.rt.types.TypeError,
-          std::string(fn) + "(): attribute name must be string, not '" + std::string(type_name(ts, v)) + "'");
+    raise(ts, ts.rt.types.TypeError, "attribute name must be string, not '" + std::string(type_name(ts, v)) + "'");
   return ts.rt.intern(as<ObjStr>(v)->text);
 }
 

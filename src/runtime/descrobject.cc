@@ -12,6 +12,8 @@
 #include "gil/runtime/type.h"
 #include "gil/runtime/vm.h"
 
+#include "builtin_slots.h"
+
 namespace gil {
 namespace {
 
@@ -596,10 +598,13 @@ void install_type_machinery(Runtime& rt) {
   t.method->tp_getattro = method_getattro;
   t.method->tp_repr = method_repr;
   t.method->is_final = true;
-  t.slice = new_type(rt, "slice", object);
-  inherit_slots(t.slice, t.builtin_method);
-  t.slice->tp_getattro = generic_getattr;
+  t.slice = new_type(rt, "slice", object, construct_slice);
+  t.slice->tp_getattro = builtin_getattr;
+  t.slice->tp_repr = builtin_repr;
+  t.slice->tp_richcompare = builtin_richcompare;
+  t.slice->tp_hash = nullptr;
   t.slice->is_final = true;
+  rt.define_builtin("slice", Value::borrow(t.slice));
   t.map = new_type(rt, "map", object);
   t.filter = new_type(rt, "filter", object);
   for (ObjType* it : {t.map, t.filter}) {

@@ -926,6 +926,13 @@ Value builtin_getitem(ThreadState& ts, const Value& container, const Value& inde
   if (is_dict(container)) {
     Value* found = dict_find(ts, as<ObjDict>(container), index);
     if (!found) {
+      // A dict subclass may supply missing keys (collections.defaultdict's way).
+      ObjType* t = type_of(ts, container);
+      if (t->is_heap_type)
+        if (const Value* missing = t->lookup(ts.rt.intern("__missing__"))) {
+          Value args[2] = {container, index};
+          return call_method_value(ts, *missing, container, args, 2);
+        }
       Value exc = new_exception(ts, ts.rt.types.KeyError, "");
       as<ObjException>(exc)->args = make_tuple({index});
       raise_value(std::move(exc));
@@ -1242,6 +1249,21 @@ Value builtin_getattr(ThreadState& ts, const Value& obj, ObjStr* name) {
     }
     if (name->text == "__traceback__") return Value::none();
   }
+  // The numbers' data attributes.
+  if (obj.is_intlike()) {
+    if (name->text == "real" || name->text == "numerator") return Value::integer(obj.as_int());
+    if (name->text == "imag") return Value::integer(0);
+    if (name->text == "denominator") return Value::integer(1);
+  } else if (obj.is_float()) {
+    if (name->text == "real") return obj;
+    if (name->text == "imag") return Value::number(0.0);
+  }
+  if (is_kind(obj, ObjKind::Slice)) {
+    auto* sl = as<ObjSlice>(obj);
+    if (name->text == "start") return sl->start;
+    if (name->text == "stop") return sl->stop;
+    if (name->text == "step") return sl->step;
+  }
   if (is_kind(obj, ObjKind::Range)) {
     auto* r = as<ObjRange>(obj);
     if (name->text == "start") return Value::integer(r->start);
@@ -1276,6 +1298,9 @@ void builtin_setattr(ThreadState& ts, const Value& obj, ObjStr* name, const Valu
   }
   if (type->instances_have_dict) return generic_setattr(ts, obj, name, value);
   if (type->set_attribute && type->set_attribute(ts, obj, name, value)) return;
+  if (type->lookup(name))
+    raise(ts, ts.rt.types.AttributeError,
+          "'" + type->name + "' object attribute '" + name->text + "' is read-only");
   if (type->get_attribute && !type->get_attribute(ts, obj, name).is_empty())
     raise(ts, ts.rt.types.AttributeError,
           "attribute '" + name->text + "' of '" + type->name + "' objects is not writable");
@@ -1528,7 +1553,7 @@ void set_item(ThreadState& ts, const Value& container, const Value& index, Value
 
 void del_item(ThreadState& ts, const Value& container, const Value& index) {
   ObjType* t = type_of(ts, container);
-  if (!t->tp_delitem) raise_not_supported(ts, "does not support item deletion", container);
+  if (!t->tp_delitem) raise_not_supported(ts, "doesn't support item deletion", container);
   t->tp_delitem(ts, container, index);
 }
 

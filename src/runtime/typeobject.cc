@@ -381,13 +381,22 @@ const SlotDef kSlotDefs[] = {
 };
 
 // Points every slot the class's MRO defines a dunder for at its wrapper.
+// A dunder written in Python drives its slot; a built-in one (object's
+// __repr__, a base type's method) stands for the C++ slot the type already
+// inherited, as CPython keeps the slot when the dunder is its own wrapper.
+bool defined_in_python(Runtime& rt, const ObjType* t, const char* dunder) {
+  const Value* v = t->lookup(rt.intern(dunder));
+  return v && !v->is_none() && !is_kind(*v, ObjKind::Native);
+}
+
 void fill_slots_from_dunders(Runtime& rt, ObjType* t) {
   for (const SlotDef& def : kSlotDefs)
-    if (const Value* v = t->lookup(rt.intern(def.dunder)); v && !v->is_none()) def.fill(t);
+    if (defined_in_python(rt, t, def.dunder)) def.fill(t);
   for (int i = 0; i < kBinaryOpCount; ++i) {
     const BinaryDunders& d = kBinaryDunders[i];
-    if (t->lookup(rt.intern(d.forward)) || t->lookup(rt.intern(d.reflected))) t->nb.binary[i] = kBinarySlots[static_cast<size_t>(i)];
-    if (t->lookup(rt.intern(d.in_place))) t->nb.inplace[i] = kInplaceSlots[static_cast<size_t>(i)];
+    if (defined_in_python(rt, t, d.forward) || defined_in_python(rt, t, d.reflected))
+      t->nb.binary[i] = kBinarySlots[static_cast<size_t>(i)];
+    if (defined_in_python(rt, t, d.in_place)) t->nb.inplace[i] = kInplaceSlots[static_cast<size_t>(i)];
   }
   // A class that defines __eq__ without __hash__ is unhashable (its
   // __hash__ is None), as in CPython.
@@ -455,11 +464,7 @@ Value make_class(ThreadState& ts, const std::string& name, const Value& bases_va
   for (size_t i = 1; i < t->mro.size(); ++i) inherit_slots(t, t->mro[i]);
   fill_slots_from_dunders(rt, t);
   t->tp_getattro = solid && solid->tp_getattro != rt.types.object->tp_getattro ? solid->tp_getattro : generic_getattr;
-  if (!t->tp_setattro || t->tp_setattro == rt.types.object->tp_setattro) t->tp_setattro = generic_setattr;
-  if (t->lookup(rt.intern("__setattr__")) != rt.types.object->own(rt.intern("__setattr__")) ||
-      t->lookup(rt.intern("__delattr__")))
-    if (t->lookup(rt.intern("__setattr__")) && !is_kind(*t->lookup(rt.intern("__setattr__")), ObjKind::Native))
-      t->tp_setattro = slot_setattro;
+  if (!t->tp_setattro) t->tp_setattro = generic_setattr;
   Value type_value = Value::borrow(t);
   // __init_subclass__ is left out; __set_name__ is called, as 3.6+ does.
   for (auto& e : d->entries) {

@@ -182,6 +182,37 @@ Value construct_range(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames)
   return make<ObjRange>(start, stop, step);
 }
 
+// int.bit_length(), int.conjugate(), float.is_integer(), float.conjugate().
+Value int_bit_length(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "bit_length", argc, 1, 1);
+  uint64_t m = args[0].as_int() < 0 ? 0 - static_cast<uint64_t>(args[0].as_int()) : static_cast<uint64_t>(args[0].as_int());
+  return Value::integer(m == 0 ? 0 : 64 - __builtin_clzll(m));
+}
+
+Value number_conjugate(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "conjugate", argc, 1, 1);
+  return args[0].is_bool() ? Value::integer(args[0].as_int()) : args[0];
+}
+
+Value float_is_integer(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "is_integer", argc, 1, 1);
+  double d = args[0].as_float();
+  return Value::boolean(std::isfinite(d) && d == std::floor(d));
+}
+
+}  // namespace
+
+// slice(stop), slice(start, stop[, step]).
+Value construct_slice(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "slice", kwnames);
+  if (argc == 0) raise(ts, ts.rt.types.TypeError, "slice expected at least 1 argument, got 0");
+  if (argc > 3) raise(ts, ts.rt.types.TypeError, "slice expected at most 3 arguments, got " + std::to_string(argc));
+  if (argc == 1) return make<ObjSlice>(Value::none(), args[0], Value::none());
+  return make<ObjSlice>(args[0], args[1], argc == 3 ? args[2] : Value::none());
+}
+
+namespace {
+
 // range.index(x) and range.count(x): arithmetic for ints, a scan otherwise.
 Value range_count(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_args(ts, "count", argc, 2, 2);
@@ -392,6 +423,10 @@ void install_types(Runtime& rt) {
   for (ObjType* type : {t.bool_, t.none, t.function, t.builtin_function, t.method, t.range, t.cell, t.dict_keys,
                         t.dict_values, t.dict_items, t.iterator})
     type->is_final = true;
+  add_method(rt, t.int_, "bit_length", int_bit_length);
+  add_method(rt, t.int_, "conjugate", number_conjugate);
+  add_method(rt, t.float_, "conjugate", number_conjugate);
+  add_method(rt, t.float_, "is_integer", float_is_integer);
   add_method(rt, t.range, "count", range_count);
   add_method(rt, t.range, "index", range_index);
   t.BaseException->tp_new = exception_new;

@@ -12,6 +12,8 @@ namespace gil {
 
 // Creates the built-in types and the exception hierarchy.
 void install_types(Runtime& rt);
+// slice(start, stop, step) (types.cc).
+Value construct_slice(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames);
 // getattr, setattr, hasattr, delattr, vars, dir, id, hash, callable, map,
 // filter (builtins_attrs.cc).
 void install_attribute_builtins(Runtime& rt);
