@@ -11,6 +11,7 @@
 #include "gil/runtime/dict.h"
 #include "gil/runtime/errors.h"
 #include "gil/runtime/ops.h"
+#include "gil/runtime/type.h"
 #include "gil/runtime/vm.h"
 
 namespace gil {
@@ -335,21 +336,10 @@ void run_thread(Runtime* rt, Value self_value) {
   ts.thread_object = self_value;
   self->ident = static_cast<int64_t>(std::hash<std::thread::id>{}(std::this_thread::get_id()) & INT64_MAX);
   try {
-    std::vector<Value> call_args = as<ObjTuple>(self->args)->items;
-    Value kwnames;
-    if (!self->kwargs.is_empty()) {
-      std::vector<Value> names;
-      for (auto& e : as<ObjDict>(self->kwargs)->entries) {
-        if (e.key.is_empty()) continue;
-        names.push_back(e.key);
-      }
-      for (auto& e : as<ObjDict>(self->kwargs)->entries)
-        if (!e.key.is_empty()) call_args.push_back(e.value);
-      kwnames = make_tuple(std::move(names));
-    }
-    int argc = static_cast<int>(as<ObjTuple>(self->args)->items.size());
-    if (!self->target.is_none())
-      call(ts, self->target, call_args.data(), argc, kwnames.is_empty() ? nullptr : as<ObjTuple>(kwnames));
+    // self.run(): Thread.run calls the target; a subclass may override it.
+    const Value* run = type_of(ts, self_value)->lookup(ts.rt.intern("run"));
+    Value arg = self_value;
+    call_method_value(ts, *run, self_value, &arg, 1);
   } catch (PyException& e) {
     auto* exc = as<ObjException>(e.exception);
     if (!exc->type->is_subtype_of(rt->types.SystemExit)) {
@@ -375,11 +365,20 @@ void run_thread(Runtime* rt, Value self_value) {
   rt->gil->release(ts);
 }
 
-Value construct_thread(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+// Thread.__new__: the object, before __init__ gives it a target and a name.
+Value thread_new(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTuple* kwnames) {
+  Value obj = make<ThreadObj>(type);
+  as<ThreadObj>(obj)->target = Value::none();
+  as<ThreadObj>(obj)->args = ts.rt.empty_tuple;
+  return obj;
+}
+
+// Thread.__init__(group=None, target=None, name=None, args=(), kwargs=None,
+// daemon=None), also reached through super().__init__() in a subclass.
+void thread_init(ThreadState& ts, const Value& self, Value* args, int argc, ObjTuple* kwnames) {
   ThreadingState& st = state(ts.rt);
   if (argc > 0) raise(ts, ts.rt.types.TypeError, "Thread() takes keyword arguments only in MiniPy (target=, args=)");
-  Value obj = make<ThreadObj>(st.thread);
-  auto* t = as<ThreadObj>(obj);
+  auto* t = as<ThreadObj>(self);
   Value* target = find_keyword(args, argc, kwnames, "target");
   Value* targs = find_keyword(args, argc, kwnames, "args");
   Value* tkwargs = find_keyword(args, argc, kwnames, "kwargs");
@@ -405,7 +404,32 @@ Value construct_thread(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames
     if (is_kind(t->target, ObjKind::Function)) t->name += " (" + as<ObjFunction>(t->target)->code_obj()->name + ")";
   }
   t->daemon = daemon && truthy(ts, *daemon);
-  return obj;
+}
+
+Value thread_init_method(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  thread_init(ts, args[0], args + 1, argc - 1, kwnames);
+  return Value::none();
+}
+
+// Thread.run(): calls the target with its arguments. A subclass overrides it.
+Value thread_run(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  auto* self = as<ThreadObj>(args[0]);
+  std::vector<Value> call_args = as<ObjTuple>(self->args)->items;
+  Value names;
+  if (!self->kwargs.is_empty()) {
+    std::vector<Value> keys;
+    for (auto& e : as<ObjDict>(self->kwargs)->entries)
+      if (!e.key.is_empty()) keys.push_back(e.key);
+    for (auto& e : as<ObjDict>(self->kwargs)->entries)
+      if (!e.key.is_empty()) call_args.push_back(e.value);
+    names = make_tuple(std::move(keys));
+  }
+  int n = static_cast<int>(as<ObjTuple>(self->args)->items.size());
+  if (!self->target.is_none()) {
+    Value target = self->target;
+    call(ts, target, call_args.data(), n, names.is_empty() ? nullptr : as<ObjTuple>(names));
+  }
+  return Value::none();
 }
 
 Value thread_start(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
@@ -571,7 +595,11 @@ Value make_threading_module(ThreadState& ts) {
 
 void install_threading(Runtime& rt) {
   auto st = std::make_shared<ThreadingState>();
-  st->thread = new_type(rt, "Thread", rt.types.object, construct_thread);
+  st->thread = new_type(rt, "Thread", rt.types.object);
+  st->thread->tp_new = thread_new;
+  st->thread->tp_init = thread_init;
+  add_method(rt, st->thread, "__init__", thread_init_method);
+  add_method(rt, st->thread, "run", thread_run);
   st->lock = new_type(rt, "lock", rt.types.object, nullptr);
   st->rlock = new_type(rt, "RLock", rt.types.object, nullptr);
   st->event = new_type(rt, "Event", rt.types.object, nullptr);
