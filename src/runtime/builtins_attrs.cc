@@ -66,15 +66,16 @@ Value builtin_callable(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames
 }
 
 // id(): an object's address; an int, float, bool or None, which MiniPy keeps
-// inline, gets a number derived from its value, so equal values give equal
-// ids as CPython's cached small ints do.
+// inline, gets a number derived from its value (small ints, as CPython's
+// cached ones) or from its serial (value.h).
 Value builtin_id(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_no_keywords(ts, "id", kwnames);
   check_args(ts, "id", argc, 1, 1);
   const Value& v = args[0];
   if (v.is_obj()) return Value::integer(static_cast<int64_t>(reinterpret_cast<uintptr_t>(v.as_obj())));
-  uint64_t bits = static_cast<uint64_t>(v.as_int());
-  return Value::integer(static_cast<int64_t>((0x7f0000000000ull + (bits * 32 + static_cast<uint64_t>(v.tag()) * 8)) &
+  // A number object other than a small int is told apart by its serial.
+  uint64_t key = v.serial() ? (uint64_t{1} << 40) + v.serial() : static_cast<uint64_t>(v.as_int());
+  return Value::integer(static_cast<int64_t>((0x7f0000000000ull + (key * 32 + static_cast<uint64_t>(v.tag()) * 8)) &
                                              0x7fffffffffffull));
 }
 

@@ -317,7 +317,10 @@ bool identical(const Value& a, const Value& b) {
   switch (a.tag()) {
     case Tag::Empty:
     case Tag::None: return true;
-    case Tag::Float: return a.as_int() == b.as_int();  // same bits: `x is x` holds for nan
+    // The same number object: same bits and same serial, so `x is x` holds
+    // for a NaN while two NaNs made apart are two objects.
+    case Tag::Float:
+    case Tag::Int: return a.as_int() == b.as_int() && a.serial() == b.serial();
     default: return a.as_int() == b.as_int();
   }
 }
@@ -335,7 +338,7 @@ bool dict_equals(ThreadState& ts, ObjDict* a, ObjDict* b) {
   for (auto& e : a->entries) {
     if (e.key.is_empty()) continue;
     Value* other = dict_find(ts, b, e.key);
-    if (!other || !equals(ts, e.value, *other)) return false;
+    if (!other || !(identical(e.value, *other) || equals(ts, e.value, *other))) return false;
   }
   return true;
 }
@@ -903,7 +906,12 @@ Value builtin_getitem(ThreadState& ts, const Value& container, const Value& inde
     const char* what = is_list(container) ? "list" : "tuple";
     if (index.is_intlike()) return items[static_cast<size_t>(normalize_index(ts, index.as_int(), items.size(), what))];
     if (is_kind(index, ObjKind::Slice)) {
-      auto picked = take_slice(items, resolve_slice(ts, as<ObjSlice>(index), items.size()));
+      SliceRange r = resolve_slice(ts, as<ObjSlice>(index), items.size());
+      // A tuple's whole slice is the tuple itself, as in CPython.
+      bool whole = r.step == 1 && r.start == 0 && r.count == static_cast<int64_t>(items.size());
+      if (is_tuple(container) && whole && !container.as_obj()->type) return container;
+      auto picked = take_slice(items, r);
+      if (is_tuple(container) && picked.empty()) return ts.rt.empty_tuple;
       return is_list(container) ? make_list(std::move(picked)) : make_tuple(std::move(picked));
     }
     raise_bad_index(ts, container, index);

@@ -8,6 +8,15 @@
 //
 // `Empty` is not a Python value: it marks an unbound variable slot and the
 // "no self" half of a method call on the stack.
+//
+// Identity of inline numbers. In CPython every int outside -5..256 and every
+// float is an object of its own, so `257 is int("257")` is False while
+// `x = 257; y = x; x is y` is True. An inline Value keeps that distinction
+// in its [serial], which rides in the padding after the tag: each int made
+// outside the small range and each float gets a fresh serial, copies keep
+// it, and `is` compares it along with the value (ops.cc, identical()).
+// Serials come from a per-thread counter; two live numbers of equal value
+// share one only after 2^32 numbers were made in between.
 #pragma once
 
 #include <cstdint>
@@ -29,13 +38,21 @@ class Value {
 
   static Value none() noexcept { return Value(Tag::None, 0); }
   static Value boolean(bool b) noexcept { return Value(Tag::Bool, b ? 1 : 0); }
-  static Value integer(int64_t i) noexcept { return Value(Tag::Int, i); }
+  static Value integer(int64_t i) noexcept {
+    Value v(Tag::Int, i);
+    if (i < kSmallIntMin || i > kSmallIntMax) [[unlikely]] v.serial_ = next_serial();
+    return v;
+  }
   static Value number(double d) noexcept {
     Value v;
     v.tag_ = Tag::Float;
     v.f_ = d;
+    v.serial_ = next_serial();
     return v;
   }
+  // The ints CPython shares: every one of these is the same object.
+  static constexpr int64_t kSmallIntMin = -5;
+  static constexpr int64_t kSmallIntMax = 256;
   // Wraps [o], taking over a reference the caller already owns.
   static Value adopt(Obj* o) noexcept {
     Value v;
@@ -49,10 +66,10 @@ class Value {
     return adopt(o);
   }
 
-  Value(const Value& other) noexcept : tag_(other.tag_), i_(other.i_) {
+  Value(const Value& other) noexcept : tag_(other.tag_), serial_(other.serial_), i_(other.i_) {
     if (tag_ == Tag::Obj) retain(o_);
   }
-  Value(Value&& other) noexcept : tag_(other.tag_), i_(other.i_) {
+  Value(Value&& other) noexcept : tag_(other.tag_), serial_(other.serial_), i_(other.i_) {
     other.tag_ = Tag::Empty;
   }
   Value& operator=(const Value& other) noexcept {
@@ -71,6 +88,7 @@ class Value {
 
   void swap(Value& other) noexcept {
     std::swap(tag_, other.tag_);
+    std::swap(serial_, other.serial_);
     std::swap(i_, other.i_);
   }
 
@@ -88,6 +106,8 @@ class Value {
   int64_t as_int() const noexcept { return i_; }
   double as_float() const noexcept { return f_; }
   Obj* as_obj() const noexcept { return o_; }
+  // Which number object this is (see above); 0 for small ints and others.
+  uint32_t serial() const noexcept { return serial_; }
 
   // Releases ownership of the object without dropping the reference.
   Obj* release_obj() noexcept {
@@ -97,8 +117,13 @@ class Value {
 
  private:
   Value(Tag tag, int64_t i) noexcept : tag_(tag), i_(i) {}
+  static uint32_t next_serial() noexcept {
+    static thread_local uint32_t counter = 0;
+    return ++counter;
+  }
 
   Tag tag_;
+  uint32_t serial_ = 0;
   union {
     int64_t i_;
     double f_;
