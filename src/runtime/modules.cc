@@ -97,7 +97,8 @@ Value sys_setrecursionlimit(ThreadState& ts, Value* args, int argc, ObjTuple* kw
   int64_t limit = expect_int(ts, args[0], "setrecursionlimit");
   if (limit < 1) raise(ts, ts.rt.types.ValueError, "recursion limit must be greater or equal than 1");
   // Deeper than this would overrun a thread's value stack before the limit.
-  if (limit > 20000) raise(ts, ts.rt.types.ValueError, "MiniPy's recursion limit is at most 20000");
+  if (limit > RuntimeConfig::kMaxRecursionLimit)
+    raise(ts, ts.rt.types.ValueError, "MiniPy's recursion limit is at most 20000");
   ts.rt.config.recursion_limit = static_cast<int>(limit);
   return Value::none();
 }

@@ -93,6 +93,9 @@ ThreadState::ThreadState(Runtime& runtime, size_t stack_slots)
       stack_end(stack.get() + stack_slots) {
   static_assert(static_cast<int>(Tag::Empty) == 0, "a zeroed Value must be Empty");
   if (!stack) throw std::bad_alloc();
+  // Native frames (a call from C++ into Python) may add a few past the
+  // limit before the check stops them.
+  frames.reserve(RuntimeConfig::kMaxRecursionLimit + 64);
 }
 
 }  // namespace gil

@@ -13,7 +13,6 @@
 
 #include <atomic>
 #include <cstdlib>
-#include <deque>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -108,6 +107,8 @@ struct RuntimeConfig {
   std::FILE* err = stderr;
   // Frames a thread may hold before RecursionError (CPython's default limit).
   int recursion_limit = 1000;
+  // The most sys.setrecursionlimit may ask for.
+  static constexpr int kMaxRecursionLimit = 20000;
   // The GIL's policy, switch interval and statistics switch.
   GilConfig gil;
   // The layers above the runtime that this Runtime carries.
@@ -208,10 +209,11 @@ struct ThreadState : GilThread {
   };
   std::unique_ptr<Value, FreeStack> stack;
   Value* stack_end;
-  // The active frames, innermost last. A deque, so that a Frame stays where
-  // it is while calls from inside it (a dunder method run by an operator)
-  // push more.
-  std::deque<Frame> frames;
+  // The active frames, innermost last. Reserved for the largest recursion
+  // limit up front, so that a Frame stays where it is while calls from
+  // inside it (a dunder method run by an operator) push more: the eval loop
+  // keeps a pointer to its frame.
+  std::vector<Frame> frames;
   // The exception an `except` block is handling (for bare `raise`), or Empty.
   Value handled_exception;
 

@@ -24,6 +24,9 @@
 
 #include "gil/runtime/refcount.h"
 
+// Value's members run on every instruction: always inline them.
+#define GIL_HOT [[gnu::always_inline]] inline
+
 namespace gil {
 
 struct Obj;
@@ -66,27 +69,27 @@ class Value {
     return adopt(o);
   }
 
-  Value(const Value& other) noexcept : tag_(other.tag_), serial_(other.serial_), i_(other.i_) {
+  GIL_HOT Value(const Value& other) noexcept : tag_(other.tag_), serial_(other.serial_), i_(other.i_) {
     if (tag_ == Tag::Obj) retain(o_);
   }
-  Value(Value&& other) noexcept : tag_(other.tag_), serial_(other.serial_), i_(other.i_) {
+  GIL_HOT Value(Value&& other) noexcept : tag_(other.tag_), serial_(other.serial_), i_(other.i_) {
     other.tag_ = Tag::Empty;
   }
-  Value& operator=(const Value& other) noexcept {
+  GIL_HOT Value& operator=(const Value& other) noexcept {
     Value copy(other);
     swap(copy);
     return *this;
   }
-  Value& operator=(Value&& other) noexcept {
+  GIL_HOT Value& operator=(Value&& other) noexcept {
     Value moved(std::move(other));
     swap(moved);
     return *this;
   }
-  ~Value() {
+  GIL_HOT ~Value() {
     if (tag_ == Tag::Obj) release(o_);
   }
 
-  void swap(Value& other) noexcept {
+  GIL_HOT void swap(Value& other) noexcept {
     std::swap(tag_, other.tag_);
     std::swap(serial_, other.serial_);
     std::swap(i_, other.i_);
