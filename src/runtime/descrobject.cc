@@ -54,7 +54,7 @@ Value object_richcompare(ThreadState& ts, const Value& a, const Value& b, Compar
 }
 
 bool overrides(ThreadState& ts, ObjType* t, const char* name) {
-  const Value* v = t->lookup(ts.rt.intern(name));
+  const Value* v = t->lookup(ts.rt.name(name));
   return v && !is_kind(*v, ObjKind::Native);
 }
 
@@ -78,7 +78,7 @@ Value object_init_method(ThreadState& ts, Value* args, int argc, ObjTuple* kwnam
   if (argc < 1) raise(ts, ts.rt.types.TypeError, "descriptor '__init__' of 'object' object needs an argument");
   ObjType* t = type_of(ts, args[0]);
   if ((argc > 1 || kwnames) && (!overrides(ts, t, "__new__") || overrides(ts, t, "__init__")) &&
-      t->lookup(ts.rt.intern("__init__")) != nullptr && overrides(ts, t, "__init__"))
+      t->lookup(ts.rt.name("__init__")) != nullptr && overrides(ts, t, "__init__"))
     raise(ts, ts.rt.types.TypeError, "object.__init__() takes exactly one argument (the instance to initialize)");
   return Value::none();
 }
@@ -177,8 +177,10 @@ Value type_call(ThreadState& ts, const Value& self, Value* args, int argc, ObjTu
     }
     raise(ts, rt.types.TypeError, "type() takes 1 or 3 arguments");
   }
+  // A built-in type makes and initialises its instances in one step.
+  if (!t->is_heap_type && t->construct) return t->construct(ts, args, argc, kwnames);
   Value obj;
-  const Value* user_new = t->is_heap_type ? t->lookup(rt.intern("__new__")) : nullptr;
+  const Value* user_new = t->is_heap_type ? t->lookup(rt.name("__new__")) : nullptr;
   if (user_new && !is_kind(*user_new, ObjKind::Native) && is_kind(*user_new, ObjKind::StaticMethod)) {
     int total = argc + (kwnames ? static_cast<int>(kwnames->items.size()) : 0);
     std::vector<Value> with_type;
@@ -198,7 +200,7 @@ Value type_call(ThreadState& ts, const Value& self, Value* args, int argc, ObjTu
   }
   ObjType* made = type_of(ts, obj);
   if (!made->is_subtype_of(t)) return obj;
-  const Value* init = t->lookup(rt.intern("__init__"));
+  const Value* init = t->lookup(rt.name("__init__"));
   if (init && !is_kind(*init, ObjKind::Native)) {
     int total = argc + (kwnames ? static_cast<int>(kwnames->items.size()) : 0);
     std::vector<Value> with_self;
@@ -566,7 +568,7 @@ void install_type_machinery(Runtime& rt) {
   object->tp_init = object_init;
   add_method(rt, object, "__init__", object_init_method);
   add_method(rt, object, "__new__", object_new_method);
-  as<ObjNative>(*object->own(rt.intern("__new__")))->owner = nullptr;
+  as<ObjNative>(*object->own(rt.name("__new__")))->owner = nullptr;
   add_method(rt, object, "__repr__", object_repr_method);
   add_method(rt, object, "__str__", object_str_method);
   add_method(rt, object, "__eq__", object_eq_method);

@@ -21,7 +21,7 @@ namespace gil {
 
 // ---- Types and truth -------------------------------------------------------
 
-ObjType* type_of(ThreadState& ts, const Value& v) {
+ObjType* type_of_slow(ThreadState& ts, const Value& v) {
   const BuiltinTypes& t = ts.rt.types;
   switch (v.tag()) {
     case Tag::Empty:
@@ -61,6 +61,32 @@ ObjType* type_of(ThreadState& ts, const Value& v) {
     case ObjKind::Slice: return t.slice;
   }
   return t.object;
+}
+
+void index_builtin_types(Runtime& rt) {
+  BuiltinTypes& t = rt.types;
+  t.of_tag[static_cast<int>(Tag::Empty)] = t.none;
+  t.of_tag[static_cast<int>(Tag::None)] = t.none;
+  t.of_tag[static_cast<int>(Tag::Bool)] = t.bool_;
+  t.of_tag[static_cast<int>(Tag::Int)] = t.int_;
+  t.of_tag[static_cast<int>(Tag::Float)] = t.float_;
+  t.of_tag[static_cast<int>(Tag::Obj)] = t.object;
+  auto set = [&](ObjKind k, ObjType* type) { t.of_kind[static_cast<int>(k)] = type; };
+  set(ObjKind::Str, t.str);
+  set(ObjKind::Bytes, t.bytes);
+  set(ObjKind::List, t.list);
+  set(ObjKind::Tuple, t.tuple);
+  set(ObjKind::Dict, t.dict);
+  set(ObjKind::Range, t.range);
+  set(ObjKind::Function, t.function);
+  set(ObjKind::Code, t.function);
+  set(ObjKind::Native, t.builtin_function);
+  set(ObjKind::Type, t.type);
+  set(ObjKind::Module, t.module);
+  set(ObjKind::Cell, t.cell);
+  set(ObjKind::Slice, t.slice);
+  // DictView, Iterator and BoundMethod depend on the object: left null, so
+  // type_of() asks type_of_slow().
 }
 
 std::string_view type_name(ThreadState& ts, const Value& v) { return type_of(ts, v)->name; }
@@ -811,8 +837,8 @@ void builtin_str(ThreadState& ts, const Value& v, std::string& out) {
 
 std::string format_value(ThreadState& ts, const Value& v, std::string_view spec) {
   if (spec.empty() && !(v.is_obj() && v.as_obj()->type && v.as_obj()->type->is_heap_type)) return str(ts, v);
-  if (spec.empty() && !(v.is_obj() && type_of(ts, v)->lookup(ts.rt.intern("__format__")) &&
-                        !is_kind(*type_of(ts, v)->lookup(ts.rt.intern("__format__")), ObjKind::Native)))
+  if (spec.empty() && !(v.is_obj() && type_of(ts, v)->lookup(ts.rt.name("__format__")) &&
+                        !is_kind(*type_of(ts, v)->lookup(ts.rt.name("__format__")), ObjKind::Native)))
     return str(ts, v);
   try {
     if (v.is_bool()) return format::format_bool(v.as_bool(), spec);
@@ -822,7 +848,7 @@ std::string format_value(ThreadState& ts, const Value& v, std::string_view spec)
   } catch (const format::FormatError& e) {
     raise_format_error(ts, e);
   }
-  if (const Value* f = type_of(ts, v)->lookup(ts.rt.intern("__format__")); f && !is_kind(*f, ObjKind::Native)) {
+  if (const Value* f = type_of(ts, v)->lookup(ts.rt.name("__format__")); f && !is_kind(*f, ObjKind::Native)) {
     Value args[2] = {v, make_str(std::string(spec))};
     Value r = call_method_value(ts, *f, v, args, 2);
     if (!is_str(r))
@@ -937,7 +963,7 @@ Value builtin_getitem(ThreadState& ts, const Value& container, const Value& inde
       // A dict subclass may supply missing keys (collections.defaultdict's way).
       ObjType* t = type_of(ts, container);
       if (t->is_heap_type)
-        if (const Value* missing = t->lookup(ts.rt.intern("__missing__"))) {
+        if (const Value* missing = t->lookup(ts.rt.name("__missing__"))) {
           Value args[2] = {container, index};
           return call_method_value(ts, *missing, container, args, 2);
         }
@@ -1544,7 +1570,7 @@ Value get_item(ThreadState& ts, const Value& container, const Value& index) {
   ObjType* t = type_of(ts, container);
   if (t->tp_getitem) return t->tp_getitem(ts, container, index);
   if (is_kind(container, ObjKind::Type)) {
-    if (const Value* cg = as<ObjType>(container)->lookup(ts.rt.intern("__class_getitem__"))) {
+    if (const Value* cg = as<ObjType>(container)->lookup(ts.rt.name("__class_getitem__"))) {
       Value args[2] = {container, index};
       return call_method_value(ts, *cg, container, args, 2);
     }
@@ -1619,7 +1645,7 @@ Value try_get_attr(ThreadState& ts, const Value& obj, ObjStr* name) {
   ObjType* t = type_of(ts, obj);
   Value v = t->tp_getattro ? t->tp_getattro(ts, obj, name) : Value();
   if (!v.is_empty() || !t->is_heap_type) return v;
-  if (const Value* hook = t->lookup(ts.rt.intern("__getattr__"))) {
+  if (const Value* hook = t->lookup(ts.rt.name("__getattr__"))) {
     Value args[2] = {obj, Value::borrow(name)};
     try {
       return call_method_value(ts, *hook, obj, args, 2);

@@ -144,7 +144,7 @@ namespace {
 
 // The method [name] of type(self), or null.
 const Value* special(ThreadState& ts, const Value& self, const char* name) {
-  return type_of(ts, self)->lookup(ts.rt.intern(name));
+  return type_of(ts, self)->lookup(ts.rt.name(name));
 }
 
 // Calls the dunder [name] of type(self) with self and [args].
@@ -305,14 +305,14 @@ Value slot_binary(ThreadState& ts, const Value& a, const Value& b) {
   ObjType* ta = type_of(ts, a);
   ObjType* tb = type_of(ts, b);
   if (ta->nb.binary[static_cast<int>(Op)] == &slot_binary<Op>) {
-    if (const Value* m = ta->lookup(ts.rt.intern(d.forward))) {
+    if (const Value* m = ta->lookup(ts.rt.name(d.forward))) {
       Value args[2] = {a, b};
       Value r = or_not_implemented(ts, call_method_value(ts, *m, a, args, 2));
       if (!r.is_empty() || ta == tb) return r;
     }
   }
   if (tb != ta && tb->nb.binary[static_cast<int>(Op)] == &slot_binary<Op>) {
-    if (const Value* m = tb->lookup(ts.rt.intern(d.reflected))) {
+    if (const Value* m = tb->lookup(ts.rt.name(d.reflected))) {
       Value args[2] = {b, a};
       return or_not_implemented(ts, call_method_value(ts, *m, b, args, 2));
     }
@@ -322,7 +322,7 @@ Value slot_binary(ThreadState& ts, const Value& a, const Value& b) {
 
 template <BinaryOp Op>
 Value slot_inplace(ThreadState& ts, const Value& a, const Value& b) {
-  const Value* m = type_of(ts, a)->lookup(ts.rt.intern(kBinaryDunders[static_cast<int>(Op)].in_place));
+  const Value* m = type_of(ts, a)->lookup(ts.rt.name(kBinaryDunders[static_cast<int>(Op)].in_place));
   if (!m) return Value();
   Value args[2] = {a, b};
   return or_not_implemented(ts, call_method_value(ts, *m, a, args, 2));
@@ -385,7 +385,7 @@ const SlotDef kSlotDefs[] = {
 // __repr__, a base type's method) stands for the C++ slot the type already
 // inherited, as CPython keeps the slot when the dunder is its own wrapper.
 bool defined_in_python(Runtime& rt, const ObjType* t, const char* dunder) {
-  const Value* v = t->lookup(rt.intern(dunder));
+  const Value* v = t->lookup(rt.name(dunder));
   return v && !v->is_none() && !is_kind(*v, ObjKind::Native);
 }
 
@@ -400,7 +400,7 @@ void fill_slots_from_dunders(Runtime& rt, ObjType* t) {
   }
   // A class that defines __eq__ without __hash__ is unhashable (its
   // __hash__ is None), as in CPython.
-  const Value* h = t->own(rt.intern("__hash__"));
+  const Value* h = t->own(rt.name("__hash__"));
   if (h && h->is_none()) t->tp_hash = nullptr;
 }
 
@@ -448,16 +448,16 @@ Value make_class(ThreadState& ts, const std::string& name, const Value& bases_va
     if (!e.key.is_empty()) dict_set(ts, d, e.key, e.value);
   t->module_name = "__main__";
   if (const Value* m = t->own(rt.name_module); m && is_str(*m)) t->module_name = as<ObjStr>(*m)->text;
-  if (const Value* q = t->own(rt.intern("__qualname__")); q && is_str(*q)) {
+  if (const Value* q = t->own(rt.name("__qualname__")); q && is_str(*q)) {
     t->qualname = as<ObjStr>(*q)->text;
-    dict_remove(ts, d, Value::borrow(rt.intern("__qualname__")));
+    dict_remove(ts, d, Value::borrow(rt.name("__qualname__")));
   }
   // A plain function as __new__ is a static method, as CPython makes it.
-  if (const Value* n = t->own(rt.intern("__new__")); n && is_kind(*n, ObjKind::Function))
-    dict_set(ts, d, Value::borrow(rt.intern("__new__")), make<ObjStaticMethod>(rt.types.staticmethod, *n));
+  if (const Value* n = t->own(rt.name("__new__")); n && is_kind(*n, ObjKind::Function))
+    dict_set(ts, d, Value::borrow(rt.name("__new__")), make<ObjStaticMethod>(rt.types.staticmethod, *n));
   // __eq__ without __hash__: unhashable.
-  if (t->own(rt.intern("__eq__")) && !t->own(rt.intern("__hash__")))
-    dict_set(ts, d, Value::borrow(rt.intern("__hash__")), Value::none());
+  if (t->own(rt.name("__eq__")) && !t->own(rt.name("__hash__")))
+    dict_set(ts, d, Value::borrow(rt.name("__hash__")), Value::none());
 
   // Slots: inherited along the MRO (the first base first), then the class's
   // own dunders.
@@ -469,7 +469,7 @@ Value make_class(ThreadState& ts, const std::string& name, const Value& bases_va
   // __init_subclass__ is left out; __set_name__ is called, as 3.6+ does.
   for (auto& e : d->entries) {
     if (e.key.is_empty()) continue;
-    if (const Value* sn = type_of(ts, e.value)->lookup(rt.intern("__set_name__"))) {
+    if (const Value* sn = type_of(ts, e.value)->lookup(rt.name("__set_name__"))) {
       Value args[3] = {e.value, type_value, e.key};
       call_method_value(ts, *sn, e.value, args, 3);
     }
@@ -525,13 +525,13 @@ Value generic_getattr(ThreadState& ts, const Value& self, ObjStr* name) {
     if (dt->tp_descr_get) return dt->tp_descr_get(ts, *found, self, t);
     return *found;
   }
-  if (name == ts.rt.intern("__dict__") && t->instances_have_dict) {
+  if (name == ts.rt.name("__dict__") && t->instances_have_dict) {
     if (Value* d = instance_dict(self)) {
       if (d->is_empty()) *d = make<ObjDict>();
       return *d;
     }
   }
-  if (name == ts.rt.intern("__class__")) return Value::borrow(t);
+  if (name == ts.rt.name("__class__")) return Value::borrow(t);
   return Value();
 }
 

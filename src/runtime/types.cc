@@ -441,6 +441,7 @@ void install_types(Runtime& rt) {
   // Types in files of their own, with their own slots: made after object
   // has its slots, which new_type copies.
   install_set_types(rt);
+  index_builtin_types(rt);
 }
 
 Value construct_exception(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTuple* kwnames) {

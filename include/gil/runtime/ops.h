@@ -17,8 +17,18 @@
 namespace gil {
 
 // The type of [v]: the object's own type when it has one (instances of
-// classes, exceptions), else the built-in type of its kind or tag.
-ObjType* type_of(ThreadState& ts, const Value& v);
+// classes, exceptions), else the built-in type of its kind or tag. Inline,
+// since every slot dispatch starts here.
+ObjType* type_of_slow(ThreadState& ts, const Value& v);
+inline ObjType* type_of(ThreadState& ts, const Value& v) {
+  if (!v.is_obj()) return ts.rt.types.of_tag[static_cast<int>(v.tag())];
+  const Obj* o = v.as_obj();
+  if (o->type) return o->type;
+  ObjType* t = ts.rt.types.of_kind[static_cast<int>(o->kind)];
+  return t ? t : type_of_slow(ts, v);
+}
+// Fills the tables type_of() reads; once the built-in types exist.
+void index_builtin_types(Runtime& rt);
 // The Python name of [v]'s type ("int", "list", ...).
 std::string_view type_name(ThreadState& ts, const Value& v);
 

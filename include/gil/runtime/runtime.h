@@ -69,6 +69,10 @@ struct BuiltinTypes {
   // Bound methods of built-in functions (`[].append`), slices, and the lazy
   // iterators of map() and filter().
   ObjType *builtin_method, *slice, *map, *filter;
+  // The type of each inline tag and of each kind whose objects all share
+  // one type (null for the others): type_of()'s tables.
+  ObjType* of_tag[6] = {};
+  ObjType* of_kind[kObjKindCount] = {};
   // set, frozenset and their iterator (setobject.cc).
   ObjType *set, *frozenset, *set_iterator;
   // The codecs' errors (codecs.h): UnicodeError derives from ValueError.
@@ -142,6 +146,8 @@ struct Runtime {
   // The NotImplemented singleton, and the one empty tuple.
   Value not_implemented;
   Value empty_tuple;
+  // name()'s cache, by the literal's address.
+  std::unordered_map<const char*, ObjStr*> literal_names;
   // Interned names the VM needs often.
   ObjStr* name_enter;
   ObjStr* name_exit;
@@ -167,6 +173,14 @@ struct Runtime {
 
   // The interned string for [text].
   ObjStr* intern(std::string_view text) { return strings.intern(text); }
+  // The interned string for a C++ string literal, found by the literal's
+  // address: what the slot wrappers use for dunder names on every call,
+  // without hashing the text each time.
+  ObjStr* name(const char* literal) {
+    auto [it, fresh] = literal_names.try_emplace(literal, nullptr);
+    if (fresh) it->second = intern(literal);
+    return it->second;
+  }
   // The global slot for [name], created on first use.
   uint32_t global_slot(ObjStr* name);
   // Registers a builtin under [name].

@@ -37,20 +37,20 @@ enum class Tag : uint8_t { Empty, None, Bool, Int, Float, Obj };
 class Value {
  public:
   // An unbound slot.
-  Value() noexcept : tag_(Tag::Empty), i_(0) {}
+  Value() noexcept : meta_(0), i_(0) {}
 
   static Value none() noexcept { return Value(Tag::None, 0); }
   static Value boolean(bool b) noexcept { return Value(Tag::Bool, b ? 1 : 0); }
   static Value integer(int64_t i) noexcept {
     Value v(Tag::Int, i);
-    if (i < kSmallIntMin || i > kSmallIntMax) [[unlikely]] v.serial_ = next_serial();
+    if (i < kSmallIntMin || i > kSmallIntMax) [[unlikely]] v.set_serial(next_serial());
     return v;
   }
   static Value number(double d) noexcept {
     Value v;
-    v.tag_ = Tag::Float;
+    v.meta_ = static_cast<uint64_t>(Tag::Float);
     v.f_ = d;
-    v.serial_ = next_serial();
+    v.set_serial(next_serial());
     return v;
   }
   // The ints CPython shares: every one of these is the same object.
@@ -59,7 +59,7 @@ class Value {
   // Wraps [o], taking over a reference the caller already owns.
   static Value adopt(Obj* o) noexcept {
     Value v;
-    v.tag_ = Tag::Obj;
+    v.meta_ = static_cast<uint64_t>(Tag::Obj);
     v.o_ = o;
     return v;
   }
@@ -69,12 +69,10 @@ class Value {
     return adopt(o);
   }
 
-  GIL_HOT Value(const Value& other) noexcept : tag_(other.tag_), serial_(other.serial_), i_(other.i_) {
-    if (tag_ == Tag::Obj) retain(o_);
+  GIL_HOT Value(const Value& other) noexcept : meta_(other.meta_), i_(other.i_) {
+    if (tag() == Tag::Obj) retain(o_);
   }
-  GIL_HOT Value(Value&& other) noexcept : tag_(other.tag_), serial_(other.serial_), i_(other.i_) {
-    other.tag_ = Tag::Empty;
-  }
+  GIL_HOT Value(Value&& other) noexcept : meta_(other.meta_), i_(other.i_) { other.meta_ = 0; }
   GIL_HOT Value& operator=(const Value& other) noexcept {
     Value copy(other);
     swap(copy);
@@ -86,47 +84,48 @@ class Value {
     return *this;
   }
   GIL_HOT ~Value() {
-    if (tag_ == Tag::Obj) release(o_);
+    if (tag() == Tag::Obj) release(o_);
   }
 
   GIL_HOT void swap(Value& other) noexcept {
-    std::swap(tag_, other.tag_);
-    std::swap(serial_, other.serial_);
+    std::swap(meta_, other.meta_);
     std::swap(i_, other.i_);
   }
 
-  Tag tag() const noexcept { return tag_; }
-  bool is_empty() const noexcept { return tag_ == Tag::Empty; }
-  bool is_none() const noexcept { return tag_ == Tag::None; }
-  bool is_bool() const noexcept { return tag_ == Tag::Bool; }
-  bool is_int() const noexcept { return tag_ == Tag::Int; }
-  bool is_float() const noexcept { return tag_ == Tag::Float; }
-  bool is_obj() const noexcept { return tag_ == Tag::Obj; }
+  Tag tag() const noexcept { return static_cast<Tag>(meta_ & 0xFF); }
+  bool is_empty() const noexcept { return tag() == Tag::Empty; }
+  bool is_none() const noexcept { return tag() == Tag::None; }
+  bool is_bool() const noexcept { return tag() == Tag::Bool; }
+  bool is_int() const noexcept { return tag() == Tag::Int; }
+  bool is_float() const noexcept { return tag() == Tag::Float; }
+  bool is_obj() const noexcept { return tag() == Tag::Obj; }
   // True for int and bool, which Python treats as integers.
-  bool is_intlike() const noexcept { return tag_ == Tag::Int || tag_ == Tag::Bool; }
+  bool is_intlike() const noexcept { return tag() == Tag::Int || tag() == Tag::Bool; }
 
   bool as_bool() const noexcept { return i_ != 0; }
   int64_t as_int() const noexcept { return i_; }
   double as_float() const noexcept { return f_; }
   Obj* as_obj() const noexcept { return o_; }
   // Which number object this is (see above); 0 for small ints and others.
-  uint32_t serial() const noexcept { return serial_; }
+  uint32_t serial() const noexcept { return static_cast<uint32_t>(meta_ >> 32); }
 
   // Releases ownership of the object without dropping the reference.
   Obj* release_obj() noexcept {
-    tag_ = Tag::Empty;
+    meta_ = 0;
     return o_;
   }
 
  private:
-  Value(Tag tag, int64_t i) noexcept : tag_(tag), i_(i) {}
+  Value(Tag tag, int64_t i) noexcept : meta_(static_cast<uint64_t>(tag)), i_(i) {}
+  void set_serial(uint32_t serial) noexcept { meta_ = (meta_ & 0xFF) | (static_cast<uint64_t>(serial) << 32); }
   static uint32_t next_serial() noexcept {
     static thread_local uint32_t counter = 0;
     return ++counter;
   }
 
-  Tag tag_;
-  uint32_t serial_ = 0;
+  // The tag in the low byte and the serial in the high half: one word, so
+  // that copying a Value is two moves.
+  uint64_t meta_;
   union {
     int64_t i_;
     double f_;
