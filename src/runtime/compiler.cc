@@ -856,7 +856,7 @@ class FunctionCompiler {
     if (all_constant) {
       std::vector<Value> items;
       for (auto& x : t.elts) items.push_back(constant_value(std::get<Constant>(x->node)));
-      emit(Op::LOAD_CONST, add_constant(make_tuple(std::move(items))), line);
+      emit(Op::LOAD_CONST, add_constant(make_tuple(rt_, std::move(items))), line);
       return;
     }
     for (auto& x : t.elts) compile_expr(*x);
@@ -950,7 +950,7 @@ class FunctionCompiler {
     }
     std::vector<Value> names;
     for (auto& kw : c.keywords) names.push_back(Value::borrow(rt_.intern(kw.name)));
-    emit(Op::LOAD_CONST, add_constant(make_tuple(std::move(names))), line);
+    emit(Op::LOAD_CONST, add_constant(make_tuple(rt_, std::move(names))), line);
     emit(method ? Op::CALL_METHOD_KW : Op::CALL_KW, argc, line);
   }
 

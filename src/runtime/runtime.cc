@@ -51,6 +51,9 @@ Runtime::~Runtime() {
   // process put.
   multiprocessing.reset();
   not_implemented = Value();
+  // What is still registered is a cycle or a leak: clear it all, which frees
+  // the cycles (gc.h). Type namespaces are among them.
+  objects.clear_all(types);
   // Types refer to each other through their namespaces: empty them all
   // before freeing any.
   for (ObjType* t : owned_types) dict_clear(as<ObjDict>(t->dict));

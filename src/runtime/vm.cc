@@ -667,19 +667,19 @@ Value execute(ThreadState& ts, size_t entry_depth) {
       TARGET(BUILD_LIST) {
         std::vector<Value> items(arg);
         for (uint32_t i = arg; i-- > 0;) items[i] = POP();
-        PUSH(make_list(std::move(items)));
+        PUSH(make_list(ts, std::move(items)));
         DISPATCH();
       }
 
       TARGET(BUILD_TUPLE) {
         std::vector<Value> items(arg);
         for (uint32_t i = arg; i-- > 0;) items[i] = POP();
-        PUSH(make_tuple(std::move(items)));
+        PUSH(make_tuple(ts, std::move(items)));
         DISPATCH();
       }
 
       TARGET(BUILD_DICT) {
-        Value d = make<ObjDict>();
+        Value d = make<ObjDict>(ts);
         Value* first = sp - 2 * arg;
         for (uint32_t i = 0; i < arg; ++i) dict_set(ts, as<ObjDict>(d), first[2 * i], first[2 * i + 1]);
         for (uint32_t i = 0; i < 2 * arg; ++i) DROP();
@@ -691,7 +691,7 @@ Value execute(ThreadState& ts, size_t entry_depth) {
         Value step = arg == 3 ? POP() : Value::none();
         Value stop = POP();
         Value start = POP();
-        PUSH(make<ObjSlice>(std::move(start), std::move(stop), std::move(step)));
+        PUSH(make<ObjSlice>(ts, std::move(start), std::move(stop), std::move(step)));
         DISPATCH();
       }
 
@@ -858,7 +858,7 @@ Value execute(ThreadState& ts, size_t entry_depth) {
 
       TARGET(MAKE_FUNCTION) {
         Value code_value = POP();
-        auto* fn = new ObjFunction();
+        auto* fn = new_object<ObjFunction>(ts);
         Value f = Value::adopt(fn);
         fn->code = std::move(code_value);
         if (arg) {
@@ -1009,8 +1009,8 @@ void handle_eval_breaker(ThreadState& ts) {
   if ((bits & kFinalizing) && !ts.is_main) {
     // The runtime is winding down: daemon threads end, as they would with
     // the process. SystemExit ends a thread silently.
-    auto* e = new ObjException(rt.types.SystemExit);
-    e->args = make_tuple();
+    auto* e = new_object<ObjException>(ts, rt.types.SystemExit);
+    e->args = make_tuple(ts);
     raise_value(Value::adopt(e));
   }
   if (ts.is_main && rt.sigint_pending.load() && rt.sigint_pending.exchange(false)) {
