@@ -326,6 +326,11 @@ void install_channels(Runtime& rt, State& st) {
   add_method(rt, st.queue, "cancel_join_thread", queue_cancel_join_thread);
   st.connection = gil::new_type(rt, "Connection", rt.types.object, nullptr);
   st.connection->get_attribute = connection_get_attribute;
+  // Queues and connections hold no Values but a subclass's __dict__.
+  for (ObjType* t : {st.queue, st.connection}) {
+    t->tp_traverse = opaque_traverse;
+    t->tp_clear = opaque_clear;
+  }
   add_method(rt, st.connection, "send", connection_send);
   add_method(rt, st.connection, "recv", connection_recv);
   add_method(rt, st.connection, "send_bytes", connection_send_bytes);

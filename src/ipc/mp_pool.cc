@@ -272,6 +272,8 @@ Value pool_enter(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
 
 void install_pool(Runtime& rt, State& st) {
   st.pool = gil::new_type(rt, "Pool", rt.types.object, construct_pool);
+  st.pool->tp_traverse = opaque_traverse;  // no Values but a subclass's __dict__
+  st.pool->tp_clear = opaque_clear;
   add_method(rt, st.pool, "map", pool_map);
   add_method(rt, st.pool, "starmap", pool_starmap);
   add_method(rt, st.pool, "apply", pool_apply);

@@ -257,6 +257,21 @@ struct ProcessObj : ObjOpaque {
   std::shared_ptr<Connection> lifeline;
 };
 
+// tp_traverse and tp_clear (gc.h): a process holds its target and
+// arguments until it starts.
+void process_traverse(Obj* self, VisitFn visit, void* arg) {
+  auto* p = static_cast<ProcessObj*>(self);
+  for (const Value* v : {&p->target, &p->args, &p->kwargs})
+    if (v->is_obj()) visit(*v, arg);
+  opaque_traverse(self, visit, arg);
+}
+void process_clear(Obj* self) {
+  auto* p = static_cast<ProcessObj*>(self);
+  p->target = Value::none();
+  p->kwargs = Value();
+  opaque_clear(self);
+}
+
 ProcessObj* process_self(ThreadState& ts, const Value& v) {
   if (!is_kind(v, ObjKind::Opaque) || as<ObjOpaque>(v)->type != state(ts.rt).process)
     raise(ts, ts.rt.types.TypeError, "expected a Process");
@@ -476,6 +491,8 @@ Value make_multiprocessing_module(ThreadState& ts) {
 void install_multiprocessing(Runtime& rt) {
   auto st = std::make_shared<mp::State>();
   st->process = gil::new_type(rt, "Process", rt.types.object, mp::construct_process);
+  st->process->tp_traverse = mp::process_traverse;
+  st->process->tp_clear = mp::process_clear;
   st->process->get_attribute = mp::process_get_attribute;
   st->process->set_attribute = mp::process_set_attribute;
   add_method(rt, st->process, "start", mp::process_start);

@@ -74,6 +74,37 @@ struct ConditionObj : ObjOpaque {
   std::deque<Value> waiters;  // LockObj values; guarded by the GIL
 };
 
+// tp_traverse and tp_clear (gc.h): a thread holds its target and
+// arguments, a condition its lock and waiters; locks and events hold no
+// references beyond a subclass's __dict__.
+void thread_traverse(Obj* self, VisitFn visit, void* arg) {
+  auto* t = static_cast<ThreadObj*>(self);
+  for (const Value* v : {&t->target, &t->args, &t->kwargs})
+    if (v->is_obj()) visit(*v, arg);
+  opaque_traverse(self, visit, arg);
+}
+void thread_clear(Obj* self) {
+  auto* t = static_cast<ThreadObj*>(self);
+  // target and args stay what run_thread expects (None, a tuple).
+  t->target = Value::none();
+  t->kwargs = Value();
+  opaque_clear(self);
+}
+void condition_traverse(Obj* self, VisitFn visit, void* arg) {
+  auto* c = static_cast<ConditionObj*>(self);
+  if (c->lock.is_obj()) visit(c->lock, arg);
+  for (const Value& w : c->waiters)
+    if (w.is_obj()) visit(w, arg);
+  opaque_traverse(self, visit, arg);
+}
+void condition_clear(Obj* self) {
+  auto* c = static_cast<ConditionObj*>(self);
+  std::deque<Value> waiters;
+  waiters.swap(c->waiters);
+  Value lock = std::move(c->lock);
+  opaque_clear(self);
+}
+
 // What the threading module keeps per runtime.
 struct ThreadingState {
   ObjType *thread, *lock, *rlock, *event, *condition;
@@ -576,6 +607,14 @@ void install_threading(Runtime& rt) {
   st->rlock = new_type(rt, "RLock", rt.types.object, nullptr);
   st->event = new_type(rt, "Event", rt.types.object, nullptr);
   st->condition = new_type(rt, "Condition", rt.types.object, nullptr);
+  st->thread->tp_traverse = thread_traverse;
+  st->thread->tp_clear = thread_clear;
+  st->condition->tp_traverse = condition_traverse;
+  st->condition->tp_clear = condition_clear;
+  for (ObjType* t : {st->lock, st->rlock, st->event}) {
+    t->tp_traverse = opaque_traverse;
+    t->tp_clear = opaque_clear;
+  }
   st->thread->get_attribute = thread_get_attribute;
   st->thread->set_attribute = thread_set_attribute;
   add_method(rt, st->thread, "start", thread_start);

@@ -653,6 +653,17 @@ void builtin_repr(ThreadState& ts, const Value& v, std::string& out) {
     }
     case ObjKind::Tuple: {
       auto& items = static_cast<ObjTuple*>(o)->items;
+      if (items.empty()) {
+        out += "()";
+        return;
+      }
+      // A tuple reached again through a list it holds prints as (...), as
+      // CPython's tuplerepr does.
+      ReprGuard guard(ts, o);
+      if (guard.recursive) {
+        out += "(...)";
+        return;
+      }
       out += '(';
       items_repr_into(ts, items, out);
       if (items.size() == 1) out += ',';
