@@ -106,7 +106,7 @@ class FunctionCompiler {
   FunctionCompiler(Runtime& rt, const std::string& filename, FunctionCompiler* enclosing,
                    std::string name, int first_line)
       : rt_(rt), filename_(filename), enclosing_(enclosing) {
-    code_ = new ObjCode();
+    code_ = new_object<ObjCode>(rt);
     code_value_ = Value::adopt(code_);
     code_->name = std::move(name);
     code_->filename = filename;

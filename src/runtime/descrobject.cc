@@ -246,7 +246,7 @@ Value type_getattro(ThreadState& ts, const Value& self, ObjStr* name) {
       auto* original = as<ObjNative>(*v);
       if (original->class_method) return make<ObjBoundMethod>(ts, self, *v);
       if (original->owner && !original->checks_self) {
-        auto* unbound = new ObjNative(original->name, original->fn);
+        auto* unbound = new_object<ObjNative>(ts, original->name, original->fn);
         unbound->owner = original->owner;
         unbound->checks_self = true;
         return Value::adopt(unbound);

@@ -319,6 +319,14 @@ void ObjectRegistry::clear_all(const BuiltinTypes& types) {
   });
   for (GcObj* o : all) gc_clear(types, o);
   for (GcObj* o : all) release(o);
+  // Immortal containers (NotImplemented) live exactly as long as their
+  // runtime: free them now, as the runtime frees its types and interned
+  // strings.
+  all.clear();
+  for_each([&](GcObj* o) {
+    if (o->refcount >= kImmortalRefcount / 2) all.push_back(o);
+  });
+  for (GcObj* o : all) dealloc(o);
 }
 
 }  // namespace gil

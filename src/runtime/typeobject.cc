@@ -51,7 +51,7 @@ const Value* ObjType::lookup(ObjStr* name) const {
 }
 
 ObjType* new_type(Runtime& rt, std::string name, ObjType* base, NativeFn construct) {
-  auto* t = new ObjType(rt, std::move(name), base);
+  auto* t = new_object<ObjType>(rt, rt, std::move(name), base);
   make_immortal(t);
   if (base) inherit_slots(t, base);
   t->construct = construct;
@@ -429,7 +429,7 @@ Value make_class(ThreadState& ts, const std::string& name, const Value& bases_va
     if (!solid || layout->is_subtype_of(solid)) solid = layout;
   }
 
-  auto* t = new ObjType(rt, name, bases[0]);
+  auto* t = new_object<ObjType>(rt, rt, name, bases[0]);
   rt.owned_types.push_back(t);
   make_immortal(t);
   t->is_heap_type = true;

@@ -88,7 +88,8 @@ struct ObjectRegistry {
   }
   // The finalisation step (see above): clears every registered container
   // with its type's tp_clear, holding a reference to each meanwhile, then
-  // drops those references. [types] resolve objects whose type is null.
+  // drops those references, then frees the immortal ones (they live as long
+  // as their runtime). [types] resolve objects whose type is null.
   void clear_all(const struct BuiltinTypes& types);
 
   // Sentinel of the circular list: head.gc_next is the oldest container.
