@@ -93,8 +93,27 @@ Value builtin_vars(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
 // every class's in the MRO.
 Value builtin_dir(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_no_keywords(ts, "dir", kwnames);
-  check_args(ts, "dir", argc, 1, 1);
+  check_args(ts, "dir", argc, 0, 1);
   std::vector<std::string> names;
+  if (argc == 0) {
+    // dir(): the names bound in the calling scope, the module's globals at
+    // the top level.
+    const Frame* f = ts.frames.empty() ? nullptr : &ts.frames.back();
+    if (!f || f->code->name == "<module>") {
+      for (size_t i = 0; i < ts.rt.globals.values.size(); ++i)
+        if (!ts.rt.globals.values[i].is_empty()) names.push_back(ts.rt.globals.names[i]->text);
+    } else {
+      for (int i = 0; i < f->code->local_count(); ++i) {
+        const std::string& n = as<ObjStr>(f->code->local_names[static_cast<size_t>(i)])->text;
+        if (!f->locals[i].is_empty() && !n.empty() && n[0] != '<') names.push_back(n);
+      }
+    }
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    std::vector<Value> items;
+    for (auto& n : names) items.push_back(make_str(n));
+    return make_list(ts, std::move(items));
+  }
   auto add_keys = [&](const Value& dict) {
     if (dict.is_empty()) return;
     for (auto& e : as<ObjDict>(dict)->entries)

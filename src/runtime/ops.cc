@@ -261,6 +261,8 @@ Value concat(ThreadState& ts, const Value& a, const Value& b, bool in_place) {
       dst.insert(dst.end(), items.begin(), items.end());
       return a;
     }
+    // A class may take the other side (__radd__).
+    if (b.is_obj() && b.as_obj()->type && b.as_obj()->type->is_heap_type) return Value();
     if (is_bytes(a)) return bytes_concat(ts, a, b);  // raises, in bytes' own words
     raise(ts, ts.rt.types.TypeError,
           "can only concatenate " + std::string(name) + " (not \"" + std::string(type_name(ts, b)) + "\") to " +
@@ -317,6 +319,10 @@ Value builtin_binary(ThreadState& ts, BinaryOp op, const Value& a, const Value& 
       return repeat(ts, *seq, n.as_int());
     }
   }
+  if (op == BinaryOp::Add && !in_place && (is_str(a) || is_list(a) || is_tuple(a)) && a.as_obj()->type == nullptr)
+    raise(ts, ts.rt.types.TypeError,
+          "can only concatenate " + std::string(type_name(ts, a)) + " (not \"" + std::string(type_name(ts, b)) +
+              "\") to " + std::string(type_name(ts, a)));
   if (op == BinaryOp::Mod && is_str(a))
     raise(ts, ts.rt.types.TypeError, "'%' string formatting is not supported by MiniPy; use f-strings or str.format");
   if (op == BinaryOp::Mod && is_bytes(a))
@@ -1643,8 +1649,15 @@ bool builtin_iternext(ThreadState& ts, const Value& self, Value& out) {
 }
 
 Value get_attr(ThreadState& ts, const Value& obj, ObjStr* name) {
-  Value v = try_get_attr(ts, obj, name);
+  ObjType* t = type_of(ts, obj);
+  Value v = t->tp_getattro ? t->tp_getattro(ts, obj, name) : Value();
   if (!v.is_empty()) return v;
+  // __getattr__ decides, and its AttributeError is the one the program sees.
+  if (t->is_heap_type)
+    if (const Value* hook = t->lookup(ts.rt.name("__getattr__"))) {
+      Value args[2] = {obj, Value::borrow(name)};
+      return call_method_value(ts, *hook, obj, args, 2);
+    }
   if (is_kind(obj, ObjKind::Module))
     raise(ts, ts.rt.types.AttributeError, "module '" + as<ObjModule>(obj)->name + "' has no attribute '" + name->text + "'");
   if (is_kind(obj, ObjKind::Type))
@@ -1707,6 +1720,10 @@ Value binary_op(ThreadState& ts, BinaryOp op, const Value& a, const Value& b, bo
     Value r = slot_b(ts, a, b);
     if (!r.is_empty()) return r;
   }
+  if (op == BinaryOp::Add && !in_place && (is_str(a) || is_list(a) || is_tuple(a)) && a.as_obj()->type == nullptr)
+    raise(ts, ts.rt.types.TypeError,
+          "can only concatenate " + std::string(type_name(ts, a)) + " (not \"" + std::string(type_name(ts, b)) +
+              "\") to " + std::string(type_name(ts, a)));
   if (op == BinaryOp::Mod && is_str(a))
     raise(ts, ts.rt.types.TypeError, "'%' string formatting is not supported by MiniPy; use f-strings or str.format");
   if (op == BinaryOp::Mod && is_bytes(a))
