@@ -78,7 +78,7 @@ Value construct_queue(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames)
   Value* maxsize = arg_or_keyword(args, argc, kwnames, 0, "maxsize");
   if (maxsize && !maxsize->is_none() && expect_int(ts, *maxsize, "maxsize") > 0)
     raise(ts, ts.rt.types.NotImplementedError, "MiniPy's Queue is unbounded: maxsize must be 0");
-  Value obj = make<QueueObj>(state(ts.rt).queue);
+  Value obj = make<QueueObj>(ts, state(ts.rt).queue);
   try {
     as<QueueObj>(obj)->queue = std::make_shared<ProcessQueue>();
   } catch (const std::system_error& e) {
@@ -115,8 +115,8 @@ Value queue_get_impl(ThreadState& ts, const Value& self, bool block, std::option
   }
   if (!payload && interrupted()) handle_eval_breaker(ts);  // raises KeyboardInterrupt
   if (!payload) {
-    auto* e = new ObjException(state(ts.rt).empty);
-    e->args = make_tuple();
+    auto* e = new_object<ObjException>(ts, state(ts.rt).empty);
+    e->args = make_tuple(ts);
     raise_value(Value::adopt(e));
   }
   return decode_message(ts, *payload);
@@ -209,8 +209,8 @@ std::string receive_payload(ThreadState& ts, const Value& self, const char* what
   }
   if (ready < 0) handle_eval_breaker(ts);  // raises KeyboardInterrupt
   if (!payload) {
-    auto* e = new ObjException(ts.rt.types.EOFError);
-    e->args = make_tuple();
+    auto* e = new_object<ObjException>(ts, ts.rt.types.EOFError);
+    e->args = make_tuple(ts);
     raise_value(Value::adopt(e));
   }
   return std::move(*payload);
@@ -299,7 +299,7 @@ Value mp_pipe(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
       raise_os_error(ts, e);
     }
   }();
-  Value a = make<ConnectionObj>(st.connection), b = make<ConnectionObj>(st.connection);
+  Value a = make<ConnectionObj>(ts, st.connection), b = make<ConnectionObj>(ts, st.connection);
   as<ConnectionObj>(a)->conn = std::make_shared<Connection>(std::move(pair.first));
   as<ConnectionObj>(b)->conn = std::make_shared<Connection>(std::move(pair.second));
   if (!duplex) {
@@ -307,7 +307,7 @@ Value mp_pipe(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
     as<ConnectionObj>(a)->writable = false;
     as<ConnectionObj>(b)->readable = false;
   }
-  return make_tuple({a, b});
+  return make_tuple(ts, {a, b});
 }
 
 }  // namespace
@@ -326,6 +326,11 @@ void install_channels(Runtime& rt, State& st) {
   add_method(rt, st.queue, "cancel_join_thread", queue_cancel_join_thread);
   st.connection = gil::new_type(rt, "Connection", rt.types.object, nullptr);
   st.connection->get_attribute = connection_get_attribute;
+  // Queues and connections hold no Values but a subclass's __dict__.
+  for (ObjType* t : {st.queue, st.connection}) {
+    t->tp_traverse = opaque_traverse;
+    t->tp_clear = opaque_clear;
+  }
   add_method(rt, st.connection, "send", connection_send);
   add_method(rt, st.connection, "recv", connection_recv);
   add_method(rt, st.connection, "send_bytes", connection_send_bytes);
@@ -346,7 +351,7 @@ void add_channel_functions(ThreadState& ts, ObjModule* m) {
 Value make_queue_module(ThreadState& ts) {
   Runtime& rt = ts.rt;
   State& st = state(rt);
-  auto* m = new ObjModule("queue");
+  auto* m = new_object<ObjModule>(ts, "queue");
   Value module = Value::adopt(m);
   m->attrs.emplace_back(rt.intern("Empty"), Value::borrow(st.empty));
   m->attrs.emplace_back(rt.intern("Full"), Value::borrow(st.full));

@@ -55,7 +55,7 @@ Value construct_pool(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) 
                                                  : std::max<long>(1, sysconf(_SC_NPROCESSORS_ONLN));
   if (n < 1) raise(ts, ts.rt.types.ValueError, "Number of processes must be at least 1");
   if (n > 256) raise(ts, ts.rt.types.ValueError, "MiniPy's Pool takes at most 256 processes");
-  Value obj = make<PoolObj>(st.pool);
+  Value obj = make<PoolObj>(ts, st.pool);
   auto* pool = as<PoolObj>(obj);
   for (int64_t i = 0; i < n; ++i) {
     std::string identity = next_child_identity(st);
@@ -116,7 +116,7 @@ std::vector<Value> run_chunks(ThreadState& ts, PoolObj* pool, const Value& func,
   std::vector<std::string> payloads;
   for (const Value& chunk : chunks)
     payloads.push_back(encode_message(
-        ts, make_tuple({make_str("run"), func, chunk, Value::boolean(star), kwargs.is_empty() ? Value::none() : kwargs})));
+        ts, make_tuple(ts, {make_str("run"), func, chunk, Value::boolean(star), kwargs.is_empty() ? Value::none() : kwargs})));
   std::unique_lock<std::mutex> busy(pool->busy, std::defer_lock);
   {
     ReleaseGil unlocked(ts);
@@ -190,7 +190,7 @@ std::vector<Value> run_chunks(ThreadState& ts, PoolObj* pool, const Value& func,
 }
 
 // Splits [items] as CPython's Pool.map does: about four chunks per worker.
-std::vector<Value> split(std::vector<Value>& items, size_t workers, int64_t chunksize) {
+std::vector<Value> split(ThreadState& ts, std::vector<Value>& items, size_t workers, int64_t chunksize) {
   if (chunksize <= 0) {
     chunksize = static_cast<int64_t>(items.size() / (workers * 4));
     if (items.size() % (workers * 4)) ++chunksize;
@@ -198,7 +198,7 @@ std::vector<Value> split(std::vector<Value>& items, size_t workers, int64_t chun
   std::vector<Value> chunks;
   for (size_t i = 0; i < items.size(); i += static_cast<size_t>(chunksize)) {
     size_t end = std::min(items.size(), i + static_cast<size_t>(chunksize));
-    chunks.push_back(make_list(std::vector<Value>(items.begin() + static_cast<long>(i), items.begin() + static_cast<long>(end))));
+    chunks.push_back(make_list(ts, std::vector<Value>(items.begin() + static_cast<long>(i), items.begin() + static_cast<long>(end))));
   }
   return chunks;
 }
@@ -211,11 +211,11 @@ Value map_impl(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames, bool s
   if (chunksize_arg && !chunksize_arg->is_none() && chunksize < 1)
     raise(ts, ts.rt.types.ValueError, "Chunksize must be 1+, not " + std::to_string(chunksize));
   std::vector<Value> items = collect(ts, args[2]);
-  std::vector<Value> chunks = split(items, pool->workers.size(), chunksize);
+  std::vector<Value> chunks = split(ts, items, pool->workers.size(), chunksize);
   std::vector<Value> out;
   for (const Value& r : run_chunks(ts, pool, args[1], std::move(chunks), star))
     for (const Value& v : as<ObjList>(r)->items) out.push_back(v);
-  return make_list(std::move(out));
+  return make_list(ts, std::move(out));
 }
 
 Value pool_map(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
@@ -231,7 +231,7 @@ Value pool_apply(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   auto* pool = running_pool(ts, args[0]);
   Value* fargs = arg_or_keyword(args, argc, kwnames, 2, "args");
   Value* kwds = arg_or_keyword(args, argc, kwnames, 3, "kwds");
-  Value call_args = fargs ? make_tuple(collect(ts, *fargs)) : make_tuple();
+  Value call_args = fargs ? make_tuple(ts, collect(ts, *fargs)) : make_tuple(ts);
   Value kwargs;
   if (kwds && !kwds->is_none()) {
     if (!is_dict(*kwds)) raise(ts, ts.rt.types.TypeError, "kwds must be a dict");
@@ -239,7 +239,7 @@ Value pool_apply(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
       if (!e.key.is_empty() && !is_str(e.key)) raise(ts, ts.rt.types.TypeError, "keywords must be strings");
     kwargs = *kwds;
   }
-  std::vector<Value> chunks = {make_list({call_args})};
+  std::vector<Value> chunks = {make_list(ts, {call_args})};
   return as<ObjList>(run_chunks(ts, pool, args[1], std::move(chunks), true, kwargs)[0])->items[0];
 }
 
@@ -272,6 +272,8 @@ Value pool_enter(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
 
 void install_pool(Runtime& rt, State& st) {
   st.pool = gil::new_type(rt, "Pool", rt.types.object, construct_pool);
+  st.pool->tp_traverse = opaque_traverse;  // no Values but a subclass's __dict__
+  st.pool->tp_clear = opaque_clear;
   add_method(rt, st.pool, "map", pool_map);
   add_method(rt, st.pool, "starmap", pool_starmap);
   add_method(rt, st.pool, "apply", pool_apply);
@@ -307,7 +309,7 @@ int serve_pool(ThreadState& ts, Connection& channel) {
         names.push_back(Value::borrow(ts.rt.intern(as<ObjStr>(e.key)->text)));  // looked up by pointer
         kw_values.push_back(e.value);
       }
-      if (!names.empty()) kwnames = make_tuple(std::move(names));
+      if (!names.empty()) kwnames = make_tuple(ts, std::move(names));
     }
     Value answer;
     try {
@@ -323,7 +325,7 @@ int serve_pool(ThreadState& ts, Connection& channel) {
           results.push_back(call(ts, t[1], &a, 1));
         }
       }
-      answer = make_tuple({make_str("ok"), make_list(std::move(results))});
+      answer = make_tuple(ts, {make_str("ok"), make_list(ts, std::move(results))});
       std::string reply = encode_message(ts, answer);
       ReleaseGil unlocked(ts);
       channel.send_bytes(reply);
@@ -334,9 +336,9 @@ int serve_pool(ThreadState& ts, Connection& channel) {
       try {
         encode_message(ts, args);
       } catch (PyException&) {
-        args = make_tuple({make_str(exception_message(ts, e))});
+        args = make_tuple(ts, {make_str(exception_message(ts, e))});
       }
-      answer = make_tuple({make_str("error"), make_str(e->type->name), args});
+      answer = make_tuple(ts, {make_str("error"), make_str(e->type->name), args});
     }
     std::string reply = encode_message(ts, answer);
     ReleaseGil unlocked(ts);

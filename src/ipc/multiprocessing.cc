@@ -52,14 +52,14 @@ std::string next_child_identity(State& st) {
     type = as<ObjType>(it->second);
   for (ObjType* own : {st.empty, st.full, st.pickling_error})
     if (own->name == type_name) type = own;
-  auto* e = new ObjException(type ? type : ts.rt.types.RuntimeError);
+  auto* e = new_object<ObjException>(ts, type ? type : ts.rt.types.RuntimeError);
   if (type && is_tuple(args)) {
     e->args = args;
   } else {
     // A type this process does not know: keep its name in the message.
     std::string message = is_tuple(args) && as<ObjTuple>(args)->items.size() == 1 ? str(ts, as<ObjTuple>(args)->items[0])
                                                                                   : str(ts, args);
-    e->args = make_tuple({make_str(type_name + ": " + message)});
+    e->args = make_tuple(ts, {make_str(type_name + ": " + message)});
   }
   raise_value(Value::adopt(e));
 }
@@ -162,11 +162,11 @@ Value Extension::decode(ThreadState& ts, std::string_view body) {
     ProcessQueue::Handles handles{};
     handles[0] = first;
     for (size_t i = 1; i < handles.size(); ++i) keep_to_ourselves(handles[i] = take_fd(body));
-    v = make<QueueObj>(st.queue);
+    v = make<QueueObj>(ts, st.queue);
     as<QueueObj>(v)->queue = std::make_shared<ProcessQueue>(handles);
   } else if (kind == 'C') {
     if (body.size() != 1) throw wire::FormatError("bad connection handle");
-    v = make<ConnectionObj>(st.connection);
+    v = make<ConnectionObj>(ts, st.connection);
     auto* c = as<ConnectionObj>(v);
     c->conn = std::make_shared<Connection>(first);
     c->readable = body[0] & 1;
@@ -210,8 +210,8 @@ Spawned spawn_child(ThreadState& ts, const char* role, const std::string& name, 
   for (const auto& a : rt.config.argv) argv.push_back(make_str(a));
   std::string bootstrap;
   wire::encode(ts,
-               make_tuple({make_str(role), make_str(name), make_str(identity), make_str(file),
-                           make_str(source == rt.sources.end() ? "" : source->second), make_list(std::move(argv)),
+               make_tuple(ts, {make_str(role), make_str(name), make_str(identity), make_str(file),
+                           make_str(source == rt.sources.end() ? "" : source->second), make_list(ts, std::move(argv)),
                            make_str(call)}),
                bootstrap);
 
@@ -257,6 +257,21 @@ struct ProcessObj : ObjOpaque {
   std::shared_ptr<Connection> lifeline;
 };
 
+// tp_traverse and tp_clear (gc.h): a process holds its target and
+// arguments until it starts.
+void process_traverse(Obj* self, VisitFn visit, void* arg) {
+  auto* p = static_cast<ProcessObj*>(self);
+  for (const Value* v : {&p->target, &p->args, &p->kwargs})
+    if (v->is_obj()) visit(*v, arg);
+  opaque_traverse(self, visit, arg);
+}
+void process_clear(Obj* self) {
+  auto* p = static_cast<ProcessObj*>(self);
+  p->target = Value::none();
+  p->kwargs = Value();
+  opaque_clear(self);
+}
+
 ProcessObj* process_self(ThreadState& ts, const Value& v) {
   if (!is_kind(v, ObjKind::Opaque) || as<ObjOpaque>(v)->type != state(ts.rt).process)
     raise(ts, ts.rt.types.TypeError, "expected a Process");
@@ -277,7 +292,7 @@ Value construct_process(ThreadState& ts, Value* args, int argc, ObjTuple* kwname
         raise(ts, ts.rt.types.TypeError, "BaseProcess.__init__() got an unexpected keyword argument '" + n + "'");
     }
   if (argc > 5) raise(ts, ts.rt.types.TypeError, "BaseProcess.__init__() takes at most 6 positional arguments");
-  Value obj = make<ProcessObj>(st.process);
+  Value obj = make<ProcessObj>(ts, st.process);
   auto* p = as<ProcessObj>(obj);
   Value* group = arg_or_keyword(args, argc, kwnames, 0, "group");
   if (group && !group->is_none()) raise(ts, ts.rt.types.AssertionError, "group argument must be None for now");
@@ -287,8 +302,8 @@ Value construct_process(ThreadState& ts, Value* args, int argc, ObjTuple* kwname
   Value* pkwargs = arg_or_keyword(args, argc, kwnames, 4, "kwargs");
   Value* daemon = find_keyword(args, argc, kwnames, "daemon");
   p->target = target ? *target : Value::none();
-  p->args = pargs ? make_tuple(collect(ts, *pargs)) : make_tuple();
-  p->kwargs = pkwargs && !pkwargs->is_none() ? *pkwargs : make<ObjDict>();
+  p->args = pargs ? make_tuple(ts, collect(ts, *pargs)) : make_tuple(ts);
+  p->kwargs = pkwargs && !pkwargs->is_none() ? *pkwargs : make<ObjDict>(ts);
   if (!is_dict(p->kwargs)) raise(ts, ts.rt.types.TypeError, "kwargs must be a dict");
   for (auto& e : as<ObjDict>(p->kwargs)->entries)
     if (!e.key.is_empty() && !is_str(e.key)) raise(ts, ts.rt.types.TypeError, "keywords must be strings");
@@ -306,7 +321,7 @@ Value process_start(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   if (p->is_current) raise(ts, ts.rt.types.AssertionError, "can only start a process object created by current process");
   Extension ext(Use::Spawn);
   std::string call;
-  wire::encode(ts, make_tuple({p->target, p->args, p->kwargs}), call, &ext);
+  wire::encode(ts, make_tuple(ts, {p->target, p->args, p->kwargs}), call, &ext);
   Spawned spawned = spawn_child(ts, "process", p->name, p->identity, call, ext.fds());
   p->child = std::move(spawned.child);
   p->lifeline = std::move(spawned.channel);
@@ -418,7 +433,7 @@ Value mp_current_process(ThreadState& ts, Value* args, int argc, ObjTuple* kwnam
   check_args(ts, "current_process", argc, 0, 0);
   State& st = state(ts.rt);
   if (st.current_process.is_empty()) {
-    st.current_process = make<ProcessObj>(st.process);
+    st.current_process = make<ProcessObj>(ts, st.process);
     auto* p = as<ProcessObj>(st.current_process);
     p->is_current = true;
     p->started = true;
@@ -434,7 +449,7 @@ Value mp_active_children(ThreadState& ts, Value* args, int argc, ObjTuple* kwnam
   for (auto& c : st.children)
     if (as<ProcessObj>(c)->child->running()) alive.push_back(c);
   st.children = alive;
-  return make_list(std::move(alive));
+  return make_list(ts, std::move(alive));
 }
 
 Value mp_set_start_method(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
@@ -455,7 +470,7 @@ Value mp_freeze_support(ThreadState& ts, Value* args, int argc, ObjTuple* kwname
 Value make_multiprocessing_module(ThreadState& ts) {
   Runtime& rt = ts.rt;
   State& st = state(rt);
-  auto* m = new ObjModule("multiprocessing");
+  auto* m = new_object<ObjModule>(ts, "multiprocessing");
   Value module = Value::adopt(m);
   auto attr = [&](const char* name, Value v) { m->attrs.emplace_back(rt.intern(name), std::move(v)); };
   attr("Process", Value::borrow(st.process));
@@ -476,6 +491,8 @@ Value make_multiprocessing_module(ThreadState& ts) {
 void install_multiprocessing(Runtime& rt) {
   auto st = std::make_shared<mp::State>();
   st->process = gil::new_type(rt, "Process", rt.types.object, mp::construct_process);
+  st->process->tp_traverse = mp::process_traverse;
+  st->process->tp_clear = mp::process_clear;
   st->process->get_attribute = mp::process_get_attribute;
   st->process->set_attribute = mp::process_set_attribute;
   add_method(rt, st->process, "start", mp::process_start);
@@ -605,7 +622,7 @@ int child_main(ThreadState& ts, Connection& channel) {
           names.push_back(Value::borrow(rt.intern(as<ObjStr>(e.key)->text)));
           call_args.push_back(e.value);
         }
-        Value kwnames = names.empty() ? Value() : make_tuple(names);
+        Value kwnames = names.empty() ? Value() : make_tuple(ts, names);
         int positional = static_cast<int>(call_args.size() - names.size());
         call(ts, c[0], call_args.data(), positional, names.empty() ? nullptr : as<ObjTuple>(kwnames));
       }

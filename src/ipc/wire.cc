@@ -131,11 +131,11 @@ class Reader {
         std::vector<Value> items;
         items.reserve(std::min(n, data_.size()));  // a lying count cannot make us allocate
         for (size_t i = 0; i < n; ++i) items.push_back(value(depth + 1));
-        return tag == 'l' ? make_list(std::move(items)) : make_tuple(std::move(items));
+        return tag == 'l' ? make_list(ts_, std::move(items)) : make_tuple(ts_, std::move(items));
       }
       case 'd': {
         size_t n = count();
-        Value d = make<ObjDict>();
+        Value d = make<ObjDict>(ts_);
         for (size_t i = 0; i < n; ++i) {
           Value k = value(depth + 1);
           Value v = value(depth + 1);

@@ -141,7 +141,7 @@ class ProcessRun {
     r.pid = w->process->pid();
     auto before = Clock::now();
     std::string payload;
-    wire::encode(main_, make_tuple({make_str("task"), Value::integer(task), Value::integer(r.worker),
+    wire::encode(main_, make_tuple(main_, {make_str("task"), Value::integer(task), Value::integer(r.worker),
                                     Value::integer(r.units)}),
                  payload);
     serialize_ += Clock::now() - before;

@@ -34,19 +34,19 @@ Value integer(int64_t v) { return Value::integer(v); }
 std::chrono::nanoseconds send(ThreadState& ts, Connection& channel, std::vector<Value> items) {
   auto before = Clock::now();
   std::string payload;
-  wire::encode(ts, make_tuple(std::move(items)), payload);
+  wire::encode(ts, make_tuple(ts, std::move(items)), payload);
   auto spent = Clock::now() - before;
   channel.send_bytes(payload);
   return spent;
 }
 
-Value stats_tuple(const GilThreadStats& s) {
+Value stats_tuple(ThreadState& ts, const GilThreadStats& s) {
   std::vector<Value> latencies;
   for (auto l : s.io_latency) latencies.push_back(integer(l.count()));
-  return make_tuple({integer(static_cast<int64_t>(s.acquisitions)), integer(static_cast<int64_t>(s.drop_requests)),
+  return make_tuple(ts, {integer(static_cast<int64_t>(s.acquisitions)), integer(static_cast<int64_t>(s.drop_requests)),
                      integer(static_cast<int64_t>(s.forced_switches)),
                      integer(static_cast<int64_t>(s.voluntary_releases)), integer(s.wait.count()),
-                     integer(s.hold.count()), make_list(std::move(latencies))});
+                     integer(s.hold.count()), make_list(ts, std::move(latencies))});
 }
 
 // Recorded [activity], on the machine-wide steady clock.
@@ -54,9 +54,9 @@ Value activity_list(ThreadState& ts, const std::vector<ActivityChange>& activity
   int64_t epoch = steady_ns(ts.rt.gil->epoch());
   std::vector<Value> changes;
   for (const auto& c : activity)
-    changes.push_back(make_tuple({integer(epoch + c.at.count()), integer(static_cast<int>(c.activity)),
+    changes.push_back(make_tuple(ts, {integer(epoch + c.at.count()), integer(static_cast<int>(c.activity)),
                                   integer(c.handed_over_from)}));
-  return make_list(std::move(changes));
+  return make_list(ts, std::move(changes));
 }
 
 // With --live: a thread that sends ("progress", activity, since_ns,
@@ -158,7 +158,7 @@ void run_task(ThreadState& ts, Connection& channel, const Value& work, const Obj
     return;
   }
   for (const Value& v : {make_str(outcome.repr), integer(steady_ns(start)), integer(steady_ns(end)),
-                         stats_tuple(stats), activity_list(ts, activity),
+                         stats_tuple(ts, stats), activity_list(ts, activity),
                          integer((decode_time + encode_time).count()), integer(peak_rss_kib())})
     wire::encode(ts, v, payload);
   channel.send_bytes(payload);

@@ -74,6 +74,37 @@ struct ConditionObj : ObjOpaque {
   std::deque<Value> waiters;  // LockObj values; guarded by the GIL
 };
 
+// tp_traverse and tp_clear (gc.h): a thread holds its target and
+// arguments, a condition its lock and waiters; locks and events hold no
+// references beyond a subclass's __dict__.
+void thread_traverse(Obj* self, VisitFn visit, void* arg) {
+  auto* t = static_cast<ThreadObj*>(self);
+  for (const Value* v : {&t->target, &t->args, &t->kwargs})
+    if (v->is_obj()) visit(*v, arg);
+  opaque_traverse(self, visit, arg);
+}
+void thread_clear(Obj* self) {
+  auto* t = static_cast<ThreadObj*>(self);
+  // target and args stay what run_thread expects (None, a tuple).
+  t->target = Value::none();
+  t->kwargs = Value();
+  opaque_clear(self);
+}
+void condition_traverse(Obj* self, VisitFn visit, void* arg) {
+  auto* c = static_cast<ConditionObj*>(self);
+  if (c->lock.is_obj()) visit(c->lock, arg);
+  for (const Value& w : c->waiters)
+    if (w.is_obj()) visit(w, arg);
+  opaque_traverse(self, visit, arg);
+}
+void condition_clear(Obj* self) {
+  auto* c = static_cast<ConditionObj*>(self);
+  std::deque<Value> waiters;
+  waiters.swap(c->waiters);
+  Value lock = std::move(c->lock);
+  opaque_clear(self);
+}
+
 // What the threading module keeps per runtime.
 struct ThreadingState {
   ObjType *thread, *lock, *rlock, *event, *condition;
@@ -274,7 +305,7 @@ Value condition_wait(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) 
   auto* cond = as<ConditionObj>(args[0]);
   double t = timeout_arg(ts, arg_or_keyword(args, argc, kwnames, 1, "timeout"), -1);
   if (!owns(ts, cond->lock)) raise(ts, ts.rt.types.RuntimeError, "cannot wait on un-acquired lock");
-  Value waiter = make<LockObj>(state(ts.rt).lock);
+  Value waiter = make<LockObj>(ts, state(ts.rt).lock);
   as<LockObj>(waiter)->locked = true;
   cond->waiters.push_back(waiter);
   // Release the condition's lock completely (an RLock may be held several
@@ -345,7 +376,7 @@ void run_thread(Runtime* rt, Value self_value) {
       }
       for (auto& e : as<ObjDict>(self->kwargs)->entries)
         if (!e.key.is_empty()) call_args.push_back(e.value);
-      kwnames = make_tuple(std::move(names));
+      kwnames = make_tuple(ts, std::move(names));
     }
     int argc = static_cast<int>(as<ObjTuple>(self->args)->items.size());
     if (!self->target.is_none())
@@ -378,7 +409,7 @@ void run_thread(Runtime* rt, Value self_value) {
 Value construct_thread(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   ThreadingState& st = state(ts.rt);
   if (argc > 0) raise(ts, ts.rt.types.TypeError, "Thread() takes keyword arguments only in MiniPy (target=, args=)");
-  Value obj = make<ThreadObj>(st.thread);
+  Value obj = make<ThreadObj>(ts, st.thread);
   auto* t = as<ThreadObj>(obj);
   Value* target = find_keyword(args, argc, kwnames, "target");
   Value* targs = find_keyword(args, argc, kwnames, "args");
@@ -392,7 +423,7 @@ Value construct_thread(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames
         raise(ts, ts.rt.types.TypeError, "Thread.__init__() got an unexpected keyword argument '" + n + "'");
     }
   t->target = target ? *target : Value::none();
-  t->args = targs ? make_tuple(collect(ts, *targs)) : make_tuple();
+  t->args = targs ? make_tuple(ts, collect(ts, *targs)) : make_tuple(ts);
   if (tkwargs && !tkwargs->is_none()) {
     if (!is_dict(*tkwargs)) raise(ts, ts.rt.types.TypeError, "Thread kwargs must be a dict");
     t->kwargs = *tkwargs;
@@ -487,7 +518,7 @@ bool thread_set_attribute(ThreadState& ts, const Value& self, ObjStr* name, cons
 Value main_thread_object(ThreadState& ts) {
   ThreadingState& st = state(ts.rt);
   if (st.main_thread.is_empty()) {
-    st.main_thread = make<ThreadObj>(st.thread);
+    st.main_thread = make<ThreadObj>(ts, st.thread);
     auto* t = as<ThreadObj>(st.main_thread);
     t->name = "MainThread";
     t->started = true;
@@ -520,30 +551,30 @@ Value get_ident(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
 
 Value make_lock(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_args(ts, "Lock", argc, 0, 0);
-  return make<LockObj>(state(ts.rt).lock);
+  return make<LockObj>(ts, state(ts.rt).lock);
 }
 
 Value make_rlock(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_args(ts, "RLock", argc, 0, 0);
-  return make<LockObj>(state(ts.rt).rlock);
+  return make<LockObj>(ts, state(ts.rt).rlock);
 }
 
 Value make_event(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_args(ts, "Event", argc, 0, 0);
-  return make<EventObj>(state(ts.rt).event);
+  return make<EventObj>(ts, state(ts.rt).event);
 }
 
 Value make_condition(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_args(ts, "Condition", argc, 0, 1);
   ThreadingState& st = state(ts.rt);
-  Value cond = make<ConditionObj>(st.condition);
+  Value cond = make<ConditionObj>(ts, st.condition);
   Value* lock = arg_or_keyword(args, argc, kwnames, 0, "lock");
   if (lock && !lock->is_none()) {
     ObjType* t = type_of(ts, *lock);
     if (t != st.lock && t != st.rlock) raise(ts, ts.rt.types.TypeError, "Condition() needs a Lock or an RLock");
     as<ConditionObj>(cond)->lock = *lock;
   } else {
-    as<ConditionObj>(cond)->lock = make<LockObj>(st.rlock);
+    as<ConditionObj>(cond)->lock = make<LockObj>(ts, st.rlock);
   }
   return cond;
 }
@@ -552,7 +583,7 @@ Value make_condition(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) 
 Value make_threading_module(ThreadState& ts) {
   Runtime& rt = ts.rt;
   ThreadingState& st = state(rt);
-  auto* m = new ObjModule("threading");
+  auto* m = new_object<ObjModule>(ts, "threading");
   Value module = Value::adopt(m);
   auto attr = [&](const char* name, Value v) { m->attrs.emplace_back(rt.intern(name), std::move(v)); };
   attr("Thread", Value::borrow(st.thread));
@@ -576,6 +607,14 @@ void install_threading(Runtime& rt) {
   st->rlock = new_type(rt, "RLock", rt.types.object, nullptr);
   st->event = new_type(rt, "Event", rt.types.object, nullptr);
   st->condition = new_type(rt, "Condition", rt.types.object, nullptr);
+  st->thread->tp_traverse = thread_traverse;
+  st->thread->tp_clear = thread_clear;
+  st->condition->tp_traverse = condition_traverse;
+  st->condition->tp_clear = condition_clear;
+  for (ObjType* t : {st->lock, st->rlock, st->event}) {
+    t->tp_traverse = opaque_traverse;
+    t->tp_clear = opaque_clear;
+  }
   st->thread->get_attribute = thread_get_attribute;
   st->thread->set_attribute = thread_set_attribute;
   add_method(rt, st->thread, "start", thread_start);

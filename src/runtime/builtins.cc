@@ -90,7 +90,8 @@ void check_keywords(ThreadState& ts, std::string_view fn, ObjTuple* kwnames,
 
 }  // namespace
 
-Value make_native(std::string_view name, NativeFn fn) { return make<ObjNative>(std::string(name), fn); }
+// Built-in functions hold no references: no registry, so no runtime needed.
+Value make_native(std::string_view name, NativeFn fn) { return Value::adopt(new ObjNative(std::string(name), fn)); }
 
 void add_method(Runtime& rt, ObjType* type, std::string_view name, NativeFn fn) {
   Value m = make_native(name, fn);
@@ -222,7 +223,7 @@ Value builtin_divmod(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) 
   if (a.is_intlike() && b.is_intlike()) {
     if (b.as_int() == 0) raise(ts, ts.rt.types.ZeroDivisionError, "integer division or modulo by zero");
     if (a.as_int() == INT64_MIN && b.as_int() == -1) raise_int_overflow(ts);
-    return make_tuple({Value::integer(format::int_floordiv(a.as_int(), b.as_int())),
+    return make_tuple(ts, {Value::integer(format::int_floordiv(a.as_int(), b.as_int())),
                        Value::integer(format::int_mod(a.as_int(), b.as_int()))});
   }
   bool numbers = (a.is_intlike() || a.is_float()) && (b.is_intlike() || b.is_float());
@@ -231,7 +232,7 @@ Value builtin_divmod(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) 
   double y = b.is_float() ? b.as_float() : static_cast<double>(b.as_int());
   if (y == 0) raise(ts, ts.rt.types.ZeroDivisionError, "float divmod()");
   auto r = format::float_divmod(x, y);
-  return make_tuple({Value::number(r.quotient), Value::number(r.remainder)});
+  return make_tuple(ts, {Value::number(r.quotient), Value::number(r.remainder)});
 }
 
 Value builtin_pow(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
@@ -366,7 +367,7 @@ Value builtin_sorted(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) 
   std::vector<Value> items = collect(ts, args[0]);
   Value* reverse = find_keyword(args, argc, kwnames, "reverse");
   sort_values(ts, items, find_keyword(args, argc, kwnames, "key"), reverse && truthy(ts, *reverse));
-  return make_list(std::move(items));
+  return make_list(ts, std::move(items));
 }
 
 Value builtin_reversed(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
@@ -376,11 +377,11 @@ Value builtin_reversed(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames
   if (is_dict(v) || is_kind(v, ObjKind::DictView)) {
     std::vector<Value> items = collect(ts, v);
     std::reverse(items.begin(), items.end());
-    return get_iter(ts, make_list(std::move(items)));
+    return get_iter(ts, make_list(ts, std::move(items)));
   }
   if (!is_list(v) && !is_tuple(v) && !is_str(v) && !is_bytes(v) && !is_kind(v, ObjKind::Range))
     raise(ts, ts.rt.types.TypeError, "'" + std::string(type_name(ts, v)) + "' object is not reversible");
-  Value it = make<ObjIterator>(ObjIterator::Over::Reversed, v);
+  Value it = make<ObjIterator>(ts, ObjIterator::Over::Reversed, v);
   as<ObjIterator>(it)->position = length(ts, v);
   return it;
 }
@@ -390,7 +391,7 @@ Value builtin_enumerate(ThreadState& ts, Value* args, int argc, ObjTuple* kwname
   Value* start = find_keyword(args, argc, kwnames, "start");
   if (argc == 2) start = &args[1];
   check_args(ts, "enumerate", argc, 1, 2);
-  Value it = make<ObjIterator>(ObjIterator::Over::Enumerate, get_iter(ts, args[0]));
+  Value it = make<ObjIterator>(ts, ObjIterator::Over::Enumerate, get_iter(ts, args[0]));
   if (start) as<ObjIterator>(it)->position = expect_int(ts, *start, "start");
   return it;
 }
@@ -399,8 +400,8 @@ Value builtin_zip(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_no_keywords(ts, "zip", kwnames);
   std::vector<Value> iters;
   for (int i = 0; i < argc; ++i) iters.push_back(get_iter(ts, args[i]));
-  if (iters.empty()) return get_iter(ts, make_list());
-  return make<ObjIterator>(ObjIterator::Over::Zip, make_tuple(std::move(iters)));
+  if (iters.empty()) return get_iter(ts, make_list(ts));
+  return make<ObjIterator>(ts, ObjIterator::Over::Zip, make_tuple(ts, std::move(iters)));
 }
 
 Value builtin_iter(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
@@ -410,7 +411,7 @@ Value builtin_iter(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
     // iter(callable, sentinel): call until the sentinel comes back.
     if (!is_kind(args[0], ObjKind::Function) && !type_of(ts, args[0])->tp_call)
       raise(ts, ts.rt.types.TypeError, "iter(v, w): v must be callable");
-    return make<ObjIterator>(ObjIterator::Over::Callable, make_tuple({args[0], args[1]}));
+    return make<ObjIterator>(ts, ObjIterator::Over::Callable, make_tuple(ts, {args[0], args[1]}));
   }
   Value it = get_iter(ts, args[0]);
   if (!type_of(ts, it)->tp_iternext && !is_kind(it, ObjKind::Iterator))

@@ -85,7 +85,7 @@ Value builtin_vars(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   if (is_kind(args[0], ObjKind::Type)) return as<ObjType>(args[0])->dict;
   Value* d = instance_dict(args[0]);
   if (!d) raise(ts, ts.rt.types.TypeError, "vars() argument must have __dict__ attribute");
-  if (d->is_empty()) *d = make<ObjDict>();
+  if (d->is_empty()) *d = make<ObjDict>(ts);
   return *d;
 }
 
@@ -115,7 +115,7 @@ Value builtin_dir(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   names.erase(std::unique(names.begin(), names.end()), names.end());
   std::vector<Value> items;
   for (auto& n : names) items.push_back(make_str(n));
-  return make_list(std::move(items));
+  return make_list(ts, std::move(items));
 }
 
 // map(fn, *iterables) and filter(fn, iterable): lazy iterators whose source
@@ -125,13 +125,13 @@ Value builtin_map(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   if (argc < 2) raise(ts, ts.rt.types.TypeError, "map() must have at least two arguments.");
   std::vector<Value> parts{args[0]};
   for (int i = 1; i < argc; ++i) parts.push_back(get_iter(ts, args[i]));
-  return make<ObjIterator>(ObjIterator::Over::Map, make_tuple(std::move(parts)));
+  return make<ObjIterator>(ts, ObjIterator::Over::Map, make_tuple(ts, std::move(parts)));
 }
 
 Value builtin_filter(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_no_keywords(ts, "filter", kwnames);
   check_args(ts, "filter", argc, 2, 2);
-  return make<ObjIterator>(ObjIterator::Over::Filter, make_tuple({args[0], get_iter(ts, args[1])}));
+  return make<ObjIterator>(ts, ObjIterator::Over::Filter, make_tuple(ts, {args[0], get_iter(ts, args[1])}));
 }
 
 }  // namespace

@@ -319,7 +319,7 @@ Value bytes_split(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   const Value* slots[2];
   bind_arguments(ts, "split", args + 1, argc - 1, kwnames, {"sep", "maxsplit"}, slots);
   int64_t maxsplit = slots[1] ? expect_int(ts, *slots[1], "maxsplit") : -1;
-  if (!slots[0] || slots[0]->is_none()) return make_list(split_whitespace(s, maxsplit));
+  if (!slots[0] || slots[0]->is_none()) return make_list(ts, split_whitespace(s, maxsplit));
   std::string_view d = expect_bytes_like(ts, *slots[0]);
   if (d.empty()) raise(ts, ts.rt.types.ValueError, "empty separator");
   std::vector<Value> parts;
@@ -330,7 +330,7 @@ Value bytes_split(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
     start = at + d.size();
   }
   parts.push_back(make_bytes(s.substr(start)));
-  return make_list(std::move(parts));
+  return make_list(ts, std::move(parts));
 }
 
 Value bytes_join(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {

@@ -130,10 +130,10 @@ std::string escaped_code_point(uint32_t cp) {
   return buffer;
 }
 
-[[noreturn]] void raise_unicode_error(ObjType* type, std::string_view encoding, Value object, int64_t start,
+[[noreturn]] void raise_unicode_error(ThreadState& ts, ObjType* type, std::string_view encoding, Value object, int64_t start,
                                       int64_t end, std::string_view reason) {
-  Value exc = Value::adopt(new ObjException(type));
-  as<ObjException>(exc)->args = make_tuple({make_str(std::string(encoding)), std::move(object), Value::integer(start),
+  Value exc = make<ObjException>(ts, type);
+  as<ObjException>(exc)->args = make_tuple(ts, {make_str(std::string(encoding)), std::move(object), Value::integer(start),
                                             Value::integer(end), make_str(std::string(reason))});
   raise_value(std::move(exc));
 }
@@ -167,7 +167,7 @@ Value encode_narrow(ThreadState& ts, std::string_view text, Codec codec, uint32_
     Handler handler = expect_handler(ts, errors, false);
     switch (handler) {
       case Handler::Strict:
-        raise_unicode_error(ts.rt.types.UnicodeEncodeError, codec_name(codec), make_str(std::string(text)), index,
+        raise_unicode_error(ts, ts.rt.types.UnicodeEncodeError, codec_name(codec), make_str(std::string(text)), index,
                             end_index, limit == 128 ? "ordinal not in range(128)" : "ordinal not in range(256)");
       case Handler::Ignore: break;
       case Handler::Replace: out.append(static_cast<size_t>(end_index - index), '?'); break;
@@ -243,7 +243,7 @@ void decode_error(ThreadState& ts, std::string_view data, Codec codec, size_t st
                   std::string_view errors, std::string& out) {
   switch (expect_handler(ts, errors, true)) {
     case Handler::Strict:
-      raise_unicode_error(ts.rt.types.UnicodeDecodeError, codec_name(codec), make_bytes(std::string(data)),
+      raise_unicode_error(ts, ts.rt.types.UnicodeDecodeError, codec_name(codec), make_bytes(std::string(data)),
                           static_cast<int64_t>(start), static_cast<int64_t>(end), reason);
     case Handler::Ignore: return;
     case Handler::Replace: out += "\xEF\xBF\xBD"; return;  // U+FFFD

@@ -54,7 +54,7 @@ class FunctionCompiler {
   FunctionCompiler(Runtime& rt, const std::string& filename, const SymbolTable& table, const scopes::Scope& scope,
                    FunctionCompiler* enclosing, int first_line)
       : rt_(rt), filename_(filename), table_(table), scope_(scope), enclosing_(enclosing) {
-    code_ = new ObjCode();
+    code_ = new_object<ObjCode>(rt);
     code_value_ = Value::adopt(code_);
     code_->name = scope.name;
     code_->qualname = scope.kind == scopes::ScopeKind::Module ? scope.name : scope.qualname;
@@ -226,7 +226,7 @@ class FunctionCompiler {
 
   // The code object that a traceback line "in <listcomp>" names.
   Value traceback_stand_in(const std::string& name) {
-    auto* code = new ObjCode();
+    auto* code = new_object<ObjCode>(rt_);
     Value v = Value::adopt(code);
     code->name = name;
     code->qualname = name;
@@ -944,7 +944,7 @@ class FunctionCompiler {
     if (all_constant) {
       std::vector<Value> items;
       for (auto& x : t.elts) items.push_back(constant_value(std::get<Constant>(x->node)));
-      emit(Op::LOAD_CONST, add_constant(make_tuple(std::move(items))), line);
+      emit(Op::LOAD_CONST, add_constant(make_tuple(rt_, std::move(items))), line);
       return;
     }
     if (has_starred(t.elts)) {
@@ -1093,7 +1093,7 @@ class FunctionCompiler {
     }
     std::vector<Value> names;
     for (auto& kw : c.keywords) names.push_back(Value::borrow(rt_.intern(kw.name)));
-    emit(Op::LOAD_CONST, add_constant(make_tuple(std::move(names))), line);
+    emit(Op::LOAD_CONST, add_constant(make_tuple(rt_, std::move(names))), line);
     emit(method ? Op::CALL_METHOD_KW : Op::CALL_KW, argc, line);
   }
 

@@ -111,7 +111,7 @@ Value list_sort(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
 
 Value list_copy(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
   check_args(ts, "list.copy", argc - 1, 0, 0);
-  return make_list(list_items(args));
+  return make_list(ts, list_items(args));
 }
 
 Value list_clear(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
@@ -141,7 +141,7 @@ ObjDict* self_dict(Value* args) { return as<ObjDict>(args[0]); }
 
 [[noreturn]] void raise_key_error(ThreadState& ts, const Value& key) {
   Value exc = new_exception(ts, ts.rt.types.KeyError, "");
-  as<ObjException>(exc)->args = make_tuple({key});
+  as<ObjException>(exc)->args = make_tuple(ts, {key});
   raise_value(std::move(exc));
 }
 
@@ -174,14 +174,14 @@ Value dict_popitem(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
     if (it->key.is_empty()) continue;
     Value key = it->key;
     Value value = dict_remove(ts, d, key);
-    return make_tuple({key, value});
+    return make_tuple(ts, {key, value});
   }
   raise(ts, ts.rt.types.KeyError, "popitem(): dictionary is empty");
 }
 
 Value dict_view(ThreadState& ts, Value* args, int argc, ObjDictView::Which which, const char* name) {
   check_args(ts, name, argc - 1, 0, 0);
-  return make<ObjDictView>(args[0], which);
+  return make<ObjDictView>(ts, args[0], which);
 }
 
 Value dict_keys(ThreadState& ts, Value* a, int n, ObjTuple* k) { return dict_view(ts, a, n, ObjDictView::Which::Keys, "keys"); }

@@ -61,7 +61,7 @@ Value object_new(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTuple
     raise(ts, ts.rt.types.TypeError, type->name + "() takes no arguments");
   if (!type->is_heap_type && type != ts.rt.types.object)
     raise(ts, ts.rt.types.TypeError, "cannot create '" + type->name + "' instances");
-  return make<ObjInstance>(type, Value());
+  return make<ObjInstance>(ts, type, Value());
 }
 
 void object_init(ThreadState& ts, const Value& self, Value* args, int argc, ObjTuple* kwnames) {
@@ -87,7 +87,7 @@ Value object_new_method(ThreadState& ts, Value* args, int argc, ObjTuple* kwname
   auto* t = as<ObjType>(args[0]);
   if (t->is_exception) return construct_exception(ts, t, args + 1, argc - 1, nullptr);
   if (!t->is_heap_type) raise(ts, ts.rt.types.TypeError, "object.__new__(" + t->name + ") is not safe, use " + t->name + ".__new__()");
-  return make<ObjInstance>(t, Value());
+  return make<ObjInstance>(ts, t, Value());
 }
 
 Value object_repr_method(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
@@ -212,10 +212,10 @@ Value type_call(ThreadState& ts, const Value& self, Value* args, int argc, ObjTu
   return obj;
 }
 
-Value mro_tuple(const ObjType* t) {
+Value mro_tuple(ThreadState& ts, const ObjType* t) {
   std::vector<Value> items;
   for (ObjType* m : t->mro) items.push_back(Value::borrow(m));
-  return make_tuple(std::move(items));
+  return make_tuple(ts, std::move(items));
 }
 
 // C.name: the metatype's data first (__name__, __mro__...), then the MRO of
@@ -228,11 +228,11 @@ Value type_getattro(ThreadState& ts, const Value& self, ObjStr* name) {
     if (n == "__name__") return make_str(t->name);
     if (n == "__qualname__") return make_str(t->qualname);
     if (n == "__module__") return make_str(t->module_name);
-    if (n == "__mro__") return mro_tuple(t);
+    if (n == "__mro__") return mro_tuple(ts, t);
     if (n == "__bases__") {
       std::vector<Value> items;
       for (ObjType* b : t->bases) items.push_back(Value::borrow(b));
-      return make_tuple(std::move(items));
+      return make_tuple(ts, std::move(items));
     }
     if (n == "__base__") return t->base ? Value::borrow(t->base) : Value::none();
     if (n == "__dict__") return t->dict;  // CPython gives a read-only proxy
@@ -245,9 +245,9 @@ Value type_getattro(ThreadState& ts, const Value& self, ObjStr* name) {
   if (const Value* v = t->lookup(name)) {
     if (is_kind(*v, ObjKind::Native)) {
       auto* original = as<ObjNative>(*v);
-      if (original->class_method) return make<ObjBoundMethod>(self, *v);
+      if (original->class_method) return make<ObjBoundMethod>(ts, self, *v);
       if (original->owner && !original->checks_self) {
-        auto* unbound = new ObjNative(original->name, original->fn);
+        auto* unbound = new_object<ObjNative>(ts, original->name, original->fn);
         unbound->owner = original->owner;
         unbound->checks_self = true;
         return Value::adopt(unbound);
@@ -259,7 +259,7 @@ Value type_getattro(ThreadState& ts, const Value& self, ObjStr* name) {
     return *v;
   }
   // Methods of `type` itself: C.mro().
-  if (const Value* m = rt.types.type->own(name)) return make<ObjBoundMethod>(self, *m);
+  if (const Value* m = rt.types.type->own(name)) return make<ObjBoundMethod>(ts, self, *m);
   return Value();
 }
 
@@ -291,7 +291,7 @@ Value type_mro_method(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames)
   auto* t = as<ObjType>(args[0]);
   std::vector<Value> items;
   for (ObjType* m : t->mro) items.push_back(Value::borrow(m));
-  return make_list(std::move(items));
+  return make_list(ts, std::move(items));
 }
 
 Value type_subclasses_method(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
@@ -301,21 +301,21 @@ Value type_subclasses_method(ThreadState& ts, Value* args, int argc, ObjTuple* k
   for (ObjType* sub : ts.rt.owned_types)
     if (sub != t && !sub->bases.empty() && std::find(sub->bases.begin(), sub->bases.end(), t) != sub->bases.end())
       items.push_back(Value::borrow(sub));
-  return make_list(std::move(items));
+  return make_list(ts, std::move(items));
 }
 
 // ---- Functions and methods as descriptors ------------------------------------------
 
 Value function_descr_get(ThreadState& ts, const Value& fn, const Value& obj, ObjType* owner) {
   if (obj.is_empty() || obj.is_none()) return fn;
-  return make<ObjBoundMethod>(obj, fn);
+  return make<ObjBoundMethod>(ts, obj, fn);
 }
 
 Value native_descr_get(ThreadState& ts, const Value& fn, const Value& obj, ObjType* owner) {
   auto* n = as<ObjNative>(fn);
-  if (n->class_method) return make<ObjBoundMethod>(Value::borrow(owner), fn);
+  if (n->class_method) return make<ObjBoundMethod>(ts, Value::borrow(owner), fn);
   if (obj.is_empty() || !n->owner) return fn;
-  return make<ObjBoundMethod>(obj, fn);
+  return make<ObjBoundMethod>(ts, obj, fn);
 }
 
 // Attributes of a bound method: what it binds, and its function's.
@@ -340,7 +340,7 @@ void method_repr(ThreadState& ts, const Value& self, std::string& out) {
 Value staticmethod_new(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTuple* kwnames) {
   check_no_keywords(ts, "staticmethod", kwnames);
   if (argc != 1) raise(ts, ts.rt.types.TypeError, "staticmethod expected 1 argument, got " + std::to_string(argc));
-  return make<ObjStaticMethod>(type, args[0]);
+  return make<ObjStaticMethod>(ts, type, args[0]);
 }
 
 Value staticmethod_descr_get(ThreadState& ts, const Value& descr, const Value& obj, ObjType* owner) {
@@ -350,12 +350,12 @@ Value staticmethod_descr_get(ThreadState& ts, const Value& descr, const Value& o
 Value classmethod_new(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTuple* kwnames) {
   check_no_keywords(ts, "classmethod", kwnames);
   if (argc != 1) raise(ts, ts.rt.types.TypeError, "classmethod expected 1 argument, got " + std::to_string(argc));
-  return make<ObjClassMethod>(type, args[0]);
+  return make<ObjClassMethod>(ts, type, args[0]);
 }
 
 Value classmethod_descr_get(ThreadState& ts, const Value& descr, const Value& obj, ObjType* owner) {
   ObjType* cls = owner ? owner : type_of(ts, obj);
-  return make<ObjBoundMethod>(Value::borrow(cls), as<ObjClassMethod>(descr)->fn);
+  return make<ObjBoundMethod>(ts, Value::borrow(cls), as<ObjClassMethod>(descr)->fn);
 }
 
 void wrapper_repr(ThreadState& ts, const Value& self, std::string& out) {
@@ -377,7 +377,7 @@ Value wrapper_getattro(ThreadState& ts, const Value& self, ObjStr* name) {
 Value property_new(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTuple* kwnames) {
   const Value* slots[4];
   bind_arguments(ts, "property", args, argc, kwnames, {"fget", "fset", "fdel", "doc"}, slots);
-  auto* p = new ObjProperty(type);
+  auto* p = new_object<ObjProperty>(ts, type);
   p->fget = slots[0] ? *slots[0] : Value::none();
   p->fset = slots[1] ? *slots[1] : Value::none();
   p->fdel = slots[2] ? *slots[2] : Value::none();
@@ -419,7 +419,7 @@ void property_descr_set(ThreadState& ts, const Value& descr, const Value& obj, c
 // property.setter(f) and friends: a copy with one accessor replaced.
 Value property_copy(ThreadState& ts, const Value& self, int which, const Value& fn) {
   auto* p = as<ObjProperty>(self);
-  auto* q = new ObjProperty(p->type);
+  auto* q = new_object<ObjProperty>(ts, p->type);
   q->fget = which == 0 ? fn : p->fget;
   q->fset = which == 1 ? fn : p->fset;
   q->fdel = which == 2 ? fn : p->fdel;
@@ -505,7 +505,7 @@ Value super_new(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTuple*
   ObjType* obj_type = is_kind(obj, ObjKind::Type) && as<ObjType>(obj)->is_subtype_of(start) ? as<ObjType>(obj) : type_of(ts, obj);
   if (!obj_type->is_subtype_of(start))
     raise(ts, rt.types.TypeError, "super(type, obj): obj must be an instance or subtype of type");
-  return make<ObjSuper>(type, start, obj, obj_type);
+  return make<ObjSuper>(ts, type, start, obj, obj_type);
 }
 
 Value super_getattro(ThreadState& ts, const Value& self, ObjStr* name) {
@@ -519,7 +519,7 @@ Value super_getattro(ThreadState& ts, const Value& self, ObjStr* name) {
       bool bound_to_class = is_kind(s->obj, ObjKind::Type) && s->obj.as_obj() == s->obj_type;
       if (is_kind(*v, ObjKind::Native)) {
         if (bound_to_class && !as<ObjNative>(*v)->class_method) return *v;
-        return make<ObjBoundMethod>(as<ObjNative>(*v)->class_method ? Value::borrow(s->obj_type) : s->obj, *v);
+        return make<ObjBoundMethod>(ts, as<ObjNative>(*v)->class_method ? Value::borrow(s->obj_type) : s->obj, *v);
       }
       ObjType* dt = type_of(ts, *v);
       if (dt->tp_descr_get) return dt->tp_descr_get(ts, *v, bound_to_class ? Value() : s->obj, s->obj_type);
@@ -636,7 +636,7 @@ void install_type_machinery(Runtime& rt) {
   t.NotImplementedType = new_type(rt, "NotImplementedType", object);
   t.NotImplementedType->tp_repr = not_implemented_repr;
   t.NotImplementedType->is_final = true;
-  auto* ni = new ObjInstance(t.NotImplementedType, Value());
+  auto* ni = new_object<ObjInstance>(rt, t.NotImplementedType, Value());
   make_immortal(ni);
   rt.not_implemented = Value::adopt(ni);
   rt.define_builtin("NotImplemented", rt.not_implemented);

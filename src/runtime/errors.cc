@@ -10,8 +10,8 @@
 namespace gil {
 
 Value new_exception(ThreadState& ts, ObjType* type, std::string_view message) {
-  auto* e = new ObjException(type);
-  e->args = message.empty() ? make_tuple() : make_tuple({make_str(std::string(message))});
+  auto* e = new_object<ObjException>(ts, type);
+  e->args = message.empty() ? make_tuple(ts) : make_tuple(ts, {make_str(std::string(message))});
   return Value::adopt(e);
 }
 

@@ -14,8 +14,8 @@ namespace {
 Value or_none(const Value& v) { return v.is_empty() ? Value::none() : v; }
 
 // The function's attribute dict, made on first use.
-ObjDict* attribute_dict(ObjFunction* fn) {
-  if (fn->attrs.is_empty()) fn->attrs = make<ObjDict>();
+ObjDict* attribute_dict(ThreadState& ts, ObjFunction* fn) {
+  if (fn->attrs.is_empty()) fn->attrs = make<ObjDict>(ts);
   return as<ObjDict>(fn->attrs);
 }
 
@@ -26,13 +26,13 @@ Value function_attribute(ThreadState& ts, const Value& self, ObjStr* name) {
   if (n == "__qualname__") return make_str(fn->qualname_text());
   if (n == "__closure__") return or_none(fn->closure);
   if (n == "__kwdefaults__") return or_none(fn->kwdefaults);
-  if (n == "__defaults__") return fn->defaults.empty() ? Value::none() : make_tuple(fn->defaults);
+  if (n == "__defaults__") return fn->defaults.empty() ? Value::none() : make_tuple(ts, fn->defaults);
   if (n == "__doc__") return Value::none();
   if (n == "__module__") {
     const Value& module = ts.rt.globals.values[ts.rt.global_slot(ts.rt.name_module)];
     return or_none(module);
   }
-  if (n == "__dict__") return Value::borrow(attribute_dict(fn));
+  if (n == "__dict__") return Value::borrow(attribute_dict(ts, fn));
   if (fn->attrs.is_empty()) return Value();
   Value* v = dict_find(ts, as<ObjDict>(fn->attrs), Value::borrow(name));
   return v ? *v : Value();
@@ -57,7 +57,7 @@ bool set_function_attribute(ThreadState& ts, const Value& self, ObjStr* name, co
   }
   if (n == "__closure__" || n == "__dict__" || n == "__defaults__" || n == "__kwdefaults__" || n == "__module__")
     return false;  // read-only in MiniPy
-  dict_set(ts, attribute_dict(fn), Value::borrow(name), value);
+  dict_set(ts, attribute_dict(ts, fn), Value::borrow(name), value);
   return true;
 }
 

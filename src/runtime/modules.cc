@@ -68,7 +68,7 @@ Value time_time(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
 
 Value make_time_module(ThreadState& ts) {
   Runtime& rt = ts.rt;
-  auto* m = new ObjModule("time");
+  auto* m = new_object<ObjModule>(ts, "time");
   Value module = Value::adopt(m);
   add_function(rt, m, "sleep", time_sleep);
   add_function(rt, m, "perf_counter", time_perf_counter);
@@ -82,8 +82,8 @@ Value make_time_module(ThreadState& ts) {
 Value sys_exit(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_no_keywords(ts, "exit", kwnames);
   check_args(ts, "exit", argc, 0, 1);
-  auto* e = new ObjException(ts.rt.types.SystemExit);
-  e->args = argc ? make_tuple({args[0]}) : make_tuple();
+  auto* e = new_object<ObjException>(ts, ts.rt.types.SystemExit);
+  e->args = argc ? make_tuple(ts, {args[0]}) : make_tuple(ts);
   raise_value(Value::adopt(e));
 }
 
@@ -117,11 +117,11 @@ Value sys_getswitchinterval(ThreadState& ts, Value* args, int argc, ObjTuple* kw
 
 Value make_sys_module(ThreadState& ts) {
   Runtime& rt = ts.rt;
-  auto* m = new ObjModule("sys");
+  auto* m = new_object<ObjModule>(ts, "sys");
   Value module = Value::adopt(m);
   std::vector<Value> argv;
   for (auto& a : rt.config.argv) argv.push_back(make_str(a));
-  add_attr(rt, m, "argv", make_list(std::move(argv)));
+  add_attr(rt, m, "argv", make_list(ts, std::move(argv)));
   add_attr(rt, m, "maxsize", Value::integer(INT64_MAX));
   add_attr(rt, m, "version", make_str("3.11.0 (MiniPy, gil-demo)"));
   add_attr(rt, m, "platform", make_str("linux"));
@@ -172,7 +172,7 @@ Value os_exit(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
 
 Value make_os_module(ThreadState& ts) {
   Runtime& rt = ts.rt;
-  auto* m = new ObjModule("os");
+  auto* m = new_object<ObjModule>(ts, "os");
   Value module = Value::adopt(m);
   add_function(rt, m, "getpid", os_getpid);
   add_function(rt, m, "getppid", os_getppid);
@@ -187,7 +187,7 @@ Value make_os_module(ThreadState& ts) {
 // Only the numbers: handlers are not settable from MiniPy.
 Value make_signal_module(ThreadState& ts) {
   Runtime& rt = ts.rt;
-  auto* m = new ObjModule("signal");
+  auto* m = new_object<ObjModule>(ts, "signal");
   Value module = Value::adopt(m);
   for (auto [name, number] : {std::pair{"SIGHUP", SIGHUP}, {"SIGINT", SIGINT}, {"SIGKILL", SIGKILL},
                               {"SIGUSR1", SIGUSR1}, {"SIGUSR2", SIGUSR2}, {"SIGTERM", SIGTERM}})

@@ -1,24 +1,31 @@
 #include "gil/runtime/object.h"
 
 #include "gil/runtime/chunk.h"
+#include "gil/runtime/runtime.h"
 
 namespace gil {
 
-Value make_str(std::string s) { return make<ObjStr>(std::move(s)); }
+// Strings and bytes hold no references: they are allocated without a
+// registry (gc.h).
+Value make_str(std::string s) { return Value::adopt(new ObjStr(std::move(s))); }
 
-Value make_bytes(std::string data) { return make<ObjBytes>(std::move(data)); }
+Value make_bytes(std::string data) { return Value::adopt(new ObjBytes(std::move(data))); }
 
-Value make_list(std::vector<Value> items) {
-  auto* l = new ObjList();
-  l->items = std::move(items);
-  return Value::adopt(l);
+Value make_list(Runtime& rt, std::vector<Value> items) {
+  Value l = make<ObjList>(rt);
+  as<ObjList>(l)->items = std::move(items);
+  return l;
 }
 
-Value make_tuple(std::vector<Value> items) {
-  auto* t = new ObjTuple();
-  t->items = std::move(items);
-  return Value::adopt(t);
+Value make_tuple(Runtime& rt, std::vector<Value> items) {
+  Value t = make<ObjTuple>(rt);
+  as<ObjTuple>(t)->items = std::move(items);
+  return t;
 }
+
+Value make_list(ThreadState& ts, std::vector<Value> items) { return make_list(ts.rt, std::move(items)); }
+
+Value make_tuple(ThreadState& ts, std::vector<Value> items) { return make_tuple(ts.rt, std::move(items)); }
 
 int64_t ObjRange::length() const {
   if (step > 0 && start < stop) return (stop - start - 1) / step + 1;

@@ -203,7 +203,7 @@ Value repeat(ThreadState& ts, const Value& seq, int64_t times) {
   std::vector<Value> out;
   out.reserve(items.size() * static_cast<size_t>(times));
   for (int64_t i = 0; i < times; ++i) out.insert(out.end(), items.begin(), items.end());
-  return is_list(seq) ? make_list(std::move(out)) : make_tuple(std::move(out));
+  return is_list(seq) ? make_list(ts, std::move(out)) : make_tuple(ts, std::move(out));
 }
 
 bool is_sequence(const Value& v) { return is_str(v) || is_list(v) || is_tuple(v) || is_bytes(v); }
@@ -246,13 +246,13 @@ Value concat(ThreadState& ts, const Value& a, const Value& b, bool in_place) {
     }
     std::vector<Value> out(ia);
     out.insert(out.end(), ib.begin(), ib.end());
-    return make_list(std::move(out));
+    return make_list(ts, std::move(out));
   }
   auto& ia = as<ObjTuple>(a)->items;
   auto& ib = as<ObjTuple>(b)->items;
   std::vector<Value> out(ia);
   out.insert(out.end(), ib.begin(), ib.end());
-  return make_tuple(std::move(out));
+  return make_tuple(ts, std::move(out));
 }
 
 }  // namespace
@@ -701,6 +701,17 @@ void builtin_repr(ThreadState& ts, const Value& v, std::string& out) {
     }
     case ObjKind::Tuple: {
       auto& items = static_cast<ObjTuple*>(o)->items;
+      if (items.empty()) {
+        out += "()";
+        return;
+      }
+      // A tuple reached again through a list it holds prints as (...), as
+      // CPython's tuplerepr does.
+      ReprGuard guard(ts, o);
+      if (guard.recursive) {
+        out += "(...)";
+        return;
+      }
       out += '(';
       items_repr_into(ts, items, out);
       if (items.size() == 1) out += ',';
@@ -884,7 +895,7 @@ Value builtin_getitem(ThreadState& ts, const Value& container, const Value& inde
     if (index.is_intlike()) return items[static_cast<size_t>(normalize_index(ts, index.as_int(), items.size(), what))];
     if (is_kind(index, ObjKind::Slice)) {
       auto picked = take_slice(items, resolve_slice(ts, as<ObjSlice>(index), items.size()));
-      return is_list(container) ? make_list(std::move(picked)) : make_tuple(std::move(picked));
+      return is_list(container) ? make_list(ts, std::move(picked)) : make_tuple(ts, std::move(picked));
     }
     raise_bad_index(ts, container, index);
   }
@@ -907,7 +918,7 @@ Value builtin_getitem(ThreadState& ts, const Value& container, const Value& inde
     Value* found = dict_find(ts, as<ObjDict>(container), index);
     if (!found) {
       Value exc = new_exception(ts, ts.rt.types.KeyError, "");
-      as<ObjException>(exc)->args = make_tuple({index});
+      as<ObjException>(exc)->args = make_tuple(ts, {index});
       raise_value(std::move(exc));
     }
     return *found;
@@ -918,7 +929,7 @@ Value builtin_getitem(ThreadState& ts, const Value& container, const Value& inde
       // range(10)[2:5] is range(2, 5): the slice of the index sequence,
       // mapped through start and step.
       SliceRange s = resolve_slice(ts, as<ObjSlice>(index), static_cast<size_t>(r->length()));
-      return make<ObjRange>(r->start + s.start * r->step, r->start + s.stop * r->step, r->step * s.step);
+      return make<ObjRange>(ts, r->start + s.start * r->step, r->start + s.stop * r->step, r->step * s.step);
     }
     if (!index.is_intlike()) raise_bad_index(ts, container, index);
     int64_t i = normalize_index(ts, index.as_int(), static_cast<size_t>(r->length()), "range object");
@@ -1001,7 +1012,7 @@ void builtin_delitem(ThreadState& ts, const Value& container, const Value& index
   if (is_dict(container)) {
     if (dict_remove(ts, as<ObjDict>(container), index).is_empty()) {
       Value exc = new_exception(ts, ts.rt.types.KeyError, "");
-      as<ObjException>(exc)->args = make_tuple({index});
+      as<ObjException>(exc)->args = make_tuple(ts, {index});
       raise_value(std::move(exc));
     }
     return;
@@ -1036,7 +1047,7 @@ Value builtin_iter(ThreadState& ts, const Value& v) {
     switch (o->kind) {
       case ObjKind::Range: {
         auto* r = static_cast<ObjRange*>(o);
-        auto it = make<ObjIterator>(Over::Range, Value());
+        auto it = make<ObjIterator>(ts, Over::Range, Value());
         auto* i = as<ObjIterator>(it);
         i->position = r->start;
         i->stop = r->length();  // remaining count
@@ -1044,11 +1055,11 @@ Value builtin_iter(ThreadState& ts, const Value& v) {
         return it;
       }
       case ObjKind::List:
-      case ObjKind::Tuple: return make<ObjIterator>(Over::Sequence, v);
-      case ObjKind::Str: return make<ObjIterator>(Over::Str, v);
-      case ObjKind::Bytes: return make<ObjIterator>(Over::Bytes, v);
+      case ObjKind::Tuple: return make<ObjIterator>(ts, Over::Sequence, v);
+      case ObjKind::Str: return make<ObjIterator>(ts, Over::Str, v);
+      case ObjKind::Bytes: return make<ObjIterator>(ts, Over::Bytes, v);
       case ObjKind::Dict: {
-        auto it = make<ObjIterator>(Over::DictKeys, v);
+        auto it = make<ObjIterator>(ts, Over::DictKeys, v);
         as<ObjIterator>(it)->dict_version = static_cast<ObjDict*>(o)->version;
         return it;
       }
@@ -1057,7 +1068,7 @@ Value builtin_iter(ThreadState& ts, const Value& v) {
         Over over = view->which == ObjDictView::Which::Keys     ? Over::DictKeys
                     : view->which == ObjDictView::Which::Values ? Over::DictValues
                                                                  : Over::DictItems;
-        auto it = make<ObjIterator>(over, view->dict);
+        auto it = make<ObjIterator>(ts, over, view->dict);
         as<ObjIterator>(it)->dict_version = as<ObjDict>(view->dict)->version;
         return it;
       }
@@ -1109,7 +1120,7 @@ bool iterator_next(ThreadState& ts, ObjIterator* it, Value& out) {
         else if (it->over == Over::DictValues)
           out = e.value;
         else
-          out = make_tuple({e.key, e.value});
+          out = make_tuple(ts, {e.key, e.value});
         return true;
       }
       return false;
@@ -1117,7 +1128,7 @@ bool iterator_next(ThreadState& ts, ObjIterator* it, Value& out) {
     case Over::Enumerate: {
       Value item;
       if (!next_item(ts, it->source, item)) return false;
-      out = make_tuple({Value::integer(it->position++), std::move(item)});
+      out = make_tuple(ts, {Value::integer(it->position++), std::move(item)});
       return true;
     }
     case Over::Zip: {
@@ -1125,7 +1136,7 @@ bool iterator_next(ThreadState& ts, ObjIterator* it, Value& out) {
       std::vector<Value> items(iters.size());
       for (size_t i = 0; i < iters.size(); ++i)
         if (!next_item(ts, iters[i], items[i])) return false;
-      out = make_tuple(std::move(items));
+      out = make_tuple(ts, std::move(items));
       return true;
     }
     case Over::GetItem: {
@@ -1251,7 +1262,7 @@ void builtin_setattr(ThreadState& ts, const Value& obj, ObjStr* name, const Valu
     return;
   ObjType* type = type_of(ts, obj);
   if (is_kind(obj, ObjKind::Exception) && name->text == "args" && !value.is_empty()) {
-    as<ObjException>(obj)->args = is_tuple(value) ? value : make_tuple(collect(ts, value));
+    as<ObjException>(obj)->args = is_tuple(value) ? value : make_tuple(ts, collect(ts, value));
     return;
   }
   if (type->instances_have_dict) return generic_setattr(ts, obj, name, value);
@@ -1530,7 +1541,7 @@ Value get_iter(ThreadState& ts, const Value& v) {
   ObjType* t = type_of(ts, v);
   if (t->tp_iter) return t->tp_iter(ts, v);
   if (t->tp_getitem && t->is_heap_type) {
-    auto it = make<ObjIterator>(ObjIterator::Over::GetItem, v);
+    auto it = make<ObjIterator>(ts, ObjIterator::Over::GetItem, v);
     return it;
   }
   raise_not_supported(ts, "is not iterable", v);

@@ -21,7 +21,7 @@ ObjStr* InternTable::intern(std::string_view text) {
 
 Runtime::Runtime(RuntimeConfig cfg) : config(std::move(cfg)) {
   empty_str = Value::borrow(intern(""));
-  empty_tuple = make_tuple();
+  empty_tuple = make_tuple(*this);
   make_immortal(empty_tuple.as_obj());
   for (int c = 0; c < 256; ++c) single_chars[c] = Value::borrow(intern(std::string(1, static_cast<char>(c))));
   name_enter = intern("__enter__");
@@ -56,6 +56,9 @@ Runtime::~Runtime() {
   multiprocessing.reset();
   not_implemented = Value();
   empty_tuple = Value();
+  // What is still registered is a cycle or a leak: clear it all, which frees
+  // the cycles (gc.h). Type namespaces are among them.
+  objects.clear_all(types);
   // Types refer to each other through their namespaces: empty them all
   // before freeing any.
   for (ObjType* t : owned_types) dict_clear(as<ObjDict>(t->dict));

@@ -19,6 +19,7 @@
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/dict.h"
 #include "gil/runtime/errors.h"
+#include "gil/runtime/gc.h"
 #include "gil/runtime/ops.h"
 #include "gil/runtime/type.h"
 
@@ -271,7 +272,7 @@ void update_internal(ThreadState& ts, ObjSet* so, const Value& other) {
 
 Value new_set(Runtime& rt, ObjKind kind, ObjType* type = nullptr) {
   if (!type) type = kind == ObjKind::Set ? rt.types.set : rt.types.frozenset;
-  return make<ObjSet>(kind, type);
+  return make<ObjSet>(rt, kind, type);
 }
 
 // make_new_set_basetype: results of operations are exact sets or
@@ -549,7 +550,7 @@ struct ObjSetIterator : ObjOpaque {
 };
 
 Value set_iter(ThreadState& ts, const Value& self) {
-  return Value::adopt(new ObjSetIterator(ts.rt.types.set_iterator, self));
+  return Value::adopt(new_object<ObjSetIterator>(ts, ts.rt.types.set_iterator, self));
 }
 
 Value set_iterator_iter(ThreadState& ts, const Value& self) { return self; }
@@ -572,11 +573,25 @@ bool set_iterator_next(ThreadState& ts, const Value& self, Value& out) {
 }
 
 void set_traverse(Obj* self, VisitFn visit, void* arg) {
+  // Keys that are objects: ints and floats are held inline.
   for (const Entry& e : static_cast<ObjSet*>(self)->table)
-    if (!e.key.is_empty()) visit(e.key, arg);
+    if (e.key.is_obj()) visit(e.key, arg);
 }
 
 void set_clear_slot(Obj* self) { clear_table(static_cast<ObjSet*>(self)); }
+
+// set_iterator holds its set (and, as every opaque object, a dict slot).
+void set_iterator_traverse(Obj* self, VisitFn visit, void* arg) {
+  const Value& set = static_cast<ObjSetIterator*>(self)->set;
+  if (set.is_obj()) visit(set, arg);
+  opaque_traverse(self, visit, arg);
+}
+
+void set_iterator_clear(Obj* self) {
+  // An exhausted iterator: next() tests for an Empty set first.
+  Value dropped = std::move(static_cast<ObjSetIterator*>(self)->set);
+  opaque_clear(self);
+}
 
 // ---- Operators ----------------------------------------------------------------
 
@@ -681,7 +696,7 @@ void check_none(ThreadState& ts, Value* args, int argc, ObjTuple* kw, const char
 
 [[noreturn]] void raise_key_error(ThreadState& ts, const Value& key) {
   Value exc = new_exception(ts, ts.rt.types.KeyError, "");
-  as<ObjException>(exc)->args = make_tuple({key});
+  as<ObjException>(exc)->args = make_tuple(ts, {key});
   raise_value(std::move(exc));
 }
 
@@ -949,6 +964,8 @@ void install_set_types(Runtime& rt) {
 
   t.set_iterator->tp_iter = set_iterator_iter;
   t.set_iterator->tp_iternext = set_iterator_next;
+  t.set_iterator->tp_traverse = set_iterator_traverse;
+  t.set_iterator->tp_clear = set_iterator_clear;
   t.set_iterator->is_final = true;
 
   static const Method kShared[] = {

@@ -263,7 +263,7 @@ Value str_split(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   if (argc >= 2) sep = &args[1];
   int64_t maxsplit = argc >= 3 ? expect_int(ts, args[2], "maxsplit") : maxsplit_kw ? expect_int(ts, *maxsplit_kw, "maxsplit") : -1;
   const std::string& s = self_text(args);
-  if (!sep || sep->is_none()) return make_list(split_whitespace(s, maxsplit));
+  if (!sep || sep->is_none()) return make_list(ts, split_whitespace(s, maxsplit));
   std::string_view d = arg_text(ts, *sep, "split");
   if (d.empty()) raise(ts, ts.rt.types.ValueError, "empty separator");
   std::vector<Value> parts;
@@ -274,7 +274,7 @@ Value str_split(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
     start = at + d.size();
   }
   parts.push_back(make_str(s.substr(start)));
-  return make_list(std::move(parts));
+  return make_list(ts, std::move(parts));
 }
 
 Value str_splitlines(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
@@ -289,7 +289,7 @@ Value str_splitlines(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
     }
   }
   if (start < s.size()) parts.push_back(make_str(s.substr(start)));
-  return make_list(std::move(parts));
+  return make_list(ts, std::move(parts));
 }
 
 Value str_join(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
@@ -374,7 +374,7 @@ Value format_argument(ThreadState& ts, const format::TemplatePiece& piece, Value
   Value* v = find_keyword(args, argc, kwnames, piece.name);
   if (!v) {
     Value exc = new_exception(ts, ts.rt.types.KeyError, "");
-    as<ObjException>(exc)->args = make_tuple({make_str(piece.name)});
+    as<ObjException>(exc)->args = make_tuple(ts, {make_str(piece.name)});
     raise_value(std::move(exc));
   }
   return *v;

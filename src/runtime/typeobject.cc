@@ -25,12 +25,12 @@ namespace gil {
 
 // ---- The type object ----------------------------------------------------------
 
-ObjType::ObjType(std::string n, ObjType* b) : Obj(ObjKind::Type), name(std::move(n)), base(b) {
+ObjType::ObjType(Runtime& rt, std::string n, ObjType* b) : Obj(ObjKind::Type), name(std::move(n)), base(b) {
   qualname = name;
   if (b) bases.push_back(b);
   mro.push_back(this);
   if (b) mro.insert(mro.end(), b->mro.begin(), b->mro.end());
-  dict = make<ObjDict>();
+  dict = make<ObjDict>(rt);
 }
 
 ObjType::~ObjType() = default;
@@ -51,7 +51,7 @@ const Value* ObjType::lookup(ObjStr* name) const {
 }
 
 ObjType* new_type(Runtime& rt, std::string name, ObjType* base, NativeFn construct) {
-  auto* t = new ObjType(std::move(name), base);
+  auto* t = new_object<ObjType>(rt, rt, std::move(name), base);
   make_immortal(t);
   if (base) inherit_slots(t, base);
   t->construct = construct;
@@ -425,7 +425,7 @@ Value make_class(ThreadState& ts, const std::string& name, const Value& bases_va
     if (!solid || layout->is_subtype_of(solid)) solid = layout;
   }
 
-  auto* t = new ObjType(name, bases[0]);
+  auto* t = new_object<ObjType>(rt, rt, name, bases[0]);
   rt.owned_types.push_back(t);
   make_immortal(t);
   t->is_heap_type = true;
@@ -445,7 +445,7 @@ Value make_class(ThreadState& ts, const std::string& name, const Value& bases_va
   }
   // A plain function as __new__ is a static method, as CPython makes it.
   if (const Value* n = t->own(rt.intern("__new__")); n && is_kind(*n, ObjKind::Function))
-    dict_set(ts, d, Value::borrow(rt.intern("__new__")), make<ObjStaticMethod>(rt.types.staticmethod, *n));
+    dict_set(ts, d, Value::borrow(rt.intern("__new__")), make<ObjStaticMethod>(ts, rt.types.staticmethod, *n));
   // __eq__ without __hash__: unhashable.
   if (t->own(rt.intern("__eq__")) && !t->own(rt.intern("__hash__")))
     dict_set(ts, d, Value::borrow(rt.intern("__hash__")), Value::none());
@@ -522,7 +522,7 @@ Value generic_getattr(ThreadState& ts, const Value& self, ObjStr* name) {
   }
   if (name == ts.rt.intern("__dict__") && t->instances_have_dict) {
     if (Value* d = instance_dict(self)) {
-      if (d->is_empty()) *d = make<ObjDict>();
+      if (d->is_empty()) *d = make<ObjDict>(ts);
       return *d;
     }
   }
@@ -549,7 +549,7 @@ void generic_setattr(ThreadState& ts, const Value& self, ObjStr* name, const Val
     raise(ts, ts.rt.types.AttributeError, "'" + t->name + "' object has no attribute '" + name->text + "'");
   }
   if (t->set_attribute && !value.is_empty() && t->set_attribute(ts, self, name, value)) return;
-  if (d->is_empty()) *d = make<ObjDict>();
+  if (d->is_empty()) *d = make<ObjDict>(ts);
   if (value.is_empty()) {
     if (dict_remove(ts, as<ObjDict>(*d), Value::borrow(name)).is_empty())
       raise(ts, ts.rt.types.AttributeError, "'" + t->name + "' object has no attribute '" + name->text + "'");

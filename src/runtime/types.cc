@@ -7,6 +7,7 @@
 #include "gil/runtime/dict.h"
 #include "gil/runtime/errors.h"
 #include "gil/runtime/format.h"
+#include "gil/runtime/gc.h"
 #include "gil/runtime/ops.h"
 #include "gil/runtime/set.h"
 #include "gil/runtime/type.h"
@@ -127,7 +128,7 @@ Value construct_bool(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) 
 Value construct_list(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_no_keywords(ts, "list", kwnames);
   check_args(ts, "list", argc, 0, 1);
-  return make_list(argc ? collect(ts, args[0]) : std::vector<Value>{});
+  return make_list(ts, argc ? collect(ts, args[0]) : std::vector<Value>{});
 }
 
 Value construct_tuple(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
@@ -135,12 +136,12 @@ Value construct_tuple(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames)
   check_args(ts, "tuple", argc, 0, 1);
   if (argc && is_tuple(args[0])) return args[0];
   std::vector<Value> items = argc ? collect(ts, args[0]) : std::vector<Value>{};
-  return items.empty() ? ts.rt.empty_tuple : make_tuple(std::move(items));
+  return items.empty() ? ts.rt.empty_tuple : make_tuple(ts, std::move(items));
 }
 
 Value construct_dict(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_args(ts, "dict", argc, 0, 1);
-  Value result = make<ObjDict>();
+  Value result = make<ObjDict>(ts);
   auto* d = as<ObjDict>(result);
   if (argc == 1 && is_dict(args[0])) {
     for (auto& e : as<ObjDict>(args[0])->entries)
@@ -179,7 +180,7 @@ Value construct_range(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames)
     if (argc == 3) step = expect_int(ts, args[2], "range");
   }
   if (step == 0) raise(ts, ts.rt.types.ValueError, "range() arg 3 must not be zero");
-  return make<ObjRange>(start, stop, step);
+  return make<ObjRange>(ts, start, stop, step);
 }
 
 // range.index(x) and range.count(x): arithmetic for ints, a scan otherwise.
@@ -245,19 +246,19 @@ void give_number_slots(ObjType* t, std::index_sequence<I...>) {
 // deriving from an exception gets its own type).
 Value exception_new(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTuple* kwnames) {
   if (!type->is_heap_type) check_no_keywords(ts, type->name, kwnames);
-  auto* e = new ObjException(type);
-  e->args = make_tuple(std::vector<Value>(args, args + argc));
+  auto* e = new_object<ObjException>(ts, type);
+  e->args = make_tuple(ts, std::vector<Value>(args, args + argc));
   return Value::adopt(e);
 }
 
 void exception_init(ThreadState& ts, const Value& self, Value* args, int argc, ObjTuple* kwnames) {
-  as<ObjException>(self)->args = make_tuple(std::vector<Value>(args, args + argc));
+  as<ObjException>(self)->args = make_tuple(ts, std::vector<Value>(args, args + argc));
 }
 
 Value exception_init_method(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   if (argc < 1 || !is_kind(args[0], ObjKind::Exception))
     raise(ts, ts.rt.types.TypeError, "descriptor '__init__' requires a 'BaseException' object");
-  as<ObjException>(args[0])->args = make_tuple(std::vector<Value>(args + 1, args + argc));
+  as<ObjException>(args[0])->args = make_tuple(ts, std::vector<Value>(args + 1, args + argc));
   return Value::none();
 }
 
@@ -403,15 +404,16 @@ void install_types(Runtime& rt) {
   for (ObjType* type : rt.owned_types)
     if (type->is_exception && type != t.BaseException) inherit_slots(type, t.BaseException);
   install_type_machinery(rt);
+  install_gc_slots(rt);
   // Types in files of their own, with their own slots: made after object
-  // has its slots, which new_type copies.
+  // has its slots (tp_traverse/tp_clear among them), which new_type copies.
   install_set_types(rt);
 }
 
 Value construct_exception(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTuple* kwnames) {
   check_no_keywords(ts, type->name, kwnames);
-  auto* e = new ObjException(type);
-  e->args = make_tuple(std::vector<Value>(args, args + argc));
+  auto* e = new_object<ObjException>(ts, type);
+  e->args = make_tuple(ts, std::vector<Value>(args, args + argc));
   return Value::adopt(e);
 }
 

@@ -143,10 +143,10 @@ void bind_arguments(ThreadState& ts, ObjFunction* fn, Value* locals, int argc, O
   std::vector<Value> extra;
   for (int i = npos; i < argc; ++i) extra.push_back(std::move(locals[i]));
   int next_slot = code->named_param_count();
-  if (code->has_varargs) locals[next_slot++] = make_tuple(std::move(extra));
+  if (code->has_varargs) locals[next_slot++] = make_tuple(ts, std::move(extra));
   ObjDict* varkw = nullptr;
   if (code->has_varkw) {
-    locals[next_slot] = make<ObjDict>();
+    locals[next_slot] = make<ObjDict>(ts);
     varkw = as<ObjDict>(locals[next_slot]);
   }
   if (nk) bind_keywords(ts, fn, locals, kwvalues, kwnames, varkw);
@@ -281,7 +281,7 @@ void unpack_ex(ThreadState& ts, const Value& seq, uint32_t before, uint32_t afte
   size_t n = before + after + 1;
   size_t middle_end = items.size() - after;
   for (uint32_t i = 0; i < before; ++i) out[n - 1 - i] = std::move(items[i]);
-  out[after] = make_list(std::vector<Value>(std::make_move_iterator(items.begin() + before),
+  out[after] = make_list(ts, std::vector<Value>(std::make_move_iterator(items.begin() + before),
                                             std::make_move_iterator(items.begin() + static_cast<long>(middle_end))));
   for (uint32_t i = 0; i < after; ++i) out[after - 1 - i] = std::move(items[middle_end + i]);
 }
@@ -311,7 +311,7 @@ std::string function_str(ThreadState& ts, const Value& f) {
   if (!is_iterable(ts, xs))
     raise(ts, ts.rt.types.TypeError,
           function_str(ts, callable) + " argument after * must be an iterable, not " + std::string(type_name(ts, xs)));
-  return make_tuple(collect(ts, xs));
+  return make_tuple(ts, collect(ts, xs));
 }
 
 // DICT_MERGE: adds the mapping [m] of `**m` to the call's keyword dict.
@@ -353,7 +353,7 @@ std::string function_str(ThreadState& ts, const Value& f) {
     for (auto& e : kw->entries)
       if (!e.key.is_empty()) *out++ = e.value;
   }
-  kw_holder = names.empty() ? Value() : make_tuple(std::move(names));
+  kw_holder = names.empty() ? Value() : make_tuple(ts, std::move(names));
   return static_cast<int>(items.size());
 }
 
@@ -700,14 +700,14 @@ Value execute(ThreadState& ts, size_t entry_depth) {
       }
 
       TARGET(MAKE_CELL) {
-        auto* cell = new ObjCell();
+        auto* cell = new_object<ObjCell>(ts);
         cell->value = std::move(locals[arg]);
         locals[arg] = Value::adopt(cell);
         DISPATCH();
       }
 
       TARGET(NEW_CELL) {
-        locals[arg] = make<ObjCell>();
+        locals[arg] = make<ObjCell>(ts);
         DISPATCH();
       }
 
@@ -930,7 +930,7 @@ Value execute(ThreadState& ts, size_t entry_depth) {
       TARGET(BUILD_LIST) {
         std::vector<Value> items(arg);
         for (uint32_t i = arg; i-- > 0;) items[i] = POP();
-        PUSH(make_list(std::move(items)));
+        PUSH(make_list(ts, std::move(items)));
         DISPATCH();
       }
 
@@ -941,12 +941,12 @@ Value execute(ThreadState& ts, size_t entry_depth) {
         }
         std::vector<Value> items(arg);
         for (uint32_t i = arg; i-- > 0;) items[i] = POP();
-        PUSH(make_tuple(std::move(items)));
+        PUSH(make_tuple(ts, std::move(items)));
         DISPATCH();
       }
 
       TARGET(BUILD_DICT) {
-        Value d = make<ObjDict>();
+        Value d = make<ObjDict>(ts);
         Value* first = sp - 2 * arg;
         for (uint32_t i = 0; i < arg; ++i) dict_set(ts, as<ObjDict>(d), first[2 * i], first[2 * i + 1]);
         for (uint32_t i = 0; i < 2 * arg; ++i) DROP();
@@ -958,7 +958,7 @@ Value execute(ThreadState& ts, size_t entry_depth) {
         Value step = arg == 3 ? POP() : Value::none();
         Value stop = POP();
         Value start = POP();
-        PUSH(make<ObjSlice>(std::move(start), std::move(stop), std::move(step)));
+        PUSH(make<ObjSlice>(ts, std::move(start), std::move(stop), std::move(step)));
         DISPATCH();
       }
 
@@ -1005,7 +1005,7 @@ Value execute(ThreadState& ts, size_t entry_depth) {
       }
 
       TARGET(LIST_TO_TUPLE) {
-        TOP() = make_tuple(std::move(as<ObjList>(TOP())->items));
+        TOP() = make_tuple(ts, std::move(as<ObjList>(TOP())->items));
         DISPATCH();
       }
 
@@ -1116,7 +1116,7 @@ Value execute(ThreadState& ts, size_t entry_depth) {
       }
 
       TARGET(LOAD_LOCALS) {
-        Value ns = make<ObjDict>();
+        Value ns = make<ObjDict>(ts);
         for (int i = 0; i < code->local_count(); ++i) {
           auto* name = as<ObjStr>(code->local_names[static_cast<size_t>(i)]);
           if (locals[i].is_empty() || name->text.empty() || name->text[0] == '<') continue;
@@ -1245,7 +1245,7 @@ Value execute(ThreadState& ts, size_t entry_depth) {
 
       TARGET(MAKE_FUNCTION) {
         Value code_value = POP();
-        auto* fn = new ObjFunction();
+        auto* fn = new_object<ObjFunction>(ts);
         Value f = Value::adopt(fn);
         fn->code = std::move(code_value);
         if (arg & kMakeFunctionClosure) fn->closure = POP();
@@ -1431,8 +1431,8 @@ void handle_eval_breaker(ThreadState& ts) {
   if ((bits & kFinalizing) && !ts.is_main) {
     // The runtime is winding down: daemon threads end, as they would with
     // the process. SystemExit ends a thread silently.
-    auto* e = new ObjException(rt.types.SystemExit);
-    e->args = make_tuple();
+    auto* e = new_object<ObjException>(ts, rt.types.SystemExit);
+    e->args = make_tuple(ts);
     raise_value(Value::adopt(e));
   }
   if (ts.is_main && rt.sigint_pending.load() && rt.sigint_pending.exchange(false)) {

@@ -157,16 +157,16 @@ class ProcessRunnerTest : public ::testing::Test {
   size_t expected_bytes(const RunReport& r) {
     size_t total = 0;
     for (const WorkerReport& w : r.workers) {
-      total += frame_size(make_tuple({make_str("hello"), integer(0)}));
-      total += frame_size(make_tuple({make_str("loaded")}));
-      total += frame_size(make_tuple({make_str("task"), integer(0), integer(0), integer(0)}));
+      total += frame_size(make_tuple(ts, {make_str("hello"), integer(0)}));
+      total += frame_size(make_tuple(ts, {make_str("loaded")}));
+      total += frame_size(make_tuple(ts, {make_str("task"), integer(0), integer(0), integer(0)}));
       std::vector<Value> latencies(w.gil.io_latency.size(), integer(0));
       std::vector<Value> activity;
-      for (size_t i = 0; i < w.activity.size(); ++i) activity.push_back(make_tuple({integer(0), integer(0), integer(0)}));
-      Value stats = make_tuple({integer(0), integer(0), integer(0), integer(0), integer(0), integer(0),
-                                make_list(std::move(latencies))});
-      total += frame_size(make_tuple({make_str("result"), integer(0), integer(0), make_str(w.result), integer(0),
-                                      integer(0), stats, make_list(std::move(activity)), integer(0), integer(0)}));
+      for (size_t i = 0; i < w.activity.size(); ++i) activity.push_back(make_tuple(ts, {integer(0), integer(0), integer(0)}));
+      Value stats = make_tuple(ts, {integer(0), integer(0), integer(0), integer(0), integer(0), integer(0),
+                                make_list(ts, std::move(latencies))});
+      total += frame_size(make_tuple(ts, {make_str("result"), integer(0), integer(0), make_str(w.result), integer(0),
+                                      integer(0), stats, make_list(ts, std::move(activity)), integer(0), integer(0)}));
     }
     return total;
   }
@@ -599,7 +599,7 @@ INSTANTIATE_TEST_SUITE_P(
                   "sent a corrupt message (bad magic: not a gil-demo frame)"},
         BadWorker{"bad_checksum",
                   [](ProcessRunnerTest& t) {
-                    std::string f = t.frame(make_tuple({make_str("hello"), Value::integer(1)}));
+                    std::string f = t.frame(make_tuple(t.ts, {make_str("hello"), Value::integer(1)}));
                     f.back() ^= 0x01;
                     return f;
                   },
@@ -614,30 +614,30 @@ INSTANTIATE_TEST_SUITE_P(
                   "sent a corrupt message (unknown tag byte 81)"},
         BadWorker{"not_a_tuple", [](ProcessRunnerTest& t) { return t.frame(Value::integer(7)); }, "exec sleep 600",
                   "sent a corrupt message (unexpected message: not a tuple)"},
-        BadWorker{"unknown_kind", [](ProcessRunnerTest& t) { return t.frame(make_tuple({make_str("hullo")})); },
+        BadWorker{"unknown_kind", [](ProcessRunnerTest& t) { return t.frame(make_tuple(t.ts, {make_str("hullo")})); },
                   "exec sleep 600", "unexpected message: unknown kind 'hullo'"},
         BadWorker{"short_result",
-                  [](ProcessRunnerTest& t) { return t.frame(make_tuple({make_str("result"), Value::integer(0)})); },
+                  [](ProcessRunnerTest& t) { return t.frame(make_tuple(t.ts, {make_str("result"), Value::integer(0)})); },
                   "exec sleep 600", "unexpected message: result is not a tuple of 10 items"},
         BadWorker{"result_for_another_task",
                   [](ProcessRunnerTest& t) {
                     std::vector<Value> m{make_str("result"), Value::integer(99)};
                     m.resize(10, Value::none());
-                    return t.frame(make_tuple(std::move(m)));
+                    return t.frame(make_tuple(t.ts, std::move(m)));
                   },
                   "exec sleep 600", "unexpected message: result for task 99, which the worker was not given"},
         BadWorker{"result_of_wrong_types",
                   [](ProcessRunnerTest& t) {
                     std::vector<Value> m{make_str("result"), Value::integer(0)};
                     m.resize(10, Value::none());
-                    return t.frame(make_tuple(std::move(m)));
+                    return t.frame(make_tuple(t.ts, std::move(m)));
                   },
                   "exec sleep 600", "unexpected message: result's repr is not a str"},
         // Says hello, then quits without an answer: the task is lost.
         BadWorker{"quits",
                   [](ProcessRunnerTest& t) {
-                    return t.frame(make_tuple({make_str("hello"), Value::integer(1)})) +
-                           t.frame(make_tuple({make_str("loaded")}));
+                    return t.frame(make_tuple(t.ts, {make_str("hello"), Value::integer(1)})) +
+                           t.frame(make_tuple(t.ts, {make_str("loaded")}));
                   },
                   "exit 0", "exit"},
         // Dies inside a frame header: the same.
@@ -666,7 +666,7 @@ TEST_F(ProcessRunnerTest, AWorkerThatEndsAtOnceIsAFaultNotASigpipe) {
 // would wait as long as the worker does.
 TEST_F(ProcessRunnerTest, TheTimeoutAlsoEndsAWorkerThatClosedItsChannelButLingers) {
   RunSpec s = spec_for(workload("cpu"), Mode::Processes, 2, 2);
-  s.worker_exe = fake_worker("lingers.sh", frame(make_tuple({make_str("hello"), Value::integer(1)})),
+  s.worker_exe = fake_worker("lingers.sh", frame(make_tuple(ts, {make_str("hello"), Value::integer(1)})),
                              "exec {fd}>&-\nexec sleep 600");
   s.timeout_s = 0.5;
   RunReport r = run_workload(s);

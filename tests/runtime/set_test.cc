@@ -82,10 +82,10 @@ TEST_F(SetTest, DeletionLeavesADummyThatAnInsertionReuses) {
 
 TEST_F(SetTest, DifferenceUpdatePurgesDummiesPastAQuarter) {
   Value s = make_set(rt);
-  Value r = make<ObjRange>(0, 64, 1);
+  Value r = make<ObjRange>(rt, 0, 64, 1);
   set_update(ts, s, r);
   EXPECT_EQ(table(s)->mask, 127u);
-  Value evens = make<ObjRange>(0, 64, 2);
+  Value evens = make<ObjRange>(rt, 0, 64, 2);
   Value args[] = {s, evens};
   call(ts, get_attr(ts, s, rt.intern("difference_update")), args + 1, 1);
   // 32 dummies > 127 / 4: rebuilt without them for used * 4 = 128 keys,
@@ -161,7 +161,7 @@ TEST_F(SetTest, SetsAreUnhashableAndSoAreTheirMembers) {
 
 TEST_F(SetTest, OperatorsNeedSetsOnBothSides) {
   Value s = ints({1});
-  Value list = make_list({Value::integer(2)});
+  Value list = make_list(ts, {Value::integer(2)});
   try {
     binary_op(ts, BinaryOp::Or, s, list, false);
     FAIL();

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "gil/runtime/object.h"
+#include "gil/runtime/runtime.h"
 #include "gil/runtime/value.h"
 
 namespace gil {
@@ -53,9 +54,10 @@ TEST(Value, SelfAssignmentKeepsTheObject) {
 }
 
 TEST(Value, ContainersOwnTheirItems) {
+  Runtime rt(RuntimeConfig{});
   bool destroyed = false;
   Value item = Value::adopt(new Probe(&destroyed));
-  Value list = make_list({item, item});
+  Value list = make_list(rt, {item, item});
   EXPECT_EQ(item.as_obj()->refcount, 3);
   item = Value();
   EXPECT_FALSE(destroyed);

@@ -95,7 +95,7 @@ Value probe_blocking(ThreadState& ts, Value*, int, ObjTuple*) {
 }
 
 Value make_probe_module(ThreadState& ts) {
-  auto* m = new ObjModule("probe");
+  auto* m = new_object<ObjModule>(ts, "probe");
   Value module = Value::adopt(m);
   m->attrs.emplace_back(ts.rt.intern("check"), make_native("check", probe_check));
   m->attrs.emplace_back(ts.rt.intern("blocking"), make_native("blocking", probe_blocking));

@@ -11,11 +11,13 @@
 #include <string_view>
 #include <vector>
 
+#include "gil/runtime/gc.h"
 #include "gil/runtime/refcount.h"
 #include "gil/runtime/value.h"
 
 namespace gil {
 
+struct Runtime;
 struct ThreadState;
 struct ObjType;
 struct ObjCode;
@@ -47,21 +49,21 @@ struct ObjBytes : Obj {
 };
 
 // A growable array of values.
-struct ObjList : Obj {
-  ObjList() : Obj(ObjKind::List) {}
+struct ObjList : GcObj {
+  ObjList() : GcObj(ObjKind::List) {}
   std::vector<Value> items;
 };
 
 // An immutable array of values.
-struct ObjTuple : Obj {
-  ObjTuple() : Obj(ObjKind::Tuple) {}
+struct ObjTuple : GcObj {
+  ObjTuple() : GcObj(ObjKind::Tuple) {}
   std::vector<Value> items;
 };
 
 // An insertion-ordered hash map, laid out as CPython's compact dict: a dense
 // array of entries in insertion order and a sparse index of slots into it.
-struct ObjDict : Obj {
-  ObjDict() : Obj(ObjKind::Dict) {}
+struct ObjDict : GcObj {
+  ObjDict() : GcObj(ObjKind::Dict) {}
   struct Entry {
     Value key;  // Empty for a deleted entry.
     Value value;
@@ -83,7 +85,7 @@ struct ObjDict : Obj {
 // hash order): an open-addressing table of (hash, key) entries, probed
 // linearly over 9 entries and then with perturbation. The operations live
 // in setobject.cc, the C++ API in set.h.
-struct ObjSet : Obj {
+struct ObjSet : GcObj {
   struct Entry {
     // Empty with hash 0: never used; Empty with kDummy: deleted.
     Value key;
@@ -92,7 +94,7 @@ struct ObjSet : Obj {
   // CPython's -1: the hash a deleted entry keeps.
   static constexpr uint64_t kDummy = ~uint64_t{0};
   static constexpr size_t kMinSize = 8;
-  ObjSet(ObjKind k, ObjType* t) : Obj(k, t), table(kMinSize) {}
+  ObjSet(ObjKind k, ObjType* t) : GcObj(k, t), table(kMinSize) {}
   // mask + 1 entries, a power of two.
   std::vector<Entry> table;
   size_t mask = kMinSize - 1;
@@ -110,9 +112,9 @@ struct ObjSet : Obj {
 };
 
 // `dict.keys()`, `dict.values()` or `dict.items()`: a live view of a dict.
-struct ObjDictView : Obj {
+struct ObjDictView : GcObj {
   enum class Which : uint8_t { Keys, Values, Items };
-  ObjDictView(Value d, Which w) : Obj(ObjKind::DictView), dict(std::move(d)), which(w) {}
+  ObjDictView(Value d, Which w) : GcObj(ObjKind::DictView), dict(std::move(d)), which(w) {}
   Value dict;
   Which which;
 };
@@ -127,7 +129,7 @@ struct ObjRange : Obj {
 
 // An iterator over any iterable. One struct serves every iterable kind, so
 // FOR_ITER can test the common cases inline.
-struct ObjIterator : Obj {
+struct ObjIterator : GcObj {
   enum class Over : uint8_t {
     Range, Sequence, Str, DictKeys, DictValues, DictItems, Enumerate, Zip, Reversed, Bytes,
     // obj[0], obj[1], ... until IndexError: iter() of a class with
@@ -138,7 +140,7 @@ struct ObjIterator : Obj {
     // iter(fn, sentinel): source is the tuple (fn, sentinel).
     Callable
   };
-  ObjIterator(Over o, Value src) : Obj(ObjKind::Iterator), over(o), source(std::move(src)) {}
+  ObjIterator(Over o, Value src) : GcObj(ObjKind::Iterator), over(o), source(std::move(src)) {}
   Over over;
   // What is iterated: the list, tuple, str, bytes or dict; for Enumerate
   // the inner iterator; for Zip a tuple of iterators.
@@ -152,8 +154,8 @@ struct ObjIterator : Obj {
 };
 
 // A user function: code plus the values bound when `def` ran.
-struct ObjFunction : Obj {
-  ObjFunction() : Obj(ObjKind::Function) {}
+struct ObjFunction : GcObj {
+  ObjFunction() : GcObj(ObjKind::Function) {}
   // The compiled body; owned.
   Value code;
   // Default values of the last defaults.size() parameters.
@@ -197,8 +199,8 @@ struct ObjNative : Obj {
 };
 
 // `obj.method` taken as a value: the method with self bound.
-struct ObjBoundMethod : Obj {
-  ObjBoundMethod(Value s, Value m) : Obj(ObjKind::BoundMethod), self(std::move(s)), method(std::move(m)) {}
+struct ObjBoundMethod : GcObj {
+  ObjBoundMethod(Value s, Value m) : GcObj(ObjKind::BoundMethod), self(std::move(s)), method(std::move(m)) {}
   Value self;
   Value method;
 };
@@ -210,8 +212,8 @@ struct TracebackEntry {
 };
 
 // An exception instance.
-struct ObjException : Obj {
-  explicit ObjException(ObjType* t) : Obj(ObjKind::Exception, t) {}
+struct ObjException : GcObj {
+  explicit ObjException(ObjType* t) : GcObj(ObjKind::Exception, t) {}
   // Attributes a program set on it (`self.code = 3`), an ObjDict, or Empty.
   Value dict;
   // The constructor's arguments, a tuple.
@@ -229,8 +231,8 @@ struct ObjException : Obj {
 };
 
 // An imported module: a name and its attributes.
-struct ObjModule : Obj {
-  explicit ObjModule(std::string n) : Obj(ObjKind::Module), name(std::move(n)) {}
+struct ObjModule : GcObj {
+  explicit ObjModule(std::string n) : GcObj(ObjKind::Module), name(std::move(n)) {}
   std::string name;
   // Attributes by interned name.
   std::vector<std::pair<ObjStr*, Value>> attrs;
@@ -238,22 +240,22 @@ struct ObjModule : Obj {
 };
 
 // `lower:upper:step` inside a subscript; absent bounds are None.
-struct ObjSlice : Obj {
+struct ObjSlice : GcObj {
   ObjSlice(Value a, Value b, Value c)
-      : Obj(ObjKind::Slice), start(std::move(a)), stop(std::move(b)), step(std::move(c)) {}
+      : GcObj(ObjKind::Slice), start(std::move(a)), stop(std::move(b)), step(std::move(c)) {}
   Value start, stop, step;
 };
 
 // A cell: a variable shared between a function and the functions nested in it.
-struct ObjCell : Obj {
-  ObjCell() : Obj(ObjKind::Cell) {}
+struct ObjCell : GcObj {
+  ObjCell() : GcObj(ObjKind::Cell) {}
   Value value;
 };
 
 // A C++ object carried by a Python value (a lock, a thread handle): later
 // layers subclass it. [type] is its Python type.
-struct ObjOpaque : Obj {
-  explicit ObjOpaque(ObjType* t) : Obj(ObjKind::Opaque, t) {}
+struct ObjOpaque : GcObj {
+  explicit ObjOpaque(ObjType* t) : GcObj(ObjKind::Opaque, t) {}
   // Attributes of an instance of a Python subclass (a Thread subclass's
   // `self.n`), an ObjDict, or Empty.
   Value dict;
@@ -261,34 +263,34 @@ struct ObjOpaque : Obj {
 
 // An instance of a class written in Python whose bases are all plain
 // classes or object: its attributes live in [dict].
-struct ObjInstance : Obj {
-  explicit ObjInstance(ObjType* t, Value d) : Obj(ObjKind::Instance, t), dict(std::move(d)) {}
+struct ObjInstance : GcObj {
+  explicit ObjInstance(ObjType* t, Value d) : GcObj(ObjKind::Instance, t), dict(std::move(d)) {}
   // The instance's __dict__, an ObjDict.
   Value dict;
 };
 
 // staticmethod(f) and classmethod(f): wrappers whose tp_descr_get gives [fn]
 // itself, or [fn] bound to the class.
-struct ObjStaticMethod : Obj {
-  ObjStaticMethod(ObjType* t, Value f) : Obj(ObjKind::StaticMethod, t), fn(std::move(f)) {}
+struct ObjStaticMethod : GcObj {
+  ObjStaticMethod(ObjType* t, Value f) : GcObj(ObjKind::StaticMethod, t), fn(std::move(f)) {}
   Value fn;
 };
-struct ObjClassMethod : Obj {
-  ObjClassMethod(ObjType* t, Value f) : Obj(ObjKind::ClassMethod, t), fn(std::move(f)) {}
+struct ObjClassMethod : GcObj {
+  ObjClassMethod(ObjType* t, Value f) : GcObj(ObjKind::ClassMethod, t), fn(std::move(f)) {}
   Value fn;
 };
 
 // property(fget, fset, fdel, doc): a data descriptor; absent accessors are
 // None.
-struct ObjProperty : Obj {
-  explicit ObjProperty(ObjType* t) : Obj(ObjKind::Property, t) {}
+struct ObjProperty : GcObj {
+  explicit ObjProperty(ObjType* t) : GcObj(ObjKind::Property, t) {}
   Value fget, fset, fdel, doc;
 };
 
 // super(type, obj): attribute lookup in obj's MRO after [type].
-struct ObjSuper : Obj {
+struct ObjSuper : GcObj {
   ObjSuper(ObjType* t, ObjType* start, Value o, ObjType* o_type)
-      : Obj(ObjKind::Super, t), start(start), obj(std::move(o)), obj_type(o_type) {}
+      : GcObj(ObjKind::Super, t), start(start), obj(std::move(o)), obj_type(o_type) {}
   // The class the lookup starts after, and the object (or class) bound to
   // what it finds, and the type whose MRO is searched.
   ObjType* start;
@@ -308,16 +310,18 @@ inline bool is_list(const Value& v) { return is_kind(v, ObjKind::List); }
 inline bool is_tuple(const Value& v) { return is_kind(v, ObjKind::Tuple); }
 inline bool is_dict(const Value& v) { return is_kind(v, ObjKind::Dict); }
 
-// Allocates an object; the result holds the object's first reference.
-template <typename T, typename... A>
-Value make(A&&... args) {
-  return Value::adopt(new T(std::forward<A>(args)...));
-}
+// Allocating: make<T>(rt or ts, args...) in runtime.h is the one entry
+// point; it links containers into their runtime's registry (gc.h).
 
+// A new str or bytes object. They hold no references, so they need no
+// runtime.
 Value make_str(std::string s);
-// A new bytes object holding [data].
 Value make_bytes(std::string data);
-Value make_list(std::vector<Value> items = {});
-Value make_tuple(std::vector<Value> items = {});
+// A new list or tuple holding [items]: make<ObjList> and make<ObjTuple> with
+// the items moved in.
+Value make_list(ThreadState& ts, std::vector<Value> items = {});
+Value make_tuple(ThreadState& ts, std::vector<Value> items = {});
+Value make_list(Runtime& rt, std::vector<Value> items = {});
+Value make_tuple(Runtime& rt, std::vector<Value> items = {});
 
 }  // namespace gil

@@ -44,14 +44,21 @@ struct Obj {
   ObjType* type;
   // Which C++ struct the object is; fixed at creation.
   ObjKind kind;
+  // True for containers (gc.h's GcObj): objects that hold references and
+  // are linked into their runtime's registry. Fills the header's padding.
+  bool is_container = false;
 };
 
 // Adds an owning reference to [o].
 inline void retain(Obj* o) noexcept { ++o->refcount; }
 
+// Destroys [o], whose last reference is gone: unlinks a container from its
+// registry, through the trashcan when frees nest deeply (gc.h).
+void dealloc(Obj* o) noexcept;
+
 // Drops an owning reference to [o], destroying it when none is left.
 inline void release(Obj* o) noexcept {
-  if (--o->refcount == 0) delete o;
+  if (--o->refcount == 0) dealloc(o);
 }
 
 // A count that no program can drop to zero: for objects that live as long as

@@ -18,10 +18,12 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
 #include "gil/runtime/chunk.h"
+#include "gil/runtime/gc.h"
 #include "gil/runtime/object.h"
 #include "gil/runtime/type.h"
 #include "gil/runtime/value.h"
@@ -121,6 +123,9 @@ struct Runtime {
   Runtime& operator=(const Runtime&) = delete;
 
   RuntimeConfig config;
+  // Every container object of this runtime (gc.h). Declared before every
+  // member that holds Values, so that it is destroyed after them.
+  ObjectRegistry objects;
   InternTable strings;
   BuiltinTypes types{};
   // Every built-in type, freed with the Runtime.
@@ -228,6 +233,30 @@ struct ThreadState : GilThread {
   // for a thread the threading module has not seen yet.
   Value thread_object;
 };
+
+// The one way to allocate an object: a new [T] constructed from [args],
+// returned with its first reference, which the caller owns. Containers
+// (GcObj) are linked into the registry of [rt] (gc.h); other objects are
+// only allocated.
+template <typename T, typename... A>
+T* new_object(Runtime& rt, A&&... args) {
+  auto* o = new T(std::forward<A>(args)...);
+  if constexpr (std::is_base_of_v<GcObj, T>) rt.objects.link(o);
+  return o;
+}
+template <typename T, typename... A>
+T* new_object(ThreadState& ts, A&&... args) {
+  return new_object<T>(ts.rt, std::forward<A>(args)...);
+}
+// The same, as a Value.
+template <typename T, typename... A>
+Value make(Runtime& rt, A&&... args) {
+  return Value::adopt(new_object<T>(rt, std::forward<A>(args)...));
+}
+template <typename T, typename... A>
+Value make(ThreadState& ts, A&&... args) {
+  return Value::adopt(new_object<T>(ts.rt, std::forward<A>(args)...));
+}
 
 // Counts one level of a recursive native operation against the recursion
 // limit, so that repr, ==, hash and copying of deeply nested structures

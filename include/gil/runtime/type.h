@@ -48,7 +48,8 @@ struct NumberSlots {
 };
 
 struct ObjType : Obj {
-  ObjType(std::string n, ObjType* b);
+  // [rt] makes the namespace dict.
+  ObjType(Runtime& rt, std::string n, ObjType* b);
   ~ObjType() override;
 
   // The name (`int`, `Point`) and, for classes, the dotted path within the
