@@ -304,20 +304,27 @@ Value slot_binary(ThreadState& ts, const Value& a, const Value& b) {
   const BinaryDunders& d = kBinaryDunders[static_cast<int>(Op)];
   ObjType* ta = type_of(ts, a);
   ObjType* tb = type_of(ts, b);
+  bool do_other = tb != ta && tb->nb.binary[static_cast<int>(Op)] == &slot_binary<Op>;
+  auto reflected = [&]() -> Value {
+    const Value* m = tb->lookup(ts.rt.name(d.reflected));
+    if (!m) return Value();
+    Value args[2] = {b, a};
+    return or_not_implemented(ts, call_method_value(ts, *m, b, args, 2));
+  };
   if (ta->nb.binary[static_cast<int>(Op)] == &slot_binary<Op>) {
+    // A subclass that overrides the reflected method goes first.
+    if (do_other && tb->is_subtype_of(ta) && tb->lookup(ts.rt.name(d.reflected)) != ta->lookup(ts.rt.name(d.reflected))) {
+      Value r = reflected();
+      if (!r.is_empty()) return r;
+      do_other = false;
+    }
     if (const Value* m = ta->lookup(ts.rt.name(d.forward))) {
       Value args[2] = {a, b};
       Value r = or_not_implemented(ts, call_method_value(ts, *m, a, args, 2));
       if (!r.is_empty() || ta == tb) return r;
     }
   }
-  if (tb != ta && tb->nb.binary[static_cast<int>(Op)] == &slot_binary<Op>) {
-    if (const Value* m = tb->lookup(ts.rt.name(d.reflected))) {
-      Value args[2] = {b, a};
-      return or_not_implemented(ts, call_method_value(ts, *m, b, args, 2));
-    }
-  }
-  return Value();
+  return do_other ? reflected() : Value();
 }
 
 template <BinaryOp Op>
@@ -408,6 +415,31 @@ void fill_slots_from_dunders(Runtime& rt, ObjType* t) {
 
 // ---- The class statement ---------------------------------------------------------
 
+// A class's slots: inherited along the MRO (the first base first), then
+// from the dunders its MRO defines in Python. Run again from scratch when a
+// dunder is assigned or deleted later.
+void set_slots(Runtime& rt, ObjType* t) {
+  ObjType* object = rt.types.object;
+  // Every slot goes back to unset; the namespace and MRO stay.
+#define GIL_RESET(slot) t->slot = nullptr;
+  GIL_RESET(tp_new) GIL_RESET(tp_init) GIL_RESET(tp_traverse) GIL_RESET(tp_clear) GIL_RESET(tp_repr)
+  GIL_RESET(tp_str) GIL_RESET(tp_richcompare) GIL_RESET(tp_hash) GIL_RESET(tp_bool) GIL_RESET(tp_len)
+  GIL_RESET(tp_getitem) GIL_RESET(tp_setitem) GIL_RESET(tp_delitem) GIL_RESET(tp_contains) GIL_RESET(tp_iter)
+  GIL_RESET(tp_iternext) GIL_RESET(tp_call) GIL_RESET(tp_getattro) GIL_RESET(tp_setattro) GIL_RESET(tp_descr_get)
+  GIL_RESET(tp_descr_set) GIL_RESET(get_attribute) GIL_RESET(set_attribute) GIL_RESET(construct)
+#undef GIL_RESET
+  t->nb = NumberSlots{};
+  for (size_t i = 1; i < t->mro.size(); ++i) inherit_slots(t, t->mro[i]);
+  fill_slots_from_dunders(rt, t);
+  ObjType* solid = t->base;
+  while (solid && solid->is_heap_type) solid = solid->base;
+  t->tp_getattro = solid && solid->tp_getattro != object->tp_getattro ? solid->tp_getattro : generic_getattr;
+  if (!t->tp_setattro) t->tp_setattro = generic_setattr;
+  // __eq__ without __hash__ in the same class: unhashable.
+  const Value* h = t->own(rt.name("__hash__"));
+  if (h && h->is_none()) t->tp_hash = nullptr;
+}
+
 Value make_class(ThreadState& ts, const std::string& name, const Value& bases_value, const Value& ns) {
   Runtime& rt = ts.rt;
   std::vector<ObjType*> bases;
@@ -459,12 +491,7 @@ Value make_class(ThreadState& ts, const std::string& name, const Value& bases_va
   if (t->own(rt.name("__eq__")) && !t->own(rt.name("__hash__")))
     dict_set(ts, d, Value::borrow(rt.name("__hash__")), Value::none());
 
-  // Slots: inherited along the MRO (the first base first), then the class's
-  // own dunders.
-  for (size_t i = 1; i < t->mro.size(); ++i) inherit_slots(t, t->mro[i]);
-  fill_slots_from_dunders(rt, t);
-  t->tp_getattro = solid && solid->tp_getattro != rt.types.object->tp_getattro ? solid->tp_getattro : generic_getattr;
-  if (!t->tp_setattro) t->tp_setattro = generic_setattr;
+  set_slots(rt, t);
   Value type_value = Value::borrow(t);
   // __init_subclass__ is left out; __set_name__ is called, as 3.6+ does.
   for (auto& e : d->entries) {
@@ -480,11 +507,11 @@ Value make_class(ThreadState& ts, const std::string& name, const Value& bases_va
 void update_slot(ThreadState& ts, ObjType* type, ObjStr* name) {
   ++type->version;
   if (name->text.size() < 5 || name->text.compare(0, 2, "__") != 0) return;
-  fill_slots_from_dunders(ts.rt, type);
+  set_slots(ts.rt, type);
   for (ObjType* sub : ts.rt.owned_types)
     if (sub != type && sub->is_heap_type && sub->is_subtype_of(type)) {
       ++sub->version;
-      fill_slots_from_dunders(ts.rt, sub);
+      set_slots(ts.rt, sub);
     }
 }
 
