@@ -106,6 +106,22 @@ bool Extension::encode(ThreadState& ts, const Value& v, std::string& body) {
     body = "B" + name;
     return true;
   }
+  if (is_kind(v, ObjKind::Type)) {
+    // Classes travel by name too: a built-in type as a builtin, a class as
+    // the name it has in __main__.
+    auto* t = as<ObjType>(v);
+    auto it = ts.rt.builtins.find(ts.rt.intern(t->name));
+    if (!t->is_heap_type && it != ts.rt.builtins.end() && it->second.as_obj() == v.as_obj()) {
+      body = "B" + t->name;
+      return true;
+    }
+    if (t->is_heap_type && main_name_of(ts, v) == t->name) {
+      body = "F" + t->name;
+      return true;
+    }
+    raise(ts, state(ts.rt).pickling_error,
+          "Can't pickle <class '" + t->qualname + "'>: attribute lookup " + t->qualname + " on __main__ failed");
+  }
   if (!is_kind(v, ObjKind::Opaque)) return false;
   State& st = state(ts.rt);
   ObjType* type = as<ObjOpaque>(v)->type;
