@@ -1533,14 +1533,7 @@ Value compare(ThreadState& ts, CompareOp op, const Value& a, const Value& b) {
 }
 
 bool truthy(ThreadState& ts, const Value& v) {
-  switch (v.tag()) {
-    case Tag::Empty:
-    case Tag::None: return false;
-    case Tag::Bool:
-    case Tag::Int: return v.as_int() != 0;
-    case Tag::Float: return v.as_float() != 0.0;
-    case Tag::Obj: break;
-  }
+  if (!v.is_obj()) return builtin_bool(ts, v);  // None, bool, int, float
   ObjType* t = type_of(ts, v);
   if (t->tp_bool) return t->tp_bool(ts, v);
   if (t->tp_len) return t->tp_len(ts, v) != 0;
