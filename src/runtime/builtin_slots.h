@@ -10,6 +10,8 @@
 
 #include "gil/runtime/ops.h"
 
+#include "builtin_types.h"
+
 namespace gil {
 
 bool builtin_bool(ThreadState& ts, const Value& v);
@@ -28,8 +30,6 @@ void builtin_delitem(ThreadState& ts, const Value& container, const Value& index
 int64_t builtin_len(ThreadState& ts, const Value& v);
 Value builtin_iter(ThreadState& ts, const Value& v);
 bool builtin_iternext(ThreadState& ts, const Value& self, Value& out);
-Value builtin_getattr(ThreadState& ts, const Value& obj, ObjStr* name);
-void builtin_setattr(ThreadState& ts, const Value& obj, ObjStr* name, const Value& value);
 Value builtin_call(ThreadState& ts, const Value& callable, Value* args, int argc, ObjTuple* kwnames);
 
 }  // namespace gil

@@ -16,6 +16,7 @@
 #include "gil/runtime/vm.h"
 
 #include "builtin_slots.h"
+#include "builtin_types.h"
 
 namespace gil {
 
@@ -108,7 +109,6 @@ bool builtin_bool(ThreadState& ts, const Value& v) {
     case ObjKind::Tuple: return !static_cast<ObjTuple*>(o)->items.empty();
     case ObjKind::Dict: return static_cast<ObjDict*>(o)->size != 0;
     case ObjKind::DictView: return as<ObjDict>(static_cast<ObjDictView*>(o)->dict)->size != 0;
-    case ObjKind::Range: return static_cast<ObjRange*>(o)->length() != 0;
     default: return true;
   }
 }
@@ -439,11 +439,6 @@ bool builtin_equals(ThreadState& ts, const Value& a, const Value& b) {
       return sa->size() == sb->size() && first_difference(ts, *sa, *sb) == sa->size();
     }
     case ObjKind::Dict: return dict_equals(ts, as<ObjDict>(a), as<ObjDict>(b));
-    case ObjKind::Range: {
-      auto* x = as<ObjRange>(a);
-      auto* y = as<ObjRange>(b);
-      return x->length() == y->length() && (x->length() == 0 || (x->start == y->start && (x->length() == 1 || x->step == y->step)));
-    }
     case ObjKind::BoundMethod: {
       auto* x = as<ObjBoundMethod>(a);
       auto* y = as<ObjBoundMethod>(b);
@@ -473,13 +468,7 @@ bool builtin_contains(ThreadState& ts, const Value& container, const Value& item
     auto* d = as<ObjDict>(view->dict);
     if (view->which == ObjDictView::Which::Keys) return dict_find(ts, d, item) != nullptr;
   }
-  if (is_kind(container, ObjKind::Range) && item.is_intlike()) {
-    auto* r = as<ObjRange>(container);
-    int64_t x = item.as_int();
-    bool inside = r->step > 0 ? (x >= r->start && x < r->stop) : (x <= r->start && x > r->stop);
-    return inside && (x - r->start) % r->step == 0;
-  }
-  if (is_kind(container, ObjKind::Range) || is_kind(container, ObjKind::DictView) ||
+  if (is_kind(container, ObjKind::DictView) ||
       is_kind(container, ObjKind::Iterator)) {
     for (auto& v : collect(ts, container))
       if (identical(v, item) || equals(ts, v, item)) return true;
@@ -592,9 +581,11 @@ uint64_t builtin_hash(ThreadState& ts, const Value& v) {
     case ObjKind::DictView:
     case ObjKind::Slice:
       raise(ts, ts.rt.types.TypeError, "unhashable type: '" + std::string(type_name(ts, v)) + "'");
-    default: return mix(reinterpret_cast<uintptr_t>(o));
+    default: return address_hash(o);
   }
 }
+
+uint64_t address_hash(const Obj* o) { return mix(reinterpret_cast<uintptr_t>(o)); }
 
 // ---- Text ---------------------------------------------------------------------
 
@@ -708,27 +699,13 @@ void view_repr_into(ThreadState& ts, ObjDictView* view, std::string& out) {
   out += "])";
 }
 
-// Marks a container as being printed, so that a list that contains itself
-// prints as [...] (CPython's Py_ReprEnter).
-struct ReprGuard {
-  ReprGuard(ThreadState& ts, const Obj* o) : ts(ts) {
-    recursive = std::find(ts.repr_in_progress.begin(), ts.repr_in_progress.end(), o) != ts.repr_in_progress.end();
-    if (!recursive) ts.repr_in_progress.push_back(o);
-  }
-  ~ReprGuard() {
-    if (!recursive) ts.repr_in_progress.pop_back();
-  }
-  ThreadState& ts;
-  bool recursive;
-};
+}  // namespace
 
 std::string address_of(const Obj* o) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "0x%012llx", static_cast<unsigned long long>(reinterpret_cast<uintptr_t>(o)));
   return buf;
 }
-
-}  // namespace
 
 void builtin_repr(ThreadState& ts, const Value& v, std::string& out) {
   switch (v.tag()) {
@@ -785,13 +762,6 @@ void builtin_repr(ThreadState& ts, const Value& v, std::string& out) {
       return;
     }
     case ObjKind::DictView: view_repr_into(ts, static_cast<ObjDictView*>(o), out); return;
-    case ObjKind::Range: {
-      auto* r = static_cast<ObjRange*>(o);
-      out += "range(" + format::int_to_string(r->start) + ", " + format::int_to_string(r->stop);
-      if (r->step != 1) out += ", " + format::int_to_string(r->step);
-      out += ')';
-      return;
-    }
     case ObjKind::Function:
       out += "<function " + static_cast<ObjFunction*>(o)->qualname_text() + " at " + address_of(o) + ">";
       return;
@@ -883,8 +853,6 @@ std::string format_value(ThreadState& ts, const Value& v, std::string_view spec)
 
 // ---- Subscripts -----------------------------------------------------------------
 
-namespace {
-
 int64_t normalize_index(ThreadState& ts, int64_t i, size_t size, const char* what) {
   int64_t n = static_cast<int64_t>(size);
   if (i < 0) i += n;
@@ -892,17 +860,17 @@ int64_t normalize_index(ThreadState& ts, int64_t i, size_t size, const char* wha
   return i;
 }
 
+namespace {
+
 int64_t slice_bound(ThreadState& ts, const Value& v) {
   if (v.is_intlike()) return v.as_int();
   raise(ts, ts.rt.types.TypeError,
         "slice indices must be integers or None or have an __index__ method");
 }
 
-// Python's PySlice_AdjustIndices: resolves [s] against a sequence of [size].
-struct SliceRange {
-  int64_t start, stop, step, count;
-};
+}  // namespace
 
+// Python's PySlice_AdjustIndices: resolves [s] against a sequence of [size].
 SliceRange resolve_slice(ThreadState& ts, const ObjSlice* s, size_t size) {
   int64_t n = static_cast<int64_t>(size);
   int64_t step = s->step.is_none() ? 1 : slice_bound(ts, s->step);
@@ -927,6 +895,8 @@ SliceRange resolve_slice(ThreadState& ts, const ObjSlice* s, size_t size) {
   return {start, stop, step, count};
 }
 
+namespace {
+
 template <typename Item>
 std::vector<Item> take_slice(const std::vector<Item>& src, const SliceRange& r) {
   std::vector<Item> out;
@@ -935,13 +905,13 @@ std::vector<Item> take_slice(const std::vector<Item>& src, const SliceRange& r) 
   return out;
 }
 
+}  // namespace
+
 [[noreturn]] void raise_bad_index(ThreadState& ts, const Value& container, const Value& index) {
   raise(ts, ts.rt.types.TypeError,
         std::string(type_name(ts, container)) + " indices must be integers or slices, not " +
             std::string(type_name(ts, index)));
 }
-
-}  // namespace
 
 Value builtin_getitem(ThreadState& ts, const Value& container, const Value& index) {
   if (is_list(container) || is_tuple(container)) {
@@ -989,18 +959,6 @@ Value builtin_getitem(ThreadState& ts, const Value& container, const Value& inde
       raise_value(std::move(exc));
     }
     return *found;
-  }
-  if (is_kind(container, ObjKind::Range)) {
-    auto* r = as<ObjRange>(container);
-    if (is_kind(index, ObjKind::Slice)) {
-      // range(10)[2:5] is range(2, 5): the slice of the index sequence,
-      // mapped through start and step.
-      SliceRange s = resolve_slice(ts, as<ObjSlice>(index), static_cast<size_t>(r->length()));
-      return make<ObjRange>(ts, r->start + s.start * r->step, r->start + s.stop * r->step, r->step * s.step);
-    }
-    if (!index.is_intlike()) raise_bad_index(ts, container, index);
-    int64_t i = normalize_index(ts, index.as_int(), static_cast<size_t>(r->length()), "range object");
-    return Value::integer(r->start + i * r->step);
   }
   if (is_bytes(container)) {
     const std::string& s = as<ObjBytes>(container)->data;
@@ -1098,7 +1056,6 @@ int64_t builtin_len(ThreadState& ts, const Value& v) {
       case ObjKind::Tuple: return static_cast<int64_t>(static_cast<ObjTuple*>(o)->items.size());
       case ObjKind::Dict: return static_cast<int64_t>(static_cast<ObjDict*>(o)->size);
       case ObjKind::DictView: return static_cast<int64_t>(as<ObjDict>(static_cast<ObjDictView*>(o)->dict)->size);
-      case ObjKind::Range: return static_cast<ObjRange*>(o)->length();
       default: break;
     }
   }
@@ -1112,15 +1069,6 @@ Value builtin_iter(ThreadState& ts, const Value& v) {
   if (v.is_obj()) {
     Obj* o = v.as_obj();
     switch (o->kind) {
-      case ObjKind::Range: {
-        auto* r = static_cast<ObjRange*>(o);
-        auto it = make<ObjIterator>(ts, Over::Range, Value());
-        auto* i = as<ObjIterator>(it);
-        i->position = r->start;
-        i->stop = r->length();  // remaining count
-        i->step = r->step;
-        return it;
-      }
       case ObjKind::List:
       case ObjKind::Tuple: return make<ObjIterator>(ts, Over::Sequence, v);
       case ObjKind::Str: return make<ObjIterator>(ts, Over::Str, v);
@@ -1315,12 +1263,6 @@ Value builtin_getattr(ThreadState& ts, const Value& obj, ObjStr* name) {
     if (name->text == "stop") return sl->stop;
     if (name->text == "step") return sl->step;
   }
-  if (is_kind(obj, ObjKind::Range)) {
-    auto* r = as<ObjRange>(obj);
-    if (name->text == "start") return Value::integer(r->start);
-    if (name->text == "stop") return Value::integer(r->stop);
-    if (name->text == "step") return Value::integer(r->step);
-  }
   if (name == ts.rt.name_module) {
     if (is_kind(obj, ObjKind::Function)) return make_str(as<ObjFunction>(obj)->name_text());
     if (is_kind(obj, ObjKind::Type)) return make_str(as<ObjType>(obj)->name);
@@ -1417,12 +1359,17 @@ namespace {
 bool is_builtin_layout(const Value& v) { return !v.is_obj() || v.as_obj()->kind != ObjKind::Instance; }
 
 // Whether == on [v] is the first rounds' builtin_equals: not for instances
-// of classes, nor for the types with a comparison slot of their own (set).
-bool has_builtin_equality(const Value& v) {
+// of classes, nor for the types with a comparison slot of their own (set,
+// range).
+bool has_builtin_equality(ThreadState& ts, const Value& v) {
   if (!v.is_obj()) return true;
   const Obj* o = v.as_obj();
   if (o->kind == ObjKind::Instance) return false;
-  return !o->type || (!o->type->is_heap_type && o->type->tp_richcompare == builtin_richcompare);
+  if (o->type) return !o->type->is_heap_type && o->type->tp_richcompare == builtin_richcompare;
+  // The kinds whose type depends on the object (dict views, iterators,
+  // bound methods) are compared by builtin_equals.
+  const ObjType* t = ts.rt.types.of_kind[static_cast<int>(o->kind)];
+  return !t || t->tp_richcompare == builtin_richcompare;
 }
 
 CompareOp swapped(CompareOp op) {
@@ -1495,7 +1442,7 @@ Value rich_compare(ThreadState& ts, const Value& a, const Value& b, CompareOp op
 bool equals(ThreadState& ts, const Value& a, const Value& b) {
   if (a.is_intlike() && b.is_intlike()) return a.as_int() == b.as_int();
   if (is_number(a) && is_number(b)) return to_double(a) == to_double(b);
-  if (has_builtin_equality(a) && has_builtin_equality(b)) return builtin_equals(ts, a, b);
+  if (has_builtin_equality(ts, a) && has_builtin_equality(ts, b)) return builtin_equals(ts, a, b);
   return truthy(ts, rich_compare(ts, a, b, CompareOp::Eq));
 }
 
@@ -1525,7 +1472,7 @@ Value compare(ThreadState& ts, CompareOp op, const Value& a, const Value& b) {
     case CompareOp::NotIn: return Value::boolean(!contains(ts, b, a));
     case CompareOp::Eq:
     case CompareOp::NotEq:
-      if (has_builtin_equality(a) && has_builtin_equality(b))
+      if (has_builtin_equality(ts, a) && has_builtin_equality(ts, b))
         return Value::boolean(builtin_equals(ts, a, b) == (op == CompareOp::Eq));
       return rich_compare(ts, a, b, op);
     default: return rich_compare(ts, a, b, op);

@@ -1,4 +1,5 @@
 // The built-in types, their constructors, and the exception hierarchy.
+#include <algorithm>
 #include <cmath>
 
 #include "gil/runtime/builtins.h"
@@ -13,6 +14,7 @@
 #include "gil/runtime/type.h"
 
 #include "builtin_slots.h"
+#include "builtin_types.h"
 
 namespace gil {
 namespace {
@@ -167,22 +169,6 @@ Value construct_dict(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) 
   return result;
 }
 
-Value construct_range(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_no_keywords(ts, "range", kwnames);
-  if (argc == 0) raise(ts, ts.rt.types.TypeError, "range expected at least 1 argument, got 0");
-  if (argc > 3) raise(ts, ts.rt.types.TypeError, "range expected at most 3 arguments, got " + std::to_string(argc));
-  int64_t start = 0, stop, step = 1;
-  if (argc == 1) {
-    stop = expect_int(ts, args[0], "range");
-  } else {
-    start = expect_int(ts, args[0], "range");
-    stop = expect_int(ts, args[1], "range");
-    if (argc == 3) step = expect_int(ts, args[2], "range");
-  }
-  if (step == 0) raise(ts, ts.rt.types.ValueError, "range() arg 3 must not be zero");
-  return make<ObjRange>(ts, start, stop, step);
-}
-
 // int.bit_length(), int.conjugate(), float.is_integer(), float.conjugate().
 Value int_bit_length(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_args(ts, "bit_length", argc, 1, 1);
@@ -213,27 +199,6 @@ Value construct_slice(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames)
 }
 
 namespace {
-
-// range.index(x) and range.count(x): arithmetic for ints, a scan otherwise.
-Value range_count(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_args(ts, "count", argc, 2, 2);
-  if (args[1].is_intlike() && !args[1].is_bool()) return Value::integer(contains(ts, args[0], args[1]) ? 1 : 0);
-  int64_t n = 0;
-  for (auto& v : collect(ts, args[0])) n += equals(ts, v, args[1]) ? 1 : 0;
-  return Value::integer(n);
-}
-
-Value range_index(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_args(ts, "index", argc, 2, 2);
-  auto* r = as<ObjRange>(args[0]);
-  int64_t i = 0;
-  for (auto& v : collect(ts, args[0])) {
-    if (equals(ts, v, args[1])) return Value::integer(i);
-    ++i;
-  }
-  (void)r;
-  raise(ts, ts.rt.types.ValueError, repr(ts, args[1]) + " is not in range");
-}
 
 // The slots of the first rounds' built-in types (builtin_slots.h).
 void give_builtin_slots(ObjType* t) {
@@ -325,7 +290,7 @@ void install_types(Runtime& rt) {
   t.dict_keys = new_type(rt, "dict_keys", t.object);
   t.dict_values = new_type(rt, "dict_values", t.object);
   t.dict_items = new_type(rt, "dict_items", t.object);
-  t.range = new_type(rt, "range", t.object, construct_range);
+  t.range = new_type(rt, "range", t.object);
   t.iterator = new_type(rt, "iterator", t.object);
   t.function = new_type(rt, "function", t.object);
   t.builtin_function = new_type(rt, "builtin_function_or_method", t.object);
@@ -392,6 +357,10 @@ void install_types(Runtime& rt) {
   rt.define_builtin("EnvironmentError", Value::borrow(t.OSError));
   rt.define_builtin("IOError", Value::borrow(t.OSError));
 
+  // The types in files of their own fill their slots.
+  init_range_type(rt);
+  ObjType* own_file[] = {t.range};
+
   ObjType* all[] = {t.object, t.type, t.none, t.int_, t.bool_, t.float_, t.str, t.list, t.tuple, t.dict,
                     t.dict_keys, t.dict_values, t.dict_items, t.range, t.iterator, t.function,
                     t.builtin_function, t.method, t.module, t.cell, t.BaseException, t.Exception,
@@ -410,9 +379,10 @@ void install_types(Runtime& rt) {
   // slots; containers and numbers add theirs.
   for (ObjType* type : rt.owned_types) {
     if (type == t.object || type == t.type) continue;
+    if (std::find(std::begin(own_file), std::end(own_file), type) != std::end(own_file)) continue;
     give_builtin_slots(type);
   }
-  for (ObjType* type : {t.str, t.bytes, t.list, t.tuple, t.dict, t.dict_keys, t.dict_values, t.dict_items, t.range})
+  for (ObjType* type : {t.str, t.bytes, t.list, t.tuple, t.dict, t.dict_keys, t.dict_values, t.dict_items})
     give_container_slots(type);
   for (ObjType* type : {t.function, t.builtin_function, t.method}) type->tp_call = builtin_call;
   t.iterator->tp_iter = builtin_iter;
@@ -421,15 +391,13 @@ void install_types(Runtime& rt) {
     give_number_slots(type, std::make_index_sequence<kBinaryOpCount>());
   for (ObjType* type : {t.list, t.dict, t.dict_keys, t.dict_values, t.dict_items})
     type->tp_hash = nullptr;
-  for (ObjType* type : {t.bool_, t.none, t.function, t.builtin_function, t.method, t.range, t.cell, t.dict_keys,
+  for (ObjType* type : {t.bool_, t.none, t.function, t.builtin_function, t.method, t.cell, t.dict_keys,
                         t.dict_values, t.dict_items, t.iterator})
     type->is_final = true;
   add_method(rt, t.int_, "bit_length", int_bit_length);
   add_method(rt, t.int_, "conjugate", number_conjugate);
   add_method(rt, t.float_, "conjugate", number_conjugate);
   add_method(rt, t.float_, "is_integer", float_is_integer);
-  add_method(rt, t.range, "count", range_count);
-  add_method(rt, t.range, "index", range_index);
   t.BaseException->tp_new = exception_new;
   t.BaseException->tp_init = exception_init;
   add_method(rt, t.BaseException, "__init__", exception_init_method);
