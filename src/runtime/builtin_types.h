@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "gil/runtime/ops.h"
 
@@ -15,6 +16,10 @@ namespace gil {
 
 // ---- The types' files ----------------------------------------------------------
 
+void init_none_type(Runtime& rt);   // noneobject.cc
+void init_int_type(Runtime& rt);    // intobject.cc
+void init_bool_type(Runtime& rt);   // boolobject.cc, after int
+void init_float_type(Runtime& rt);  // floatobject.cc
 void init_range_type(Runtime& rt);  // rangeobject.cc
 
 // ---- Shared by the types' files ------------------------------------------------
@@ -27,6 +32,35 @@ Value builtin_getattr(ThreadState& ts, const Value& obj, ObjStr* name);
 // Assignment: a writable data attribute through set_attribute, else
 // CPython's AttributeError (read-only, not writable, no such attribute).
 void builtin_setattr(ThreadState& ts, const Value& obj, ObjStr* name, const Value& value);
+
+// Numbers: int (bool) and float mix in arithmetic and comparisons.
+inline bool is_number(const Value& v) { return v.is_intlike() || v.is_float(); }
+inline double to_double(const Value& v) { return v.is_float() ? v.as_float() : static_cast<double>(v.as_int()); }
+// `a op b` on two ints (intobject.cc) and on two floats (floatobject.cc);
+// empty (NotImplemented) for an operator the type lacks.
+Value int_binary(ThreadState& ts, BinaryOp op, int64_t a, int64_t b);
+Value float_binary(ThreadState& ts, BinaryOp op, double a, double b);
+// One of the six rich comparisons of two numbers of one C++ type.
+template <typename T>
+Value compare_numbers(CompareOp op, T x, T y) {
+  switch (op) {
+    case CompareOp::Eq: return Value::boolean(x == y);
+    case CompareOp::NotEq: return Value::boolean(x != y);
+    case CompareOp::Lt: return Value::boolean(x < y);
+    case CompareOp::LtE: return Value::boolean(x <= y);
+    case CompareOp::Gt: return Value::boolean(x > y);
+    case CompareOp::GtE: return Value::boolean(x >= y);
+    default: return Value();
+  }
+}
+// Whether [data] is all ASCII (int() and float() of bytes).
+bool is_ascii(std::string_view data);
+
+// CPython's numeric hashes reduce modulo the Mersenne prime 2**61 - 1.
+constexpr int kHashBits = 61;
+constexpr uint64_t kHashModulus = (uint64_t{1} << kHashBits) - 1;
+// Scrambles [x] into a hash, never 0 (which means "not computed").
+uint64_t hash_mix(uint64_t x);
 
 // The hash of an object compared by identity: a mix of its address.
 uint64_t address_hash(const Obj* o);

@@ -93,14 +93,6 @@ void index_builtin_types(Runtime& rt) {
 std::string_view type_name(ThreadState& ts, const Value& v) { return type_of(ts, v)->name; }
 
 bool builtin_bool(ThreadState& ts, const Value& v) {
-  switch (v.tag()) {
-    case Tag::Empty:
-    case Tag::None: return false;
-    case Tag::Bool:
-    case Tag::Int: return v.as_int() != 0;
-    case Tag::Float: return v.as_float() != 0.0;
-    case Tag::Obj: break;
-  }
   Obj* o = v.as_obj();
   switch (o->kind) {
     case ObjKind::Str: return !static_cast<ObjStr*>(o)->text.empty();
@@ -113,120 +105,12 @@ bool builtin_bool(ThreadState& ts, const Value& v) {
   }
 }
 
-// ---- Checked integer arithmetic -------------------------------------------
-
-int64_t checked_add(ThreadState& ts, int64_t a, int64_t b) {
-  int64_t r;
-  if (__builtin_add_overflow(a, b, &r)) raise_int_overflow(ts);
-  return r;
-}
-int64_t checked_sub(ThreadState& ts, int64_t a, int64_t b) {
-  int64_t r;
-  if (__builtin_sub_overflow(a, b, &r)) raise_int_overflow(ts);
-  return r;
-}
-int64_t checked_mul(ThreadState& ts, int64_t a, int64_t b) {
-  int64_t r;
-  if (__builtin_mul_overflow(a, b, &r)) raise_int_overflow(ts);
-  return r;
-}
-
 namespace {
-
-int64_t int_floordiv(ThreadState& ts, int64_t a, int64_t b) {
-  if (b == 0) raise(ts, ts.rt.types.ZeroDivisionError, "integer division or modulo by zero");
-  if (a == INT64_MIN && b == -1) raise_int_overflow(ts);
-  return format::int_floordiv(a, b);
-}
-
-int64_t int_mod(ThreadState& ts, int64_t a, int64_t b) {
-  if (b == 0) raise(ts, ts.rt.types.ZeroDivisionError, "integer modulo by zero");
-  return format::int_mod(a, b);
-}
-
-Value int_pow(ThreadState& ts, int64_t base, int64_t exp) {
-  if (exp < 0) {
-    if (base == 0) raise(ts, ts.rt.types.ZeroDivisionError, "0.0 cannot be raised to a negative power");
-    return Value::number(std::pow(static_cast<double>(base), static_cast<double>(exp)));
-  }
-  int64_t result = 1;
-  while (exp > 0) {
-    if (exp & 1) result = checked_mul(ts, result, base);
-    exp >>= 1;
-    if (exp > 0) base = checked_mul(ts, base, base);
-  }
-  return Value::integer(result);
-}
-
-Value float_pow(ThreadState& ts, double a, double b) {
-  if (a == 0.0 && b < 0) raise(ts, ts.rt.types.ZeroDivisionError, "0.0 cannot be raised to a negative power");
-  if (a < 0 && b != std::floor(b) && std::isfinite(b))
-    raise(ts, ts.rt.types.ValueError, "MiniPy has no complex numbers: negative number to a fractional power");
-  double r = std::pow(a, b);
-  if (std::isinf(r) && std::isfinite(a) && std::isfinite(b))
-    raise(ts, ts.rt.types.OverflowError, "(34, 'Numerical result out of range')");
-  return Value::number(r);
-}
-
-bool is_number(const Value& v) { return v.is_intlike() || v.is_float(); }
-double to_double(const Value& v) { return v.is_float() ? v.as_float() : static_cast<double>(v.as_int()); }
 
 const char* op_symbol(BinaryOp op, bool in_place) {
   static const char* plain[] = {"+", "-", "*", "/", "//", "%", "** or pow()", "@", "<<", ">>", "&", "^", "|"};
   static const char* inplace[] = {"+=", "-=", "*=", "/=", "//=", "%=", "**=", "@=", "<<=", ">>=", "&=", "^=", "|="};
   return (in_place ? inplace : plain)[static_cast<int>(op)];
-}
-
-// a << b, OverflowError when the result leaves 64 bits (until ints grow).
-Value int_lshift(ThreadState& ts, int64_t a, int64_t b) {
-  if (b < 0) raise(ts, ts.rt.types.ValueError, "negative shift count");
-  if (a == 0) return Value::integer(0);
-  if (b >= 63) raise_int_overflow(ts);
-  int64_t r = static_cast<int64_t>(static_cast<uint64_t>(a) << b);
-  if ((r >> b) != a) raise_int_overflow(ts);
-  return Value::integer(r);
-}
-
-Value int_binary(ThreadState& ts, BinaryOp op, int64_t a, int64_t b) {
-  switch (op) {
-    case BinaryOp::Add: return Value::integer(checked_add(ts, a, b));
-    case BinaryOp::Sub: return Value::integer(checked_sub(ts, a, b));
-    case BinaryOp::Mul: return Value::integer(checked_mul(ts, a, b));
-    case BinaryOp::Div:
-      if (b == 0) raise(ts, ts.rt.types.ZeroDivisionError, "division by zero");
-      return Value::number(static_cast<double>(a) / static_cast<double>(b));
-    case BinaryOp::FloorDiv: return Value::integer(int_floordiv(ts, a, b));
-    case BinaryOp::Mod: return Value::integer(int_mod(ts, a, b));
-    case BinaryOp::Pow: return int_pow(ts, a, b);
-    case BinaryOp::And: return Value::integer(a & b);
-    case BinaryOp::Or: return Value::integer(a | b);
-    case BinaryOp::Xor: return Value::integer(a ^ b);
-    case BinaryOp::LShift: return int_lshift(ts, a, b);
-    case BinaryOp::RShift:
-      if (b < 0) raise(ts, ts.rt.types.ValueError, "negative shift count");
-      return Value::integer(b >= 64 ? (a < 0 ? -1 : 0) : a >> b);
-    case BinaryOp::MatMul: return Value();
-  }
-  return Value();
-}
-
-Value float_binary(ThreadState& ts, BinaryOp op, double a, double b) {
-  switch (op) {
-    case BinaryOp::Add: return Value::number(a + b);
-    case BinaryOp::Sub: return Value::number(a - b);
-    case BinaryOp::Mul: return Value::number(a * b);
-    case BinaryOp::Div:
-      if (b == 0) raise(ts, ts.rt.types.ZeroDivisionError, "float division by zero");
-      return Value::number(a / b);
-    case BinaryOp::FloorDiv:
-      if (b == 0) raise(ts, ts.rt.types.ZeroDivisionError, "float floor division by zero");
-      return Value::number(format::float_floordiv(a, b));
-    case BinaryOp::Mod:
-      if (b == 0) raise(ts, ts.rt.types.ZeroDivisionError, "float modulo");
-      return Value::number(format::float_mod(a, b));
-    case BinaryOp::Pow: return float_pow(ts, a, b);
-    default: return Value();  // no bitwise operators on floats
-  }
 }
 
 Value repeat(ThreadState& ts, const Value& seq, int64_t times) {
@@ -304,10 +188,6 @@ Value concat(ThreadState& ts, const Value& a, const Value& b, bool in_place) {
 }  // namespace
 
 Value builtin_binary(ThreadState& ts, BinaryOp op, const Value& a, const Value& b, bool in_place) {
-  if (a.is_bool() && b.is_bool() && (op == BinaryOp::And || op == BinaryOp::Or || op == BinaryOp::Xor))
-    return Value::boolean(int_binary(ts, op, a.as_int(), b.as_int()).as_int() != 0);
-  if (a.is_intlike() && b.is_intlike()) return int_binary(ts, op, a.as_int(), b.as_int());
-  if (is_number(a) && is_number(b)) return float_binary(ts, op, to_double(a), to_double(b));
   if (op == BinaryOp::Add && is_sequence(a)) return concat(ts, a, b, in_place);
   if (op == BinaryOp::Mul) {
     const Value* seq = is_sequence(a) ? &a : is_sequence(b) ? &b : nullptr;
@@ -327,18 +207,6 @@ Value builtin_binary(ThreadState& ts, BinaryOp op, const Value& a, const Value& 
     raise(ts, ts.rt.types.TypeError, "'%' string formatting is not supported by MiniPy; use f-strings or str.format");
   if (op == BinaryOp::Mod && is_bytes(a))
     raise(ts, ts.rt.types.TypeError, "'%' bytes formatting is not supported by MiniPy");
-  return Value();
-}
-
-Value builtin_negative(ThreadState& ts, const Value& a) {
-  if (a.is_intlike()) return Value::integer(checked_sub(ts, 0, a.as_int()));
-  if (a.is_float()) return Value::number(-a.as_float());
-  return Value();
-}
-
-Value builtin_positive(ThreadState& ts, const Value& a) {
-  if (a.is_intlike()) return Value::integer(a.as_int());
-  if (a.is_float()) return a;
   return Value();
 }
 
@@ -392,12 +260,6 @@ size_t first_difference(ThreadState& ts, const std::vector<Value>& a, const std:
 // Three-way ordering of two values of orderable types; [op] names the
 // operator for the error message.
 int order(ThreadState& ts, const Value& a, const Value& b, const char* op) {
-  if (a.is_intlike() && b.is_intlike()) return (a.as_int() > b.as_int()) - (a.as_int() < b.as_int());
-  if (is_number(a) && is_number(b)) {
-    double x = to_double(a), y = to_double(b);
-    if (std::isnan(x) || std::isnan(y)) return 2;  // unordered: every comparison false
-    return (x > y) - (x < y);
-  }
   if (is_str(a) && is_str(b)) {
     int c = as<ObjStr>(a)->text.compare(as<ObjStr>(b)->text);
     return (c > 0) - (c < 0);
@@ -406,22 +268,13 @@ int order(ThreadState& ts, const Value& a, const Value& b, const char* op) {
     int c = as<ObjBytes>(a)->data.compare(as<ObjBytes>(b)->data);  // bytes compare as unsigned
     return (c > 0) - (c < 0);
   }
-  auto* sa = sequence_items(a);
-  auto* sb = sequence_items(b);
-  if (sa && sb && a.as_obj()->kind == b.as_obj()->kind) {
-    size_t i = first_difference(ts, *sa, *sb);
-    if (i < sa->size() && i < sb->size()) return order(ts, (*sa)[i], (*sb)[i], op);
-    return (sa->size() > sb->size()) - (sa->size() < sb->size());
-  }
   raise_unordered(ts, op, a, b);
 }
 
 }  // namespace
 
 bool builtin_equals(ThreadState& ts, const Value& a, const Value& b) {
-  if (a.is_intlike() && b.is_intlike()) return a.as_int() == b.as_int();
-  if (is_number(a) && is_number(b)) return to_double(a) == to_double(b);
-  if (!a.is_obj() || !b.is_obj()) return a.tag() == b.tag() && a.tag() == Tag::None;
+  if (!a.is_obj() || !b.is_obj()) return false;
   if (a.as_obj() == b.as_obj()) return true;
   if (a.as_obj()->kind != b.as_obj()->kind) return false;
   switch (a.as_obj()->kind) {
@@ -482,7 +335,9 @@ bool builtin_contains(ThreadState& ts, const Value& container, const Value& item
 
 namespace {
 
-uint64_t mix(uint64_t x) {
+}  // namespace
+
+uint64_t hash_mix(uint64_t x) {
   x ^= x >> 33;
   x *= 0xff51afd7ed558ccdULL;
   x ^= x >> 33;
@@ -491,10 +346,8 @@ uint64_t mix(uint64_t x) {
   return x | 1;  // never 0, which means "not computed"
 }
 
-}  // namespace
-
 uint64_t str_hash(ObjStr* s) {
-  if (s->hash == 0) s->hash = mix(std::hash<std::string_view>{}(s->text));
+  if (s->hash == 0) s->hash = hash_mix(std::hash<std::string_view>{}(s->text));
   return s->hash;
 }
 
@@ -503,64 +356,7 @@ void RecursionGuard::overflow() {
   raise(ts_, ts_.rt.types.RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
 }
 
-namespace {
-
-constexpr int kHashBits = 61;
-constexpr uint64_t kHashModulus = (uint64_t{1} << kHashBits) - 1;
-
-}  // namespace
-
-uint64_t python_int_hash(int64_t n) {
-  // |n| as unsigned, which INT64_MIN has too.
-  uint64_t magnitude = n < 0 ? uint64_t{0} - static_cast<uint64_t>(n) : static_cast<uint64_t>(n);
-  int64_t h = static_cast<int64_t>(magnitude % kHashModulus);
-  if (n < 0) h = -h;
-  if (h == -1) h = -2;
-  return static_cast<uint64_t>(h);
-}
-
-uint64_t python_float_hash(double v) {
-  if (std::isinf(v)) return static_cast<uint64_t>(v > 0 ? int64_t{314159} : int64_t{-314159});
-  if (std::isnan(v)) {
-    uint64_t bits;
-    std::memcpy(&bits, &v, sizeof bits);
-    return mix(bits) >> 4;  // CPython hashes a NaN by identity
-  }
-  // _Py_HashDouble: the mantissa 28 bits at a time, reduced modulo 2**61 - 1,
-  // then rotated by the exponent.
-  int e;
-  double m = std::frexp(v, &e);
-  int sign = 1;
-  if (m < 0) {
-    sign = -1;
-    m = -m;
-  }
-  uint64_t x = 0;
-  while (m != 0) {
-    x = ((x << 28) & kHashModulus) | x >> (kHashBits - 28);
-    m *= 268435456.0;  // 2**28
-    e -= 28;
-    auto y = static_cast<uint64_t>(m);
-    m -= static_cast<double>(y);
-    x += y;
-    if (x >= kHashModulus) x -= kHashModulus;
-  }
-  e = e >= 0 ? e % kHashBits : kHashBits - 1 - ((-1 - e) % kHashBits);
-  x = ((x << e) & kHashModulus) | x >> (kHashBits - e);
-  x = x * static_cast<uint64_t>(static_cast<int64_t>(sign));
-  if (x == ~uint64_t{0}) x = ~uint64_t{0} - 1;
-  return x;
-}
-
 uint64_t builtin_hash(ThreadState& ts, const Value& v) {
-  switch (v.tag()) {
-    case Tag::Empty:
-    case Tag::None: return 0x5bd1e995;
-    case Tag::Bool:
-    case Tag::Int: return python_int_hash(v.as_int());
-    case Tag::Float: return python_float_hash(v.as_float());
-    case Tag::Obj: break;
-  }
   Obj* o = v.as_obj();
   switch (o->kind) {
     case ObjKind::Str: {
@@ -568,12 +364,12 @@ uint64_t builtin_hash(ThreadState& ts, const Value& v) {
     }
     case ObjKind::Bytes: {  // hashed as the str of the same bytes, as CPython does
       auto* b = static_cast<ObjBytes*>(o);
-      if (b->hash == 0) b->hash = mix(std::hash<std::string_view>{}(b->data));
+      if (b->hash == 0) b->hash = hash_mix(std::hash<std::string_view>{}(b->data));
       return b->hash;
     }
     case ObjKind::Tuple: {
       uint64_t h = 0x345678;
-      for (auto& item : static_cast<ObjTuple*>(o)->items) h = mix(h * 1000003 ^ hash_value(ts, item));
+      for (auto& item : static_cast<ObjTuple*>(o)->items) h = hash_mix(h * 1000003 ^ hash_value(ts, item));
       return h;
     }
     case ObjKind::List:
@@ -585,7 +381,7 @@ uint64_t builtin_hash(ThreadState& ts, const Value& v) {
   }
 }
 
-uint64_t address_hash(const Obj* o) { return mix(reinterpret_cast<uintptr_t>(o)); }
+uint64_t address_hash(const Obj* o) { return hash_mix(reinterpret_cast<uintptr_t>(o)); }
 
 // ---- Text ---------------------------------------------------------------------
 
@@ -708,14 +504,6 @@ std::string address_of(const Obj* o) {
 }
 
 void builtin_repr(ThreadState& ts, const Value& v, std::string& out) {
-  switch (v.tag()) {
-    case Tag::Empty:
-    case Tag::None: out += "None"; return;
-    case Tag::Bool: out += v.as_bool() ? "True" : "False"; return;
-    case Tag::Int: out += format::int_to_string(v.as_int()); return;
-    case Tag::Float: out += format::float_repr(v.as_float()); return;
-    case Tag::Obj: break;
-  }
   Obj* o = v.as_obj();
   switch (o->kind) {
     case ObjKind::Str: str_repr_into(static_cast<ObjStr*>(o)->text, out); return;
@@ -1248,15 +1036,6 @@ Value builtin_getattr(ThreadState& ts, const Value& obj, ObjStr* name) {
     }
     if (name->text == "__traceback__") return Value::none();
   }
-  // The numbers' data attributes.
-  if (obj.is_intlike()) {
-    if (name->text == "real" || name->text == "numerator") return Value::integer(obj.as_int());
-    if (name->text == "imag") return Value::integer(0);
-    if (name->text == "denominator") return Value::integer(1);
-  } else if (obj.is_float()) {
-    if (name->text == "real") return obj;
-    if (name->text == "imag") return Value::number(0.0);
-  }
   if (is_kind(obj, ObjKind::Slice)) {
     auto* sl = as<ObjSlice>(obj);
     if (name->text == "start") return sl->start;
@@ -1362,7 +1141,7 @@ bool is_builtin_layout(const Value& v) { return !v.is_obj() || v.as_obj()->kind 
 // of classes, nor for the types with a comparison slot of their own (set,
 // range).
 bool has_builtin_equality(ThreadState& ts, const Value& v) {
-  if (!v.is_obj()) return true;
+  if (!v.is_obj()) return false;
   const Obj* o = v.as_obj();
   if (o->kind == ObjKind::Instance) return false;
   if (o->type) return !o->type->is_heap_type && o->type->tp_richcompare == builtin_richcompare;
@@ -1407,6 +1186,15 @@ Value builtin_richcompare(ThreadState& ts, const Value& a, const Value& b, Compa
   // (a set) decides in its own slot, or rich_compare raises.
   if (type_of(ts, a)->tp_richcompare != builtin_richcompare || type_of(ts, b)->tp_richcompare != builtin_richcompare)
     return Value();
+  // Sequences of one kind: the first items that differ decide, through
+  // their own comparison, else the lengths.
+  auto* sa = sequence_items(a);
+  auto* sb = sequence_items(b);
+  if (sa && sb && a.as_obj()->kind == b.as_obj()->kind) {
+    size_t i = first_difference(ts, *sa, *sb);
+    if (i < sa->size() && i < sb->size()) return rich_compare(ts, (*sa)[i], (*sb)[i], op);
+    return compare_numbers(op, sa->size(), sb->size());
+  }
   int c = order(ts, a, b, compare_symbol(op));
   switch (op) {
     case CompareOp::Lt: return Value::boolean(c == -1);
@@ -1472,6 +1260,7 @@ Value compare(ThreadState& ts, CompareOp op, const Value& a, const Value& b) {
     case CompareOp::NotIn: return Value::boolean(!contains(ts, b, a));
     case CompareOp::Eq:
     case CompareOp::NotEq:
+      if (a.is_intlike() && b.is_intlike()) return Value::boolean((a.as_int() == b.as_int()) == (op == CompareOp::Eq));
       if (has_builtin_equality(ts, a) && has_builtin_equality(ts, b))
         return Value::boolean(builtin_equals(ts, a, b) == (op == CompareOp::Eq));
       return rich_compare(ts, a, b, op);
@@ -1480,7 +1269,7 @@ Value compare(ThreadState& ts, CompareOp op, const Value& a, const Value& b) {
 }
 
 bool truthy(ThreadState& ts, const Value& v) {
-  if (!v.is_obj()) return builtin_bool(ts, v);  // None, bool, int, float
+  if (v.is_bool()) return v.as_bool();
   ObjType* t = type_of(ts, v);
   if (t->tp_bool) return t->tp_bool(ts, v);
   if (t->tp_len) return t->tp_len(ts, v) != 0;
@@ -1488,14 +1277,15 @@ bool truthy(ThreadState& ts, const Value& v) {
 }
 
 uint64_t hash_value(ThreadState& ts, const Value& v) {
-  if (!v.is_obj() || v.as_obj()->kind == ObjKind::Str) return builtin_hash(ts, v);
+  if (v.is_intlike()) return python_int_hash(v.as_int());
+  if (is_str(v)) return str_hash(as<ObjStr>(v));
   ObjType* t = type_of(ts, v);
   if (!t->tp_hash) raise(ts, ts.rt.types.TypeError, "unhashable type: '" + std::string(type_name(ts, v)) + "'");
   return t->tp_hash(ts, v);
 }
 
 void repr_into(ThreadState& ts, const Value& v, std::string& out) {
-  if (!v.is_obj()) return builtin_repr(ts, v, out);
+  if (!v.is_obj()) return type_of(ts, v)->tp_repr(ts, v, out);  // None, bool, int, float
   ObjType* t = type_of(ts, v);
   RecursionGuard guard(ts);
   t->tp_repr(ts, v, out);
@@ -1511,7 +1301,7 @@ std::string str(ThreadState& ts, const Value& v) {
   if (is_str(v)) return as<ObjStr>(v)->text;
   std::string out;
   if (!v.is_obj()) {
-    builtin_repr(ts, v, out);
+    type_of(ts, v)->tp_repr(ts, v, out);
     return out;
   }
   ObjType* t = type_of(ts, v);

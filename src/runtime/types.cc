@@ -21,71 +21,6 @@ namespace {
 
 // ---- Constructors -------------------------------------------------------
 
-bool is_ascii(std::string_view data) {
-  for (char c : data)
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  return true;
-}
-
-Value int_from_float(ThreadState& ts, double d) {
-  if (std::isnan(d)) raise(ts, ts.rt.types.ValueError, "cannot convert float NaN to integer");
-  if (std::isinf(d)) raise(ts, ts.rt.types.OverflowError, "cannot convert float infinity to integer");
-  double t = std::trunc(d);
-  if (t >= 9223372036854775808.0 || t < -9223372036854775808.0) raise_int_overflow(ts);
-  return Value::integer(static_cast<int64_t>(t));
-}
-
-Value construct_int(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_no_keywords(ts, "int", kwnames);
-  check_args(ts, "int", argc, 0, 2);
-  if (argc == 0) return Value::integer(0);
-  const Value& v = args[0];
-  if (argc == 1) {
-    if (v.is_intlike()) return Value::integer(v.as_int());
-    if (v.is_float()) return int_from_float(ts, v.as_float());
-  }
-  if (!is_str(v) && !is_bytes(v)) {
-    if (argc == 2) raise(ts, ts.rt.types.TypeError, "int() can't convert non-string with explicit base");
-    raise(ts, ts.rt.types.TypeError,
-          "int() argument must be a string, a bytes-like object or a real number, not '" +
-              std::string(type_name(ts, v)) + "'");
-  }
-  int base = argc == 2 ? static_cast<int>(expect_int(ts, args[1], "base")) : 10;
-  bool overflow = false;
-  std::optional<int64_t> parsed;
-  try {
-    // Bytes hold ASCII digits only: the Unicode digits and spaces a str may
-    // use are not text in bytes.
-    if (is_str(v) || is_ascii(as<ObjBytes>(v)->data))
-      parsed = format::parse_int(is_str(v) ? as<ObjStr>(v)->text : as<ObjBytes>(v)->data, base, &overflow);
-  } catch (const format::FormatError& e) {
-    raise_format_error(ts, e);
-  }
-  if (overflow) raise_int_overflow(ts);
-  if (!parsed)
-    raise(ts, ts.rt.types.ValueError,
-          "invalid literal for int() with base " + std::to_string(base) + ": " + repr(ts, v));
-  return Value::integer(*parsed);
-}
-
-Value construct_float(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_no_keywords(ts, "float", kwnames);
-  check_args(ts, "float", argc, 0, 1);
-  if (argc == 0) return Value::number(0.0);
-  const Value& v = args[0];
-  if (v.is_float()) return v;
-  if (v.is_intlike()) return Value::number(static_cast<double>(v.as_int()));
-  if (is_str(v) || is_bytes(v)) {
-    std::optional<double> parsed;
-    if (is_str(v) || is_ascii(as<ObjBytes>(v)->data))
-      parsed = format::parse_float(is_str(v) ? as<ObjStr>(v)->text : as<ObjBytes>(v)->data);
-    if (!parsed) raise(ts, ts.rt.types.ValueError, "could not convert string to float: " + repr(ts, v));
-    return Value::number(*parsed);
-  }
-  raise(ts, ts.rt.types.TypeError,
-        "float() argument must be a string or a real number, not '" + std::string(type_name(ts, v)) + "'");
-}
-
 // str(b, encoding[, errors]): decoding, as b.decode() does.
 Value decode_to_str(ThreadState& ts, const Value* object, const Value* encoding, const Value* errors) {
   if (encoding && !is_str(*encoding)) raise_bad_argument(ts, "str", "encoding", "str", *encoding);
@@ -114,17 +49,6 @@ Value construct_str(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   if (v.is_int() && v.as_int() >= 0 && v.as_int() <= 9)
     return ts.rt.single_chars['0' + v.as_int()];  // as CPython's one-character cache
   return make_str(str(ts, v));
-}
-
-Value construct_none(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  if (argc || kwnames) raise(ts, ts.rt.types.TypeError, "NoneType takes no arguments");
-  return Value::none();
-}
-
-Value construct_bool(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_no_keywords(ts, "bool", kwnames);
-  check_args(ts, "bool", argc, 0, 1);
-  return Value::boolean(argc == 1 && truthy(ts, args[0]));
 }
 
 Value construct_list(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
@@ -167,24 +91,6 @@ Value construct_dict(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) 
   if (kwnames)
     for (size_t k = 0; k < kwnames->items.size(); ++k) dict_set(ts, d, kwnames->items[k], args[argc + static_cast<int>(k)]);
   return result;
-}
-
-// int.bit_length(), int.conjugate(), float.is_integer(), float.conjugate().
-Value int_bit_length(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_args(ts, "bit_length", argc, 1, 1);
-  uint64_t m = args[0].as_int() < 0 ? 0 - static_cast<uint64_t>(args[0].as_int()) : static_cast<uint64_t>(args[0].as_int());
-  return Value::integer(m == 0 ? 0 : 64 - __builtin_clzll(m));
-}
-
-Value number_conjugate(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_args(ts, "conjugate", argc, 1, 1);
-  return args[0].is_bool() ? Value::integer(args[0].as_int()) : args[0];
-}
-
-Value float_is_integer(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_args(ts, "is_integer", argc, 1, 1);
-  double d = args[0].as_float();
-  return Value::boolean(std::isfinite(d) && d == std::floor(d));
 }
 
 }  // namespace
@@ -234,8 +140,6 @@ template <size_t... I>
 void give_number_slots(ObjType* t, std::index_sequence<I...>) {
   ((t->nb.binary[I] = &builtin_binary_slot<static_cast<BinaryOp>(I)>), ...);
   ((t->nb.inplace[I] = &builtin_inplace_slot<static_cast<BinaryOp>(I)>), ...);
-  t->nb.negative = builtin_negative;
-  t->nb.positive = builtin_positive;
 }
 
 // BaseException(args): the exception, with the type being made (a class
@@ -278,10 +182,10 @@ void install_types(Runtime& rt) {
   BuiltinTypes& t = rt.types;
   t.object = new_type(rt, "object", nullptr);
   t.type = new_type(rt, "type", t.object);
-  t.none = new_type(rt, "NoneType", t.object, construct_none);
-  t.int_ = new_type(rt, "int", t.object, construct_int);
-  t.bool_ = new_type(rt, "bool", t.int_, construct_bool);
-  t.float_ = new_type(rt, "float", t.object, construct_float);
+  t.none = new_type(rt, "NoneType", t.object);
+  t.int_ = new_type(rt, "int", t.object);
+  t.bool_ = new_type(rt, "bool", t.int_);
+  t.float_ = new_type(rt, "float", t.object);
   t.str = new_type(rt, "str", t.object, construct_str);
   t.bytes = new_type(rt, "bytes", t.object, construct_bytes);
   t.list = new_type(rt, "list", t.object, construct_list);
@@ -358,8 +262,12 @@ void install_types(Runtime& rt) {
   rt.define_builtin("IOError", Value::borrow(t.OSError));
 
   // The types in files of their own fill their slots.
+  init_none_type(rt);
+  init_int_type(rt);
+  init_bool_type(rt);
+  init_float_type(rt);
   init_range_type(rt);
-  ObjType* own_file[] = {t.range};
+  ObjType* own_file[] = {t.none, t.int_, t.bool_, t.float_, t.range};
 
   ObjType* all[] = {t.object, t.type, t.none, t.int_, t.bool_, t.float_, t.str, t.list, t.tuple, t.dict,
                     t.dict_keys, t.dict_values, t.dict_items, t.range, t.iterator, t.function,
@@ -387,17 +295,13 @@ void install_types(Runtime& rt) {
   for (ObjType* type : {t.function, t.builtin_function, t.method}) type->tp_call = builtin_call;
   t.iterator->tp_iter = builtin_iter;
   t.iterator->tp_iternext = builtin_iternext;
-  for (ObjType* type : {t.int_, t.bool_, t.float_, t.str, t.bytes, t.list, t.tuple})
+  for (ObjType* type : {t.str, t.bytes, t.list, t.tuple})
     give_number_slots(type, std::make_index_sequence<kBinaryOpCount>());
   for (ObjType* type : {t.list, t.dict, t.dict_keys, t.dict_values, t.dict_items})
     type->tp_hash = nullptr;
-  for (ObjType* type : {t.bool_, t.none, t.function, t.builtin_function, t.method, t.cell, t.dict_keys,
+  for (ObjType* type : {t.function, t.builtin_function, t.method, t.cell, t.dict_keys,
                         t.dict_values, t.dict_items, t.iterator})
     type->is_final = true;
-  add_method(rt, t.int_, "bit_length", int_bit_length);
-  add_method(rt, t.int_, "conjugate", number_conjugate);
-  add_method(rt, t.float_, "conjugate", number_conjugate);
-  add_method(rt, t.float_, "is_integer", float_is_integer);
   t.BaseException->tp_new = exception_new;
   t.BaseException->tp_init = exception_init;
   add_method(rt, t.BaseException, "__init__", exception_init_method);

@@ -1,0 +1,176 @@
+// `float`, after CPython's Objects/floatobject.c.
+//
+// A float is an inline Value (Tag::Float) holding a double. Division and
+// modulo by zero raise ZeroDivisionError, floor division and modulo round
+// toward negative infinity (format.h), and the hash is CPython's, so that
+// hash(2.0) == hash(2) and sets of floats iterate in CPython's order.
+#include <cmath>
+#include <cstring>
+#include <optional>
+
+#include "gil/runtime/builtins.h"
+#include "gil/runtime/errors.h"
+#include "gil/runtime/format.h"
+#include "gil/runtime/ops.h"
+#include "gil/runtime/type.h"
+
+#include "builtin_types.h"
+
+namespace gil {
+namespace {
+
+Value float_pow(ThreadState& ts, double a, double b) {
+  if (a == 0.0 && b < 0) raise(ts, ts.rt.types.ZeroDivisionError, "0.0 cannot be raised to a negative power");
+  if (a < 0 && b != std::floor(b) && std::isfinite(b))
+    raise(ts, ts.rt.types.ValueError, "MiniPy has no complex numbers: negative number to a fractional power");
+  double r = std::pow(a, b);
+  if (std::isinf(r) && std::isfinite(a) && std::isfinite(b))
+    raise(ts, ts.rt.types.OverflowError, "(34, 'Numerical result out of range')");
+  return Value::number(r);
+}
+
+}  // namespace
+
+Value float_binary(ThreadState& ts, BinaryOp op, double a, double b) {
+  switch (op) {
+    case BinaryOp::Add: return Value::number(a + b);
+    case BinaryOp::Sub: return Value::number(a - b);
+    case BinaryOp::Mul: return Value::number(a * b);
+    case BinaryOp::Div:
+      if (b == 0) raise(ts, ts.rt.types.ZeroDivisionError, "float division by zero");
+      return Value::number(a / b);
+    case BinaryOp::FloorDiv:
+      if (b == 0) raise(ts, ts.rt.types.ZeroDivisionError, "float floor division by zero");
+      return Value::number(format::float_floordiv(a, b));
+    case BinaryOp::Mod:
+      if (b == 0) raise(ts, ts.rt.types.ZeroDivisionError, "float modulo");
+      return Value::number(format::float_mod(a, b));
+    case BinaryOp::Pow: return float_pow(ts, a, b);
+    default: return Value();  // no bitwise operators on floats
+  }
+}
+
+uint64_t python_float_hash(double v) {
+  if (std::isinf(v)) return static_cast<uint64_t>(v > 0 ? int64_t{314159} : int64_t{-314159});
+  if (std::isnan(v)) {
+    uint64_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    return hash_mix(bits) >> 4;  // CPython hashes a NaN by identity
+  }
+  // _Py_HashDouble: the mantissa 28 bits at a time, reduced modulo 2**61 - 1,
+  // then rotated by the exponent.
+  int e;
+  double m = std::frexp(v, &e);
+  int sign = 1;
+  if (m < 0) {
+    sign = -1;
+    m = -m;
+  }
+  uint64_t x = 0;
+  while (m != 0) {
+    x = ((x << 28) & kHashModulus) | x >> (kHashBits - 28);
+    m *= 268435456.0;  // 2**28
+    e -= 28;
+    auto y = static_cast<uint64_t>(m);
+    m -= static_cast<double>(y);
+    x += y;
+    if (x >= kHashModulus) x -= kHashModulus;
+  }
+  e = e >= 0 ? e % kHashBits : kHashBits - 1 - ((-1 - e) % kHashBits);
+  x = ((x << e) & kHashModulus) | x >> (kHashBits - e);
+  x = x * static_cast<uint64_t>(static_cast<int64_t>(sign));
+  if (x == ~uint64_t{0}) x = ~uint64_t{0} - 1;
+  return x;
+}
+
+namespace {
+
+Value construct_float(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "float", kwnames);
+  check_args(ts, "float", argc, 0, 1);
+  if (argc == 0) return Value::number(0.0);
+  const Value& v = args[0];
+  if (v.is_float()) return v;
+  if (v.is_intlike()) return Value::number(static_cast<double>(v.as_int()));
+  if (is_str(v) || is_bytes(v)) {
+    std::optional<double> parsed;
+    if (is_str(v) || is_ascii(as<ObjBytes>(v)->data))
+      parsed = format::parse_float(is_str(v) ? as<ObjStr>(v)->text : as<ObjBytes>(v)->data);
+    if (!parsed) raise(ts, ts.rt.types.ValueError, "could not convert string to float: " + repr(ts, v));
+    return Value::number(*parsed);
+  }
+  raise(ts, ts.rt.types.TypeError,
+        "float() argument must be a string or a real number, not '" + std::string(type_name(ts, v)) + "'");
+}
+
+// ---- Slots ------------------------------------------------------------------------
+
+void float_repr(ThreadState& ts, const Value& self, std::string& out) { out += format::float_repr(self.as_float()); }
+
+uint64_t float_hash(ThreadState& ts, const Value& self) { return python_float_hash(self.as_float()); }
+
+// With a float or an int, as floats: a NaN is unordered and unequal.
+Value float_richcompare(ThreadState& ts, const Value& a, const Value& b, CompareOp op) {
+  if (is_number(a) && is_number(b)) return compare_numbers(op, to_double(a), to_double(b));
+  return Value();
+}
+
+bool float_bool(ThreadState& ts, const Value& self) { return self.as_float() != 0.0; }
+
+template <BinaryOp Op>
+Value float_number(ThreadState& ts, const Value& a, const Value& b) {
+  if (is_number(a) && is_number(b)) return float_binary(ts, Op, to_double(a), to_double(b));
+  return Value();
+}
+
+Value float_negative(ThreadState& ts, const Value& a) { return Value::number(-a.as_float()); }
+Value float_positive(ThreadState& ts, const Value& a) { return a; }
+
+// x.real, x.imag.
+Value float_attribute(ThreadState& ts, const Value& self, ObjStr* name) {
+  if (name->text == "real") return self;
+  if (name->text == "imag") return Value::number(0.0);
+  return Value();
+}
+
+// ---- Methods ------------------------------------------------------------------------
+
+Value float_conjugate(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "conjugate", argc, 1, 1);
+  return args[0];
+}
+
+Value float_is_integer(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "is_integer", argc, 1, 1);
+  double d = args[0].as_float();
+  return Value::boolean(std::isfinite(d) && d == std::floor(d));
+}
+
+}  // namespace
+
+void init_float_type(Runtime& rt) {
+  ObjType* t = rt.types.float_;
+  t->construct = construct_float;
+  t->tp_repr = float_repr;
+  t->tp_hash = float_hash;
+  t->tp_richcompare = float_richcompare;
+  t->tp_bool = float_bool;
+  t->tp_getattro = builtin_getattr;
+  t->tp_setattro = builtin_setattr;
+  t->get_attribute = float_attribute;
+  // The arithmetic operators; floats have no bitwise ones.
+  using Op = BinaryOp;
+  t->nb.binary[static_cast<int>(Op::Add)] = float_number<Op::Add>;
+  t->nb.binary[static_cast<int>(Op::Sub)] = float_number<Op::Sub>;
+  t->nb.binary[static_cast<int>(Op::Mul)] = float_number<Op::Mul>;
+  t->nb.binary[static_cast<int>(Op::Div)] = float_number<Op::Div>;
+  t->nb.binary[static_cast<int>(Op::FloorDiv)] = float_number<Op::FloorDiv>;
+  t->nb.binary[static_cast<int>(Op::Mod)] = float_number<Op::Mod>;
+  t->nb.binary[static_cast<int>(Op::Pow)] = float_number<Op::Pow>;
+  t->nb.negative = float_negative;
+  t->nb.positive = float_positive;
+  add_method(rt, t, "conjugate", float_conjugate);
+  add_method(rt, t, "is_integer", float_is_integer);
+}
+
+}  // namespace gil
