@@ -20,6 +20,7 @@ void init_none_type(Runtime& rt);   // noneobject.cc
 void init_int_type(Runtime& rt);    // intobject.cc
 void init_bool_type(Runtime& rt);   // boolobject.cc, after int
 void init_float_type(Runtime& rt);  // floatobject.cc
+void init_str_type(Runtime& rt);    // strobject.cc
 void init_range_type(Runtime& rt);  // rangeobject.cc
 
 // ---- Shared by the types' files ------------------------------------------------
@@ -61,6 +62,14 @@ constexpr int kHashBits = 61;
 constexpr uint64_t kHashModulus = (uint64_t{1} << kHashBits) - 1;
 // Scrambles [x] into a hash, never 0 (which means "not computed").
 uint64_t hash_mix(uint64_t x);
+
+// Whether two strs are equal: interned strs are unique, so two of them
+// are equal only when they are one object.
+inline bool str_equal(const ObjStr* x, const ObjStr* y) {
+  if (x == y) return true;
+  if (x->interned && y->interned) return false;
+  return x->text == y->text;
+}
 
 // The hash of an object compared by identity: a mix of its address.
 uint64_t address_hash(const Obj* o);

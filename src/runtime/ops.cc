@@ -95,7 +95,6 @@ std::string_view type_name(ThreadState& ts, const Value& v) { return type_of(ts,
 bool builtin_bool(ThreadState& ts, const Value& v) {
   Obj* o = v.as_obj();
   switch (o->kind) {
-    case ObjKind::Str: return !static_cast<ObjStr*>(o)->text.empty();
     case ObjKind::Bytes: return !static_cast<ObjBytes*>(o)->data.empty();
     case ObjKind::List: return !static_cast<ObjList*>(o)->items.empty();
     case ObjKind::Tuple: return !static_cast<ObjTuple*>(o)->items.empty();
@@ -115,15 +114,6 @@ const char* op_symbol(BinaryOp op, bool in_place) {
 
 Value repeat(ThreadState& ts, const Value& seq, int64_t times) {
   if (times < 0) times = 0;
-  if (is_str(seq)) {
-    const std::string& s = as<ObjStr>(seq)->text;
-    if (times > 0 && s.size() > (size_t{1} << 40) / static_cast<size_t>(times))
-      raise(ts, ts.rt.types.OverflowError, "repeated string is too long");
-    std::string out;
-    out.reserve(s.size() * static_cast<size_t>(times));
-    for (int64_t i = 0; i < times; ++i) out += s;
-    return make_str(std::move(out));
-  }
   if (is_bytes(seq)) return bytes_repeat(ts, as<ObjBytes>(seq), times);
   const auto& items = is_list(seq) ? as<ObjList>(seq)->items : as<ObjTuple>(seq)->items;
   if (times > 0 && items.size() > (size_t{1} << 32) / static_cast<size_t>(times))
@@ -134,7 +124,7 @@ Value repeat(ThreadState& ts, const Value& seq, int64_t times) {
   return is_list(seq) ? make_list(ts, std::move(out)) : make_tuple(ts, std::move(out));
 }
 
-bool is_sequence(const Value& v) { return is_str(v) || is_list(v) || is_tuple(v) || is_bytes(v); }
+bool is_sequence(const Value& v) { return is_list(v) || is_tuple(v) || is_bytes(v); }
 
 Value concat(ThreadState& ts, const Value& a, const Value& b, bool in_place) {
   std::string_view name = type_name(ts, a);
@@ -151,19 +141,6 @@ Value concat(ThreadState& ts, const Value& a, const Value& b, bool in_place) {
     raise(ts, ts.rt.types.TypeError,
           "can only concatenate " + std::string(name) + " (not \"" + std::string(type_name(ts, b)) + "\") to " +
               std::string(name));
-  }
-  if (is_str(a)) {
-    ObjStr* sa = as<ObjStr>(a);
-    if (in_place && is_unique(sa) && !sa->interned) {
-      sa->text += as<ObjStr>(b)->text;
-      sa->hash = 0;
-      return a;
-    }
-    std::string out;
-    out.reserve(sa->text.size() + as<ObjStr>(b)->text.size());
-    out += sa->text;
-    out += as<ObjStr>(b)->text;
-    return make_str(std::move(out));
   }
   if (is_bytes(a)) return bytes_concat(ts, a, b);
   if (is_list(a)) {
@@ -199,12 +176,10 @@ Value builtin_binary(ThreadState& ts, BinaryOp op, const Value& a, const Value& 
       return repeat(ts, *seq, n.as_int());
     }
   }
-  if (op == BinaryOp::Add && !in_place && (is_str(a) || is_list(a) || is_tuple(a)) && a.as_obj()->type == nullptr)
+  if (op == BinaryOp::Add && !in_place && (is_list(a) || is_tuple(a)) && a.as_obj()->type == nullptr)
     raise(ts, ts.rt.types.TypeError,
           "can only concatenate " + std::string(type_name(ts, a)) + " (not \"" + std::string(type_name(ts, b)) +
               "\") to " + std::string(type_name(ts, a)));
-  if (op == BinaryOp::Mod && is_str(a))
-    raise(ts, ts.rt.types.TypeError, "'%' string formatting is not supported by MiniPy; use f-strings or str.format");
   if (op == BinaryOp::Mod && is_bytes(a))
     raise(ts, ts.rt.types.TypeError, "'%' bytes formatting is not supported by MiniPy");
   return Value();
@@ -260,10 +235,6 @@ size_t first_difference(ThreadState& ts, const std::vector<Value>& a, const std:
 // Three-way ordering of two values of orderable types; [op] names the
 // operator for the error message.
 int order(ThreadState& ts, const Value& a, const Value& b, const char* op) {
-  if (is_str(a) && is_str(b)) {
-    int c = as<ObjStr>(a)->text.compare(as<ObjStr>(b)->text);
-    return (c > 0) - (c < 0);
-  }
   if (is_bytes(a) && is_bytes(b)) {
     int c = as<ObjBytes>(a)->data.compare(as<ObjBytes>(b)->data);  // bytes compare as unsigned
     return (c > 0) - (c < 0);
@@ -278,12 +249,6 @@ bool builtin_equals(ThreadState& ts, const Value& a, const Value& b) {
   if (a.as_obj() == b.as_obj()) return true;
   if (a.as_obj()->kind != b.as_obj()->kind) return false;
   switch (a.as_obj()->kind) {
-    case ObjKind::Str: {
-      auto* x = as<ObjStr>(a);
-      auto* y = as<ObjStr>(b);
-      if (x->interned && y->interned) return false;
-      return x->text == y->text;
-    }
     case ObjKind::Bytes: return as<ObjBytes>(a)->data == as<ObjBytes>(b)->data;
     case ObjKind::List:
     case ObjKind::Tuple: {
@@ -303,12 +268,6 @@ bool builtin_equals(ThreadState& ts, const Value& a, const Value& b) {
 
 
 bool builtin_contains(ThreadState& ts, const Value& container, const Value& item) {
-  if (is_str(container)) {
-    if (!is_str(item))
-      raise(ts, ts.rt.types.TypeError,
-            "'in <string>' requires string as left operand, not " + std::string(type_name(ts, item)));
-    return as<ObjStr>(container)->text.find(as<ObjStr>(item)->text) != std::string::npos;
-  }
   if (auto* items = sequence_items(container)) {
     for (auto& v : *items)
       if (identical(v, item) || equals(ts, v, item)) return true;
@@ -346,11 +305,6 @@ uint64_t hash_mix(uint64_t x) {
   return x | 1;  // never 0, which means "not computed"
 }
 
-uint64_t str_hash(ObjStr* s) {
-  if (s->hash == 0) s->hash = hash_mix(std::hash<std::string_view>{}(s->text));
-  return s->hash;
-}
-
 void RecursionGuard::overflow() {
   --ts_.native_depth;
   raise(ts_, ts_.rt.types.RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
@@ -359,9 +313,6 @@ void RecursionGuard::overflow() {
 uint64_t builtin_hash(ThreadState& ts, const Value& v) {
   Obj* o = v.as_obj();
   switch (o->kind) {
-    case ObjKind::Str: {
-      return str_hash(static_cast<ObjStr*>(o));
-    }
     case ObjKind::Bytes: {  // hashed as the str of the same bytes, as CPython does
       auto* b = static_cast<ObjBytes*>(o);
       if (b->hash == 0) b->hash = hash_mix(std::hash<std::string_view>{}(b->data));
@@ -386,71 +337,6 @@ uint64_t address_hash(const Obj* o) { return hash_mix(reinterpret_cast<uintptr_t
 // ---- Text ---------------------------------------------------------------------
 
 namespace {
-
-// The code point whose UTF-8 encoding starts at s[i] (a byte >= 0x80) and
-// its length in bytes, or length 0 when the bytes there are not one. A str
-// built by the language is UTF-8 (chr() may add surrogates, encoded as
-// three bytes like any other code point in U+0800..U+FFFF); a byte cut out
-// of a multi-byte character by byte indexing is not.
-std::pair<char32_t, size_t> utf8_at(std::string_view s, size_t i) {
-  auto b0 = static_cast<unsigned char>(s[i]);
-  size_t len = b0 >= 0xF8 ? 0 : b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 0;
-  if (len == 0 || i + len > s.size()) return {0, 0};
-  char32_t cp = b0 & (0x7F >> len);
-  for (size_t k = 1; k < len; ++k) {
-    auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) return {0, 0};
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  return {cp, len};
-}
-
-// repr() of a str, as CPython writes it: quotes chosen as CPython chooses
-// them, the quote and backslash escaped, \t \n \r, and every other
-// non-printable code point as \xNN, \uNNNN or \UNNNNNNNN (is_printable).
-// Printable non-ASCII characters are copied as they are; so is a byte that
-// does not start a UTF-8 sequence, which has no CPython equivalent.
-void str_repr_into(std::string_view s, std::string& out) {
-  char quote = (s.find('\'') != std::string_view::npos && s.find('"') == std::string_view::npos) ? '"' : '\'';
-  out += quote;
-  static const char hex[] = "0123456789abcdef";
-  auto escape = [&](char32_t cp, char kind, int digits) {
-    out += '\\';
-    out += kind;
-    for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) out += hex[(cp >> shift) & 15];
-  };
-  for (size_t i = 0; i < s.size(); ++i) {
-    char ch = s[i];
-    auto c = static_cast<unsigned char>(ch);
-    if (c == static_cast<unsigned char>(quote) || c == '\\') {
-      out += '\\';
-      out += ch;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (c < 0x20 || c == 0x7f) {
-      escape(c, 'x', 2);
-    } else if (c < 0x80) {
-      out += ch;
-    } else if (auto [cp, len] = utf8_at(s, i); len == 0) {
-      out += ch;
-    } else {
-      if (is_printable(cp))
-        out.append(s, i, len);
-      else if (cp <= 0xFF)
-        escape(cp, 'x', 2);
-      else if (cp <= 0xFFFF)
-        escape(cp, 'u', 4);
-      else
-        escape(cp, 'U', 8);
-      i += len - 1;
-    }
-  }
-  out += quote;
-}
 
 void items_repr_into(ThreadState& ts, const std::vector<Value>& items, std::string& out) {
   for (size_t i = 0; i < items.size(); ++i) {
@@ -506,7 +392,6 @@ std::string address_of(const Obj* o) {
 void builtin_repr(ThreadState& ts, const Value& v, std::string& out) {
   Obj* o = v.as_obj();
   switch (o->kind) {
-    case ObjKind::Str: str_repr_into(static_cast<ObjStr*>(o)->text, out); return;
     case ObjKind::Bytes: bytes_repr_into(static_cast<ObjBytes*>(o)->data, out); return;
     case ObjKind::List: {
       ReprGuard guard(ts, o);
@@ -601,9 +486,7 @@ void builtin_repr(ThreadState& ts, const Value& v, std::string& out) {
 }
 
 void builtin_str(ThreadState& ts, const Value& v, std::string& out) {
-  if (is_str(v)) {
-    out += as<ObjStr>(v)->text;
-  } else if (is_kind(v, ObjKind::Exception)) {
+  if (is_kind(v, ObjKind::Exception)) {
     out += exception_message(ts, as<ObjException>(v));
   } else {
     builtin_repr(ts, v, out);
@@ -717,21 +600,6 @@ Value builtin_getitem(ThreadState& ts, const Value& container, const Value& inde
     }
     raise_bad_index(ts, container, index);
   }
-  if (is_str(container)) {
-    const std::string& s = as<ObjStr>(container)->text;
-    if (index.is_intlike()) {
-      auto c = static_cast<unsigned char>(s[static_cast<size_t>(normalize_index(ts, index.as_int(), s.size(), "string"))]);
-      return ts.rt.single_chars[c];
-    }
-    if (is_kind(index, ObjKind::Slice)) {
-      SliceRange r = resolve_slice(ts, as<ObjSlice>(index), s.size());
-      std::string out;
-      out.reserve(static_cast<size_t>(r.count));
-      for (int64_t i = 0, at = r.start; i < r.count; ++i, at += r.step) out += s[static_cast<size_t>(at)];
-      return make_str(std::move(out));
-    }
-    raise(ts, ts.rt.types.TypeError, "string indices must be integers, not '" + std::string(type_name(ts, index)) + "'");
-  }
   if (is_dict(container)) {
     Value* found = dict_find(ts, as<ObjDict>(container), index);
     if (!found) {
@@ -838,7 +706,6 @@ int64_t builtin_len(ThreadState& ts, const Value& v) {
   if (v.is_obj()) {
     Obj* o = v.as_obj();
     switch (o->kind) {
-      case ObjKind::Str: return static_cast<int64_t>(static_cast<ObjStr*>(o)->text.size());
       case ObjKind::Bytes: return static_cast<int64_t>(static_cast<ObjBytes*>(o)->data.size());
       case ObjKind::List: return static_cast<int64_t>(static_cast<ObjList*>(o)->items.size());
       case ObjKind::Tuple: return static_cast<int64_t>(static_cast<ObjTuple*>(o)->items.size());
@@ -859,7 +726,6 @@ Value builtin_iter(ThreadState& ts, const Value& v) {
     switch (o->kind) {
       case ObjKind::List:
       case ObjKind::Tuple: return make<ObjIterator>(ts, Over::Sequence, v);
-      case ObjKind::Str: return make<ObjIterator>(ts, Over::Str, v);
       case ObjKind::Bytes: return make<ObjIterator>(ts, Over::Bytes, v);
       case ObjKind::Dict: {
         auto it = make<ObjIterator>(ts, Over::DictKeys, v);
@@ -1230,6 +1096,7 @@ Value rich_compare(ThreadState& ts, const Value& a, const Value& b, CompareOp op
 bool equals(ThreadState& ts, const Value& a, const Value& b) {
   if (a.is_intlike() && b.is_intlike()) return a.as_int() == b.as_int();
   if (is_number(a) && is_number(b)) return to_double(a) == to_double(b);
+  if (is_str(a) && is_str(b) && !a.as_obj()->type && !b.as_obj()->type) return str_equal(as<ObjStr>(a), as<ObjStr>(b));
   if (has_builtin_equality(ts, a) && has_builtin_equality(ts, b)) return builtin_equals(ts, a, b);
   return truthy(ts, rich_compare(ts, a, b, CompareOp::Eq));
 }

@@ -21,36 +21,6 @@ namespace {
 
 // ---- Constructors -------------------------------------------------------
 
-// str(b, encoding[, errors]): decoding, as b.decode() does.
-Value decode_to_str(ThreadState& ts, const Value* object, const Value* encoding, const Value* errors) {
-  if (encoding && !is_str(*encoding)) raise_bad_argument(ts, "str", "encoding", "str", *encoding);
-  if (errors && !is_str(*errors)) raise_bad_argument(ts, "str", "errors", "str", *errors);
-  if (!object) return ts.rt.empty_str;
-  if (is_str(*object)) raise(ts, ts.rt.types.TypeError, "decoding str is not supported");
-  if (!is_bytes(*object))
-    raise(ts, ts.rt.types.TypeError,
-          "decoding to str: need a bytes-like object, " + std::string(type_name(ts, *object)) + " found");
-  return decode_bytes(ts, as<ObjBytes>(*object)->data,
-                      encoding ? std::string_view(as<ObjStr>(*encoding)->text) : "utf-8",
-                      errors ? std::string_view(as<ObjStr>(*errors)->text) : "strict");
-}
-
-Value construct_str(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  if (argc > 1 || kwnames) {
-    const Value* slots[3];
-    bind_arguments(ts, "str", args, argc, kwnames, {"object", "encoding", "errors"}, slots);
-    if (slots[1] || slots[2]) return decode_to_str(ts, slots[0], slots[1], slots[2]);
-    if (!slots[0]) return ts.rt.empty_str;
-    return make_str(str(ts, *slots[0]));
-  }
-  if (argc == 0) return ts.rt.empty_str;
-  const Value& v = args[0];
-  if (is_str(v)) return v;
-  if (v.is_int() && v.as_int() >= 0 && v.as_int() <= 9)
-    return ts.rt.single_chars['0' + v.as_int()];  // as CPython's one-character cache
-  return make_str(str(ts, v));
-}
-
 Value construct_list(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_no_keywords(ts, "list", kwnames);
   check_args(ts, "list", argc, 0, 1);
@@ -186,7 +156,7 @@ void install_types(Runtime& rt) {
   t.int_ = new_type(rt, "int", t.object);
   t.bool_ = new_type(rt, "bool", t.int_);
   t.float_ = new_type(rt, "float", t.object);
-  t.str = new_type(rt, "str", t.object, construct_str);
+  t.str = new_type(rt, "str", t.object);
   t.bytes = new_type(rt, "bytes", t.object, construct_bytes);
   t.list = new_type(rt, "list", t.object, construct_list);
   t.tuple = new_type(rt, "tuple", t.object, construct_tuple);
@@ -266,8 +236,9 @@ void install_types(Runtime& rt) {
   init_int_type(rt);
   init_bool_type(rt);
   init_float_type(rt);
+  init_str_type(rt);
   init_range_type(rt);
-  ObjType* own_file[] = {t.none, t.int_, t.bool_, t.float_, t.range};
+  ObjType* own_file[] = {t.none, t.int_, t.bool_, t.float_, t.str, t.range};
 
   ObjType* all[] = {t.object, t.type, t.none, t.int_, t.bool_, t.float_, t.str, t.list, t.tuple, t.dict,
                     t.dict_keys, t.dict_values, t.dict_items, t.range, t.iterator, t.function,
@@ -290,12 +261,12 @@ void install_types(Runtime& rt) {
     if (std::find(std::begin(own_file), std::end(own_file), type) != std::end(own_file)) continue;
     give_builtin_slots(type);
   }
-  for (ObjType* type : {t.str, t.bytes, t.list, t.tuple, t.dict, t.dict_keys, t.dict_values, t.dict_items})
+  for (ObjType* type : {t.bytes, t.list, t.tuple, t.dict, t.dict_keys, t.dict_values, t.dict_items})
     give_container_slots(type);
   for (ObjType* type : {t.function, t.builtin_function, t.method}) type->tp_call = builtin_call;
   t.iterator->tp_iter = builtin_iter;
   t.iterator->tp_iternext = builtin_iternext;
-  for (ObjType* type : {t.str, t.bytes, t.list, t.tuple})
+  for (ObjType* type : {t.bytes, t.list, t.tuple})
     give_number_slots(type, std::make_index_sequence<kBinaryOpCount>());
   for (ObjType* type : {t.list, t.dict, t.dict_keys, t.dict_values, t.dict_items})
     type->tp_hash = nullptr;
