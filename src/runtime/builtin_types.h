@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "gil/runtime/ops.h"
 
@@ -21,6 +22,8 @@ void init_int_type(Runtime& rt);    // intobject.cc
 void init_bool_type(Runtime& rt);   // boolobject.cc, after int
 void init_float_type(Runtime& rt);  // floatobject.cc
 void init_str_type(Runtime& rt);    // strobject.cc
+void init_list_type(Runtime& rt);   // listobject.cc
+void init_tuple_type(Runtime& rt);  // tupleobject.cc
 void init_range_type(Runtime& rt);  // rangeobject.cc
 
 // ---- Shared by the types' files ------------------------------------------------
@@ -90,6 +93,29 @@ SliceRange resolve_slice(ThreadState& ts, const ObjSlice* s, size_t size);
 
 // TypeError "T indices must be integers or slices, not U".
 [[noreturn]] void raise_bad_index(ThreadState& ts, const Value& container, const Value& index);
+
+// The items of the resolved slice [r] of [src].
+template <typename Item>
+std::vector<Item> take_slice(const std::vector<Item>& src, const SliceRange& r) {
+  std::vector<Item> out;
+  out.reserve(static_cast<size_t>(r.count));
+  for (int64_t i = 0, at = r.start; i < r.count; ++i, at += r.step) out.push_back(src[static_cast<size_t>(at)]);
+  return out;
+}
+
+// Over the items of a list or tuple (listobject.cc): repr() of each,
+// comma-separated; `item in items`; [times] copies of them (MemoryError
+// when too many); a rich comparison (the first items that differ decide,
+// through their own comparison, else the lengths).
+void items_repr_into(ThreadState& ts, const std::vector<Value>& items, std::string& out);
+bool items_contain(ThreadState& ts, const std::vector<Value>& items, const Value& item);
+std::vector<Value> repeat_items(ThreadState& ts, const std::vector<Value>& items, int64_t times);
+Value compare_items(ThreadState& ts, const std::vector<Value>& a, const std::vector<Value>& b, CompareOp op);
+// The count of `seq * n`; TypeError when [n] is not an int.
+int64_t repeat_count(ThreadState& ts, const Value& n);
+// `a + b` with b of another type: NotImplemented when b is an instance of a
+// class (its __radd__ may take it), else CPython's TypeError.
+Value concat_mismatch(ThreadState& ts, const Value& a, const Value& b);
 
 // Marks a container as being printed, so that a list that contains itself
 // prints as [...] (CPython's Py_ReprEnter).

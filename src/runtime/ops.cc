@@ -96,8 +96,6 @@ bool builtin_bool(ThreadState& ts, const Value& v) {
   Obj* o = v.as_obj();
   switch (o->kind) {
     case ObjKind::Bytes: return !static_cast<ObjBytes*>(o)->data.empty();
-    case ObjKind::List: return !static_cast<ObjList*>(o)->items.empty();
-    case ObjKind::Tuple: return !static_cast<ObjTuple*>(o)->items.empty();
     case ObjKind::Dict: return static_cast<ObjDict*>(o)->size != 0;
     case ObjKind::DictView: return as<ObjDict>(static_cast<ObjDictView*>(o)->dict)->size != 0;
     default: return true;
@@ -114,27 +112,14 @@ const char* op_symbol(BinaryOp op, bool in_place) {
 
 Value repeat(ThreadState& ts, const Value& seq, int64_t times) {
   if (times < 0) times = 0;
-  if (is_bytes(seq)) return bytes_repeat(ts, as<ObjBytes>(seq), times);
-  const auto& items = is_list(seq) ? as<ObjList>(seq)->items : as<ObjTuple>(seq)->items;
-  if (times > 0 && items.size() > (size_t{1} << 32) / static_cast<size_t>(times))
-    raise(ts, ts.rt.types.MemoryError, "");
-  std::vector<Value> out;
-  out.reserve(items.size() * static_cast<size_t>(times));
-  for (int64_t i = 0; i < times; ++i) out.insert(out.end(), items.begin(), items.end());
-  return is_list(seq) ? make_list(ts, std::move(out)) : make_tuple(ts, std::move(out));
+  return bytes_repeat(ts, as<ObjBytes>(seq), times);
 }
 
-bool is_sequence(const Value& v) { return is_list(v) || is_tuple(v) || is_bytes(v); }
+bool is_sequence(const Value& v) { return is_bytes(v); }
 
 Value concat(ThreadState& ts, const Value& a, const Value& b, bool in_place) {
   std::string_view name = type_name(ts, a);
   if (a.as_obj()->kind != (b.is_obj() ? b.as_obj()->kind : ObjKind::Opaque)) {
-    if (in_place && is_list(a)) {  // list += any iterable extends it
-      auto items = collect(ts, b);
-      auto& dst = as<ObjList>(a)->items;
-      dst.insert(dst.end(), items.begin(), items.end());
-      return a;
-    }
     // A class may take the other side (__radd__).
     if (b.is_obj() && b.as_obj()->type && b.as_obj()->type->is_heap_type) return Value();
     if (is_bytes(a)) return bytes_concat(ts, a, b);  // raises, in bytes' own words
@@ -142,24 +127,7 @@ Value concat(ThreadState& ts, const Value& a, const Value& b, bool in_place) {
           "can only concatenate " + std::string(name) + " (not \"" + std::string(type_name(ts, b)) + "\") to " +
               std::string(name));
   }
-  if (is_bytes(a)) return bytes_concat(ts, a, b);
-  if (is_list(a)) {
-    auto& ia = as<ObjList>(a)->items;
-    auto& ib = as<ObjList>(b)->items;
-    if (in_place) {
-      std::vector<Value> copy(ib);  // a += a must not read while writing
-      ia.insert(ia.end(), copy.begin(), copy.end());
-      return a;
-    }
-    std::vector<Value> out(ia);
-    out.insert(out.end(), ib.begin(), ib.end());
-    return make_list(ts, std::move(out));
-  }
-  auto& ia = as<ObjTuple>(a)->items;
-  auto& ib = as<ObjTuple>(b)->items;
-  std::vector<Value> out(ia);
-  out.insert(out.end(), ib.begin(), ib.end());
-  return make_tuple(ts, std::move(out));
+  return bytes_concat(ts, a, b);
 }
 
 }  // namespace
@@ -176,10 +144,6 @@ Value builtin_binary(ThreadState& ts, BinaryOp op, const Value& a, const Value& 
       return repeat(ts, *seq, n.as_int());
     }
   }
-  if (op == BinaryOp::Add && !in_place && (is_list(a) || is_tuple(a)) && a.as_obj()->type == nullptr)
-    raise(ts, ts.rt.types.TypeError,
-          "can only concatenate " + std::string(type_name(ts, a)) + " (not \"" + std::string(type_name(ts, b)) +
-              "\") to " + std::string(type_name(ts, a)));
   if (op == BinaryOp::Mod && is_bytes(a))
     raise(ts, ts.rt.types.TypeError, "'%' bytes formatting is not supported by MiniPy");
   return Value();
@@ -202,12 +166,6 @@ bool identical(const Value& a, const Value& b) {
 
 namespace {
 
-const std::vector<Value>* sequence_items(const Value& v) {
-  if (is_list(v)) return &as<ObjList>(v)->items;
-  if (is_tuple(v)) return &as<ObjTuple>(v)->items;
-  return nullptr;
-}
-
 bool dict_equals(ThreadState& ts, ObjDict* a, ObjDict* b) {
   if (a->size != b->size) return false;
   for (auto& e : a->entries) {
@@ -216,14 +174,6 @@ bool dict_equals(ThreadState& ts, ObjDict* a, ObjDict* b) {
     if (!other || !(identical(e.value, *other) || equals(ts, e.value, *other))) return false;
   }
   return true;
-}
-
-// The index of the first pair of items that differ, or the shorter length.
-size_t first_difference(ThreadState& ts, const std::vector<Value>& a, const std::vector<Value>& b) {
-  size_t n = std::min(a.size(), b.size());
-  size_t i = 0;
-  while (i < n && (identical(a[i], b[i]) || equals(ts, a[i], b[i]))) ++i;
-  return i;
 }
 
 [[noreturn]] void raise_unordered(ThreadState& ts, const char* op, const Value& a, const Value& b) {
@@ -250,12 +200,6 @@ bool builtin_equals(ThreadState& ts, const Value& a, const Value& b) {
   if (a.as_obj()->kind != b.as_obj()->kind) return false;
   switch (a.as_obj()->kind) {
     case ObjKind::Bytes: return as<ObjBytes>(a)->data == as<ObjBytes>(b)->data;
-    case ObjKind::List:
-    case ObjKind::Tuple: {
-      auto* sa = sequence_items(a);
-      auto* sb = sequence_items(b);
-      return sa->size() == sb->size() && first_difference(ts, *sa, *sb) == sa->size();
-    }
     case ObjKind::Dict: return dict_equals(ts, as<ObjDict>(a), as<ObjDict>(b));
     case ObjKind::BoundMethod: {
       auto* x = as<ObjBoundMethod>(a);
@@ -268,11 +212,6 @@ bool builtin_equals(ThreadState& ts, const Value& a, const Value& b) {
 
 
 bool builtin_contains(ThreadState& ts, const Value& container, const Value& item) {
-  if (auto* items = sequence_items(container)) {
-    for (auto& v : *items)
-      if (identical(v, item) || equals(ts, v, item)) return true;
-    return false;
-  }
   if (is_bytes(container)) return bytes_contains(ts, as<ObjBytes>(container), item);
   if (is_dict(container)) return dict_find(ts, as<ObjDict>(container), item) != nullptr;
   if (is_kind(container, ObjKind::DictView)) {
@@ -318,11 +257,6 @@ uint64_t builtin_hash(ThreadState& ts, const Value& v) {
       if (b->hash == 0) b->hash = hash_mix(std::hash<std::string_view>{}(b->data));
       return b->hash;
     }
-    case ObjKind::Tuple: {
-      uint64_t h = 0x345678;
-      for (auto& item : static_cast<ObjTuple*>(o)->items) h = hash_mix(h * 1000003 ^ hash_value(ts, item));
-      return h;
-    }
     case ObjKind::List:
     case ObjKind::Dict:
     case ObjKind::DictView:
@@ -337,13 +271,6 @@ uint64_t address_hash(const Obj* o) { return hash_mix(reinterpret_cast<uintptr_t
 // ---- Text ---------------------------------------------------------------------
 
 namespace {
-
-void items_repr_into(ThreadState& ts, const std::vector<Value>& items, std::string& out) {
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i) out += ", ";
-    repr_into(ts, items[i], out);
-  }
-}
 
 void dict_items_repr_into(ThreadState& ts, ObjDict* d, std::string& out) {
   bool first = true;
@@ -393,36 +320,6 @@ void builtin_repr(ThreadState& ts, const Value& v, std::string& out) {
   Obj* o = v.as_obj();
   switch (o->kind) {
     case ObjKind::Bytes: bytes_repr_into(static_cast<ObjBytes*>(o)->data, out); return;
-    case ObjKind::List: {
-      ReprGuard guard(ts, o);
-      if (guard.recursive) {
-        out += "[...]";
-        return;
-      }
-      out += '[';
-      items_repr_into(ts, static_cast<ObjList*>(o)->items, out);
-      out += ']';
-      return;
-    }
-    case ObjKind::Tuple: {
-      auto& items = static_cast<ObjTuple*>(o)->items;
-      if (items.empty()) {
-        out += "()";
-        return;
-      }
-      // A tuple reached again through a list it holds prints as (...), as
-      // CPython's tuplerepr does.
-      ReprGuard guard(ts, o);
-      if (guard.recursive) {
-        out += "(...)";
-        return;
-      }
-      out += '(';
-      items_repr_into(ts, items, out);
-      if (items.size() == 1) out += ',';
-      out += ')';
-      return;
-    }
     case ObjKind::Dict: {
       ReprGuard guard(ts, o);
       if (guard.recursive) {
@@ -566,18 +463,6 @@ SliceRange resolve_slice(ThreadState& ts, const ObjSlice* s, size_t size) {
   return {start, stop, step, count};
 }
 
-namespace {
-
-template <typename Item>
-std::vector<Item> take_slice(const std::vector<Item>& src, const SliceRange& r) {
-  std::vector<Item> out;
-  out.reserve(static_cast<size_t>(r.count));
-  for (int64_t i = 0, at = r.start; i < r.count; ++i, at += r.step) out.push_back(src[static_cast<size_t>(at)]);
-  return out;
-}
-
-}  // namespace
-
 [[noreturn]] void raise_bad_index(ThreadState& ts, const Value& container, const Value& index) {
   raise(ts, ts.rt.types.TypeError,
         std::string(type_name(ts, container)) + " indices must be integers or slices, not " +
@@ -585,21 +470,6 @@ std::vector<Item> take_slice(const std::vector<Item>& src, const SliceRange& r) 
 }
 
 Value builtin_getitem(ThreadState& ts, const Value& container, const Value& index) {
-  if (is_list(container) || is_tuple(container)) {
-    auto& items = *sequence_items(container);
-    const char* what = is_list(container) ? "list" : "tuple";
-    if (index.is_intlike()) return items[static_cast<size_t>(normalize_index(ts, index.as_int(), items.size(), what))];
-    if (is_kind(index, ObjKind::Slice)) {
-      SliceRange r = resolve_slice(ts, as<ObjSlice>(index), items.size());
-      // A tuple's whole slice is the tuple itself, as in CPython.
-      bool whole = r.step == 1 && r.start == 0 && r.count == static_cast<int64_t>(items.size());
-      if (is_tuple(container) && whole && !container.as_obj()->type) return container;
-      auto picked = take_slice(items, r);
-      if (is_tuple(container) && picked.empty()) return ts.rt.empty_tuple;
-      return is_list(container) ? make_list(ts, std::move(picked)) : make_tuple(ts, std::move(picked));
-    }
-    raise_bad_index(ts, container, index);
-  }
   if (is_dict(container)) {
     Value* found = dict_find(ts, as<ObjDict>(container), index);
     if (!found) {
@@ -638,31 +508,6 @@ Value builtin_getitem(ThreadState& ts, const Value& container, const Value& inde
 }
 
 void builtin_setitem(ThreadState& ts, const Value& container, const Value& index, const Value& value) {
-  if (is_list(container)) {
-    auto& items = as<ObjList>(container)->items;
-    if (index.is_intlike()) {
-      items[static_cast<size_t>(normalize_index(ts, index.as_int(), items.size(), "list assignment"))] = std::move(value);
-      return;
-    }
-    if (is_kind(index, ObjKind::Slice)) {
-      SliceRange r = resolve_slice(ts, as<ObjSlice>(index), items.size());
-      std::vector<Value> replacement = collect(ts, value);
-      if (r.step == 1) {
-        int64_t stop = std::max(r.start, r.stop);
-        items.erase(items.begin() + r.start, items.begin() + stop);
-        items.insert(items.begin() + r.start, replacement.begin(), replacement.end());
-        return;
-      }
-      if (static_cast<int64_t>(replacement.size()) != r.count)
-        raise(ts, ts.rt.types.ValueError,
-              "attempt to assign sequence of size " + std::to_string(replacement.size()) +
-                  " to extended slice of size " + std::to_string(r.count));
-      for (int64_t i = 0, at = r.start; i < r.count; ++i, at += r.step)
-        items[static_cast<size_t>(at)] = replacement[static_cast<size_t>(i)];
-      return;
-    }
-    raise_bad_index(ts, container, index);
-  }
   if (is_dict(container)) {
     dict_set(ts, as<ObjDict>(container), index, std::move(value));
     return;
@@ -672,24 +517,6 @@ void builtin_setitem(ThreadState& ts, const Value& container, const Value& index
 }
 
 void builtin_delitem(ThreadState& ts, const Value& container, const Value& index) {
-  if (is_list(container)) {
-    auto& items = as<ObjList>(container)->items;
-    if (index.is_intlike()) {
-      items.erase(items.begin() + normalize_index(ts, index.as_int(), items.size(), "list assignment"));
-      return;
-    }
-    if (is_kind(index, ObjKind::Slice)) {
-      SliceRange r = resolve_slice(ts, as<ObjSlice>(index), items.size());
-      std::vector<bool> drop(items.size(), false);
-      for (int64_t i = 0, at = r.start; i < r.count; ++i, at += r.step) drop[static_cast<size_t>(at)] = true;
-      std::vector<Value> kept;
-      for (size_t i = 0; i < items.size(); ++i)
-        if (!drop[i]) kept.push_back(std::move(items[i]));
-      items = std::move(kept);
-      return;
-    }
-    raise_bad_index(ts, container, index);
-  }
   if (is_dict(container)) {
     if (dict_remove(ts, as<ObjDict>(container), index).is_empty()) {
       Value exc = new_exception(ts, ts.rt.types.KeyError, "");
@@ -707,8 +534,6 @@ int64_t builtin_len(ThreadState& ts, const Value& v) {
     Obj* o = v.as_obj();
     switch (o->kind) {
       case ObjKind::Bytes: return static_cast<int64_t>(static_cast<ObjBytes*>(o)->data.size());
-      case ObjKind::List: return static_cast<int64_t>(static_cast<ObjList*>(o)->items.size());
-      case ObjKind::Tuple: return static_cast<int64_t>(static_cast<ObjTuple*>(o)->items.size());
       case ObjKind::Dict: return static_cast<int64_t>(static_cast<ObjDict*>(o)->size);
       case ObjKind::DictView: return static_cast<int64_t>(as<ObjDict>(static_cast<ObjDictView*>(o)->dict)->size);
       default: break;
@@ -724,8 +549,6 @@ Value builtin_iter(ThreadState& ts, const Value& v) {
   if (v.is_obj()) {
     Obj* o = v.as_obj();
     switch (o->kind) {
-      case ObjKind::List:
-      case ObjKind::Tuple: return make<ObjIterator>(ts, Over::Sequence, v);
       case ObjKind::Bytes: return make<ObjIterator>(ts, Over::Bytes, v);
       case ObjKind::Dict: {
         auto it = make<ObjIterator>(ts, Over::DictKeys, v);
@@ -1052,15 +875,6 @@ Value builtin_richcompare(ThreadState& ts, const Value& a, const Value& b, Compa
   // (a set) decides in its own slot, or rich_compare raises.
   if (type_of(ts, a)->tp_richcompare != builtin_richcompare || type_of(ts, b)->tp_richcompare != builtin_richcompare)
     return Value();
-  // Sequences of one kind: the first items that differ decide, through
-  // their own comparison, else the lengths.
-  auto* sa = sequence_items(a);
-  auto* sb = sequence_items(b);
-  if (sa && sb && a.as_obj()->kind == b.as_obj()->kind) {
-    size_t i = first_difference(ts, *sa, *sb);
-    if (i < sa->size() && i < sb->size()) return rich_compare(ts, (*sa)[i], (*sb)[i], op);
-    return compare_numbers(op, sa->size(), sb->size());
-  }
   int c = order(ts, a, b, compare_symbol(op));
   switch (op) {
     case CompareOp::Lt: return Value::boolean(c == -1);

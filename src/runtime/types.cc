@@ -21,20 +21,6 @@ namespace {
 
 // ---- Constructors -------------------------------------------------------
 
-Value construct_list(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_no_keywords(ts, "list", kwnames);
-  check_args(ts, "list", argc, 0, 1);
-  return make_list(ts, argc ? collect(ts, args[0]) : std::vector<Value>{});
-}
-
-Value construct_tuple(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_no_keywords(ts, "tuple", kwnames);
-  check_args(ts, "tuple", argc, 0, 1);
-  if (argc && is_tuple(args[0])) return args[0];
-  std::vector<Value> items = argc ? collect(ts, args[0]) : std::vector<Value>{};
-  return items.empty() ? ts.rt.empty_tuple : make_tuple(ts, std::move(items));
-}
-
 Value construct_dict(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_args(ts, "dict", argc, 0, 1);
   Value result = make<ObjDict>(ts);
@@ -158,8 +144,8 @@ void install_types(Runtime& rt) {
   t.float_ = new_type(rt, "float", t.object);
   t.str = new_type(rt, "str", t.object);
   t.bytes = new_type(rt, "bytes", t.object, construct_bytes);
-  t.list = new_type(rt, "list", t.object, construct_list);
-  t.tuple = new_type(rt, "tuple", t.object, construct_tuple);
+  t.list = new_type(rt, "list", t.object);
+  t.tuple = new_type(rt, "tuple", t.object);
   t.dict = new_type(rt, "dict", t.object, construct_dict);
   t.dict_keys = new_type(rt, "dict_keys", t.object);
   t.dict_values = new_type(rt, "dict_values", t.object);
@@ -237,8 +223,10 @@ void install_types(Runtime& rt) {
   init_bool_type(rt);
   init_float_type(rt);
   init_str_type(rt);
+  init_list_type(rt);
+  init_tuple_type(rt);
   init_range_type(rt);
-  ObjType* own_file[] = {t.none, t.int_, t.bool_, t.float_, t.str, t.range};
+  ObjType* own_file[] = {t.none, t.int_, t.bool_, t.float_, t.str, t.list, t.tuple, t.range};
 
   ObjType* all[] = {t.object, t.type, t.none, t.int_, t.bool_, t.float_, t.str, t.list, t.tuple, t.dict,
                     t.dict_keys, t.dict_values, t.dict_items, t.range, t.iterator, t.function,
@@ -261,14 +249,14 @@ void install_types(Runtime& rt) {
     if (std::find(std::begin(own_file), std::end(own_file), type) != std::end(own_file)) continue;
     give_builtin_slots(type);
   }
-  for (ObjType* type : {t.bytes, t.list, t.tuple, t.dict, t.dict_keys, t.dict_values, t.dict_items})
+  for (ObjType* type : {t.bytes, t.dict, t.dict_keys, t.dict_values, t.dict_items})
     give_container_slots(type);
   for (ObjType* type : {t.function, t.builtin_function, t.method}) type->tp_call = builtin_call;
   t.iterator->tp_iter = builtin_iter;
   t.iterator->tp_iternext = builtin_iternext;
-  for (ObjType* type : {t.bytes, t.list, t.tuple})
+  for (ObjType* type : {t.bytes})
     give_number_slots(type, std::make_index_sequence<kBinaryOpCount>());
-  for (ObjType* type : {t.list, t.dict, t.dict_keys, t.dict_values, t.dict_items})
+  for (ObjType* type : {t.dict, t.dict_keys, t.dict_values, t.dict_items})
     type->tp_hash = nullptr;
   for (ObjType* type : {t.function, t.builtin_function, t.method, t.cell, t.dict_keys,
                         t.dict_values, t.dict_items, t.iterator})
