@@ -316,7 +316,7 @@ void install_channels(Runtime& rt, State& st) {
   st.queue = gil::new_type(rt, "Queue", rt.types.object, construct_queue);
   add_method(rt, st.queue, "put", queue_put);
   add_method(rt, st.queue, "put_nowait", queue_put);
-  add_method(rt, st.queue, "get", queue_get);
+  add_method(rt, st.queue, "get", queue_get, "block timeout");
   add_method(rt, st.queue, "get_nowait", queue_get_nowait);
   add_method(rt, st.queue, "qsize", queue_qsize);
   add_method(rt, st.queue, "empty", queue_empty);
@@ -335,7 +335,7 @@ void install_channels(Runtime& rt, State& st) {
   add_method(rt, st.connection, "recv", connection_recv);
   add_method(rt, st.connection, "send_bytes", connection_send_bytes);
   add_method(rt, st.connection, "recv_bytes", connection_recv_bytes);
-  add_method(rt, st.connection, "poll", connection_poll);
+  add_method(rt, st.connection, "poll", connection_poll, "timeout");
   add_method(rt, st.connection, "close", connection_close);
   add_method(rt, st.connection, "fileno", connection_fileno);
   add_method(rt, st.connection, "__enter__", connection_enter);
@@ -345,7 +345,7 @@ void install_channels(Runtime& rt, State& st) {
 void add_channel_functions(ThreadState& ts, ObjModule* m) {
   Runtime& rt = ts.rt;
   m->attrs.emplace_back(rt.intern("Queue"), Value::borrow(state(rt).queue));
-  m->attrs.emplace_back(rt.intern("Pipe"), make_native("Pipe", mp_pipe));
+  m->attrs.emplace_back(rt.intern("Pipe"), make_native("Pipe", mp_pipe, "duplex"));
 }
 
 Value make_queue_module(ThreadState& ts) {

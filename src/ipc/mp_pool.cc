@@ -274,9 +274,9 @@ void install_pool(Runtime& rt, State& st) {
   st.pool = gil::new_type(rt, "Pool", rt.types.object, construct_pool);
   st.pool->tp_traverse = opaque_traverse;  // no Values but a subclass's __dict__
   st.pool->tp_clear = opaque_clear;
-  add_method(rt, st.pool, "map", pool_map);
-  add_method(rt, st.pool, "starmap", pool_starmap);
-  add_method(rt, st.pool, "apply", pool_apply);
+  add_method(rt, st.pool, "map", pool_map, "chunksize");
+  add_method(rt, st.pool, "starmap", pool_starmap, "chunksize");
+  add_method(rt, st.pool, "apply", pool_apply, "args kwds");
   add_method(rt, st.pool, "close", pool_close);
   add_method(rt, st.pool, "join", pool_join);
   add_method(rt, st.pool, "terminate", pool_terminate);

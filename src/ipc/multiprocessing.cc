@@ -512,7 +512,7 @@ void install_multiprocessing(Runtime& rt) {
   st->process->get_attribute = mp::process_get_attribute;
   st->process->set_attribute = mp::process_set_attribute;
   add_method(rt, st->process, "start", mp::process_start);
-  add_method(rt, st->process, "join", mp::process_join);
+  add_method(rt, st->process, "join", mp::process_join, "timeout");
   add_method(rt, st->process, "is_alive", mp::process_is_alive);
   add_method(rt, st->process, "terminate", mp::process_terminate);
   add_method(rt, st->process, "kill", mp::process_kill);

@@ -614,7 +614,7 @@ Value make_threading_module(ThreadState& ts) {
   attr("Lock", make_native("Lock", make_lock));
   attr("RLock", make_native("RLock", make_rlock));
   attr("Event", make_native("Event", make_event));
-  attr("Condition", make_native("Condition", make_condition));
+  attr("Condition", make_native("Condition", make_condition, "lock"));
   attr("current_thread", make_native("current_thread", current_thread));
   attr("main_thread", make_native("main_thread", main_thread));
   attr("active_count", make_native("active_count", active_count));
@@ -629,7 +629,7 @@ void install_threading(Runtime& rt) {
   st->thread = new_type(rt, "Thread", rt.types.object);
   st->thread->tp_new = thread_new;
   st->thread->tp_init = thread_init;
-  add_method(rt, st->thread, "__init__", thread_init_method);
+  add_method(rt, st->thread, "__init__", thread_init_method, "*");
   add_method(rt, st->thread, "run", thread_run);
   st->lock = new_type(rt, "lock", rt.types.object, nullptr);
   st->rlock = new_type(rt, "RLock", rt.types.object, nullptr);
@@ -646,25 +646,25 @@ void install_threading(Runtime& rt) {
   st->thread->get_attribute = thread_get_attribute;
   st->thread->set_attribute = thread_set_attribute;
   add_method(rt, st->thread, "start", thread_start);
-  add_method(rt, st->thread, "join", thread_join);
+  add_method(rt, st->thread, "join", thread_join, "timeout");
   add_method(rt, st->thread, "is_alive", thread_is_alive);
   for (ObjType* t : {st->lock, st->rlock}) {
-    add_method(rt, t, "acquire", lock_acquire_method);
+    add_method(rt, t, "acquire", lock_acquire_method, "blocking timeout");
     add_method(rt, t, "release", lock_release_method);
-    add_method(rt, t, "__enter__", lock_acquire_method);
+    add_method(rt, t, "__enter__", lock_acquire_method, "blocking timeout");
     add_method(rt, t, "__exit__", lock_exit_method);
   }
   add_method(rt, st->lock, "locked", lock_locked_method);
   add_method(rt, st->event, "set", event_set);
   add_method(rt, st->event, "clear", event_clear);
   add_method(rt, st->event, "is_set", event_is_set);
-  add_method(rt, st->event, "wait", event_wait);
-  add_method(rt, st->condition, "acquire", condition_acquire);
+  add_method(rt, st->event, "wait", event_wait, "timeout");
+  add_method(rt, st->condition, "acquire", condition_acquire, "blocking timeout");
   add_method(rt, st->condition, "release", condition_release);
-  add_method(rt, st->condition, "__enter__", condition_acquire);
+  add_method(rt, st->condition, "__enter__", condition_acquire, "blocking timeout");
   add_method(rt, st->condition, "__exit__", condition_release);
-  add_method(rt, st->condition, "wait", condition_wait);
-  add_method(rt, st->condition, "notify", condition_notify);
+  add_method(rt, st->condition, "wait", condition_wait, "timeout");
+  add_method(rt, st->condition, "notify", condition_notify, "n");
   add_method(rt, st->condition, "notify_all", condition_notify_all);
   rt.threading = st;
   register_module(rt, "threading", make_threading_module);

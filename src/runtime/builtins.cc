@@ -75,26 +75,53 @@ void raise_bad_argument(ThreadState& ts, std::string_view fn, std::string_view n
             (value.is_none() ? std::string("None") : std::string(type_name(ts, value))));
 }
 
-namespace {
+std::shared_ptr<const NativeKeywords> parse_keywords(std::string_view spec) {
+  if (spec.empty()) return nullptr;
+  auto kw = std::make_shared<NativeKeywords>();
+  if (spec == "*") {
+    kw->any = true;
+    return kw;
+  }
+  if (size_t colon = spec.find(':'); colon != std::string_view::npos) {
+    kw->error_name = std::string(spec.substr(0, colon));
+    spec.remove_prefix(colon + 1);
+  }
+  while (!spec.empty()) {
+    size_t start = spec.find_first_not_of(' ');
+    if (start == std::string_view::npos) break;
+    spec.remove_prefix(start);
+    size_t end = std::min(spec.find(' '), spec.size());
+    kw->names.emplace_back(spec.substr(0, end));
+    spec.remove_prefix(end);
+  }
+  return kw;
+}
 
-// Raises TypeError for any keyword not in [allowed].
-void check_keywords(ThreadState& ts, std::string_view fn, ObjTuple* kwnames,
-                    std::initializer_list<std::string_view> allowed) {
-  if (!kwnames) return;
-  for (auto& k : kwnames->items) {
+void check_native_keywords(ThreadState& ts, const ObjNative* n, ObjTuple* kwnames) {
+  const NativeKeywords* kw = n->keywords.get();
+  if (!kw)
+    raise(ts, ts.rt.types.TypeError,
+          (n->wrapper ? "wrapper " : n->owner ? n->owner->name + "." : std::string()) + n->name +
+              "() takes no keyword arguments");
+  if (kw->any) return;
+  for (const Value& k : kwnames->items) {
     const std::string& name = as<ObjStr>(k)->text;
-    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
-      raise(ts, ts.rt.types.TypeError, std::string(fn) + "() got an unexpected keyword argument '" + name + "'");
+    if (std::find(kw->names.begin(), kw->names.end(), name) == kw->names.end())
+      raise(ts, ts.rt.types.TypeError,
+            "'" + name + "' is an invalid keyword argument for " +
+                (kw->error_name.empty() ? n->name : kw->error_name) + "()");
   }
 }
 
-}  // namespace
-
 // Built-in functions hold no references: no registry, so no runtime needed.
-Value make_native(std::string_view name, NativeFn fn) { return Value::adopt(new ObjNative(std::string(name), fn)); }
+Value make_native(std::string_view name, NativeFn fn, std::string_view keywords) {
+  auto* n = new ObjNative(std::string(name), fn);
+  n->keywords = parse_keywords(keywords);
+  return Value::adopt(n);
+}
 
-void add_method(Runtime& rt, ObjType* type, std::string_view name, NativeFn fn) {
-  Value m = make_native(name, fn);
+void add_method(Runtime& rt, ObjType* type, std::string_view name, NativeFn fn, std::string_view keywords) {
+  Value m = make_native(name, fn, keywords);
   as<ObjNative>(m)->owner = type;
   type_set(rt, type, name, std::move(m));
 }
@@ -133,7 +160,6 @@ namespace {
 // ---- I/O ---------------------------------------------------------------------
 
 Value builtin_print(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_keywords(ts, "print", kwnames, {"sep", "end", "flush", "file"});
   if (Value* file = find_keyword(args, argc, kwnames, "file"); file && !file->is_none())
     raise(ts, ts.rt.types.TypeError, "print(): the 'file' argument is not supported by MiniPy");
   std::string sep = " ", end = "\n";
@@ -192,11 +218,11 @@ Value float_to_int(ThreadState& ts, double d) {
 }
 
 Value builtin_round(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_keywords(ts, "round", kwnames, {"ndigits"});
-  Value* nd = find_keyword(args, argc, kwnames, "ndigits");
-  if (argc == 2) nd = &args[1];
-  check_args(ts, "round", argc, 1, 2);
-  const Value& v = args[0];
+  const Value* slots[2];
+  bind_arguments(ts, "round", args, argc, kwnames, {"number", "ndigits"}, slots);
+  if (!slots[0]) raise(ts, ts.rt.types.TypeError, "round() missing required argument 'number' (pos 1)");
+  const Value& v = *slots[0];
+  const Value* nd = slots[1];
   bool has_digits = nd && !nd->is_none();
   int64_t digits = has_digits ? expect_int(ts, *nd, "ndigits") : 0;
   try {
@@ -304,7 +330,6 @@ Value builtin_hash(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
 
 Value min_max(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames, bool want_max) {
   const char* name = want_max ? "max" : "min";
-  check_keywords(ts, name, kwnames, {"key", "default"});
   Value* key = find_keyword(args, argc, kwnames, "key");
   Value* dflt = find_keyword(args, argc, kwnames, "default");
   if (argc == 0)
@@ -343,7 +368,6 @@ Value builtin_min(ThreadState& ts, Value* args, int argc, ObjTuple* kw) { return
 Value builtin_max(ThreadState& ts, Value* args, int argc, ObjTuple* kw) { return min_max(ts, args, argc, kw, true); }
 
 Value builtin_sum(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_keywords(ts, "sum", kwnames, {"start"});
   Value* start_kw = find_keyword(args, argc, kwnames, "start");
   check_args(ts, "sum", argc, 1, 2);
   Value total = argc == 2 ? args[1] : start_kw ? *start_kw : Value::integer(0);
@@ -361,7 +385,6 @@ Value builtin_sum(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
 }
 
 Value builtin_sorted(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_keywords(ts, "sorted", kwnames, {"key", "reverse"});
   if (argc != 1)
     raise(ts, ts.rt.types.TypeError, "sorted expected 1 argument, got " + std::to_string(argc));
   std::vector<Value> items = collect(ts, args[0]);
@@ -387,17 +410,20 @@ Value builtin_reversed(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames
 }
 
 Value builtin_enumerate(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_keywords(ts, "enumerate", kwnames, {"start"});
-  Value* start = find_keyword(args, argc, kwnames, "start");
-  if (argc == 2) start = &args[1];
-  check_args(ts, "enumerate", argc, 1, 2);
-  Value it = make<ObjIterator>(ts, ObjIterator::Over::Enumerate, get_iter(ts, args[0]));
+  const Value* slots[2];
+  bind_arguments(ts, "enumerate", args, argc, kwnames, {"iterable", "start"}, slots);
+  if (!slots[0]) raise(ts, ts.rt.types.TypeError, "enumerate() missing required argument 'iterable'");
+  const Value* start = slots[1];
+  Value it = make<ObjIterator>(ts, ObjIterator::Over::Enumerate, get_iter(ts, *slots[0]));
   if (start) as<ObjIterator>(it)->position = expect_int(ts, *start, "start");
   return it;
 }
 
 Value builtin_zip(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_no_keywords(ts, "zip", kwnames);
+  // Declared so that other keywords get CPython's message; strict=True
+  // itself is left out.
+  if (Value* strict = find_keyword(args, argc, kwnames, "strict"); strict && truthy(ts, *strict))
+    raise(ts, ts.rt.types.TypeError, "zip(): strict=True is not supported by MiniPy");
   std::vector<Value> iters;
   for (int i = 0; i < argc; ++i) iters.push_back(get_iter(ts, args[i]));
   if (iters.empty()) return get_iter(ts, make_list(ts));
@@ -485,19 +511,22 @@ void install_builtin_functions(Runtime& rt) {
   struct Entry {
     const char* name;
     NativeFn fn;
+    // The keywords it accepts (parse_keywords); none when empty.
+    const char* keywords = "";
   };
   static const Entry entries[] = {
-      {"print", builtin_print},       {"repr", builtin_repr},       {"format", builtin_format},
-      {"abs", builtin_abs},           {"round", builtin_round},     {"divmod", builtin_divmod},
+      {"print", builtin_print, "sep end file flush"}, {"repr", builtin_repr}, {"format", builtin_format},
+      {"abs", builtin_abs},           {"round", builtin_round, "number ndigits"}, {"divmod", builtin_divmod},
       {"pow", builtin_pow},           {"hex", builtin_hex},         {"oct", builtin_oct},
       {"bin", builtin_bin},           {"ord", builtin_ord},         {"chr", builtin_chr},
-      {"len", builtin_len},           {"min", builtin_min},         {"max", builtin_max},
-      {"sum", builtin_sum},           {"sorted", builtin_sorted},   {"reversed", builtin_reversed},
-      {"enumerate", builtin_enumerate}, {"zip", builtin_zip},       {"iter", builtin_iter},
+      {"len", builtin_len},           {"min", builtin_min, "key default"}, {"max", builtin_max, "key default"},
+      {"sum", builtin_sum, "start"},  {"sorted", builtin_sorted, "sort: key reverse"},
+      {"reversed", builtin_reversed}, {"enumerate", builtin_enumerate, "iterable start"},
+      {"zip", builtin_zip, "strict"},           {"iter", builtin_iter},
       {"next", builtin_next},         {"any", builtin_any},         {"all", builtin_all},
       {"isinstance", builtin_isinstance}, {"issubclass", builtin_issubclass}, {"hash", builtin_hash},
   };
-  for (auto& e : entries) rt.define_builtin(e.name, make_native(e.name, e.fn));
+  for (auto& e : entries) rt.define_builtin(e.name, make_native(e.name, e.fn, e.keywords));
 }
 
 }  // namespace gil

@@ -404,10 +404,12 @@ void install_bytes_methods(Runtime& rt) {
   struct Entry {
     const char* name;
     NativeFn fn;
+    // The keywords it accepts (parse_keywords); none when empty.
+    const char* keywords = "";
   };
   static const Entry entries[] = {
-      {"decode", bytes_decode},
-      {"hex", bytes_hex},
+      {"decode", bytes_decode, "encoding errors"},
+      {"hex", bytes_hex, "sep bytes_per_sep"},
       {"upper", bytes_change_case<true>},
       {"lower", bytes_change_case<false>},
       {"isdigit", bytes_is<is_digit, kIsDigit>},
@@ -423,14 +425,14 @@ void install_bytes_methods(Runtime& rt) {
       {"count", bytes_count},
       {"startswith", bytes_startswith},
       {"endswith", bytes_endswith},
-      {"split", bytes_split},
+      {"split", bytes_split, "sep maxsplit"},
       {"join", bytes_join},
       {"strip", bytes_strip},
       {"lstrip", bytes_lstrip},
       {"rstrip", bytes_rstrip},
       {"replace", bytes_replace},
   };
-  for (auto& e : entries) add_method(rt, t, e.name, e.fn);
+  for (auto& e : entries) add_method(rt, t, e.name, e.fn, e.keywords);
   add_method(rt, t, "fromhex", bytes_fromhex);
   as<ObjNative>(*t->own(rt.intern("fromhex")))->class_method = true;
 }

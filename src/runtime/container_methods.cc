@@ -210,6 +210,8 @@ Value dict_clear_method(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
 struct Entry {
   const char* name;
   NativeFn fn;
+  // The keywords it accepts (parse_keywords); none when empty.
+  const char* keywords = "";
 };
 
 }  // namespace
@@ -218,17 +220,17 @@ void install_container_methods(Runtime& rt) {
   static const Entry list_methods[] = {
       {"append", list_append}, {"extend", list_extend},   {"insert", list_insert}, {"pop", list_pop},
       {"index", list_index},   {"count", list_count},     {"remove", list_remove}, {"reverse", list_reverse},
-      {"sort", list_sort},     {"copy", list_copy},       {"clear", list_clear},
+      {"sort", list_sort, "key reverse"},     {"copy", list_copy},       {"clear", list_clear},
   };
   static const Entry tuple_methods[] = {{"index", tuple_index}, {"count", tuple_count}};
   static const Entry dict_methods[] = {
       {"get", dict_get},     {"setdefault", dict_setdefault}, {"pop", dict_pop},       {"popitem", dict_popitem},
-      {"keys", dict_keys},   {"values", dict_values},         {"items", dict_items},   {"update", dict_update},
+      {"keys", dict_keys},   {"values", dict_values},         {"items", dict_items},   {"update", dict_update, "*"},
       {"copy", dict_copy},   {"clear", dict_clear_method},
   };
-  for (auto& e : list_methods) add_method(rt, rt.types.list, e.name, e.fn);
-  for (auto& e : tuple_methods) add_method(rt, rt.types.tuple, e.name, e.fn);
-  for (auto& e : dict_methods) add_method(rt, rt.types.dict, e.name, e.fn);
+  for (auto& e : list_methods) add_method(rt, rt.types.list, e.name, e.fn, e.keywords);
+  for (auto& e : tuple_methods) add_method(rt, rt.types.tuple, e.name, e.fn, e.keywords);
+  for (auto& e : dict_methods) add_method(rt, rt.types.dict, e.name, e.fn, e.keywords);
 }
 
 }  // namespace gil

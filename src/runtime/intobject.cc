@@ -128,10 +128,23 @@ Value int_from_float(ThreadState& ts, double d) {
 }
 
 Value construct_int(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_no_keywords(ts, "int", kwnames);
-  check_args(ts, "int", argc, 0, 2);
+  // int(x, base=10): x by position only, base also by name.
+  Value* base_kw = nullptr;
+  int total = argc + (kwnames ? static_cast<int>(kwnames->items.size()) : 0);
+  if (total > 2) raise(ts, ts.rt.types.TypeError, "int() takes at most 2 arguments (" + std::to_string(total) + " given)");
+  if (kwnames && !kwnames->items.empty()) {
+    for (const Value& k : kwnames->items)
+      if (as<ObjStr>(k)->text != "base")
+        raise(ts, ts.rt.types.TypeError, "'" + as<ObjStr>(k)->text + "' is an invalid keyword argument for int()");
+    base_kw = &args[argc];
+    if (argc == 0) raise(ts, ts.rt.types.TypeError, "int() missing string argument");
+  }
   if (argc == 0) return Value::integer(0);
   const Value& v = args[0];
+  if (base_kw) {
+    args[1] = *base_kw;
+    argc = 2;
+  }
   if (argc == 1) {
     if (v.is_intlike()) return Value::integer(v.as_int());
     if (v.is_float()) return int_from_float(ts, v.as_float());

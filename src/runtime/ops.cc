@@ -206,6 +206,11 @@ bool builtin_equals(ThreadState& ts, const Value& a, const Value& b) {
       auto* y = as<ObjBoundMethod>(b);
       return identical(x->self, y->self) && identical(x->method, y->method);
     }
+    case ObjKind::Slice: {  // as (start, stop, step) tuples, sliceobject.cc
+      auto* x = as<ObjSlice>(a);
+      auto* y = as<ObjSlice>(b);
+      return equals(ts, x->start, y->start) && equals(ts, x->stop, y->stop) && equals(ts, x->step, y->step);
+    }
     default: return false;
   }
 }
@@ -772,6 +777,14 @@ void builtin_setattr(ThreadState& ts, const Value& obj, ObjStr* name, const Valu
 // A method taken from its type must be given an instance of that type first.
 void check_self_argument(ThreadState& ts, const ObjNative* n, const Value* args, int argc) {
   const std::string& type = n->owner->name;
+  if (n->wrapper) {  // a slot wrapper words it as CPython's wrapper_descriptor
+    if (argc < 1)
+      raise(ts, ts.rt.types.TypeError, "descriptor '" + n->name + "' of '" + type + "' object needs an argument");
+    if (!type_of(ts, args[0])->is_subtype_of(n->owner))
+      raise(ts, ts.rt.types.TypeError, "descriptor '" + n->name + "' requires a '" + type + "' object but received a '" +
+                                           std::string(type_name(ts, args[0])) + "'");
+    return;
+  }
   if (argc < 1)
     raise(ts, ts.rt.types.TypeError, "unbound method " + type + "." + n->name + "() needs an argument");
   if (!type_of(ts, args[0])->is_subtype_of(n->owner))
@@ -786,6 +799,8 @@ Value builtin_call(ThreadState& ts, const Value& callable, Value* args, int argc
       case ObjKind::Native: {
         auto* n = static_cast<ObjNative*>(o);
         if (n->checks_self) check_self_argument(ts, n, args, argc);
+        if (kwnames && !kwnames->items.empty()) [[unlikely]] check_native_keywords(ts, n, kwnames);
+        if (n->wrapper) [[unlikely]] return n->wrapper(ts, n->owner, n->slot, args, argc);
         return n->fn(ts, args, argc, kwnames);
       }
       case ObjKind::Function: return call_function(ts, static_cast<ObjFunction*>(o), args, argc, kwnames);

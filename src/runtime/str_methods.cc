@@ -257,11 +257,10 @@ std::vector<Value> split_whitespace(const std::string& s, int64_t maxsplit) {
 }
 
 Value str_split(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  Value* sep = find_keyword(args, argc, kwnames, "sep");
-  Value* maxsplit_kw = find_keyword(args, argc, kwnames, "maxsplit");
-  check_args(ts, "split", argc - 1, 0, 2);
-  if (argc >= 2) sep = &args[1];
-  int64_t maxsplit = argc >= 3 ? expect_int(ts, args[2], "maxsplit") : maxsplit_kw ? expect_int(ts, *maxsplit_kw, "maxsplit") : -1;
+  const Value* slots[2];
+  bind_arguments(ts, "split", args + 1, argc - 1, kwnames, {"sep", "maxsplit"}, slots);
+  const Value* sep = slots[0];
+  int64_t maxsplit = slots[1] ? expect_int(ts, *slots[1], "maxsplit") : -1;
   const std::string& s = self_text(args);
   if (!sep || sep->is_none()) return make_list(ts, split_whitespace(s, maxsplit));
   std::string_view d = arg_text(ts, *sep, "split");
@@ -277,14 +276,18 @@ Value str_split(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   return make_list(ts, std::move(parts));
 }
 
-Value str_splitlines(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
+Value str_splitlines(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  const Value* slots[1];
+  bind_arguments(ts, "splitlines", args + 1, argc - 1, kwnames, {"keepends"}, slots);
+  bool keepends = slots[0] && truthy(ts, *slots[0]);
   const std::string& s = self_text(args);
   std::vector<Value> parts;
   size_t start = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '\n' || s[i] == '\r') {
-      parts.push_back(make_str(s.substr(start, i - start)));
+      size_t end = i;
       if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
+      parts.push_back(make_str(s.substr(start, (keepends ? i + 1 : end) - start)));
       start = i + 1;
     }
   }
@@ -418,6 +421,8 @@ void install_str_methods(Runtime& rt) {
   struct Entry {
     const char* name;
     NativeFn fn;
+    // The keywords it accepts (parse_keywords); none when empty.
+    const char* keywords = "";
   };
   static const Entry entries[] = {
       {"upper", str_upper},         {"lower", str_lower},           {"capitalize", str_capitalize},
@@ -428,10 +433,11 @@ void install_str_methods(Runtime& rt) {
       {"center", str_center},       {"zfill", str_zfill},           {"find", str_find},
       {"rfind", str_rfind},         {"index", str_index},           {"rindex", str_rindex},
       {"count", str_count},         {"startswith", str_startswith}, {"endswith", str_endswith},
-      {"split", str_split},         {"splitlines", str_splitlines}, {"join", str_join},
-      {"replace", str_replace},     {"format", str_format},          {"encode", str_encode},
+      {"split", str_split, "sep maxsplit"}, {"splitlines", str_splitlines, "keepends"},
+      {"join", str_join},           {"replace", str_replace},        {"format", str_format, "*"},
+      {"encode", str_encode, "encoding errors"},
   };
-  for (auto& e : entries) add_method(rt, t, e.name, e.fn);
+  for (auto& e : entries) add_method(rt, t, e.name, e.fn, e.keywords);
 }
 
 }  // namespace gil

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -23,20 +24,35 @@ void install_builtin_functions(Runtime& rt);
 void install_str_methods(Runtime& rt);
 void install_bytes_methods(Runtime& rt);
 void install_container_methods(Runtime& rt);
+// slice.indices and slice comparison (sliceobject.cc).
+void install_slice_methods(Runtime& rt);
 // The attributes of functions (__name__, __closure__, f.x = ...) and cells.
 void install_function_attributes(Runtime& rt);
 
 // Calls an exception type: a new exception whose args are the arguments.
 Value construct_exception(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTuple* kwnames);
 
-// Adds a method [name] implemented by [fn] to [type].
-void add_method(Runtime& rt, ObjType* type, std::string_view name, NativeFn fn);
+// The keywords a built-in declares (object.h's NativeKeywords), written as
+// a spec: "" for none, "*" for any, else the names separated by spaces,
+// optionally after "NAME:" naming the function in the error message
+// ("sort: key reverse").
+std::shared_ptr<const NativeKeywords> parse_keywords(std::string_view spec);
+// The one check of a native call's keywords (builtin_call): CPython's
+// "list.append() takes no keyword arguments" for a native declaring none,
+// "'foo' is an invalid keyword argument for print()" for a name it does
+// not declare.
+void check_native_keywords(ThreadState& ts, const ObjNative* n, ObjTuple* kwnames);
+
+// Adds a method [name] implemented by [fn] to [type], accepting the
+// keywords of the spec [keywords] (see parse_keywords).
+void add_method(Runtime& rt, ObjType* type, std::string_view name, NativeFn fn, std::string_view keywords = {});
 // Sorts [items] stably by [key] (a callable, or null/None for the items
 // themselves), descending when [reverse]: sorted() and list.sort().
 void sort_values(ThreadState& ts, std::vector<Value>& items, const Value* key, bool reverse);
 
-// A new built-in function value.
-Value make_native(std::string_view name, NativeFn fn);
+// A new built-in function value, accepting the keywords of the spec
+// [keywords] (see parse_keywords).
+Value make_native(std::string_view name, NativeFn fn, std::string_view keywords = {});
 
 // The module named [name], imported on first use; ModuleNotFoundError when
 // MiniPy has no such module.

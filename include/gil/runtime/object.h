@@ -181,11 +181,36 @@ struct ObjFunction : GcObj {
 // per name in [kwnames] (a tuple of str, or null when there are none).
 using NativeFn = Value (*)(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames);
 
+// The keyword arguments a built-in accepts, declared when it is made, as
+// CPython declares METH_NOKW or METH_KEYWORDS and its argument parser's
+// keyword list. builtin_call checks a call's keywords against it once,
+// before the function runs, so no function can ignore a keyword by
+// forgetting to look: a native without a declaration takes none.
+struct NativeKeywords {
+  // Any name goes (dict.update(**kw), str.format): the function decides.
+  bool any = false;
+  std::vector<std::string> names;
+  // The name CPython's "invalid keyword argument" message uses, when it is
+  // not the function's own (sorted() reports "sort()").
+  std::string error_name;
+};
+
+// What a slot wrapper (CPython's wrapper_descriptor, `int.__add__`) calls:
+// the C++ slot of [owner] behind the dunder, with self and the arguments.
+using SlotWrapperFn = Value (*)(ThreadState& ts, ObjType* owner, int which, Value* args, int argc);
+
 // A built-in function or method.
 struct ObjNative : Obj {
   ObjNative(std::string n, NativeFn f) : Obj(ObjKind::Native), name(std::move(n)), fn(f) {}
   std::string name;
   NativeFn fn;
+  // Null: no keyword arguments at all.
+  std::shared_ptr<const NativeKeywords> keywords;
+  // Set on a slot wrapper instead of [fn]: `(5).__add__(3)` runs int's Add
+  // slot. [slot] tells the wrapper which slot of its kind ([owner]'s binary
+  // operator, comparison...) it stands for.
+  SlotWrapperFn wrapper = nullptr;
+  int slot = 0;
   // For a method: the type it belongs to, so errors can say 'list.pop()'.
   ObjType* owner = nullptr;
   // A class method (bytes.fromhex): taken from its type, it comes bound to
