@@ -120,6 +120,15 @@ Value builtin_dir(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
       if (!e.key.is_empty() && is_str(e.key)) names.push_back(as<ObjStr>(e.key)->text);
   };
   const Value& v = args[0];
+  // A class's __dir__ decides; dir() sorts what it gives.
+  if (!is_kind(v, ObjKind::Type) && type_of(ts, v)->is_heap_type)
+    if (const Value* hook = type_of(ts, v)->lookup(ts.rt.name("__dir__")); hook && !is_kind(*hook, ObjKind::Native)) {
+      Value self = v;
+      std::vector<Value> items = collect(ts, call_method_value(ts, *hook, v, &self, 1));
+      Value result = make_list(ts, std::move(items));
+      sort_values(ts, as<ObjList>(result)->items, nullptr, false);
+      return result;
+    }
   if (is_kind(v, ObjKind::Module)) {
     for (auto& [n, val] : as<ObjModule>(v)->attrs) names.push_back(n->text);
   } else {

@@ -252,6 +252,11 @@ class FunctionCompiler {
       if (b == Binding::Local) return {Access::Fast, static_cast<uint32_t>(it->slots.at(name))};
       if (b == Binding::Cell) return {Access::Deref, static_cast<uint32_t>(it->slots.at(name))};
     }
+    // In CPython 3.11 a comprehension is a function, and a function in a
+    // class body never sees the class's names: past its first iterable, a
+    // comprehension there reads them as globals.
+    if (is_class_ && !comprehensions_.empty() && scope_.binding_of(name) == Binding::Local)
+      return {Access::Global, rt_.global_slot(rt_.intern(name))};
     switch (scope_.binding_of(name)) {
       case Binding::Local: return {Access::Fast, static_cast<uint32_t>(locals_.at(name))};
       case Binding::Cell:

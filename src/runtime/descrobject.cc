@@ -72,8 +72,9 @@ void object_init(ThreadState& ts, const Value& self, Value* args, int argc, ObjT
     raise(ts, ts.rt.types.TypeError, t->name + "() takes no arguments");
 }
 
-// object.__init__, __repr__, ... as methods, for super().__init__() and
-// object.__setattr__(self, n, v) inside an override.
+// object.__init__, __setattr__, ... as methods, for super().__init__() and
+// object.__setattr__(self, n, v) inside an override. Its __eq__, __repr__,
+// __hash__... are slot wrappers (slot_wrappers.cc).
 Value object_init_method(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   if (argc < 1) raise(ts, ts.rt.types.TypeError, "descriptor '__init__' of 'object' object needs an argument");
   ObjType* t = type_of(ts, args[0]);
@@ -92,32 +93,9 @@ Value object_new_method(ThreadState& ts, Value* args, int argc, ObjTuple* kwname
   return make<ObjInstance>(ts, t, Value());
 }
 
-Value object_repr_method(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_args(ts, "__repr__", argc, 1, 1);
-  std::string out;
-  object_repr(ts, args[0], out);
-  return make_str(std::move(out));
-}
-
 Value object_str_method(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_args(ts, "__str__", argc, 1, 1);
   return make_str(repr(ts, args[0]));
-}
-
-Value object_eq_method(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_args(ts, "__eq__", argc, 2, 2);
-  return identical(args[0], args[1]) ? Value::boolean(true) : ts.rt.not_implemented;
-}
-
-Value object_ne_method(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_args(ts, "__ne__", argc, 2, 2);
-  Value r = object_richcompare(ts, args[0], args[1], CompareOp::NotEq);
-  return r.is_empty() ? ts.rt.not_implemented : r;
-}
-
-Value object_hash_method(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_args(ts, "__hash__", argc, 1, 1);
-  return Value::integer(static_cast<int64_t>(object_hash(ts, args[0]) >> 1));
 }
 
 Value object_setattr_method(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
@@ -191,7 +169,17 @@ Value type_call(ThreadState& ts, const Value& self, Value* args, int argc, ObjTu
   } else if (t->construct) {
     obj = t->construct(ts, args, argc, kwnames);
     // A class deriving from a built-in: the instance has the built-in's
-    // layout and the class as its type.
+    // layout and the class as its type. The constructors of immutable
+    // types may hand back a shared object (str("a") is the cached "a", the
+    // empty tuple is one object): the instance must be a copy of its own.
+    if (t->is_heap_type && obj.is_obj() && obj.as_obj()->refcount != 1) {
+      switch (obj.as_obj()->kind) {
+        case ObjKind::Str: obj = make_str(as<ObjStr>(obj)->text); break;
+        case ObjKind::Bytes: obj = make_bytes(as<ObjBytes>(obj)->data); break;
+        case ObjKind::Tuple: obj = make_tuple(ts, as<ObjTuple>(obj)->items); break;
+        default: break;
+      }
+    }
     if (t->is_heap_type && obj.is_obj()) obj.as_obj()->type = t;
   } else if (t->tp_new) {
     obj = t->tp_new(ts, t, args, argc, kwnames);
@@ -253,6 +241,10 @@ Value type_getattro(ThreadState& ts, const Value& self, ObjStr* name) {
       if (original->owner && !original->checks_self) {
         auto* unbound = new_object<ObjNative>(ts, original->name, original->fn);
         unbound->owner = original->owner;
+        unbound->keywords = original->keywords;
+        unbound->wrapper = original->wrapper;
+        unbound->slot = original->slot;
+        unbound->type = original->type;
         unbound->checks_self = true;
         return Value::adopt(unbound);
       }
@@ -319,7 +311,9 @@ Value native_descr_get(ThreadState& ts, const Value& fn, const Value& obj, ObjTy
   auto* n = as<ObjNative>(fn);
   if (n->class_method) return make<ObjBoundMethod>(ts, Value::borrow(owner), fn);
   if (obj.is_empty() || !n->owner) return fn;
-  return make<ObjBoundMethod>(ts, obj, fn);
+  Value bound = make<ObjBoundMethod>(ts, obj, fn);
+  if (n->wrapper) bound.as_obj()->type = ts.rt.types.method_wrapper;
+  return bound;
 }
 
 // Attributes of a bound method: what it binds, and its function's.
@@ -523,7 +517,9 @@ Value super_getattro(ThreadState& ts, const Value& self, ObjStr* name) {
       bool bound_to_class = is_kind(s->obj, ObjKind::Type) && s->obj.as_obj() == s->obj_type;
       if (is_kind(*v, ObjKind::Native)) {
         if (bound_to_class && !as<ObjNative>(*v)->class_method) return *v;
-        return make<ObjBoundMethod>(ts, as<ObjNative>(*v)->class_method ? Value::borrow(s->obj_type) : s->obj, *v);
+        Value bound = make<ObjBoundMethod>(ts, as<ObjNative>(*v)->class_method ? Value::borrow(s->obj_type) : s->obj, *v);
+        if (as<ObjNative>(*v)->wrapper) bound.as_obj()->type = ts.rt.types.method_wrapper;
+        return bound;
       }
       ObjType* dt = type_of(ts, *v);
       if (dt->tp_descr_get) return dt->tp_descr_get(ts, *v, bound_to_class ? Value() : s->obj, s->obj_type);
@@ -566,14 +562,11 @@ void install_type_machinery(Runtime& rt) {
   object->tp_setattro = generic_setattr;
   object->tp_new = object_new;
   object->tp_init = object_init;
-  add_method(rt, object, "__init__", object_init_method);
-  add_method(rt, object, "__new__", object_new_method);
+  // Both see every argument of the call that reached them and judge it.
+  add_method(rt, object, "__init__", object_init_method, "*");
+  add_method(rt, object, "__new__", object_new_method, "*");
   as<ObjNative>(*object->own(rt.name("__new__")))->owner = nullptr;
-  add_method(rt, object, "__repr__", object_repr_method);
   add_method(rt, object, "__str__", object_str_method);
-  add_method(rt, object, "__eq__", object_eq_method);
-  add_method(rt, object, "__ne__", object_ne_method);
-  add_method(rt, object, "__hash__", object_hash_method);
   add_method(rt, object, "__setattr__", object_setattr_method);
   add_method(rt, object, "__delattr__", object_delattr_method);
   add_method(rt, object, "__getattribute__", object_getattribute_method);

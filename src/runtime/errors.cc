@@ -5,6 +5,7 @@
 
 #include "gil/runtime/chunk.h"
 #include "gil/runtime/codecs.h"
+#include "gil/runtime/dict.h"
 #include "gil/runtime/ops.h"
 
 namespace gil {
@@ -43,6 +44,14 @@ std::string exception_message(ThreadState& ts, const ObjException* e) {
     return str(ts, args[0]);
   }
   return repr(ts, e->args);
+}
+
+Value traceback_object(ThreadState& ts, const Value& exception) {
+  auto* e = as<ObjException>(exception);
+  Value dict = make<ObjDict>(ts);
+  int line = e->traceback.empty() ? 0 : e->traceback.front().line;
+  dict_set(ts, as<ObjDict>(dict), Value::borrow(ts.rt.intern("tb_lineno")), Value::integer(line));
+  return make<ObjInstance>(ts, ts.rt.types.traceback, std::move(dict));
 }
 
 Value exception_chain_attribute(const ObjException* e, std::string_view name) {

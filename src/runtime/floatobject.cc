@@ -169,6 +169,8 @@ void init_float_type(Runtime& rt) {
   t->nb.binary[static_cast<int>(Op::Pow)] = float_number<Op::Pow>;
   t->nb.negative = float_negative;
   t->nb.positive = float_positive;
+  // abs() takes an inline path; the slot makes float.__abs__.
+  t->nb.absolute = [](ThreadState& ts, const Value& a) { return Value::number(std::fabs(a.as_float())); };
   add_method(rt, t, "conjugate", float_conjugate);
   add_method(rt, t, "is_integer", float_is_integer);
 }

@@ -198,6 +198,11 @@ Value int_number(ThreadState& ts, const Value& a, const Value& b) {
 
 Value int_negative(ThreadState& ts, const Value& a) { return Value::integer(checked_sub(ts, 0, a.as_int())); }
 Value int_positive(ThreadState& ts, const Value& a) { return Value::integer(a.as_int()); }
+// abs() and ~ take inline paths; the slots make int.__abs__ and int.__invert__.
+Value int_absolute(ThreadState& ts, const Value& a) {
+  return Value::integer(a.as_int() < 0 ? checked_sub(ts, 0, a.as_int()) : a.as_int());
+}
+Value int_invert(ThreadState& ts, const Value& a) { return Value::integer(~a.as_int()); }
 
 // n.real, n.imag, n.numerator, n.denominator.
 Value int_attribute(ThreadState& ts, const Value& self, ObjStr* name) {
@@ -241,6 +246,8 @@ void init_int_type(Runtime& rt) {
   set_number_slots(t, std::make_index_sequence<kBinaryOpCount>());
   t->nb.negative = int_negative;
   t->nb.positive = int_positive;
+  t->nb.absolute = int_absolute;
+  t->nb.invert = int_invert;
   add_method(rt, t, "bit_length", int_bit_length);
   add_method(rt, t, "conjugate", int_conjugate);
 }

@@ -35,6 +35,9 @@ Runtime::Runtime(RuntimeConfig cfg) : config(std::move(cfg)) {
   install_bytes_methods(*this);
   install_container_methods(*this);
   install_function_attributes(*this);
+  install_slice_methods(*this);
+  // Last: the wrappers fill only the dunders no installer defined.
+  install_slot_wrappers(*this);
   for (const RuntimeExtension& e : config.extensions)
     if (e.install) e.install(*this);
 }

@@ -252,6 +252,20 @@ Value slot_call(ThreadState& ts, const Value& self, Value* args, int argc, ObjTu
   return call(ts, *m, with_self.data(), argc + 1, kwnames);
 }
 
+// A __getattribute__ written in Python sees every read. Its AttributeError
+// means "not found" when the class also has __getattr__, which then gets its
+// turn (CPython's slot_tp_getattr_hook); otherwise it is the program's.
+Value slot_getattro(ThreadState& ts, const Value& self, ObjStr* name) {
+  try {
+    return call_special(ts, self, "__getattribute__", {Value::borrow(name)});
+  } catch (PyException& e) {
+    if (!as<ObjException>(e.exception)->type->is_subtype_of(ts.rt.types.AttributeError) ||
+        !special(ts, self, "__getattr__"))
+      throw;
+    return Value();
+  }
+}
+
 void slot_setattro(ThreadState& ts, const Value& self, ObjStr* name, const Value& value) {
   if (value.is_empty()) {
     if (special(ts, self, "__delattr__")) {
@@ -434,6 +448,7 @@ void set_slots(Runtime& rt, ObjType* t) {
   ObjType* solid = t->base;
   while (solid && solid->is_heap_type) solid = solid->base;
   t->tp_getattro = solid && solid->tp_getattro != object->tp_getattro ? solid->tp_getattro : generic_getattr;
+  if (defined_in_python(rt, t, "__getattribute__")) t->tp_getattro = slot_getattro;
   if (!t->tp_setattro) t->tp_setattro = generic_setattr;
   // __eq__ without __hash__ in the same class: unhashable.
   const Value* h = t->own(rt.name("__hash__"));

@@ -1053,7 +1053,8 @@ Value execute(ThreadState& ts, size_t entry_depth) {
       TARGET(BINARY_SUBSCR) {
         Value& c = sp[-2];
         Value& i = sp[-1];
-        if (is_list(c) && i.is_int()) {
+        // Exactly a list: a subclass may define __getitem__.
+        if (is_list(c) && !c.as_obj()->type && i.is_int()) {
           auto& items = as<ObjList>(c)->items;
           int64_t n = i.as_int();
           if (n < 0) n += static_cast<int64_t>(items.size());
@@ -1370,7 +1371,7 @@ Value execute(ThreadState& ts, size_t entry_depth) {
         SAVE_FRAME();
         Value ctx = POP();
         frame->sp = sp;
-        Value info[3] = {Value::borrow(type_of(ts, TOP())), TOP(), Value::none()};
+        Value info[3] = {Value::borrow(type_of(ts, TOP())), TOP(), traceback_object(ts, TOP())};
         // __exit__ runs while the body's exception is being handled: one it
         // raises chains to it.
         Value previous = std::exchange(ts.handled_exception, TOP());

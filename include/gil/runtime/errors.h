@@ -47,6 +47,12 @@ Value exception_chain_attribute(const ObjException* e, std::string_view name);
 // Sets one of them; false for another name. TypeError for a bad value.
 bool set_exception_chain_attribute(ThreadState& ts, ObjException* e, std::string_view name, const Value& value);
 
+// A traceback object for [exception] (what __exit__ receives as its third
+// argument): an instance of `traceback` with tb_lineno, the line of the
+// outermost frame the exception has passed so far. MiniPy keeps tracebacks
+// inside the exception; this only gives programs a non-None object.
+Value traceback_object(ThreadState& ts, const Value& exception);
+
 // Prints `Traceback (most recent call last):`, the frames and the final
 // line to [out], as CPython does for an uncaught exception.
 void print_traceback(ThreadState& ts, const Value& exception, std::FILE* out);

@@ -71,6 +71,11 @@ struct BuiltinTypes {
   // Bound methods of built-in functions (`[].append`), slices, and the lazy
   // iterators of map() and filter().
   ObjType *builtin_method, *slice, *map, *filter;
+  // Slot wrappers (`int.__add__`) and their bound form (`(5).__add__`):
+  // slot_wrappers.cc.
+  ObjType *wrapper_descriptor, *method_wrapper;
+  // What `with` hands __exit__ as its traceback (errors.h).
+  ObjType* traceback;
   // The type of each inline tag and of each kind whose objects all share
   // one type (null for the others): type_of()'s tables.
   ObjType* of_tag[6] = {};

@@ -188,6 +188,14 @@ Value generic_getattr(ThreadState& ts, const Value& self, ObjStr* name);
 // instance dict; AttributeError when the object has neither.
 void generic_setattr(ThreadState& ts, const Value& self, ObjStr* name, const Value& value);
 
+// CPython's add_operators: puts a slot wrapper (`int.__add__`) in
+// [type]'s namespace for each slot the type has of its own and whose dunder
+// the namespace lacks (slot_wrappers.cc).
+void add_operators(Runtime& rt, ObjType* type);
+// Makes the wrapper types and runs add_operators on every built-in type
+// made so far.
+void install_slot_wrappers(Runtime& rt);
+
 // Installs object, type and the descriptor types (staticmethod,
 // classmethod, property, super) and NotImplemented on [rt].
 void install_type_machinery(Runtime& rt);
