@@ -314,7 +314,8 @@ Value mp_pipe(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
 
 void install_channels(Runtime& rt, State& st) {
   st.queue = gil::new_type(rt, "Queue", rt.types.object, construct_queue);
-  add_method(rt, st.queue, "put", queue_put);
+  // An unbounded queue never blocks a put: block and timeout change nothing.
+  add_method(rt, st.queue, "put", queue_put, "block timeout");
   add_method(rt, st.queue, "put_nowait", queue_put);
   add_method(rt, st.queue, "get", queue_get, "block timeout");
   add_method(rt, st.queue, "get_nowait", queue_get_nowait);

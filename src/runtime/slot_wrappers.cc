@@ -301,8 +301,8 @@ void install_slot_wrappers(Runtime& rt) {
     t->tp_str = nullptr;
     t->is_final = true;
   }
-  // Every built-in type made so far; later layers call add_operators on
-  // theirs.
+  // Every built-in type made so far. The types of the threading and
+  // multiprocessing modules, made later, have none yet.
   std::vector<ObjType*> types = rt.owned_types;
   for (ObjType* t : types)
     if (!t->is_heap_type) add_operators(rt, t);
