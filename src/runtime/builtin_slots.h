@@ -15,7 +15,6 @@
 namespace gil {
 
 bool builtin_bool(ThreadState& ts, const Value& v);
-Value builtin_binary(ThreadState& ts, BinaryOp op, const Value& a, const Value& b, bool in_place);
 bool builtin_equals(ThreadState& ts, const Value& a, const Value& b);
 Value builtin_richcompare(ThreadState& ts, const Value& a, const Value& b, CompareOp op);
 bool builtin_contains(ThreadState& ts, const Value& container, const Value& item);

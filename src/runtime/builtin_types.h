@@ -22,9 +22,12 @@ void init_int_type(Runtime& rt);    // intobject.cc
 void init_bool_type(Runtime& rt);   // boolobject.cc, after int
 void init_float_type(Runtime& rt);  // floatobject.cc
 void init_str_type(Runtime& rt);    // strobject.cc
+void init_bytes_type(Runtime& rt);  // bytesobject.cc
 void init_list_type(Runtime& rt);   // listobject.cc
 void init_tuple_type(Runtime& rt);  // tupleobject.cc
 void init_range_type(Runtime& rt);  // rangeobject.cc
+void init_module_type(Runtime& rt);  // moduleobject.cc
+void init_cell_type(Runtime& rt);    // cellobject.cc
 
 // ---- Shared by the types' files ------------------------------------------------
 
@@ -76,6 +79,14 @@ inline bool str_equal(const ObjStr* x, const ObjStr* y) {
 
 // The hash of an object compared by identity: a mix of its address.
 uint64_t address_hash(const Obj* o);
+
+// The slots of a type whose instances are compared by identity (cells,
+// modules, functions): `<T object at 0x...>`, address_hash(), and object's
+// == and != (true of one object, else NotImplemented, so that the other
+// side decides and rich_compare falls back to identity), without ordering.
+void address_repr(ThreadState& ts, const Value& self, std::string& out);
+uint64_t address_hash_slot(ThreadState& ts, const Value& self);
+Value identity_richcompare(ThreadState& ts, const Value& a, const Value& b, CompareOp op);
 
 // The address of [o] as the default repr shows it (0x00007f...).
 std::string address_of(const Obj* o);

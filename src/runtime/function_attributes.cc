@@ -1,7 +1,7 @@
-// The attributes of user functions and cells: __name__, __qualname__,
-// __closure__, __defaults__, __kwdefaults__, __dict__ and the attributes a
-// program sets on a function (`wrapper.calls = 0`), and cell_contents.
-// Installed as the get/set hooks of the function and cell types.
+// The attributes of user functions: __name__, __qualname__, __closure__,
+// __defaults__, __kwdefaults__, __dict__ and the attributes a program sets
+// on a function (`wrapper.calls = 0`). Installed as the get/set hooks of
+// the function type.
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/chunk.h"
 #include "gil/runtime/dict.h"
@@ -61,19 +61,11 @@ bool set_function_attribute(ThreadState& ts, const Value& self, ObjStr* name, co
   return true;
 }
 
-Value cell_attribute(ThreadState& ts, const Value& self, ObjStr* name) {
-  if (name->text != "cell_contents") return Value();
-  const Value& v = as<ObjCell>(self)->value;
-  if (v.is_empty()) raise(ts, ts.rt.types.ValueError, "Cell is empty");
-  return v;
-}
-
 }  // namespace
 
 void install_function_attributes(Runtime& rt) {
   rt.types.function->get_attribute = function_attribute;
   rt.types.function->set_attribute = set_function_attribute;
-  rt.types.cell->get_attribute = cell_attribute;
 }
 
 }  // namespace gil

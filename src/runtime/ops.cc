@@ -95,7 +95,6 @@ std::string_view type_name(ThreadState& ts, const Value& v) { return type_of(ts,
 bool builtin_bool(ThreadState& ts, const Value& v) {
   Obj* o = v.as_obj();
   switch (o->kind) {
-    case ObjKind::Bytes: return !static_cast<ObjBytes*>(o)->data.empty();
     case ObjKind::Dict: return static_cast<ObjDict*>(o)->size != 0;
     case ObjKind::DictView: return as<ObjDict>(static_cast<ObjDictView*>(o)->dict)->size != 0;
     default: return true;
@@ -110,44 +109,7 @@ const char* op_symbol(BinaryOp op, bool in_place) {
   return (in_place ? inplace : plain)[static_cast<int>(op)];
 }
 
-Value repeat(ThreadState& ts, const Value& seq, int64_t times) {
-  if (times < 0) times = 0;
-  return bytes_repeat(ts, as<ObjBytes>(seq), times);
-}
-
-bool is_sequence(const Value& v) { return is_bytes(v); }
-
-Value concat(ThreadState& ts, const Value& a, const Value& b, bool in_place) {
-  std::string_view name = type_name(ts, a);
-  if (a.as_obj()->kind != (b.is_obj() ? b.as_obj()->kind : ObjKind::Opaque)) {
-    // A class may take the other side (__radd__).
-    if (b.is_obj() && b.as_obj()->type && b.as_obj()->type->is_heap_type) return Value();
-    if (is_bytes(a)) return bytes_concat(ts, a, b);  // raises, in bytes' own words
-    raise(ts, ts.rt.types.TypeError,
-          "can only concatenate " + std::string(name) + " (not \"" + std::string(type_name(ts, b)) + "\") to " +
-              std::string(name));
-  }
-  return bytes_concat(ts, a, b);
-}
-
 }  // namespace
-
-Value builtin_binary(ThreadState& ts, BinaryOp op, const Value& a, const Value& b, bool in_place) {
-  if (op == BinaryOp::Add && is_sequence(a)) return concat(ts, a, b, in_place);
-  if (op == BinaryOp::Mul) {
-    const Value* seq = is_sequence(a) ? &a : is_sequence(b) ? &b : nullptr;
-    if (seq) {
-      const Value& n = seq == &a ? b : a;
-      if (!n.is_intlike())
-        raise(ts, ts.rt.types.TypeError,
-              "can't multiply sequence by non-int of type '" + std::string(type_name(ts, n)) + "'");
-      return repeat(ts, *seq, n.as_int());
-    }
-  }
-  if (op == BinaryOp::Mod && is_bytes(a))
-    raise(ts, ts.rt.types.TypeError, "'%' bytes formatting is not supported by MiniPy");
-  return Value();
-}
 
 // ---- Comparison --------------------------------------------------------------
 
@@ -176,22 +138,6 @@ bool dict_equals(ThreadState& ts, ObjDict* a, ObjDict* b) {
   return true;
 }
 
-[[noreturn]] void raise_unordered(ThreadState& ts, const char* op, const Value& a, const Value& b) {
-  raise(ts, ts.rt.types.TypeError,
-        std::string("'") + op + "' not supported between instances of '" + std::string(type_name(ts, a)) + "' and '" +
-            std::string(type_name(ts, b)) + "'");
-}
-
-// Three-way ordering of two values of orderable types; [op] names the
-// operator for the error message.
-int order(ThreadState& ts, const Value& a, const Value& b, const char* op) {
-  if (is_bytes(a) && is_bytes(b)) {
-    int c = as<ObjBytes>(a)->data.compare(as<ObjBytes>(b)->data);  // bytes compare as unsigned
-    return (c > 0) - (c < 0);
-  }
-  raise_unordered(ts, op, a, b);
-}
-
 }  // namespace
 
 bool builtin_equals(ThreadState& ts, const Value& a, const Value& b) {
@@ -199,7 +145,6 @@ bool builtin_equals(ThreadState& ts, const Value& a, const Value& b) {
   if (a.as_obj() == b.as_obj()) return true;
   if (a.as_obj()->kind != b.as_obj()->kind) return false;
   switch (a.as_obj()->kind) {
-    case ObjKind::Bytes: return as<ObjBytes>(a)->data == as<ObjBytes>(b)->data;
     case ObjKind::Dict: return dict_equals(ts, as<ObjDict>(a), as<ObjDict>(b));
     case ObjKind::BoundMethod: {
       auto* x = as<ObjBoundMethod>(a);
@@ -217,7 +162,6 @@ bool builtin_equals(ThreadState& ts, const Value& a, const Value& b) {
 
 
 bool builtin_contains(ThreadState& ts, const Value& container, const Value& item) {
-  if (is_bytes(container)) return bytes_contains(ts, as<ObjBytes>(container), item);
   if (is_dict(container)) return dict_find(ts, as<ObjDict>(container), item) != nullptr;
   if (is_kind(container, ObjKind::DictView)) {
     auto* view = as<ObjDictView>(container);
@@ -257,11 +201,6 @@ void RecursionGuard::overflow() {
 uint64_t builtin_hash(ThreadState& ts, const Value& v) {
   Obj* o = v.as_obj();
   switch (o->kind) {
-    case ObjKind::Bytes: {  // hashed as the str of the same bytes, as CPython does
-      auto* b = static_cast<ObjBytes*>(o);
-      if (b->hash == 0) b->hash = hash_mix(std::hash<std::string_view>{}(b->data));
-      return b->hash;
-    }
     case ObjKind::List:
     case ObjKind::Dict:
     case ObjKind::DictView:
@@ -272,6 +211,8 @@ uint64_t builtin_hash(ThreadState& ts, const Value& v) {
 }
 
 uint64_t address_hash(const Obj* o) { return hash_mix(reinterpret_cast<uintptr_t>(o)); }
+
+uint64_t address_hash_slot(ThreadState& ts, const Value& self) { return address_hash(self.as_obj()); }
 
 // ---- Text ---------------------------------------------------------------------
 
@@ -321,10 +262,13 @@ std::string address_of(const Obj* o) {
   return buf;
 }
 
+void address_repr(ThreadState& ts, const Value& self, std::string& out) {
+  out += "<" + std::string(type_name(ts, self)) + " object at " + address_of(self.as_obj()) + ">";
+}
+
 void builtin_repr(ThreadState& ts, const Value& v, std::string& out) {
   Obj* o = v.as_obj();
   switch (o->kind) {
-    case ObjKind::Bytes: bytes_repr_into(static_cast<ObjBytes*>(o)->data, out); return;
     case ObjKind::Dict: {
       ReprGuard guard(ts, o);
       if (guard.recursive) {
@@ -369,7 +313,6 @@ void builtin_repr(ThreadState& ts, const Value& v, std::string& out) {
       }
       return;
     }
-    case ObjKind::Module: out += "<module '" + static_cast<ObjModule*>(o)->name + "' (built-in)>"; return;
     case ObjKind::Slice: {
       auto* s = static_cast<ObjSlice*>(o);
       out += "slice(";
@@ -491,24 +434,6 @@ Value builtin_getitem(ThreadState& ts, const Value& container, const Value& inde
     }
     return *found;
   }
-  if (is_bytes(container)) {
-    const std::string& s = as<ObjBytes>(container)->data;
-    if (index.is_intlike()) {
-      int64_t i = index.as_int(), n = static_cast<int64_t>(s.size());
-      if (i < 0) i += n;
-      if (i < 0 || i >= n) raise(ts, ts.rt.types.IndexError, "index out of range");
-      return Value::integer(static_cast<unsigned char>(s[static_cast<size_t>(i)]));
-    }
-    if (is_kind(index, ObjKind::Slice)) {
-      SliceRange r = resolve_slice(ts, as<ObjSlice>(index), s.size());
-      std::string out;
-      out.reserve(static_cast<size_t>(r.count));
-      for (int64_t i = 0, at = r.start; i < r.count; ++i, at += r.step) out += s[static_cast<size_t>(at)];
-      return make_bytes(std::move(out));
-    }
-    raise(ts, ts.rt.types.TypeError,
-          "byte indices must be integers or slices, not " + std::string(type_name(ts, index)));
-  }
   raise(ts, ts.rt.types.TypeError, "'" + std::string(type_name(ts, container)) + "' object is not subscriptable");
 }
 
@@ -538,7 +463,6 @@ int64_t builtin_len(ThreadState& ts, const Value& v) {
   if (v.is_obj()) {
     Obj* o = v.as_obj();
     switch (o->kind) {
-      case ObjKind::Bytes: return static_cast<int64_t>(static_cast<ObjBytes*>(o)->data.size());
       case ObjKind::Dict: return static_cast<int64_t>(static_cast<ObjDict*>(o)->size);
       case ObjKind::DictView: return static_cast<int64_t>(as<ObjDict>(static_cast<ObjDictView*>(o)->dict)->size);
       default: break;
@@ -554,7 +478,6 @@ Value builtin_iter(ThreadState& ts, const Value& v) {
   if (v.is_obj()) {
     Obj* o = v.as_obj();
     switch (o->kind) {
-      case ObjKind::Bytes: return make<ObjIterator>(ts, Over::Bytes, v);
       case ObjKind::Dict: {
         auto it = make<ObjIterator>(ts, Over::DictKeys, v);
         as<ObjIterator>(it)->dict_version = static_cast<ObjDict*>(o)->version;
@@ -886,17 +809,13 @@ Value builtin_richcompare(ThreadState& ts, const Value& a, const Value& b, Compa
     case CompareOp::NotEq: return Value::boolean(!builtin_equals(ts, a, b));
     default: break;
   }
-  // Ordering between the first rounds' types only: another type's operand
-  // (a set) decides in its own slot, or rich_compare raises.
-  if (type_of(ts, a)->tp_richcompare != builtin_richcompare || type_of(ts, b)->tp_richcompare != builtin_richcompare)
-    return Value();
-  int c = order(ts, a, b, compare_symbol(op));
-  switch (op) {
-    case CompareOp::Lt: return Value::boolean(c == -1);
-    case CompareOp::LtE: return Value::boolean(c == -1 || c == 0);
-    case CompareOp::Gt: return Value::boolean(c == 1);
-    default: return Value::boolean(c == 1 || c == 0);
-  }
+  // No type left with these slots is ordered: rich_compare raises.
+  return Value();
+}
+
+Value identity_richcompare(ThreadState& ts, const Value& a, const Value& b, CompareOp op) {
+  if ((op != CompareOp::Eq && op != CompareOp::NotEq) || !identical(a, b)) return Value();
+  return Value::boolean(op == CompareOp::Eq);
 }
 
 Value rich_compare(ThreadState& ts, const Value& a, const Value& b, CompareOp op) {

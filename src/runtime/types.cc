@@ -82,22 +82,6 @@ void give_container_slots(ObjType* t) {
   t->tp_iter = builtin_iter;
 }
 
-template <BinaryOp Op>
-Value builtin_binary_slot(ThreadState& ts, const Value& a, const Value& b) {
-  return builtin_binary(ts, Op, a, b, false);
-}
-
-template <BinaryOp Op>
-Value builtin_inplace_slot(ThreadState& ts, const Value& a, const Value& b) {
-  return builtin_binary(ts, Op, a, b, true);
-}
-
-template <size_t... I>
-void give_number_slots(ObjType* t, std::index_sequence<I...>) {
-  ((t->nb.binary[I] = &builtin_binary_slot<static_cast<BinaryOp>(I)>), ...);
-  ((t->nb.inplace[I] = &builtin_inplace_slot<static_cast<BinaryOp>(I)>), ...);
-}
-
 // BaseException(args): the exception, with the type being made (a class
 // deriving from an exception gets its own type).
 Value exception_new(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTuple* kwnames) {
@@ -226,7 +210,11 @@ void install_types(Runtime& rt) {
   init_list_type(rt);
   init_tuple_type(rt);
   init_range_type(rt);
-  ObjType* own_file[] = {t.none, t.int_, t.bool_, t.float_, t.str, t.list, t.tuple, t.range};
+  init_module_type(rt);
+  init_cell_type(rt);
+  init_bytes_type(rt);
+  ObjType* own_file[] = {t.none, t.int_, t.bool_, t.float_, t.str,  t.bytes, t.list,
+                         t.tuple, t.range, t.module, t.cell};
 
   ObjType* all[] = {t.object, t.type, t.none, t.int_, t.bool_, t.float_, t.str, t.list, t.tuple, t.dict,
                     t.dict_keys, t.dict_values, t.dict_items, t.range, t.iterator, t.function,
@@ -249,16 +237,14 @@ void install_types(Runtime& rt) {
     if (std::find(std::begin(own_file), std::end(own_file), type) != std::end(own_file)) continue;
     give_builtin_slots(type);
   }
-  for (ObjType* type : {t.bytes, t.dict, t.dict_keys, t.dict_values, t.dict_items})
+  for (ObjType* type : {t.dict, t.dict_keys, t.dict_values, t.dict_items})
     give_container_slots(type);
   for (ObjType* type : {t.function, t.builtin_function, t.method}) type->tp_call = builtin_call;
   t.iterator->tp_iter = builtin_iter;
   t.iterator->tp_iternext = builtin_iternext;
-  for (ObjType* type : {t.bytes})
-    give_number_slots(type, std::make_index_sequence<kBinaryOpCount>());
   for (ObjType* type : {t.dict, t.dict_keys, t.dict_values, t.dict_items})
     type->tp_hash = nullptr;
-  for (ObjType* type : {t.function, t.builtin_function, t.method, t.cell, t.dict_keys,
+  for (ObjType* type : {t.function, t.builtin_function, t.method, t.dict_keys,
                         t.dict_values, t.dict_items, t.iterator})
     type->is_final = true;
   t.BaseException->tp_new = exception_new;

@@ -1,5 +1,5 @@
 // Python's `bytes`: its constructor, its text form, and the argument checks
-// that the operators (ops.cc) and the methods (bytes_methods.cc) share, so
+// that the slots (bytesobject.cc) and the methods (bytes_methods.cc) share, so
 // that every place words its TypeError the way CPython does. Turning bytes
 // into str and back is the codecs' business (codecs.h).
 #pragma once

@@ -1,11 +1,19 @@
-// The bytes type: construction, repr and the operators' bytes cases. See
-// bytes.h; the methods are in bytes_methods.cc.
+// `bytes`, after CPython's Objects/bytesobject.c.
+//
+// A bytes object (ObjBytes) is an immutable std::string of raw bytes, with
+// its hash cached on first use. Here: its constructor, repr, the argument
+// checks bytes.h shares, and its slots (comparison, hash, truth, len, items
+// and slices, membership, iteration, + and *). Its methods are in
+// bytes_methods.cc; decoding is the codecs' business (codecs.h).
 #include "gil/runtime/bytes.h"
 
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/codecs.h"
 #include "gil/runtime/errors.h"
 #include "gil/runtime/ops.h"
+#include "gil/runtime/type.h"
+
+#include "builtin_types.h"
 
 namespace gil {
 namespace {
@@ -129,6 +137,99 @@ Value bytes_repeat(ThreadState& ts, const ObjBytes* b, int64_t times) {
 bool bytes_contains(ThreadState& ts, const ObjBytes* b, const Value& item) {
   if (item.is_intlike()) return b->data.find(static_cast<char>(expect_byte(ts, item.as_int()))) != std::string::npos;
   return b->data.find(expect_bytes_like(ts, item)) != std::string::npos;
+}
+
+// ---- Slots ------------------------------------------------------------------------
+
+namespace {
+
+const std::string& data_of(const Value& v) { return static_cast<ObjBytes*>(v.as_obj())->data; }
+
+void bytes_repr(ThreadState& ts, const Value& self, std::string& out) { bytes_repr_into(data_of(self), out); }
+
+// Hashed as the str of the same bytes, as CPython does.
+uint64_t bytes_hash(ThreadState& ts, const Value& self) {
+  auto* b = static_cast<ObjBytes*>(self.as_obj());
+  if (b->hash == 0) b->hash = hash_mix(std::hash<std::string_view>{}(b->data));
+  return b->hash;
+}
+
+// Bytes compare with bytes only, byte by byte as unsigned values; against
+// anything else NotImplemented (so b'a' == 'a' is False, b'a' < 'a' raises).
+Value bytes_richcompare(ThreadState& ts, const Value& a, const Value& b, CompareOp op) {
+  if (!is_bytes(a) || !is_bytes(b)) return Value();
+  int c = data_of(a).compare(data_of(b));
+  return compare_numbers(op, c, 0);
+}
+
+bool bytes_bool(ThreadState& ts, const Value& self) { return !data_of(self).empty(); }
+
+int64_t bytes_len(ThreadState& ts, const Value& self) { return static_cast<int64_t>(data_of(self).size()); }
+
+// b[i] is an int; b[i:j:k] is bytes.
+Value bytes_getitem(ThreadState& ts, const Value& self, const Value& index) {
+  const std::string& s = data_of(self);
+  if (index.is_intlike()) {
+    int64_t i = index.as_int(), n = static_cast<int64_t>(s.size());
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) raise(ts, ts.rt.types.IndexError, "index out of range");
+    return Value::integer(static_cast<unsigned char>(s[static_cast<size_t>(i)]));
+  }
+  if (is_kind(index, ObjKind::Slice)) {
+    SliceRange r = resolve_slice(ts, as<ObjSlice>(index), s.size());
+    std::string out;
+    out.reserve(static_cast<size_t>(r.count));
+    for (int64_t i = 0, at = r.start; i < r.count; ++i, at += r.step) out += s[static_cast<size_t>(at)];
+    return make_bytes(std::move(out));
+  }
+  raise(ts, ts.rt.types.TypeError, "byte indices must be integers or slices, not " + std::string(type_name(ts, index)));
+}
+
+bool bytes_contains_slot(ThreadState& ts, const Value& self, const Value& item) {
+  return bytes_contains(ts, static_cast<ObjBytes*>(self.as_obj()), item);
+}
+
+Value bytes_iter(ThreadState& ts, const Value& self) { return make<ObjIterator>(ts, ObjIterator::Over::Bytes, self); }
+
+// b + other: bytes only (an instance of a class may take it in __radd__).
+Value bytes_add(ThreadState& ts, const Value& a, const Value& b) {
+  if (!is_bytes(a)) return Value();
+  if (!is_bytes(b) && b.is_obj() && b.as_obj()->type && b.as_obj()->type->is_heap_type) return Value();
+  return bytes_concat(ts, a, b);
+}
+
+// b * n and n * b.
+Value bytes_mul(ThreadState& ts, const Value& a, const Value& b) {
+  const Value* seq = is_bytes(a) ? &a : is_bytes(b) ? &b : nullptr;
+  if (!seq) return Value();
+  int64_t times = repeat_count(ts, seq == &a ? b : a);
+  return bytes_repeat(ts, static_cast<ObjBytes*>(seq->as_obj()), times);
+}
+
+Value bytes_mod(ThreadState& ts, const Value& a, const Value& b) {
+  if (!is_bytes(a)) return Value();
+  raise(ts, ts.rt.types.TypeError, "'%' bytes formatting is not supported by MiniPy");
+}
+
+}  // namespace
+
+void init_bytes_type(Runtime& rt) {
+  ObjType* t = rt.types.bytes;
+  t->construct = construct_bytes;
+  t->tp_repr = bytes_repr;
+  t->tp_str = bytes_repr;  // as CPython's: a subclass's __repr__ does not change str()
+  t->tp_hash = bytes_hash;
+  t->tp_richcompare = bytes_richcompare;
+  t->tp_bool = bytes_bool;
+  t->tp_len = bytes_len;
+  t->tp_getitem = bytes_getitem;
+  t->tp_contains = bytes_contains_slot;
+  t->tp_iter = bytes_iter;
+  t->tp_getattro = builtin_getattr;
+  t->tp_setattro = builtin_setattr;
+  t->nb.binary[static_cast<int>(BinaryOp::Add)] = bytes_add;
+  t->nb.binary[static_cast<int>(BinaryOp::Mul)] = bytes_mul;
+  t->nb.binary[static_cast<int>(BinaryOp::Mod)] = bytes_mod;
 }
 
 }  // namespace gil

@@ -1,0 +1,41 @@
+// `module`, after CPython's Objects/moduleobject.c.
+//
+// A module (ObjModule) is its name and its attributes, a short vector of
+// (interned name, value) pairs: module attributes are read far more often
+// than written, and a module has few. Attribute lookup reads that vector
+// alone (a module's type contributes no methods); get_attr (ops.cc) words
+// the AttributeError for a missing one. A module compares and hashes by
+// identity.
+#include "gil/runtime/builtins.h"
+#include "gil/runtime/errors.h"
+#include "gil/runtime/ops.h"
+#include "gil/runtime/type.h"
+
+#include "builtin_types.h"
+
+namespace gil {
+namespace {
+
+ObjModule* as_module(const Value& v) { return static_cast<ObjModule*>(v.as_obj()); }
+
+void module_repr(ThreadState& ts, const Value& self, std::string& out) {
+  out += "<module '" + as_module(self)->name + "' (built-in)>";
+}
+
+Value module_getattro(ThreadState& ts, const Value& self, ObjStr* name) {
+  if (const Value* v = as_module(self)->find(name)) return *v;
+  return Value();
+}
+
+}  // namespace
+
+void init_module_type(Runtime& rt) {
+  ObjType* t = rt.types.module;
+  t->tp_repr = module_repr;
+  t->tp_hash = address_hash_slot;
+  t->tp_richcompare = identity_richcompare;
+  t->tp_getattro = module_getattro;
+  t->tp_setattro = builtin_setattr;
+}
+
+}  // namespace gil
