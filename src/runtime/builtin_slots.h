@@ -14,17 +14,11 @@
 
 namespace gil {
 
-bool builtin_bool(ThreadState& ts, const Value& v);
 bool builtin_equals(ThreadState& ts, const Value& a, const Value& b);
 Value builtin_richcompare(ThreadState& ts, const Value& a, const Value& b, CompareOp op);
-bool builtin_contains(ThreadState& ts, const Value& container, const Value& item);
 uint64_t builtin_hash(ThreadState& ts, const Value& v);
 void builtin_repr(ThreadState& ts, const Value& v, std::string& out);
 void builtin_str(ThreadState& ts, const Value& v, std::string& out);
-Value builtin_getitem(ThreadState& ts, const Value& container, const Value& index);
-void builtin_setitem(ThreadState& ts, const Value& container, const Value& index, const Value& value);
-void builtin_delitem(ThreadState& ts, const Value& container, const Value& index);
-int64_t builtin_len(ThreadState& ts, const Value& v);
 Value builtin_iter(ThreadState& ts, const Value& v);
 bool builtin_iternext(ThreadState& ts, const Value& self, Value& out);
 Value builtin_call(ThreadState& ts, const Value& callable, Value* args, int argc, ObjTuple* kwnames);

@@ -92,15 +92,6 @@ void index_builtin_types(Runtime& rt) {
 
 std::string_view type_name(ThreadState& ts, const Value& v) { return type_of(ts, v)->name; }
 
-bool builtin_bool(ThreadState& ts, const Value& v) {
-  Obj* o = v.as_obj();
-  switch (o->kind) {
-    case ObjKind::Dict: return static_cast<ObjDict*>(o)->size != 0;
-    case ObjKind::DictView: return as<ObjDict>(static_cast<ObjDictView*>(o)->dict)->size != 0;
-    default: return true;
-  }
-}
-
 namespace {
 
 const char* op_symbol(BinaryOp op, bool in_place) {
@@ -126,26 +117,11 @@ bool identical(const Value& a, const Value& b) {
   }
 }
 
-namespace {
-
-bool dict_equals(ThreadState& ts, ObjDict* a, ObjDict* b) {
-  if (a->size != b->size) return false;
-  for (auto& e : a->entries) {
-    if (e.key.is_empty()) continue;
-    Value* other = dict_find(ts, b, e.key);
-    if (!other || !(identical(e.value, *other) || equals(ts, e.value, *other))) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
 bool builtin_equals(ThreadState& ts, const Value& a, const Value& b) {
   if (!a.is_obj() || !b.is_obj()) return false;
   if (a.as_obj() == b.as_obj()) return true;
   if (a.as_obj()->kind != b.as_obj()->kind) return false;
   switch (a.as_obj()->kind) {
-    case ObjKind::Dict: return dict_equals(ts, as<ObjDict>(a), as<ObjDict>(b));
     case ObjKind::BoundMethod: {
       auto* x = as<ObjBoundMethod>(a);
       auto* y = as<ObjBoundMethod>(b);
@@ -160,29 +136,7 @@ bool builtin_equals(ThreadState& ts, const Value& a, const Value& b) {
   }
 }
 
-
-bool builtin_contains(ThreadState& ts, const Value& container, const Value& item) {
-  if (is_dict(container)) return dict_find(ts, as<ObjDict>(container), item) != nullptr;
-  if (is_kind(container, ObjKind::DictView)) {
-    auto* view = as<ObjDictView>(container);
-    auto* d = as<ObjDict>(view->dict);
-    if (view->which == ObjDictView::Which::Keys) return dict_find(ts, d, item) != nullptr;
-  }
-  if (is_kind(container, ObjKind::DictView) ||
-      is_kind(container, ObjKind::Iterator)) {
-    for (auto& v : collect(ts, container))
-      if (identical(v, item) || equals(ts, v, item)) return true;
-    return false;
-  }
-  raise(ts, ts.rt.types.TypeError,
-        "argument of type '" + std::string(type_name(ts, container)) + "' is not iterable");
-}
-
 // ---- Hashing -----------------------------------------------------------------
-
-namespace {
-
-}  // namespace
 
 uint64_t hash_mix(uint64_t x) {
   x ^= x >> 33;
@@ -202,8 +156,6 @@ uint64_t builtin_hash(ThreadState& ts, const Value& v) {
   Obj* o = v.as_obj();
   switch (o->kind) {
     case ObjKind::List:
-    case ObjKind::Dict:
-    case ObjKind::DictView:
     case ObjKind::Slice:
       raise(ts, ts.rt.types.TypeError, "unhashable type: '" + std::string(type_name(ts, v)) + "'");
     default: return address_hash(o);
@@ -215,46 +167,6 @@ uint64_t address_hash(const Obj* o) { return hash_mix(reinterpret_cast<uintptr_t
 uint64_t address_hash_slot(ThreadState& ts, const Value& self) { return address_hash(self.as_obj()); }
 
 // ---- Text ---------------------------------------------------------------------
-
-namespace {
-
-void dict_items_repr_into(ThreadState& ts, ObjDict* d, std::string& out) {
-  bool first = true;
-  for (auto& e : d->entries) {
-    if (e.key.is_empty()) continue;
-    if (!first) out += ", ";
-    first = false;
-    repr_into(ts, e.key, out);
-    out += ": ";
-    repr_into(ts, e.value, out);
-  }
-}
-
-void view_repr_into(ThreadState& ts, ObjDictView* view, std::string& out) {
-  auto* d = as<ObjDict>(view->dict);
-  const char* names[] = {"dict_keys([", "dict_values([", "dict_items(["};
-  out += names[static_cast<int>(view->which)];
-  bool first = true;
-  for (auto& e : d->entries) {
-    if (e.key.is_empty()) continue;
-    if (!first) out += ", ";
-    first = false;
-    if (view->which == ObjDictView::Which::Keys) {
-      repr_into(ts, e.key, out);
-    } else if (view->which == ObjDictView::Which::Values) {
-      repr_into(ts, e.value, out);
-    } else {
-      out += '(';
-      repr_into(ts, e.key, out);
-      out += ", ";
-      repr_into(ts, e.value, out);
-      out += ')';
-    }
-  }
-  out += "])";
-}
-
-}  // namespace
 
 std::string address_of(const Obj* o) {
   char buf[32];
@@ -269,18 +181,6 @@ void address_repr(ThreadState& ts, const Value& self, std::string& out) {
 void builtin_repr(ThreadState& ts, const Value& v, std::string& out) {
   Obj* o = v.as_obj();
   switch (o->kind) {
-    case ObjKind::Dict: {
-      ReprGuard guard(ts, o);
-      if (guard.recursive) {
-        out += "{...}";
-        return;
-      }
-      out += '{';
-      dict_items_repr_into(ts, static_cast<ObjDict*>(o), out);
-      out += '}';
-      return;
-    }
-    case ObjKind::DictView: view_repr_into(ts, static_cast<ObjDictView*>(o), out); return;
     case ObjKind::Function:
       out += "<function " + static_cast<ObjFunction*>(o)->qualname_text() + " at " + address_of(o) + ">";
       return;
@@ -417,59 +317,6 @@ SliceRange resolve_slice(ThreadState& ts, const ObjSlice* s, size_t size) {
             std::string(type_name(ts, index)));
 }
 
-Value builtin_getitem(ThreadState& ts, const Value& container, const Value& index) {
-  if (is_dict(container)) {
-    Value* found = dict_find(ts, as<ObjDict>(container), index);
-    if (!found) {
-      // A dict subclass may supply missing keys (collections.defaultdict's way).
-      ObjType* t = type_of(ts, container);
-      if (t->is_heap_type)
-        if (const Value* missing = t->lookup(ts.rt.name("__missing__"))) {
-          Value args[2] = {container, index};
-          return call_method_value(ts, *missing, container, args, 2);
-        }
-      Value exc = new_exception(ts, ts.rt.types.KeyError, "");
-      as<ObjException>(exc)->args = make_tuple(ts, {index});
-      raise_value(std::move(exc));
-    }
-    return *found;
-  }
-  raise(ts, ts.rt.types.TypeError, "'" + std::string(type_name(ts, container)) + "' object is not subscriptable");
-}
-
-void builtin_setitem(ThreadState& ts, const Value& container, const Value& index, const Value& value) {
-  if (is_dict(container)) {
-    dict_set(ts, as<ObjDict>(container), index, std::move(value));
-    return;
-  }
-  raise(ts, ts.rt.types.TypeError,
-        "'" + std::string(type_name(ts, container)) + "' object does not support item assignment");
-}
-
-void builtin_delitem(ThreadState& ts, const Value& container, const Value& index) {
-  if (is_dict(container)) {
-    if (dict_remove(ts, as<ObjDict>(container), index).is_empty()) {
-      Value exc = new_exception(ts, ts.rt.types.KeyError, "");
-      as<ObjException>(exc)->args = make_tuple(ts, {index});
-      raise_value(std::move(exc));
-    }
-    return;
-  }
-  raise(ts, ts.rt.types.TypeError,
-        "'" + std::string(type_name(ts, container)) + "' object doesn't support item deletion");
-}
-
-int64_t builtin_len(ThreadState& ts, const Value& v) {
-  if (v.is_obj()) {
-    Obj* o = v.as_obj();
-    switch (o->kind) {
-      case ObjKind::Dict: return static_cast<int64_t>(static_cast<ObjDict*>(o)->size);
-      case ObjKind::DictView: return static_cast<int64_t>(as<ObjDict>(static_cast<ObjDictView*>(o)->dict)->size);
-      default: break;
-    }
-  }
-  raise(ts, ts.rt.types.TypeError, "object of type '" + std::string(type_name(ts, v)) + "' has no len()");
-}
 
 // ---- Iteration ---------------------------------------------------------------------
 
@@ -478,20 +325,6 @@ Value builtin_iter(ThreadState& ts, const Value& v) {
   if (v.is_obj()) {
     Obj* o = v.as_obj();
     switch (o->kind) {
-      case ObjKind::Dict: {
-        auto it = make<ObjIterator>(ts, Over::DictKeys, v);
-        as<ObjIterator>(it)->dict_version = static_cast<ObjDict*>(o)->version;
-        return it;
-      }
-      case ObjKind::DictView: {
-        auto* view = static_cast<ObjDictView*>(o);
-        Over over = view->which == ObjDictView::Which::Keys     ? Over::DictKeys
-                    : view->which == ObjDictView::Which::Values ? Over::DictValues
-                                                                 : Over::DictItems;
-        auto it = make<ObjIterator>(ts, over, view->dict);
-        as<ObjIterator>(it)->dict_version = as<ObjDict>(view->dict)->version;
-        return it;
-      }
       case ObjKind::Iterator: return v;
       default: break;
     }

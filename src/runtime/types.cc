@@ -17,39 +17,6 @@
 #include "builtin_types.h"
 
 namespace gil {
-namespace {
-
-// ---- Constructors -------------------------------------------------------
-
-Value construct_dict(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_args(ts, "dict", argc, 0, 1);
-  Value result = make<ObjDict>(ts);
-  auto* d = as<ObjDict>(result);
-  if (argc == 1 && is_dict(args[0])) {
-    for (auto& e : as<ObjDict>(args[0])->entries)
-      if (!e.key.is_empty()) dict_set(ts, d, e.key, e.value);
-  } else if (argc == 1) {
-    std::vector<Value> items = collect(ts, args[0]);
-    for (size_t i = 0; i < items.size(); ++i) {
-      std::vector<Value> pair;
-      if (is_list(items[i]) || is_tuple(items[i]) || is_str(items[i]) || is_bytes(items[i]))
-        pair = collect(ts, items[i]);
-      else
-        raise(ts, ts.rt.types.TypeError,
-              "cannot convert dictionary update sequence element #" + std::to_string(i) + " to a sequence");
-      if (pair.size() != 2)
-        raise(ts, ts.rt.types.ValueError,
-              "dictionary update sequence element #" + std::to_string(i) + " has length " +
-                  std::to_string(pair.size()) + "; 2 is required");
-      dict_set(ts, d, pair[0], pair[1]);
-    }
-  }
-  if (kwnames)
-    for (size_t k = 0; k < kwnames->items.size(); ++k) dict_set(ts, d, kwnames->items[k], args[argc + static_cast<int>(k)]);
-  return result;
-}
-
-}  // namespace
 
 // slice(stop), slice(start, stop[, step]).
 Value construct_slice(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
@@ -68,18 +35,8 @@ void give_builtin_slots(ObjType* t) {
   t->tp_str = builtin_str;
   t->tp_richcompare = builtin_richcompare;
   t->tp_hash = builtin_hash;
-  t->tp_bool = builtin_bool;
   t->tp_getattro = builtin_getattr;
   t->tp_setattro = builtin_setattr;
-}
-
-void give_container_slots(ObjType* t) {
-  t->tp_len = builtin_len;
-  t->tp_getitem = builtin_getitem;
-  t->tp_setitem = builtin_setitem;
-  t->tp_delitem = builtin_delitem;
-  t->tp_contains = builtin_contains;
-  t->tp_iter = builtin_iter;
 }
 
 // BaseException(args): the exception, with the type being made (a class
@@ -130,7 +87,7 @@ void install_types(Runtime& rt) {
   t.bytes = new_type(rt, "bytes", t.object, construct_bytes);
   t.list = new_type(rt, "list", t.object);
   t.tuple = new_type(rt, "tuple", t.object);
-  t.dict = new_type(rt, "dict", t.object, construct_dict);
+  t.dict = new_type(rt, "dict", t.object);
   t.dict_keys = new_type(rt, "dict_keys", t.object);
   t.dict_values = new_type(rt, "dict_values", t.object);
   t.dict_items = new_type(rt, "dict_items", t.object);
@@ -213,8 +170,11 @@ void install_types(Runtime& rt) {
   init_module_type(rt);
   init_cell_type(rt);
   init_bytes_type(rt);
-  ObjType* own_file[] = {t.none, t.int_, t.bool_, t.float_, t.str,  t.bytes, t.list,
-                         t.tuple, t.range, t.module, t.cell};
+  init_dict_type(rt);
+  init_dict_view_types(rt);
+  ObjType* own_file[] = {t.none, t.int_, t.bool_, t.float_, t.str, t.bytes, t.list,
+                         t.tuple, t.range, t.module, t.cell,
+                         t.dict, t.dict_keys, t.dict_values, t.dict_items};
 
   ObjType* all[] = {t.object, t.type, t.none, t.int_, t.bool_, t.float_, t.str, t.list, t.tuple, t.dict,
                     t.dict_keys, t.dict_values, t.dict_items, t.range, t.iterator, t.function,
@@ -237,15 +197,10 @@ void install_types(Runtime& rt) {
     if (std::find(std::begin(own_file), std::end(own_file), type) != std::end(own_file)) continue;
     give_builtin_slots(type);
   }
-  for (ObjType* type : {t.dict, t.dict_keys, t.dict_values, t.dict_items})
-    give_container_slots(type);
   for (ObjType* type : {t.function, t.builtin_function, t.method}) type->tp_call = builtin_call;
   t.iterator->tp_iter = builtin_iter;
   t.iterator->tp_iternext = builtin_iternext;
-  for (ObjType* type : {t.dict, t.dict_keys, t.dict_values, t.dict_items})
-    type->tp_hash = nullptr;
-  for (ObjType* type : {t.function, t.builtin_function, t.method, t.dict_keys,
-                        t.dict_values, t.dict_items, t.iterator})
+  for (ObjType* type : {t.function, t.builtin_function, t.method, t.iterator})
     type->is_final = true;
   t.BaseException->tp_new = exception_new;
   t.BaseException->tp_init = exception_init;
