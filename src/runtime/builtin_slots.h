@@ -19,8 +19,6 @@ Value builtin_richcompare(ThreadState& ts, const Value& a, const Value& b, Compa
 uint64_t builtin_hash(ThreadState& ts, const Value& v);
 void builtin_repr(ThreadState& ts, const Value& v, std::string& out);
 void builtin_str(ThreadState& ts, const Value& v, std::string& out);
-Value builtin_iter(ThreadState& ts, const Value& v);
-bool builtin_iternext(ThreadState& ts, const Value& self, Value& out);
 Value builtin_call(ThreadState& ts, const Value& callable, Value* args, int argc, ObjTuple* kwnames);
 
 }  // namespace gil

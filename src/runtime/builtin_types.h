@@ -26,6 +26,7 @@ void init_bytes_type(Runtime& rt);  // bytesobject.cc
 void init_list_type(Runtime& rt);   // listobject.cc
 void init_dict_type(Runtime& rt);   // dictobject.cc
 void init_dict_view_types(Runtime& rt);  // dictobject.cc
+void init_iterator_type(Runtime& rt);  // iterobject.cc
 void init_tuple_type(Runtime& rt);  // tupleobject.cc
 void init_range_type(Runtime& rt);  // rangeobject.cc
 void init_module_type(Runtime& rt);  // moduleobject.cc

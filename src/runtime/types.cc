@@ -172,9 +172,10 @@ void install_types(Runtime& rt) {
   init_bytes_type(rt);
   init_dict_type(rt);
   init_dict_view_types(rt);
+  init_iterator_type(rt);
   ObjType* own_file[] = {t.none, t.int_, t.bool_, t.float_, t.str, t.bytes, t.list,
                          t.tuple, t.range, t.module, t.cell,
-                         t.dict, t.dict_keys, t.dict_values, t.dict_items};
+                         t.dict, t.dict_keys, t.dict_values, t.dict_items, t.iterator};
 
   ObjType* all[] = {t.object, t.type, t.none, t.int_, t.bool_, t.float_, t.str, t.list, t.tuple, t.dict,
                     t.dict_keys, t.dict_values, t.dict_items, t.range, t.iterator, t.function,
@@ -198,9 +199,7 @@ void install_types(Runtime& rt) {
     give_builtin_slots(type);
   }
   for (ObjType* type : {t.function, t.builtin_function, t.method}) type->tp_call = builtin_call;
-  t.iterator->tp_iter = builtin_iter;
-  t.iterator->tp_iternext = builtin_iternext;
-  for (ObjType* type : {t.function, t.builtin_function, t.method, t.iterator})
+  for (ObjType* type : {t.function, t.builtin_function, t.method})
     type->is_final = true;
   t.BaseException->tp_new = exception_new;
   t.BaseException->tp_init = exception_init;
