@@ -27,6 +27,10 @@ void init_list_type(Runtime& rt);   // listobject.cc
 void init_dict_type(Runtime& rt);   // dictobject.cc
 void init_dict_view_types(Runtime& rt);  // dictobject.cc
 void init_iterator_type(Runtime& rt);  // iterobject.cc
+// Bound native methods' type, then (once install_type_machinery has made
+// it) `method`, the bound Python functions' type.
+void init_builtin_method_type(Runtime& rt);  // methodobject.cc
+void init_method_type(Runtime& rt);          // methodobject.cc
 void init_tuple_type(Runtime& rt);  // tupleobject.cc
 void init_range_type(Runtime& rt);  // rangeobject.cc
 void init_module_type(Runtime& rt);  // moduleobject.cc

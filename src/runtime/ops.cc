@@ -122,11 +122,6 @@ bool builtin_equals(ThreadState& ts, const Value& a, const Value& b) {
   if (a.as_obj() == b.as_obj()) return true;
   if (a.as_obj()->kind != b.as_obj()->kind) return false;
   switch (a.as_obj()->kind) {
-    case ObjKind::BoundMethod: {
-      auto* x = as<ObjBoundMethod>(a);
-      auto* y = as<ObjBoundMethod>(b);
-      return identical(x->self, y->self) && identical(x->method, y->method);
-    }
     case ObjKind::Slice: {  // as (start, stop, step) tuples, sliceobject.cc
       auto* x = as<ObjSlice>(a);
       auto* y = as<ObjSlice>(b);
@@ -190,12 +185,6 @@ void builtin_repr(ThreadState& ts, const Value& v, std::string& out) {
         out += "<method '" + n->name + "' of '" + n->owner->name + "' objects>";
       else
         out += "<built-in function " + n->name + ">";
-      return;
-    }
-    case ObjKind::BoundMethod: {
-      auto* m = static_cast<ObjBoundMethod*>(o);
-      out += "<built-in method " + as<ObjNative>(m->method)->name + " of " + std::string(type_name(ts, m->self)) +
-             " object at " + address_of(m->self.is_obj() ? m->self.as_obj() : o) + ">";
       return;
     }
     case ObjKind::Exception: {
@@ -422,16 +411,6 @@ Value builtin_call(ThreadState& ts, const Value& callable, Value* args, int argc
         return n->fn(ts, args, argc, kwnames);
       }
       case ObjKind::Function: return call_function(ts, static_cast<ObjFunction*>(o), args, argc, kwnames);
-      case ObjKind::BoundMethod: {
-        auto* m = static_cast<ObjBoundMethod*>(o);
-        int total = argc + (kwnames ? static_cast<int>(kwnames->items.size()) : 0);
-        std::vector<Value> with_self;
-        with_self.reserve(static_cast<size_t>(total) + 1);
-        with_self.push_back(m->self);
-        for (int i = 0; i < total; ++i) with_self.push_back(args[i]);
-        Value method = m->method;
-        return call(ts, method, with_self.data(), argc + 1, kwnames);
-      }
       default: break;
     }
   }
@@ -470,7 +449,8 @@ bool has_builtin_equality(ThreadState& ts, const Value& v) {
   // The kinds whose type depends on the object (dict views, iterators,
   // bound methods) are compared by builtin_equals.
   const ObjType* t = ts.rt.types.of_kind[static_cast<int>(o->kind)];
-  return !t || t->tp_richcompare == builtin_richcompare;
+  if (!t) t = type_of_slow(ts, v);
+  return t->tp_richcompare == builtin_richcompare;
 }
 
 CompareOp swapped(CompareOp op) {

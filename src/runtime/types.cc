@@ -95,7 +95,10 @@ void install_types(Runtime& rt) {
   t.iterator = new_type(rt, "iterator", t.object);
   t.function = new_type(rt, "function", t.object);
   t.builtin_function = new_type(rt, "builtin_function_or_method", t.object);
-  t.method = new_type(rt, "builtin_function_or_method", t.object);
+  // Bound native methods; install_type_machinery makes `method`, for bound
+  // Python functions, deriving its slots from this type.
+  t.builtin_method = new_type(rt, "builtin_function_or_method", t.object);
+  t.method = t.builtin_method;
   t.module = new_type(rt, "module", t.object);
   t.cell = new_type(rt, "cell", t.object);
 
@@ -173,9 +176,10 @@ void install_types(Runtime& rt) {
   init_dict_type(rt);
   init_dict_view_types(rt);
   init_iterator_type(rt);
+  init_builtin_method_type(rt);
   ObjType* own_file[] = {t.none, t.int_, t.bool_, t.float_, t.str, t.bytes, t.list,
                          t.tuple, t.range, t.module, t.cell,
-                         t.dict, t.dict_keys, t.dict_values, t.dict_items, t.iterator};
+                         t.dict, t.dict_keys, t.dict_values, t.dict_items, t.iterator, t.builtin_method};
 
   ObjType* all[] = {t.object, t.type, t.none, t.int_, t.bool_, t.float_, t.str, t.list, t.tuple, t.dict,
                     t.dict_keys, t.dict_values, t.dict_items, t.range, t.iterator, t.function,
@@ -198,8 +202,8 @@ void install_types(Runtime& rt) {
     if (std::find(std::begin(own_file), std::end(own_file), type) != std::end(own_file)) continue;
     give_builtin_slots(type);
   }
-  for (ObjType* type : {t.function, t.builtin_function, t.method}) type->tp_call = builtin_call;
-  for (ObjType* type : {t.function, t.builtin_function, t.method})
+  for (ObjType* type : {t.function, t.builtin_function}) type->tp_call = builtin_call;
+  for (ObjType* type : {t.function, t.builtin_function})
     type->is_final = true;
   t.BaseException->tp_new = exception_new;
   t.BaseException->tp_init = exception_init;
@@ -210,6 +214,7 @@ void install_types(Runtime& rt) {
   for (ObjType* type : rt.owned_types)
     if (type->is_exception && type != t.BaseException) inherit_slots(type, t.BaseException);
   install_type_machinery(rt);
+  init_method_type(rt);
   install_gc_slots(rt);
   // Types in files of their own, with their own slots: made after object
   // has its slots (tp_traverse/tp_clear among them), which new_type copies.
