@@ -126,35 +126,6 @@ void add_method(Runtime& rt, ObjType* type, std::string_view name, NativeFn fn, 
   type_set(rt, type, name, std::move(m));
 }
 
-// ---- Sorting, shared with list.sort ------------------------------------------
-
-void sort_values(ThreadState& ts, std::vector<Value>& items, const Value* key, bool reverse) {
-  auto less = [&](const Value& a, const Value& b) { return less_than(ts, a, b); };
-  if (!key || key->is_none()) {
-    if (reverse) {
-      // Python's reverse sort is stable: equal items keep their order.
-      std::stable_sort(items.begin(), items.end(), [&](const Value& a, const Value& b) { return less(b, a); });
-    } else {
-      std::stable_sort(items.begin(), items.end(), less);
-    }
-    return;
-  }
-  std::vector<std::pair<Value, size_t>> keyed;
-  keyed.reserve(items.size());
-  for (size_t i = 0; i < items.size(); ++i) {
-    Value arg = items[i];
-    keyed.emplace_back(call(ts, *key, &arg, 1), i);
-  }
-  auto by_key = [&](const std::pair<Value, size_t>& a, const std::pair<Value, size_t>& b) {
-    return reverse ? less(b.first, a.first) : less(a.first, b.first);
-  };
-  std::stable_sort(keyed.begin(), keyed.end(), by_key);
-  std::vector<Value> sorted;
-  sorted.reserve(items.size());
-  for (auto& [k, i] : keyed) sorted.push_back(std::move(items[i]));
-  items = std::move(sorted);
-}
-
 namespace {
 
 // ---- I/O ---------------------------------------------------------------------

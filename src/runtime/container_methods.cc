@@ -101,11 +101,32 @@ Value list_reverse(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
 Value list_sort(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   if (argc > 1) raise(ts, ts.rt.types.TypeError, "sort() takes no positional arguments");
   Value* reverse = find_keyword(args, argc, kwnames, "reverse");
-  // Sort a copy, so a key function that looks at the list sees it whole,
-  // and a failing comparison leaves the list as it was.
-  std::vector<Value> items = list_items(args);
-  sort_values(ts, items, find_keyword(args, argc, kwnames, "key"), reverse && truthy(ts, *reverse));
-  list_items(args) = std::move(items);
+  Value* key = find_keyword(args, argc, kwnames, "key");
+  const bool descending = reverse && truthy(ts, *reverse);
+  // As CPython, the list is empty while it sorts: a key or __lt__ that looks
+  // at it sees [], and one that adds to it is caught afterwards. Whatever
+  // happens, the sorted (or partly sorted) items go back.
+  auto* list = as<ObjList>(args[0]);
+  std::vector<Value> items;
+  items.swap(list->items);
+  bool modified = false;
+  {
+    struct Restore {
+      ObjList* list;
+      std::vector<Value>& items;
+      bool& modified;
+      ~Restore() {
+        modified = list->items.capacity() != 0;
+        std::vector<Value> added;
+        added.swap(list->items);
+        list->items.swap(items);
+        // [added] is released here, after the list is whole again: freeing
+        // it may run code that looks at the list.
+      }
+    } restore{list, items, modified};
+    sort_values(ts, items, key, descending);
+  }
+  if (modified) raise(ts, ts.rt.types.ValueError, "list modified during sort");
   return Value::none();
 }
 
