@@ -169,18 +169,8 @@ Value type_call(ThreadState& ts, const Value& self, Value* args, int argc, ObjTu
   } else if (t->construct) {
     obj = t->construct(ts, args, argc, kwnames);
     // A class deriving from a built-in: the instance has the built-in's
-    // layout and the class as its type. The constructors of immutable
-    // types may hand back a shared object (str("a") is the cached "a", the
-    // empty tuple is one object): the instance must be a copy of its own.
-    if (t->is_heap_type && obj.is_obj() && obj.as_obj()->refcount != 1) {
-      switch (obj.as_obj()->kind) {
-        case ObjKind::Str: obj = make_str(as<ObjStr>(obj)->text); break;
-        case ObjKind::Bytes: obj = make_bytes(as<ObjBytes>(obj)->data); break;
-        case ObjKind::Tuple: obj = make_tuple(ts, as<ObjTuple>(obj)->items); break;
-        default: break;
-      }
-    }
-    if (t->is_heap_type && obj.is_obj()) obj.as_obj()->type = t;
+    // layout (and an instance dict) and the class as its type.
+    if (t->is_heap_type) obj = make_subclass_instance(ts, t, std::move(obj));
   } else if (t->tp_new) {
     obj = t->tp_new(ts, t, args, argc, kwnames);
   } else {

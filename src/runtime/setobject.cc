@@ -272,6 +272,8 @@ void update_internal(ThreadState& ts, ObjSet* so, const Value& other) {
 
 Value new_set(Runtime& rt, ObjKind kind, ObjType* type = nullptr) {
   if (!type) type = kind == ObjKind::Set ? rt.types.set : rt.types.frozenset;
+  // A set of a class has room for its instance dict (subclass_instances.cc).
+  if (type->is_heap_type) return make<WithDict<ObjSet>>(rt, kind, type);
   return make<ObjSet>(rt, kind, type);
 }
 

@@ -450,6 +450,7 @@ void set_slots(Runtime& rt, ObjType* t) {
   t->tp_getattro = solid && solid->tp_getattro != object->tp_getattro ? solid->tp_getattro : generic_getattr;
   if (defined_in_python(rt, t, "__getattribute__")) t->tp_getattro = slot_getattro;
   if (!t->tp_setattro) t->tp_setattro = generic_setattr;
+  set_subclass_gc_slots(rt, t);
   // __eq__ without __hash__ in the same class: unhashable.
   const Value* h = t->own(rt.name("__hash__"));
   if (h && h->is_none()) t->tp_hash = nullptr;
@@ -539,7 +540,7 @@ Value* instance_dict(const Value& self) {
     case ObjKind::Exception: return &as<ObjException>(self)->dict;
     case ObjKind::Opaque: return &as<ObjOpaque>(self)->dict;
     case ObjKind::Function: return &as<ObjFunction>(self)->attrs;
-    default: return nullptr;
+    default: return subclass_instance_dict(self.as_obj());
   }
 }
 

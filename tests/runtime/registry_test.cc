@@ -278,14 +278,16 @@ TEST(Registry, ClassesInheritTraverseAndClear) {
                        "class Plain: pass\n"
                        "class Derived(Plain): pass\n"
                        "class MySet(set): pass\n"
-                       "class MyError(ValueError): pass\n",
+                       "class MyError(ValueError): pass\n"
+                       "s = MySet(['item'])\n"
+                       "s.tag = 'x'\n",
                        "test.py"),
             0);
   struct Case {
     const char* name;
     ObjType* from;
   };
-  for (Case c : {Case{"Plain", rt.types.object}, Case{"Derived", rt.types.object}, Case{"MySet", rt.types.set},
+  for (Case c : {Case{"Plain", rt.types.object}, Case{"Derived", rt.types.object},
                  Case{"MyError", rt.types.BaseException}}) {
     Value v = global(rt, c.name);
     ASSERT_TRUE(is_kind(v, ObjKind::Type)) << c.name;
@@ -295,6 +297,20 @@ TEST(Registry, ClassesInheritTraverseAndClear) {
     EXPECT_EQ(t->tp_traverse, c.from->tp_traverse) << c.name;
     EXPECT_EQ(t->tp_clear, c.from->tp_clear) << c.name;
   }
+  // A class deriving from set (list, tuple, dict, frozenset) has slots of
+  // its own: its instances hold an instance dict besides the items, and
+  // traversing one visits both.
+  auto* my_set = as<ObjType>(global(rt, "MySet"));
+  EXPECT_NE(my_set->tp_traverse, rt.types.set->tp_traverse);
+  EXPECT_NE(my_set->tp_clear, rt.types.set->tp_clear);
+  Value s = global(rt, "s");
+  ASSERT_TRUE(is_kind(s, ObjKind::Set));
+  Value* d = instance_dict(s);
+  ASSERT_NE(d, nullptr);
+  ASSERT_TRUE(is_dict(*d));
+  std::vector<const Obj*> in_set = referents(rt, s);
+  ASSERT_EQ(in_set.size(), 2u);
+  EXPECT_TRUE(std::find(in_set.begin(), in_set.end(), d->as_obj()) != in_set.end());
   // A class's namespace is what traversing the class visits.
   Value plain = global(rt, "Plain");
   std::vector<const Obj*> seen = referents(rt, plain);

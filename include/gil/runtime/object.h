@@ -294,6 +294,19 @@ struct ObjInstance : GcObj {
   Value dict;
 };
 
+// An instance of a class deriving from list, tuple, dict, set, frozenset or
+// str: the built-in's own struct plus an instance dict, as CPython adds a
+// __dict__ at tp_dictoffset. Its kind stays the built-in's, so every
+// operation of the built-in works on it unchanged; its type is the class.
+// Only make_subclass_instance (subclass_instances.cc) and new_set make one,
+// and every object of those kinds whose type is a class is one.
+template <typename Base>
+struct WithDict final : Base {
+  using Base::Base;
+  // The instance's __dict__, an ObjDict, or Empty until first used.
+  Value dict;
+};
+
 // staticmethod(f) and classmethod(f): wrappers whose tp_descr_get gives [fn]
 // itself, or [fn] bound to the class.
 struct ObjStaticMethod : GcObj {

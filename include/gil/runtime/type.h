@@ -180,6 +180,22 @@ void update_slot(ThreadState& ts, ObjType* type, ObjStr* name);
 // null when its kind has none.
 Value* instance_dict(const Value& self);
 
+// [base], a new object of a built-in type, as an instance of the class [t]
+// deriving from it: for list, tuple, dict, str (sets are made so by their
+// tp_new) a fresh object with room for an instance dict, holding [base]'s
+// contents, so that a shared tuple or str is never retyped; other objects
+// get [t] as their type; inline values are returned as they are.
+Value make_subclass_instance(ThreadState& ts, ObjType* t, Value base);
+// The instance dict slot of an object made by make_subclass_instance or of
+// a set of a class, or null for any other object.
+Value* subclass_instance_dict(Obj* o);
+// The built-in type whose layout instances of [t] have (list for a class
+// deriving from a class deriving from list), or object.
+ObjType* solid_base(ObjType* t);
+// Gives a class whose instances are WithDict<...> the tp_traverse and
+// tp_clear that also visit and drop the instance dict.
+void set_subclass_gc_slots(Runtime& rt, ObjType* t);
+
 // object's generic attribute lookup (PyObject_GenericGetAttr): data
 // descriptors of the type, then the instance dict, then other class
 // attributes (bound through their tp_descr_get). Empty when absent.
