@@ -59,7 +59,7 @@ std::string next_child_identity(State& st);
 enum class Use { Spawn, Message };
 
 // The wire extension: functions by name ('F', looked up in __main__ on
-// arrival), builtins by name ('B'), and in Spawn use Queue ('Q' + 3
+// arrival), builtins by name ('B'), instances by reduction ('O'), and in Spawn use Queue ('Q' + 3
 // descriptors) and Connection ('C' + descriptor + flags) handles, whose
 // descriptors it collects for the child to inherit.
 class Extension : public wire::Extension {
@@ -74,6 +74,13 @@ class Extension : public wire::Extension {
   Use use_;
   std::vector<int> fds_;
 };
+
+// Instances (of classes, of classes deriving from built-ins, exceptions) as
+// pickle's reduce sends them: appends 'O' and the reduction to [body], or
+// returns false for a value that is not such an instance (mp_reduce.cc).
+bool reduce_object(ThreadState& ts, const Value& v, std::string& body, wire::Extension& ext);
+// Makes the instance again from a body reduce_object wrote (after its 'O').
+Value rebuild_object(ThreadState& ts, std::string_view body, wire::Extension& ext);
 
 // Encodes [v] for a Queue or Pipe message; decodes one.
 std::string encode_message(ThreadState& ts, const Value& v);

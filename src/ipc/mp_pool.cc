@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <mutex>
 #include <optional>
+#include <tuple>
 
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/errors.h"
@@ -124,7 +125,8 @@ std::vector<Value> run_chunks(ThreadState& ts, PoolObj* pool, const Value& func,
   }
   if (pool->phase == PoolObj::Phase::Terminated) raise(ts, ts.rt.types.ValueError, "Pool not running");
   std::vector<Value> results(chunks.size());
-  std::optional<std::pair<std::string, Value>> first_error;
+  // The first failing chunk's (type name, args, the exception or Empty).
+  std::optional<std::tuple<std::string, Value, Value>> first_error;
   size_t first_error_chunk = chunks.size();
   size_t next = 0, outstanding = 0;
   // A call that ends by an exception with chunks still out (Ctrl-C, a
@@ -180,12 +182,16 @@ std::vector<Value> run_chunks(ThreadState& ts, PoolObj* pool, const Value& func,
         results[chunk] = m[1];
       } else if (chunk < first_error_chunk) {
         first_error_chunk = chunk;
-        first_error = {as<ObjStr>(m[1])->text, m[2]};
+        first_error = {as<ObjStr>(m[1])->text, m[2], m.size() > 3 ? m[3] : Value()};
       }
       if (next < chunks.size()) give(w);
     }
   }
-  if (first_error) raise_remote(ts, first_error->first, first_error->second);
+  if (first_error) {
+    auto& [type_name, args, exception] = *first_error;
+    if (is_kind(exception, ObjKind::Exception)) raise_value(exception);
+    raise_remote(ts, type_name, args);
+  }
   return results;
 }
 
@@ -332,17 +338,23 @@ int serve_pool(ThreadState& ts, Connection& channel) {
       continue;
     } catch (PyException& pe) {
       auto* e = as<ObjException>(pe.exception);
-      Value args = e->args;
+      // The exception itself when it pickles (its class by name, its args
+      // and attributes), else its type's name and args, else its message.
+      std::string reply;
       try {
-        encode_message(ts, args);
+        reply = encode_message(ts, make_tuple(ts, {make_str("error"), make_str(e->type->name), e->args, pe.exception}));
       } catch (PyException&) {
-        args = make_tuple(ts, {make_str(exception_message(ts, e))});
+        Value args = e->args;
+        try {
+          encode_message(ts, args);
+        } catch (PyException&) {
+          args = make_tuple(ts, {make_str(exception_message(ts, e))});
+        }
+        reply = encode_message(ts, make_tuple(ts, {make_str("error"), make_str(e->type->name), args}));
       }
-      answer = make_tuple(ts, {make_str("error"), make_str(e->type->name), args});
+      ReleaseGil unlocked(ts);
+      channel.send_bytes(reply);
     }
-    std::string reply = encode_message(ts, answer);
-    ReleaseGil unlocked(ts);
-    channel.send_bytes(reply);
   }
 }
 

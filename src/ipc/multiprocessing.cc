@@ -86,6 +86,13 @@ std::string main_name_of(ThreadState& ts, const Value& v) {
   return "";
 }
 
+// pickle finds a class or function by its qualified name in its module;
+// one defined inside a function has none to find.
+void refuse_local(ThreadState& ts, const std::string& qualname) {
+  if (qualname.find("<locals>") != std::string::npos)
+    raise(ts, ts.rt.types.AttributeError, "Can't pickle local object '" + qualname + "'");
+}
+
 }  // namespace
 
 bool Extension::encode(ThreadState& ts, const Value& v, std::string& body) {
@@ -93,6 +100,7 @@ bool Extension::encode(ThreadState& ts, const Value& v, std::string& body) {
     // Functions travel by name, as pickle sends them; the receiver finds its
     // own copy in its __main__.
     const std::string& fn = as<ObjFunction>(v)->code_obj()->name;
+    refuse_local(ts, as<ObjFunction>(v)->qualname_text());
     if (main_name_of(ts, v) != fn)
       raise(ts, state(ts.rt).pickling_error,
             "Can't pickle <function " + fn + ">: attribute lookup " + fn + " on __main__ failed");
@@ -115,6 +123,7 @@ bool Extension::encode(ThreadState& ts, const Value& v, std::string& body) {
       body = "B" + t->name;
       return true;
     }
+    refuse_local(ts, t->qualname);
     if (t->is_heap_type && main_name_of(ts, v) == t->name) {
       body = "F" + t->name;
       return true;
@@ -122,6 +131,8 @@ bool Extension::encode(ThreadState& ts, const Value& v, std::string& body) {
     raise(ts, state(ts.rt).pickling_error,
           "Can't pickle <class '" + t->qualname + "'>: attribute lookup " + t->qualname + " on __main__ failed");
   }
+  // Instances: how to make them again (mp_reduce.cc).
+  if (reduce_object(ts, v, body, *this)) return true;
   if (!is_kind(v, ObjKind::Opaque)) return false;
   State& st = state(ts.rt);
   ObjType* type = as<ObjOpaque>(v)->type;
@@ -153,6 +164,7 @@ Value Extension::decode(ThreadState& ts, std::string_view body) {
   char kind = body[0];
   body.remove_prefix(1);
   State& st = state(ts.rt);
+  if (kind == 'O') return rebuild_object(ts, body, *this);
   if (kind == 'F' || kind == 'B') {
     ObjStr* name = ts.rt.intern(body);
     if (kind == 'B') {

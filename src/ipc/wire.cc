@@ -7,6 +7,7 @@
 #include "gil/runtime/errors.h"
 #include "gil/runtime/ops.h"
 #include "gil/runtime/set.h"
+#include "gil/runtime/type.h"
 
 namespace gil::wire {
 namespace {
@@ -28,6 +29,29 @@ uint64_t get_be(std::string_view bytes) {
 void put_count(ThreadState& ts, std::string& out, size_t n) {
   if (n > 0xFFFFFFFFu) raise(ts, ts.rt.types.ValueError, "value too large to send");
   put_u32(out, static_cast<uint32_t>(n));
+}
+
+void encode_at(ThreadState& ts, const Value& v, std::string& out, int depth, Extension* ext);
+
+// Offers [v] to the extension; true when it took it. The extension may
+// encode parts of [v] with encode(), which goes on counting from [depth].
+bool encode_extension(ThreadState& ts, const Value& v, std::string& out, int depth, Extension* ext) {
+  std::string body;
+  int outer = ext->depth;
+  ext->depth = depth + 1;
+  bool taken;
+  try {
+    taken = ext->encode(ts, v, body);
+  } catch (...) {
+    ext->depth = outer;
+    throw;
+  }
+  ext->depth = outer;
+  if (!taken) return false;
+  out += 'x';
+  put_count(ts, out, body.size());
+  out += body;
+  return true;
 }
 
 void encode_at(ThreadState& ts, const Value& v, std::string& out, int depth, Extension* ext) {
@@ -52,6 +76,10 @@ void encode_at(ThreadState& ts, const Value& v, std::string& out, int depth, Ext
     case Tag::Obj: break;
   }
   Obj* o = v.as_obj();
+  // An instance of a class deriving from list, str, ... is more than its
+  // items: its class and attributes travel too, when the channel's
+  // extension knows how to send them (pickle's reduce).
+  if (ext && o->type && o->type->is_heap_type && encode_extension(ts, v, out, depth, ext)) return;
   switch (o->kind) {
     case ObjKind::Str: {
       const std::string& s = static_cast<ObjStr*>(o)->text;
@@ -93,14 +121,9 @@ void encode_at(ThreadState& ts, const Value& v, std::string& out, int depth, Ext
       for (const Value& item : set_items(v)) encode_at(ts, item, out, depth + 1, ext);
       return;
     }
-    default: {
-      std::string body;
-      if (!ext || !ext->encode(ts, v, body))
+    default:
+      if (!ext || !encode_extension(ts, v, out, depth, ext))
         raise(ts, ts.rt.types.TypeError, "cannot pickle '" + std::string(type_name(ts, v)) + "' object");
-      out += 'x';
-      put_count(ts, out, body.size());
-      out += body;
-    }
   }
 }
 
@@ -162,7 +185,16 @@ class Reader {
       case 'x': {
         std::string_view body = take(count());
         if (!ext_) throw FormatError("an extension value on a channel that carries none");
-        return ext_->decode(ts_, body);
+        int outer = ext_->depth;
+        ext_->depth = depth + 1;
+        try {
+          Value v = ext_->decode(ts_, body);
+          ext_->depth = outer;
+          return v;
+        } catch (...) {
+          ext_->depth = outer;
+          throw;
+        }
       }
       default: throw FormatError("unknown tag byte " + std::to_string(static_cast<unsigned char>(tag)));
     }
@@ -203,11 +235,13 @@ constexpr CrcTables crc_tables() {
 
 }  // namespace
 
-void encode(ThreadState& ts, const Value& v, std::string& out, Extension* ext) { encode_at(ts, v, out, 0, ext); }
+void encode(ThreadState& ts, const Value& v, std::string& out, Extension* ext) {
+  encode_at(ts, v, out, ext ? ext->depth : 0, ext);
+}
 
 Value decode(ThreadState& ts, std::string_view payload, Extension* ext) {
   Reader reader(ts, payload, ext);
-  Value v = reader.value(0);
+  Value v = reader.value(ext ? ext->depth : 0);
   if (!reader.at_end()) throw FormatError("bytes left over after the value");
   return v;
 }

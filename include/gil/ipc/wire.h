@@ -15,7 +15,9 @@
 //   't' u32 count, values        tuple
 //   'd' u32 count, (key value)*  dict, in insertion order
 //   'S' / 'Z' u32 count, values  set / frozenset, in iteration order
-//   'x' u32 length, body         an extension value (below)
+//   'x' u32 length, body         an extension value (below); also an
+//                                instance of a class deriving from a
+//                                built-in type, when the extension takes it
 //
 // Nesting is limited to 200 levels (a deeper or cyclic structure cannot be
 // sent). Anything else (a function, a lock, a module) raises TypeError in the
@@ -59,6 +61,11 @@ class Extension {
   virtual bool encode(ThreadState& ts, const Value& v, std::string& body) = 0;
   // Rebuilds the value from [body]. Throws FormatError when it is malformed.
   virtual Value decode(ThreadState& ts, std::string_view body) = 0;
+  // How deeply the value being encoded or decoded is nested: set around
+  // encode() and decode(), so that an extension that encodes the parts of
+  // its value with wire::encode (an instance's __dict__) stays within
+  // kMaxDepth, and a cycle through instances is refused, not followed.
+  int depth = 0;
 };
 
 // Appends the encoding of [v] to [out]. Raises (as a Python exception)
