@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "gil/runtime/errors.h"
 #include "gil/runtime/ops.h"
 
 namespace gil {
@@ -147,6 +148,26 @@ struct ReprGuard {
   }
   ThreadState& ts;
   bool recursive;
+};
+
+// One level of a recursive comparison or hash, counted against the
+// recursion limit as CPython's Py_EnterRecursiveCall(" in comparison")
+// counts it, so that comparing two lists nested a hundred thousand deep
+// raises RecursionError instead of overflowing the C++ stack.
+class NestingGuard {
+ public:
+  NestingGuard(ThreadState& ts, const char* where) : ts_(ts) {
+    if (++ts.native_depth + static_cast<int>(ts.frames.size()) > ts.rt.config.recursion_limit) [[unlikely]] {
+      --ts.native_depth;
+      raise(ts, ts.rt.types.RecursionError, std::string("maximum recursion depth exceeded") + where);
+    }
+  }
+  ~NestingGuard() { --ts_.native_depth; }
+  NestingGuard(const NestingGuard&) = delete;
+  NestingGuard& operator=(const NestingGuard&) = delete;
+
+ private:
+  ThreadState& ts_;
 };
 
 }  // namespace gil

@@ -80,6 +80,7 @@ void dict_repr(ThreadState& ts, const Value& self, std::string& out) {
 
 bool dict_equal(ThreadState& ts, ObjDict* a, ObjDict* b) {
   if (a->size != b->size) return false;
+  NestingGuard guard(ts, " in comparison");
   for (auto& e : a->entries) {
     if (e.key.is_empty()) continue;
     Value* other = dict_find(ts, b, e.key);

@@ -47,6 +47,7 @@ namespace {
 size_t first_difference(ThreadState& ts, const std::vector<Value>& a, const std::vector<Value>& b) {
   size_t n = std::min(a.size(), b.size());
   size_t i = 0;
+  NestingGuard guard(ts, " in comparison");
   while (i < n && (identical(a[i], b[i]) || equals(ts, a[i], b[i]))) ++i;
   return i;
 }

@@ -51,6 +51,9 @@ void tuple_repr(ThreadState& ts, const Value& self, std::string& out) {
 
 uint64_t tuple_hash(ThreadState& ts, const Value& self) {
   uint64_t h = 0x345678;
+  // CPython's tuplehash does not count its recursion (its C stack is deep
+  // enough for a hundred thousand levels); ours must.
+  NestingGuard guard(ts, " while hashing a tuple");
   for (auto& item : items_of(self)) h = hash_mix(h * 1000003 ^ hash_value(ts, item));
   return h;
 }
