@@ -90,6 +90,14 @@ Value object_new_method(ThreadState& ts, Value* args, int argc, ObjTuple* kwname
   auto* t = as<ObjType>(args[0]);
   if (t->is_exception) return construct_exception(ts, t, args + 1, argc - 1, nullptr);
   if (!t->is_heap_type) raise(ts, ts.rt.types.TypeError, "object.__new__(" + t->name + ") is not safe, use " + t->name + ".__new__()");
+  // The built-in types have no __new__ of their own, so super().__new__(cls,
+  // (x, y)) in a class deriving from tuple lands here: it must make the
+  // built-in's layout (an ObjInstance read as a tuple would be garbage), as
+  // tuple.__new__ would.
+  ObjType* builtin = solid_base(t);
+  if (builtin != ts.rt.types.object && builtin->construct)
+    return make_subclass_instance(ts, t, builtin->construct(ts, args + 1, argc - 1, kwnames));
+  if (builtin != ts.rt.types.object && builtin->tp_new) return builtin->tp_new(ts, t, args + 1, argc - 1, kwnames);
   return make<ObjInstance>(ts, t, Value());
 }
 
