@@ -89,11 +89,13 @@ Value make_subclass_instance(ThreadState& ts, ObjType* t, Value base) {
         d->entries = std::move(src->entries);
         d->index = std::move(src->index);
         d->size = src->size;
+        d->str_key_bits = src->str_key_bits;
         src->size = 0;
       } else {
         d->entries = src->entries;
         d->index = src->index;
         d->size = src->size;
+        d->str_key_bits = src->str_key_bits;
       }
       d->type = t;
       return Value::adopt(d);

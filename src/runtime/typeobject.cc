@@ -31,9 +31,13 @@ ObjType::ObjType(Runtime& rt, std::string n, ObjType* b) : Obj(ObjKind::Type), n
   mro.push_back(this);
   if (b) mro.insert(mro.end(), b->mro.begin(), b->mro.end());
   dict = make<ObjDict>(rt);
+  as<ObjDict>(dict)->namespace_of = this;
+  if (b) b->subclasses.push_back(this);
 }
 
-ObjType::~ObjType() = default;
+ObjType::~ObjType() {
+  if (is_dict(dict)) as<ObjDict>(dict)->namespace_of = nullptr;
+}
 
 bool ObjType::is_subtype_of(const ObjType* other) const {
   if (this == other) return true;
@@ -44,10 +48,47 @@ bool ObjType::is_subtype_of(const ObjType* other) const {
 
 const Value* ObjType::own(ObjStr* name) const { return dict_find_str(as<ObjDict>(dict), name); }
 
-const Value* ObjType::lookup(ObjStr* name) const {
+const Value* ObjType::lookup_uncached(ObjStr* name) const {
   for (const ObjType* t : mro)
     if (const Value* v = t->own(name)) return v;
   return nullptr;
+}
+
+const Value* ObjType::lookup_and_remember(ObjStr* name) const {
+  const Value* found = lookup_uncached(name);
+  // Only interned names: another str could later live at a freed one's
+  // address.
+  if (!name->interned) return found;
+  if ((lookup_cache_used_ + 1) * 2 > lookup_cache_.size()) {
+    std::vector<CachedLookup> old = std::move(lookup_cache_);
+    lookup_cache_.assign(old.empty() ? 16 : old.size() * 2, CachedLookup{nullptr, nullptr});
+    lookup_cache_used_ = 0;
+    for (const CachedLookup& c : old)
+      if (c.name) {
+        size_t mask = lookup_cache_.size() - 1;
+        size_t i = cache_slot(c.name, mask);
+        while (lookup_cache_[i].name) i = (i + 1) & mask;
+        lookup_cache_[i] = c;
+        ++lookup_cache_used_;
+      }
+  }
+  size_t mask = lookup_cache_.size() - 1;
+  size_t i = cache_slot(name, mask);
+  while (lookup_cache_[i].name) i = (i + 1) & mask;
+  lookup_cache_[i] = {name, found};
+  ++lookup_cache_used_;
+  return found;
+}
+
+void ObjType::clear_lookup_cache() const {
+  lookup_cache_.clear();
+  lookup_cache_used_ = 0;
+}
+
+void type_modified(ObjType* type) {
+  ++type->version;
+  type->clear_lookup_cache();
+  for (ObjType* sub : type->subclasses) type_modified(sub);
 }
 
 ObjType* new_type(Runtime& rt, std::string name, ObjType* base, NativeFn construct) {
@@ -62,7 +103,7 @@ ObjType* new_type(Runtime& rt, std::string name, ObjType* base, NativeFn constru
 
 void type_set(Runtime& rt, ObjType* type, std::string_view name, Value value) {
   dict_set_str(as<ObjDict>(type->dict), rt.intern(name), std::move(value));
-  ++type->version;
+  type_modified(type);
 }
 
 void inherit_slots(ObjType* type, const ObjType* base) {
@@ -434,6 +475,7 @@ void fill_slots_from_dunders(Runtime& rt, ObjType* t) {
 // dunder is assigned or deleted later.
 void set_slots(Runtime& rt, ObjType* t) {
   ObjType* object = rt.types.object;
+  t->clear_lookup_cache();
   // Every slot goes back to unset; the namespace and MRO stay.
 #define GIL_RESET(slot) t->slot = nullptr;
   GIL_RESET(tp_new) GIL_RESET(tp_init) GIL_RESET(tp_traverse) GIL_RESET(tp_clear) GIL_RESET(tp_repr)
@@ -487,6 +529,7 @@ Value make_class(ThreadState& ts, const std::string& name, const Value& bases_va
   make_immortal(t);
   t->is_heap_type = true;
   t->bases = bases;
+  for (size_t i = 1; i < bases.size(); ++i) bases[i]->subclasses.push_back(t);
   t->mro = compute_mro(ts, t);
   t->is_exception = bases[0]->is_exception || (solid && solid->is_exception);
   for (ObjType* b : bases) t->instances_have_dict = true, t->is_exception = t->is_exception || b->is_exception;
@@ -521,14 +564,11 @@ Value make_class(ThreadState& ts, const std::string& name, const Value& bases_va
 }
 
 void update_slot(ThreadState& ts, ObjType* type, ObjStr* name) {
-  ++type->version;
+  type_modified(type);
   if (name->text.size() < 5 || name->text.compare(0, 2, "__") != 0) return;
   set_slots(ts.rt, type);
   for (ObjType* sub : ts.rt.owned_types)
-    if (sub != type && sub->is_heap_type && sub->is_subtype_of(type)) {
-      ++sub->version;
-      set_slots(ts.rt, sub);
-    }
+    if (sub != type && sub->is_heap_type && sub->is_subtype_of(type)) set_slots(ts.rt, sub);
 }
 
 // ---- Attribute access ------------------------------------------------------------

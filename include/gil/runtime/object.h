@@ -72,11 +72,19 @@ struct ObjDict : GcObj {
   // Entries in insertion order, with holes where keys were deleted.
   std::vector<Entry> entries;
   // Open-addressing table of indexes into entries; -1 free, -2 deleted.
+  // Empty while the dict is small enough to be scanned (dict.cc).
   std::vector<int32_t> index;
   // Live entries.
   size_t size = 0;
   // Bumped on every insertion or deletion, so iterators notice changes.
   uint64_t version = 0;
+  // A bit per str key's hash (bit hash % 64), never cleared by a deletion
+  // and recomputed when the entries are compacted: a str whose bit is clear
+  // is certainly absent, so most failed attribute lookups cost one test.
+  uint64_t str_key_bits = 0;
+  // The type whose namespace this is, or null: a change of shape here
+  // invalidates the lookups cached on that type and its subclasses.
+  ObjType* namespace_of = nullptr;
 };
 
 // `set` and `frozenset` (kind Set or FrozenSet; [type] is the set's type,

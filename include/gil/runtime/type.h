@@ -143,12 +143,52 @@ struct ObjType : Obj {
   // Whether this type is [other] or derives from it.
   bool is_subtype_of(const ObjType* other) const;
   // The value [name] (interned) has in the first type of the MRO that
-  // defines it, or null.
-  const Value* lookup(ObjStr* name) const;
+  // defines it, or null. Answered from the type's lookup cache when [name]
+  // was asked before, as CPython's method cache answers _PyType_Lookup.
+  const Value* lookup(ObjStr* name) const {
+    if (!lookup_cache_.empty()) {
+      size_t mask = lookup_cache_.size() - 1;
+      for (size_t i = cache_slot(name, mask);; i = (i + 1) & mask) {
+        const CachedLookup& c = lookup_cache_[i];
+        if (c.name == name) return c.found;
+        if (!c.name) break;
+      }
+    }
+    return lookup_and_remember(name);
+  }
+  // Forgets every cached lookup (the namespace of this type or of a type in
+  // its MRO changed shape).
+  void clear_lookup_cache() const;
   // The same, in this type's own namespace only.
   const Value* own(ObjStr* name) const;
   // Old name of lookup(), kept for the built-in modules.
   const Value* find_method(ObjStr* name) const { return lookup(name); }
+
+  // The classes deriving directly from this one (CPython's tp_subclasses),
+  // so that a change here reaches the caches below.
+  std::vector<ObjType*> subclasses;
+
+ private:
+  // The lookup cache: an open-addressing table (linear probing, at most
+  // half full) of interned names and what lookup() found for them, a null
+  // [found] included. [found] points into the namespace dict of a type in
+  // the MRO, so the invariant is: no cached entry survives a change of
+  // shape (insertion, deletion, compaction) of any of those dicts. Each
+  // namespace dict knows its type (ObjDict::namespace_of) and dict.cc calls
+  // type_modified() on every such change. Assigning a new value to an
+  // existing key keeps the entry's address, and the cache then sees the new
+  // value. Guarded by the GIL.
+  struct CachedLookup {
+    ObjStr* name;
+    const Value* found;
+  };
+  static size_t cache_slot(const ObjStr* name, size_t mask) {
+    return static_cast<size_t>((reinterpret_cast<uintptr_t>(name) * 0x9E3779B97F4A7C15ull) >> 40) & mask;
+  }
+  const Value* lookup_and_remember(ObjStr* name) const;
+  const Value* lookup_uncached(ObjStr* name) const;
+  mutable std::vector<CachedLookup> lookup_cache_;
+  mutable size_t lookup_cache_used_ = 0;
 };
 
 // A built-in type of [rt] named [name] deriving from [base] (null: none),
@@ -159,6 +199,10 @@ ObjType* new_type(Runtime& rt, std::string name, ObjType* base, NativeFn constru
 
 // Binds [name] in [type]'s namespace (a method, a class attribute).
 void type_set(Runtime& rt, ObjType* type, std::string_view name, Value value);
+
+// [type]'s namespace changed shape: bumps the version of [type] and of every
+// class deriving from it and drops their cached lookups.
+void type_modified(ObjType* type);
 
 // Copies every slot [type] does not set from [base] (CPython's inherit_slots).
 void inherit_slots(ObjType* type, const ObjType* base);
