@@ -3,6 +3,7 @@
 // descriptors that bind what a class holds to what its instances see:
 // functions (bound methods), staticmethod, classmethod, property and super.
 #include <algorithm>
+#include <array>
 #include <cstdio>
 
 #include "gil/runtime/builtins.h"
@@ -150,6 +151,36 @@ Value type_richcompare(ThreadState& ts, const Value& a, const Value& b, CompareO
 }
 
 // `C(args)`: __new__, then __init__ when the result is a C.
+namespace {
+
+// [first], then the [count] values at [args]: the arguments of a call that
+// puts the type or the new object in front, kept in the frame when short,
+// since every instantiation of a class makes one.
+class PrependedArguments {
+ public:
+  PrependedArguments(const Value& first, const Value* args, int count) {
+    size_t n = static_cast<size_t>(count) + 1;
+    if (n <= short_.size()) {
+      data_ = short_.data();
+    } else {
+      long_.resize(n);
+      data_ = long_.data();
+    }
+    data_[0] = first;
+    for (int i = 0; i < count; ++i) data_[i + 1] = args[i];
+  }
+  PrependedArguments(const PrependedArguments&) = delete;
+  PrependedArguments& operator=(const PrependedArguments&) = delete;
+  Value* data() { return data_; }
+
+ private:
+  std::array<Value, 8> short_;
+  std::vector<Value> long_;
+  Value* data_;
+};
+
+}  // namespace
+
 Value type_call(ThreadState& ts, const Value& self, Value* args, int argc, ObjTuple* kwnames) {
   Runtime& rt = ts.rt;
   auto* t = as<ObjType>(self);
@@ -169,10 +200,7 @@ Value type_call(ThreadState& ts, const Value& self, Value* args, int argc, ObjTu
   const Value* user_new = t->is_heap_type ? t->lookup(rt.name("__new__")) : nullptr;
   if (user_new && !is_kind(*user_new, ObjKind::Native) && is_kind(*user_new, ObjKind::StaticMethod)) {
     int total = argc + (kwnames ? static_cast<int>(kwnames->items.size()) : 0);
-    std::vector<Value> with_type;
-    with_type.reserve(static_cast<size_t>(total) + 1);
-    with_type.push_back(self);
-    for (int i = 0; i < total; ++i) with_type.push_back(args[i]);
+    PrependedArguments with_type(self, args, total);
     obj = call(ts, as<ObjStaticMethod>(*user_new)->fn, with_type.data(), argc + 1, kwnames);
   } else if (t->construct) {
     obj = t->construct(ts, args, argc, kwnames);
@@ -189,10 +217,7 @@ Value type_call(ThreadState& ts, const Value& self, Value* args, int argc, ObjTu
   const Value* init = t->lookup(rt.name("__init__"));
   if (init && !is_kind(*init, ObjKind::Native)) {
     int total = argc + (kwnames ? static_cast<int>(kwnames->items.size()) : 0);
-    std::vector<Value> with_self;
-    with_self.reserve(static_cast<size_t>(total) + 1);
-    with_self.push_back(obj);
-    for (int i = 0; i < total; ++i) with_self.push_back(args[i]);
+    PrependedArguments with_self(obj, args, total);
     Value r = call_method_value(ts, *init, obj, with_self.data(), argc + 1, kwnames);
     if (!r.is_none())
       raise(ts, rt.types.TypeError, "__init__() should return None, not '" + std::string(type_name(ts, r)) + "'");

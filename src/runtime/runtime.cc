@@ -25,6 +25,8 @@ Runtime::Runtime(RuntimeConfig cfg) : config(std::move(cfg)) {
   make_immortal(empty_tuple.as_obj());
   for (int c = 0; c < 256; ++c) single_chars[c] = Value::borrow(intern(std::string(1, static_cast<char>(c))));
   name_enter = intern("__enter__");
+  name_new = intern("__new__");
+  name_init = intern("__init__");
   name_exit = intern("__exit__");
   name_module = intern("__name__");
   gil = std::make_unique<Gil>(eval_breaker, config.gil);

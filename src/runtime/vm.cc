@@ -1,5 +1,6 @@
 #include "gil/runtime/vm.h"
 
+#include <cmath>
 #include <new>
 #include <utility>
 #include <stdexcept>
@@ -233,6 +234,132 @@ const ExceptionEntry* find_handler(const ObjCode* code, uint32_t at) {
   for (auto& e : code->exception_table)
     if (at >= e.start && at < e.end) return &e;
   return nullptr;
+}
+
+// ---- Fast paths the loop takes inline -----------------------------------------
+
+// [a] and [b] as doubles, when each is a float or an int a double holds
+// exactly: then C++'s arithmetic and comparisons on them give Python's
+// results, NaN and infinities included.
+GIL_HOT bool as_exact_doubles(const Value& a, const Value& b, double& x, double& y) {
+  constexpr int64_t kExact = int64_t{1} << 53;
+  if (a.is_float()) {
+    x = a.as_float();
+  } else if (a.is_int() && a.as_int() >= -kExact && a.as_int() <= kExact) {
+    x = static_cast<double>(a.as_int());
+  } else {
+    return false;
+  }
+  if (b.is_float()) {
+    y = b.as_float();
+  } else if (b.is_int() && b.as_int() >= -kExact && b.as_int() <= kExact) {
+    y = static_cast<double>(b.as_int());
+  } else {
+    return false;
+  }
+  return true;
+}
+
+// x op y for the float operations that can neither raise nor need
+// float.__mod__'s sign rules; false leaves the operation to the slot (which
+// raises ZeroDivisionError, OverflowError, or makes a complex power).
+GIL_HOT bool float_arithmetic(BinaryOp op, double x, double y, double& r) {
+  switch (op) {
+    case BinaryOp::Add: r = x + y; return true;
+    case BinaryOp::Sub: r = x - y; return true;
+    case BinaryOp::Mul: r = x * y; return true;
+    case BinaryOp::Div:
+      if (y == 0.0) return false;
+      r = x / y;
+      return true;
+    case BinaryOp::Pow:
+      if (!(x > 0.0) || !std::isfinite(x) || !std::isfinite(y)) return false;
+      r = std::pow(x, y);
+      return std::isfinite(r);
+    default: return false;
+  }
+}
+
+GIL_HOT bool float_comparison(CompareOp op, double x, double y, bool& r) {
+  switch (op) {
+    case CompareOp::Eq: r = x == y; return true;
+    case CompareOp::NotEq: r = x != y; return true;
+    case CompareOp::Lt: r = x < y; return true;
+    case CompareOp::LtE: r = x <= y; return true;
+    case CompareOp::Gt: r = x > y; return true;
+    case CompareOp::GtE: r = x >= y; return true;
+    default: return false;
+  }
+}
+
+// Whether `obj.name` on an instance of [t] reads (or writes) the instance
+// dict first: attribute access is object's generic one and the class has no
+// data descriptor (a property) of that name. [in_class] gets what the class
+// has under the name.
+GIL_HOT bool reads_instance_dict(ThreadState& ts, ObjType* t, ObjStr* name, const Value*& in_class) {
+  if (t->tp_getattro != generic_getattr || t->get_attribute) return false;
+  in_class = t->lookup(name);
+  return !in_class || !type_of(ts, *in_class)->tp_descr_set;
+}
+
+GIL_HOT bool writes_instance_dict(ThreadState& ts, ObjType* t, ObjStr* name) {
+  if (t->tp_setattro != generic_setattr || t->set_attribute || !t->instances_have_dict) return false;
+  const Value* in_class = t->lookup(name);
+  return !in_class || !type_of(ts, *in_class)->tp_descr_set;
+}
+
+GIL_HOT uint32_t& attr_hint(ObjCode* code, uint32_t name_index) { return code->attr_hints[name_index]; }
+
+// The value of [name] in [inst]'s dict, trying first where the hint says.
+GIL_HOT const Value* find_instance_attribute(ObjCode* code, uint32_t name_index, ObjInstance* inst, ObjStr* name) {
+  if (inst->dict.is_empty()) return nullptr;
+  auto* d = as<ObjDict>(inst->dict);
+  uint32_t& hint = attr_hint(code, name_index);
+  if (hint < d->entries.size()) {
+    const ObjDict::Entry& e = d->entries[hint];
+    if (e.key.is_obj() && e.key.as_obj() == name) return &e.value;
+  }
+  int64_t at = dict_str_position(d, name);
+  if (at < 0) return nullptr;
+  hint = static_cast<uint32_t>(at);
+  return &d->entries[static_cast<size_t>(at)].value;
+}
+
+void store_instance_attribute(ThreadState& ts, ObjCode* code, uint32_t name_index, ObjInstance* inst, ObjStr* name,
+                              Value value) {
+  if (inst->dict.is_empty()) inst->dict = make<ObjDict>(ts);
+  auto* d = as<ObjDict>(inst->dict);
+  uint32_t& hint = attr_hint(code, name_index);
+  if (hint < d->entries.size()) {
+    ObjDict::Entry& e = d->entries[hint];
+    if (e.key.is_obj() && e.key.as_obj() == name) {
+      e.value = std::move(value);
+      return;
+    }
+  }
+  dict_set_str(d, name, std::move(value));
+  int64_t at = dict_str_position(d, name);
+  if (at >= 0) hint = static_cast<uint32_t>(at);
+}
+
+// The __init__ written in Python that calling [t] runs on a plain new
+// instance, when type_call would do nothing else (no __new__ of the class's
+// own, no built-in base, no metaclass): the loop then makes the instance and
+// runs __init__ as an ordinary frame instead of recursing through type_call.
+ObjFunction* inlinable_init(ThreadState& ts, const Value& callable) {
+  auto* t = as<ObjType>(callable);
+  Runtime& rt = ts.rt;
+  if (!t->is_heap_type || t->construct || t->tp_new != rt.types.object->tp_new || t->is_exception ||
+      type_of(ts, callable) != rt.types.type)
+    return nullptr;
+  if (const Value* n = t->lookup(rt.name_new); n && !is_kind(*n, ObjKind::Native)) return nullptr;
+  const Value* init = t->lookup(rt.name_init);
+  return init && is_kind(*init, ObjKind::Function) ? as<ObjFunction>(*init) : nullptr;
+}
+
+[[noreturn]] void raise_init_result(ThreadState& ts, const Value& result) {
+  raise(ts, ts.rt.types.TypeError,
+        "__init__() should return None, not '" + std::string(type_name(ts, result)) + "'");
 }
 
 // ---- Helpers the loop calls out of line -------------------------------------
@@ -656,6 +783,11 @@ Value execute(ThreadState& ts, size_t entry_depth) {
           sp -= 2;
           sp[0] = Value();
           sp[1] = Value();
+        } else if (double x, y; (a.is_float() || b.is_float()) && as_exact_doubles(a, b, x, y) &&
+                                float_comparison(static_cast<CompareOp>(arg), x, y, result)) {
+          sp -= 2;
+          sp[0] = Value();
+          sp[1] = Value();
         } else {
         generic_compare_jump:
           Value r = compare(ts, static_cast<CompareOp>(arg), a, b);
@@ -793,6 +925,15 @@ Value execute(ThreadState& ts, size_t entry_depth) {
             FAST_DISPATCH();
           }
         }
+        if (a.is_float() || b.is_float() || (op == BinaryOp::Div && a.is_int() && b.is_int())) {
+          double x, y, r;
+          if (as_exact_doubles(a, b, x, y) && float_arithmetic(op, x, y, r)) {
+            --sp;
+            *sp = Value();
+            a = Value::number(r);
+            FAST_DISPATCH();
+          }
+        }
         if (op == BinaryOp::Add && (arg & kInPlace) && is_str(a) && is_str(b) && is_unique(a.as_obj(), 2))
           release_target_for_concat(ts, a, *ip, locals);
         Value right = POP();
@@ -840,6 +981,16 @@ Value execute(ThreadState& ts, size_t entry_depth) {
           *sp = Value();
           a = Value::boolean(r);
           FAST_DISPATCH();
+        }
+        if (a.is_float() || b.is_float()) {
+          double x, y;
+          bool r;
+          if (as_exact_doubles(a, b, x, y) && float_comparison(static_cast<CompareOp>(arg), x, y, r)) {
+            --sp;
+            *sp = Value();
+            a = Value::boolean(r);
+            FAST_DISPATCH();
+          }
         }
       generic_compare : {
         Value right = POP();
@@ -1072,6 +1223,21 @@ Value execute(ThreadState& ts, size_t entry_depth) {
       }
 
       TARGET(STORE_SUBSCR) {
+        Value& c = sp[-2];
+        Value& i = sp[-1];
+        if (is_list(c) && !c.as_obj()->type && i.is_int()) {
+          auto& items = as<ObjList>(c)->items;
+          int64_t n = i.as_int();
+          if (n < 0) n += static_cast<int64_t>(items.size());
+          if (n >= 0 && static_cast<size_t>(n) < items.size()) {
+            Value old = std::move(items[static_cast<size_t>(n)]);
+            items[static_cast<size_t>(n)] = std::move(sp[-3]);
+            DROP();
+            DROP();
+            DROP();
+            DISPATCH();  // [old] is released here, after the stack is consistent
+          }
+        }
         Value index = POP();
         Value container = POP();
         Value v = POP();
@@ -1087,11 +1253,35 @@ Value execute(ThreadState& ts, size_t entry_depth) {
       }
 
       TARGET(LOAD_ATTR) {
-        TOP() = get_attr(ts, TOP(), as<ObjStr>(code->names[arg]));
+        auto* name = as<ObjStr>(code->names[arg]);
+        Value& obj = TOP();
+        if (is_kind(obj, ObjKind::Instance)) {
+          const Value* in_class = nullptr;
+          if (reads_instance_dict(ts, obj.as_obj()->type, name, in_class)) {
+            if (const Value* v = find_instance_attribute(code, arg, as<ObjInstance>(obj), name)) {
+              Value found = *v;
+              obj = std::move(found);
+              DISPATCH();
+            }
+            if (in_class && !type_of(ts, *in_class)->tp_descr_get) {
+              obj = *in_class;
+              DISPATCH();
+            }
+          }
+        }
+        obj = get_attr(ts, obj, name);
         DISPATCH();
       }
 
       TARGET(STORE_ATTR) {
+        auto* name = as<ObjStr>(code->names[arg]);
+        if (Value& target = sp[-1]; is_kind(target, ObjKind::Instance) &&
+                                    writes_instance_dict(ts, target.as_obj()->type, name)) {
+          store_instance_attribute(ts, code, arg, as<ObjInstance>(target), name, std::move(sp[-2]));
+          DROP();
+          DROP();
+          DISPATCH();
+        }
         Value obj = POP();
         Value v = POP();
         set_attr(ts, obj, as<ObjStr>(code->names[arg]), v);
@@ -1239,6 +1429,29 @@ Value execute(ThreadState& ts, size_t entry_depth) {
         CHECK_EVAL_BREAKER();
         FAST_DISPATCH();
       }
+      if (is_kind(*callable, ObjKind::Type)) {
+        if (ObjFunction* init = inlinable_init(ts, *callable)) {
+          int total = argc + (kwnames ? static_cast<int>(kwnames->items.size()) : 0);
+          ObjCode* init_code = init->code_obj();
+          // Room for self and the frame; otherwise type_call raises.
+          if (static_cast<int>(ts.frames.size()) < rt.config.recursion_limit &&
+              args + total + 1 + init_code->local_count() + init_code->max_stack < ts.stack_end) {
+            // The arguments move up one slot for self; the class's slot
+            // takes __init__, which keeps the frame's code alive.
+            for (int i = total; i > 0; --i) args[i] = std::move(args[i - 1]);
+            args[0] = make<ObjInstance>(ts, as<ObjType>(*callable), Value());
+            Value instance = args[0];
+            *callable = Value::borrow(init);
+            SAVE_FRAME();
+            frame->sp = callable;
+            push_frame(ts, init, callable, args, argc + 1, kwnames, false).constructing = std::move(instance);
+            kw_holder = Value();
+            LOAD_FRAME();
+            CHECK_EVAL_BREAKER();
+            DISPATCH();
+          }
+        }
+      }
       SAVE_FRAME();
       Value result = call(ts, *callable, args, argc, kwnames);
       RELOAD_FRAME_POINTER();
@@ -1268,6 +1481,20 @@ Value execute(ThreadState& ts, size_t entry_depth) {
         // The result replaces the callable in the frame's lowest slot.
         Value* base = frame->base;
         --sp;
+        if (!frame->constructing.is_empty()) [[unlikely]] {
+          // An inlined __init__: the instance is the call's result.
+          Value result = std::move(*sp);
+          clear_frame_values(base, sp);
+          *base = std::move(frame->constructing);
+          ts.frames.pop_back();
+          LOAD_FRAME();
+          sp = base + 1;
+          if (!result.is_none()) {
+            SAVE_FRAME();
+            raise_init_result(ts, result);
+          }
+          DISPATCH();
+        }
         clear_frame_values(base, sp);
         *base = std::move(*sp);
         bool to_native = frame->returns_to_native;

@@ -53,6 +53,12 @@ struct ObjCode : Obj {
   std::vector<Value> constants;
   // Interned attribute, method and module names, referenced by operand.
   std::vector<Value> names;
+  // Per name: where in an instance dict the attribute of that name was last
+  // found by LOAD_ATTR or stored by STORE_ATTR (instances of one class tend
+  // to lay their dicts out alike). Only a guess, checked before use; made
+  // by the compiler with UINT32_MAX (no guess), one per name. Guarded by
+  // the GIL.
+  std::vector<uint32_t> attr_hints;
   // Try ranges, innermost first.
   std::vector<ExceptionEntry> exception_table;
   // Inline comprehensions, innermost first.

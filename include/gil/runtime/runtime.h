@@ -162,6 +162,8 @@ struct Runtime {
   ObjStr* name_enter;
   ObjStr* name_exit;
   ObjStr* name_module;
+  ObjStr* name_new;
+  ObjStr* name_init;
 
   // Set by signal handlers and by other threads; tested by the eval loop at
   // backward jumps and function entry. Any bit set sends the loop into its
@@ -216,6 +218,10 @@ struct Frame {
   // True when a native call entered this frame, so RETURN_VALUE must leave
   // the dispatch loop instead of resuming the caller.
   bool returns_to_native;
+  // For the __init__ of a class instantiation the loop runs inline (vm.cc):
+  // the new instance, which the call returns once __init__ has returned
+  // None. Empty for every other frame.
+  Value constructing;
 };
 
 // A thread of the interpreter; the GIL's per-thread record is its base.
