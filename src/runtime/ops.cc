@@ -736,6 +736,10 @@ Value binary_op(ThreadState& ts, BinaryOp op, const Value& a, const Value& b, bo
     Value r = slot_b(ts, a, b);
     if (!r.is_empty()) return r;
   }
+  raise_binary_op_error(ts, op, a, b, in_place);
+}
+
+void raise_binary_op_error(ThreadState& ts, BinaryOp op, const Value& a, const Value& b, bool in_place) {
   if (op == BinaryOp::Add && !in_place && (is_str(a) || is_list(a) || is_tuple(a)) && a.as_obj()->type == nullptr)
     raise(ts, ts.rt.types.TypeError,
           "can only concatenate " + std::string(type_name(ts, a)) + " (not \"" + std::string(type_name(ts, b)) +

@@ -563,6 +563,34 @@ Value make_class(ThreadState& ts, const std::string& name, const Value& bases_va
   return type_value;
 }
 
+ObjFunction* inlinable_binary_dunder(ThreadState& ts, BinaryOp op, bool in_place, ObjType* ta, ObjType* tb) {
+  auto i = static_cast<size_t>(op);
+  if (!ta->is_heap_type || ta->nb.binary[i] != kBinarySlots[i] || (in_place && ta->nb.inplace[i])) return nullptr;
+  // A subclass operand's reflected method may have to go first.
+  if (tb != ta && tb->is_subtype_of(ta)) return nullptr;
+  const Value* m = ta->lookup(ts.rt.name(kBinaryDunders[i].forward));
+  return m && is_kind(*m, ObjKind::Function) ? as<ObjFunction>(*m) : nullptr;
+}
+
+Value binary_op_after_forward(ThreadState& ts, BinaryOp op, const Value& a, const Value& b, bool in_place) {
+  auto i = static_cast<size_t>(op);
+  ObjType* ta = type_of(ts, a);
+  ObjType* tb = type_of(ts, b);
+  if (tb != ta) {
+    if (tb->nb.binary[i] == kBinarySlots[i]) {
+      if (const Value* m = tb->lookup(ts.rt.name(kBinaryDunders[i].reflected))) {
+        Value args[2] = {b, a};
+        Value r = or_not_implemented(ts, call_method_value(ts, *m, b, args, 2));
+        if (!r.is_empty()) return r;
+      }
+    } else if (auto slot_b = tb->nb.binary[i]) {
+      Value r = slot_b(ts, a, b);
+      if (!r.is_empty()) return r;
+    }
+  }
+  raise_binary_op_error(ts, op, a, b, in_place);
+}
+
 void update_slot(ThreadState& ts, ObjType* type, ObjStr* name) {
   type_modified(type);
   if (name->text.size() < 5 || name->text.compare(0, 2, "__") != 0) return;

@@ -292,46 +292,44 @@ GIL_HOT bool float_comparison(CompareOp op, double x, double y, bool& r) {
   }
 }
 
-// Whether `obj.name` on an instance of [t] reads (or writes) the instance
-// dict first: attribute access is object's generic one and the class has no
-// data descriptor (a property) of that name. [in_class] gets what the class
-// has under the name.
-GIL_HOT bool reads_instance_dict(ThreadState& ts, ObjType* t, ObjStr* name, const Value*& in_class) {
-  if (t->tp_getattro != generic_getattr || t->get_attribute) return false;
-  in_class = t->lookup(name);
-  return !in_class || !type_of(ts, *in_class)->tp_descr_set;
+// The inline cache of the name [name_index] of [code], for instances of
+// [t]: refilled when it was made for another class or an older version.
+[[gnu::noinline]] void fill_attr_cache(ThreadState& ts, AttrCache& c, ObjType* t, ObjStr* name) {
+  c.type = t;
+  c.version = t->version;
+  c.in_class = t->lookup(name);
+  bool data_descriptor = c.in_class && type_of(ts, *c.in_class)->tp_descr_set;
+  c.reads_dict = t->tp_getattro == generic_getattr && !t->get_attribute && !data_descriptor;
+  c.writes_dict =
+      t->tp_setattro == generic_setattr && !t->set_attribute && t->instances_have_dict && !data_descriptor;
 }
 
-GIL_HOT bool writes_instance_dict(ThreadState& ts, ObjType* t, ObjStr* name) {
-  if (t->tp_setattro != generic_setattr || t->set_attribute || !t->instances_have_dict) return false;
-  const Value* in_class = t->lookup(name);
-  return !in_class || !type_of(ts, *in_class)->tp_descr_set;
+GIL_HOT AttrCache& attr_cache(ThreadState& ts, ObjCode* code, uint32_t name_index, ObjType* t, ObjStr* name) {
+  AttrCache& c = code->attr_caches[name_index];
+  if (c.type != t || c.version != t->version) [[unlikely]]
+    fill_attr_cache(ts, c, t, name);
+  return c;
 }
 
-GIL_HOT uint32_t& attr_hint(ObjCode* code, uint32_t name_index) { return code->attr_hints[name_index]; }
-
-// The value of [name] in [inst]'s dict, trying first where the hint says.
-GIL_HOT const Value* find_instance_attribute(ObjCode* code, uint32_t name_index, ObjInstance* inst, ObjStr* name) {
+// The value of [name] in [inst]'s dict, trying first where the cache says.
+GIL_HOT const Value* find_instance_attribute(AttrCache& c, ObjInstance* inst, ObjStr* name) {
   if (inst->dict.is_empty()) return nullptr;
   auto* d = as<ObjDict>(inst->dict);
-  uint32_t& hint = attr_hint(code, name_index);
-  if (hint < d->entries.size()) {
-    const ObjDict::Entry& e = d->entries[hint];
+  if (c.dict_position < d->entries.size()) {
+    const ObjDict::Entry& e = d->entries[c.dict_position];
     if (e.key.is_obj() && e.key.as_obj() == name) return &e.value;
   }
   int64_t at = dict_str_position(d, name);
   if (at < 0) return nullptr;
-  hint = static_cast<uint32_t>(at);
+  c.dict_position = static_cast<uint32_t>(at);
   return &d->entries[static_cast<size_t>(at)].value;
 }
 
-void store_instance_attribute(ThreadState& ts, ObjCode* code, uint32_t name_index, ObjInstance* inst, ObjStr* name,
-                              Value value) {
+void store_instance_attribute(ThreadState& ts, AttrCache& c, ObjInstance* inst, ObjStr* name, Value value) {
   if (inst->dict.is_empty()) inst->dict = make<ObjDict>(ts);
   auto* d = as<ObjDict>(inst->dict);
-  uint32_t& hint = attr_hint(code, name_index);
-  if (hint < d->entries.size()) {
-    ObjDict::Entry& e = d->entries[hint];
+  if (c.dict_position < d->entries.size()) {
+    ObjDict::Entry& e = d->entries[c.dict_position];
     if (e.key.is_obj() && e.key.as_obj() == name) {
       e.value = std::move(value);
       return;
@@ -339,7 +337,7 @@ void store_instance_attribute(ThreadState& ts, ObjCode* code, uint32_t name_inde
   }
   dict_set_str(d, name, std::move(value));
   int64_t at = dict_str_position(d, name);
-  if (at >= 0) hint = static_cast<uint32_t>(at);
+  if (at >= 0) c.dict_position = static_cast<uint32_t>(at);
 }
 
 // The __init__ written in Python that calling [t] runs on a plain new
@@ -934,6 +932,25 @@ Value execute(ThreadState& ts, size_t entry_depth) {
             FAST_DISPATCH();
           }
         }
+        if (is_kind(a, ObjKind::Instance)) {
+          // A dunder written in Python runs as a frame of this loop, above
+          // its operands; RETURN_VALUE finishes the operation.
+          if (ObjFunction* fn = inlinable_binary_dunder(ts, op, (arg & kInPlace) != 0, a.as_obj()->type, type_of(ts, b))) {
+            ObjCode* fn_code = fn->code_obj();
+            if (static_cast<int>(ts.frames.size()) < rt.config.recursion_limit &&
+                sp + 3 + fn_code->local_count() + fn_code->max_stack < ts.stack_end) {
+              Value* base = sp;
+              base[0] = Value::borrow(fn);
+              base[1] = a;
+              base[2] = b;
+              SAVE_FRAME();
+              push_frame(ts, fn, base, base + 1, 2, nullptr, false).finishes_binary_op = arg + 1;
+              LOAD_FRAME();
+              CHECK_EVAL_BREAKER();
+              DISPATCH();
+            }
+          }
+        }
         if (op == BinaryOp::Add && (arg & kInPlace) && is_str(a) && is_str(b) && is_unique(a.as_obj(), 2))
           release_target_for_concat(ts, a, *ip, locals);
         Value right = POP();
@@ -1256,15 +1273,15 @@ Value execute(ThreadState& ts, size_t entry_depth) {
         auto* name = as<ObjStr>(code->names[arg]);
         Value& obj = TOP();
         if (is_kind(obj, ObjKind::Instance)) {
-          const Value* in_class = nullptr;
-          if (reads_instance_dict(ts, obj.as_obj()->type, name, in_class)) {
-            if (const Value* v = find_instance_attribute(code, arg, as<ObjInstance>(obj), name)) {
+          AttrCache& c = attr_cache(ts, code, arg, obj.as_obj()->type, name);
+          if (c.reads_dict) {
+            if (const Value* v = find_instance_attribute(c, as<ObjInstance>(obj), name)) {
               Value found = *v;
               obj = std::move(found);
               DISPATCH();
             }
-            if (in_class && !type_of(ts, *in_class)->tp_descr_get) {
-              obj = *in_class;
+            if (c.in_class && !type_of(ts, *c.in_class)->tp_descr_get) {
+              obj = *c.in_class;
               DISPATCH();
             }
           }
@@ -1275,16 +1292,18 @@ Value execute(ThreadState& ts, size_t entry_depth) {
 
       TARGET(STORE_ATTR) {
         auto* name = as<ObjStr>(code->names[arg]);
-        if (Value& target = sp[-1]; is_kind(target, ObjKind::Instance) &&
-                                    writes_instance_dict(ts, target.as_obj()->type, name)) {
-          store_instance_attribute(ts, code, arg, as<ObjInstance>(target), name, std::move(sp[-2]));
-          DROP();
-          DROP();
-          DISPATCH();
+        if (Value& target = sp[-1]; is_kind(target, ObjKind::Instance)) {
+          AttrCache& c = attr_cache(ts, code, arg, target.as_obj()->type, name);
+          if (c.writes_dict) {
+            store_instance_attribute(ts, c, as<ObjInstance>(target), name, std::move(sp[-2]));
+            DROP();
+            DROP();
+            DISPATCH();
+          }
         }
         Value obj = POP();
         Value v = POP();
-        set_attr(ts, obj, as<ObjStr>(code->names[arg]), v);
+        set_attr(ts, obj, name, v);
         DISPATCH();
       }
 
@@ -1335,7 +1354,14 @@ Value execute(ThreadState& ts, size_t entry_depth) {
         auto* name = as<ObjStr>(code->names[arg]);
         Value& obj = TOP();
         const Value* m = nullptr;
-        if (!is_kind(obj, ObjKind::Module) && !is_kind(obj, ObjKind::Type)) {
+        if (is_kind(obj, ObjKind::Instance)) {
+          AttrCache& c = attr_cache(ts, code, arg, obj.as_obj()->type, name);
+          const Value& d = as<ObjInstance>(obj)->dict;
+          if (c.reads_dict && c.in_class && is_kind(*c.in_class, ObjKind::Function) &&
+              (d.is_empty() || dict_str_position(as<ObjDict>(d), name) < 0))
+            m = c.in_class;
+        }
+        if (!m && !is_kind(obj, ObjKind::Module) && !is_kind(obj, ObjKind::Type)) {
           ObjType* t = type_of(ts, obj);
           // Only where attribute lookup is the generic one: super, property
           // and the like look up differently.
@@ -1481,6 +1507,26 @@ Value execute(ThreadState& ts, size_t entry_depth) {
         // The result replaces the callable in the frame's lowest slot.
         Value* base = frame->base;
         --sp;
+        if (frame->finishes_binary_op) [[unlikely]] {
+          // An inlined dunder: its result replaces the two operands below
+          // [base]; NotImplemented goes on to the reflected method.
+          uint32_t op_arg = frame->finishes_binary_op - 1;
+          Value result = std::move(*sp);
+          clear_frame_values(base, sp);
+          ts.frames.pop_back();
+          LOAD_FRAME();
+          sp = base;
+          if (result.is_obj() && result.as_obj() == rt.not_implemented.as_obj()) {
+            SAVE_FRAME();
+            result = binary_op_after_forward(ts, static_cast<BinaryOp>(op_arg & (kInPlace - 1)), base[-2], base[-1],
+                                             (op_arg & kInPlace) != 0);
+            RELOAD_FRAME_POINTER();
+          }
+          base[-1] = Value();
+          base[-2] = std::move(result);
+          sp = base - 1;
+          DISPATCH();
+        }
         if (!frame->constructing.is_empty()) [[unlikely]] {
           // An inlined __init__: the instance is the call's result.
           Value result = std::move(*sp);

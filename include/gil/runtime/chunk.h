@@ -32,6 +32,24 @@ struct ComprehensionRange {
   Value code;
 };
 
+// What attribute access by one name found on instances of one class, valid
+// while the class's version is [version] (type_modified bumps it whenever a
+// namespace in its MRO changes). Guarded by the GIL.
+struct AttrCache {
+  ObjType* type = nullptr;
+  uint64_t version = 0;
+  // What the class's MRO has under the name, or null.
+  const Value* in_class = nullptr;
+  // `obj.name` reads the instance dict first, and `obj.name = v` writes it:
+  // attribute access is object's generic one and [in_class] is not a data
+  // descriptor.
+  bool reads_dict = false;
+  bool writes_dict = false;
+  // Where in an instance dict the name was last found: instances of one
+  // class tend to lay their dicts out alike. A guess, checked before use.
+  uint32_t dict_position = UINT32_MAX;
+};
+
 struct ObjCode : Obj {
   ObjCode() : Obj(ObjKind::Code) {}
 
@@ -53,12 +71,10 @@ struct ObjCode : Obj {
   std::vector<Value> constants;
   // Interned attribute, method and module names, referenced by operand.
   std::vector<Value> names;
-  // Per name: where in an instance dict the attribute of that name was last
-  // found by LOAD_ATTR or stored by STORE_ATTR (instances of one class tend
-  // to lay their dicts out alike). Only a guess, checked before use; made
-  // by the compiler with UINT32_MAX (no guess), one per name. Guarded by
-  // the GIL.
-  std::vector<uint32_t> attr_hints;
+  // One inline cache per name, for LOAD_ATTR, STORE_ATTR and LOAD_METHOD
+  // on instances (vm.cc), as CPython 3.11 specialises those instructions:
+  // filled by the compiler with empty entries, one per name.
+  std::vector<AttrCache> attr_caches;
   // Try ranges, innermost first.
   std::vector<ExceptionEntry> exception_table;
   // Inline comprehensions, innermost first.

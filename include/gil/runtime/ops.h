@@ -36,6 +36,8 @@ std::string_view type_name(ThreadState& ts, const Value& v);
 bool truthy(ThreadState& ts, const Value& v);
 // `a op b` for the arithmetic operators; [in_place] for `a op= b`.
 Value binary_op(ThreadState& ts, BinaryOp op, const Value& a, const Value& b, bool in_place);
+// CPython's TypeError for `a op b` when no operand's slot could do it.
+[[noreturn]] void raise_binary_op_error(ThreadState& ts, BinaryOp op, const Value& a, const Value& b, bool in_place);
 // `-a`, `+a`, `~a`, abs(a).
 Value negate(ThreadState& ts, const Value& a);
 Value positive(ThreadState& ts, const Value& a);

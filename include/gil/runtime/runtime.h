@@ -222,6 +222,10 @@ struct Frame {
   // the new instance, which the call returns once __init__ has returned
   // None. Empty for every other frame.
   Value constructing;
+  // For a dunder method the loop calls inline for BINARY_OP: that
+  // instruction's operand plus one (the operands lie just below [base] in
+  // the caller's stack until the result replaces them). 0 otherwise.
+  uint32_t finishes_binary_op = 0;
 };
 
 // A thread of the interpreter; the GIL's per-thread record is its base.

@@ -216,6 +216,15 @@ std::vector<ObjType*> compute_mro(ThreadState& ts, ObjType* type);
 // built. Fills the slots from the dunder methods in the MRO.
 Value make_class(ThreadState& ts, const std::string& name, const Value& bases, const Value& ns);
 
+// The function written in Python that `a op b` would call first for an [a]
+// of class [ta] and a [b] of type [tb], when calling it is all binary_op
+// would do before looking at its result; null otherwise. The eval loop then
+// runs it as a frame of its own and, only when it returns NotImplemented,
+// calls binary_op_after_forward, which does the rest of what binary_op does
+// (the reflected method, then CPython's TypeError).
+ObjFunction* inlinable_binary_dunder(ThreadState& ts, BinaryOp op, bool in_place, ObjType* ta, ObjType* tb);
+Value binary_op_after_forward(ThreadState& ts, BinaryOp op, const Value& a, const Value& b, bool in_place);
+
 // After `Class.__dunder__ = f` (or del): refreshes the slot the name drives,
 // in [type] and its subclasses.
 void update_slot(ThreadState& ts, ObjType* type, ObjStr* name);
