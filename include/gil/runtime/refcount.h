@@ -10,7 +10,10 @@
 // threads touch a count at the same time.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+
+#include "gil/runtime/small_objects.h"
 
 namespace gil {
 
@@ -32,6 +35,10 @@ struct Obj {
   virtual ~Obj() = default;
   Obj(const Obj&) = delete;
   Obj& operator=(const Obj&) = delete;
+  // Object memory comes from the per-thread block cache (small_objects.h);
+  // the virtual destructor makes delete pass the most derived object's size.
+  static void* operator new(std::size_t size) { return small_objects::allocate(size); }
+  static void operator delete(void* block, std::size_t size) noexcept { small_objects::release(block, size); }
 
   // The number of owning references. Guarded by the GIL of the interpreter
   // that owns the object. Immortal objects (interned names, built-in types)
