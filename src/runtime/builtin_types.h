@@ -36,6 +36,12 @@ void init_tuple_type(Runtime& rt);  // tupleobject.cc
 void init_range_type(Runtime& rt);  // rangeobject.cc
 void init_module_type(Runtime& rt);  // moduleobject.cc
 void init_cell_type(Runtime& rt);    // cellobject.cc
+void init_function_type(Runtime& rt);         // functionobject.cc
+void init_native_function_type(Runtime& rt);  // nativeobject.cc
+// BaseException's slots and methods, inherited by every exception type.
+void init_exception_types(Runtime& rt);  // exceptionobject.cc
+// Once install_type_machinery has made `slice`.
+void init_slice_type(Runtime& rt);  // sliceobject.cc
 
 // ---- Shared by the types' files ------------------------------------------------
 

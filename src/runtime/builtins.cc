@@ -75,57 +75,6 @@ void raise_bad_argument(ThreadState& ts, std::string_view fn, std::string_view n
             (value.is_none() ? std::string("None") : std::string(type_name(ts, value))));
 }
 
-std::shared_ptr<const NativeKeywords> parse_keywords(std::string_view spec) {
-  if (spec.empty()) return nullptr;
-  auto kw = std::make_shared<NativeKeywords>();
-  if (spec == "*") {
-    kw->any = true;
-    return kw;
-  }
-  if (size_t colon = spec.find(':'); colon != std::string_view::npos) {
-    kw->error_name = std::string(spec.substr(0, colon));
-    spec.remove_prefix(colon + 1);
-  }
-  while (!spec.empty()) {
-    size_t start = spec.find_first_not_of(' ');
-    if (start == std::string_view::npos) break;
-    spec.remove_prefix(start);
-    size_t end = std::min(spec.find(' '), spec.size());
-    kw->names.emplace_back(spec.substr(0, end));
-    spec.remove_prefix(end);
-  }
-  return kw;
-}
-
-void check_native_keywords(ThreadState& ts, const ObjNative* n, ObjTuple* kwnames) {
-  const NativeKeywords* kw = n->keywords.get();
-  if (!kw)
-    raise(ts, ts.rt.types.TypeError,
-          (n->wrapper ? "wrapper " : n->owner ? n->owner->name + "." : std::string()) + n->name +
-              "() takes no keyword arguments");
-  if (kw->any) return;
-  for (const Value& k : kwnames->items) {
-    const std::string& name = as<ObjStr>(k)->text;
-    if (std::find(kw->names.begin(), kw->names.end(), name) == kw->names.end())
-      raise(ts, ts.rt.types.TypeError,
-            "'" + name + "' is an invalid keyword argument for " +
-                (kw->error_name.empty() ? n->name : kw->error_name) + "()");
-  }
-}
-
-// Built-in functions hold no references: no registry, so no runtime needed.
-Value make_native(std::string_view name, NativeFn fn, std::string_view keywords) {
-  auto* n = new ObjNative(std::string(name), fn);
-  n->keywords = parse_keywords(keywords);
-  return Value::adopt(n);
-}
-
-void add_method(Runtime& rt, ObjType* type, std::string_view name, NativeFn fn, std::string_view keywords) {
-  Value m = make_native(name, fn, keywords);
-  as<ObjNative>(m)->owner = type;
-  type_set(rt, type, name, std::move(m));
-}
-
 namespace {
 
 // ---- I/O ---------------------------------------------------------------------

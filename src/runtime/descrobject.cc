@@ -13,7 +13,7 @@
 #include "gil/runtime/type.h"
 #include "gil/runtime/vm.h"
 
-#include "builtin_slots.h"
+#include "builtin_types.h"
 
 namespace gil {
 namespace {
@@ -617,11 +617,6 @@ void install_type_machinery(Runtime& rt) {
   t.method->tp_repr = method_repr;
   t.method->is_final = true;
   t.slice = new_type(rt, "slice", object, construct_slice);
-  t.slice->tp_getattro = builtin_getattr;
-  t.slice->tp_repr = builtin_repr;
-  t.slice->tp_richcompare = builtin_richcompare;
-  t.slice->tp_hash = nullptr;
-  t.slice->is_final = true;
   rt.define_builtin("slice", Value::borrow(t.slice));
   t.map = new_type(rt, "map", object);
   t.filter = new_type(rt, "filter", object);

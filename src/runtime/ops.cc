@@ -15,7 +15,6 @@
 #include "gil/runtime/unicode.h"
 #include "gil/runtime/vm.h"
 
-#include "builtin_slots.h"
 #include "builtin_types.h"
 
 namespace gil {
@@ -117,20 +116,6 @@ bool identical(const Value& a, const Value& b) {
   }
 }
 
-bool builtin_equals(ThreadState& ts, const Value& a, const Value& b) {
-  if (!a.is_obj() || !b.is_obj()) return false;
-  if (a.as_obj() == b.as_obj()) return true;
-  if (a.as_obj()->kind != b.as_obj()->kind) return false;
-  switch (a.as_obj()->kind) {
-    case ObjKind::Slice: {  // as (start, stop, step) tuples, sliceobject.cc
-      auto* x = as<ObjSlice>(a);
-      auto* y = as<ObjSlice>(b);
-      return equals(ts, x->start, y->start) && equals(ts, x->stop, y->stop) && equals(ts, x->step, y->step);
-    }
-    default: return false;
-  }
-}
-
 // ---- Hashing -----------------------------------------------------------------
 
 uint64_t hash_mix(uint64_t x) {
@@ -147,16 +132,6 @@ void RecursionGuard::overflow() {
   raise(ts_, ts_.rt.types.RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
 }
 
-uint64_t builtin_hash(ThreadState& ts, const Value& v) {
-  Obj* o = v.as_obj();
-  switch (o->kind) {
-    case ObjKind::List:
-    case ObjKind::Slice:
-      raise(ts, ts.rt.types.TypeError, "unhashable type: '" + std::string(type_name(ts, v)) + "'");
-    default: return address_hash(o);
-  }
-}
-
 uint64_t address_hash(const Obj* o) { return hash_mix(reinterpret_cast<uintptr_t>(o)); }
 
 uint64_t address_hash_slot(ThreadState& ts, const Value& self) { return address_hash(self.as_obj()); }
@@ -171,60 +146,6 @@ std::string address_of(const Obj* o) {
 
 void address_repr(ThreadState& ts, const Value& self, std::string& out) {
   out += "<" + std::string(type_name(ts, self)) + " object at " + address_of(self.as_obj()) + ">";
-}
-
-void builtin_repr(ThreadState& ts, const Value& v, std::string& out) {
-  Obj* o = v.as_obj();
-  switch (o->kind) {
-    case ObjKind::Function:
-      out += "<function " + static_cast<ObjFunction*>(o)->qualname_text() + " at " + address_of(o) + ">";
-      return;
-    case ObjKind::Native: {
-      auto* n = static_cast<ObjNative*>(o);
-      if (n->owner)
-        out += "<method '" + n->name + "' of '" + n->owner->name + "' objects>";
-      else
-        out += "<built-in function " + n->name + ">";
-      return;
-    }
-    case ObjKind::Exception: {
-      auto* e = static_cast<ObjException*>(o);
-      out += e->type->name;
-      auto& args = as<ObjTuple>(e->args)->items;
-      if (args.size() == 1) {
-        out += '(';
-        repr_into(ts, args[0], out);
-        out += ')';
-      } else {
-        std::string t;
-        repr_into(ts, e->args, t);
-        out += t;
-      }
-      return;
-    }
-    case ObjKind::Slice: {
-      auto* s = static_cast<ObjSlice*>(o);
-      out += "slice(";
-      repr_into(ts, s->start, out);
-      out += ", ";
-      repr_into(ts, s->stop, out);
-      out += ", ";
-      repr_into(ts, s->step, out);
-      out += ')';
-      return;
-    }
-    default:
-      out += "<" + std::string(type_name(ts, v)) + " object at " + address_of(o) + ">";
-      return;
-  }
-}
-
-void builtin_str(ThreadState& ts, const Value& v, std::string& out) {
-  if (is_kind(v, ObjKind::Exception)) {
-    out += exception_message(ts, as<ObjException>(v));
-  } else {
-    builtin_repr(ts, v, out);
-  }
 }
 
 std::string format_value(ThreadState& ts, const Value& v, std::string_view spec) {
@@ -322,32 +243,6 @@ std::vector<Value> collect(ThreadState& ts, const Value& iterable) {
 // ---- Attributes and calls ---------------------------------------------------------
 
 Value builtin_getattr(ThreadState& ts, const Value& obj, ObjStr* name) {
-  if (is_kind(obj, ObjKind::Module)) {
-    if (const Value* v = as<ObjModule>(obj)->find(name)) return *v;
-    return Value();
-  }
-  if (is_kind(obj, ObjKind::Exception)) {
-    auto* e = as<ObjException>(obj);
-    if (name->text == "args") return e->args;
-    Value chained = exception_chain_attribute(e, name->text);
-    if (!chained.is_empty()) return chained;
-    if (name->text == "code" && e->type->is_subtype_of(ts.rt.types.SystemExit)) {
-      auto& args = as<ObjTuple>(e->args)->items;
-      return args.empty() ? Value::none() : args.size() == 1 ? args[0] : e->args;
-    }
-    if (name->text == "__traceback__") return Value::none();
-  }
-  if (is_kind(obj, ObjKind::Slice)) {
-    auto* sl = as<ObjSlice>(obj);
-    if (name->text == "start") return sl->start;
-    if (name->text == "stop") return sl->stop;
-    if (name->text == "step") return sl->step;
-  }
-  if (name == ts.rt.name_module) {
-    if (is_kind(obj, ObjKind::Function)) return make_str(as<ObjFunction>(obj)->name_text());
-    if (is_kind(obj, ObjKind::Type)) return make_str(as<ObjType>(obj)->name);
-    if (is_kind(obj, ObjKind::Native)) return make_str(as<ObjNative>(obj)->name);
-  }
   ObjType* type = type_of(ts, obj);
   if (type->get_attribute) {
     Value v = type->get_attribute(ts, obj, name);
@@ -362,13 +257,7 @@ Value builtin_getattr(ThreadState& ts, const Value& obj, ObjStr* name) {
 }
 
 void builtin_setattr(ThreadState& ts, const Value& obj, ObjStr* name, const Value& value) {
-  if (is_kind(obj, ObjKind::Exception) && set_exception_chain_attribute(ts, as<ObjException>(obj), name->text, value))
-    return;
   ObjType* type = type_of(ts, obj);
-  if (is_kind(obj, ObjKind::Exception) && name->text == "args" && !value.is_empty()) {
-    as<ObjException>(obj)->args = is_tuple(value) ? value : make_tuple(ts, collect(ts, value));
-    return;
-  }
   if (type->instances_have_dict) return generic_setattr(ts, obj, name, value);
   if (type->set_attribute && type->set_attribute(ts, obj, name, value)) return;
   if (type->lookup(name))
@@ -379,42 +268,6 @@ void builtin_setattr(ThreadState& ts, const Value& obj, ObjStr* name, const Valu
           "attribute '" + name->text + "' of '" + type->name + "' objects is not writable");
   raise(ts, ts.rt.types.AttributeError,
         "'" + type->name + "' object has no attribute '" + name->text + "'");
-}
-
-// A method taken from its type must be given an instance of that type first.
-void check_self_argument(ThreadState& ts, const ObjNative* n, const Value* args, int argc) {
-  const std::string& type = n->owner->name;
-  if (n->wrapper) {  // a slot wrapper words it as CPython's wrapper_descriptor
-    if (argc < 1)
-      raise(ts, ts.rt.types.TypeError, "descriptor '" + n->name + "' of '" + type + "' object needs an argument");
-    if (!type_of(ts, args[0])->is_subtype_of(n->owner))
-      raise(ts, ts.rt.types.TypeError, "descriptor '" + n->name + "' requires a '" + type + "' object but received a '" +
-                                           std::string(type_name(ts, args[0])) + "'");
-    return;
-  }
-  if (argc < 1)
-    raise(ts, ts.rt.types.TypeError, "unbound method " + type + "." + n->name + "() needs an argument");
-  if (!type_of(ts, args[0])->is_subtype_of(n->owner))
-    raise(ts, ts.rt.types.TypeError, "descriptor '" + n->name + "' for '" + type + "' objects doesn't apply to a '" +
-                                         std::string(type_name(ts, args[0])) + "' object");
-}
-
-Value builtin_call(ThreadState& ts, const Value& callable, Value* args, int argc, ObjTuple* kwnames) {
-  if (callable.is_obj()) {
-    Obj* o = callable.as_obj();
-    switch (o->kind) {
-      case ObjKind::Native: {
-        auto* n = static_cast<ObjNative*>(o);
-        if (n->checks_self) check_self_argument(ts, n, args, argc);
-        if (kwnames && !kwnames->items.empty()) [[unlikely]] check_native_keywords(ts, n, kwnames);
-        if (n->wrapper) [[unlikely]] return n->wrapper(ts, n->owner, n->slot, args, argc);
-        return n->fn(ts, args, argc, kwnames);
-      }
-      case ObjKind::Function: return call_function(ts, static_cast<ObjFunction*>(o), args, argc, kwnames);
-      default: break;
-    }
-  }
-  raise(ts, ts.rt.types.TypeError, "'" + std::string(type_name(ts, callable)) + "' object is not callable");
 }
 
 int64_t expect_int(ThreadState& ts, const Value& v, std::string_view what) {
@@ -436,23 +289,6 @@ ObjStr* expect_str(ThreadState& ts, const Value& v, std::string_view what) {
 
 namespace {
 
-bool is_builtin_layout(const Value& v) { return !v.is_obj() || v.as_obj()->kind != ObjKind::Instance; }
-
-// Whether == on [v] is the first rounds' builtin_equals: not for instances
-// of classes, nor for the types with a comparison slot of their own (set,
-// range).
-bool has_builtin_equality(ThreadState& ts, const Value& v) {
-  if (!v.is_obj()) return false;
-  const Obj* o = v.as_obj();
-  if (o->kind == ObjKind::Instance) return false;
-  if (o->type) return !o->type->is_heap_type && o->type->tp_richcompare == builtin_richcompare;
-  // The kinds whose type depends on the object (dict views, iterators,
-  // bound methods) are compared by builtin_equals.
-  const ObjType* t = ts.rt.types.of_kind[static_cast<int>(o->kind)];
-  if (!t) t = type_of_slow(ts, v);
-  return t->tp_richcompare == builtin_richcompare;
-}
-
 CompareOp swapped(CompareOp op) {
   switch (op) {
     case CompareOp::Lt: return CompareOp::Gt;
@@ -473,20 +309,6 @@ const char* compare_symbol(CompareOp op) {
 }
 
 }  // namespace
-
-// The rich comparison the built-in types share: equality by value,
-// ordering for numbers, str, bytes, lists and tuples. NotImplemented when
-// either side is an instance of a class (its own slot decides).
-Value builtin_richcompare(ThreadState& ts, const Value& a, const Value& b, CompareOp op) {
-  if (!is_builtin_layout(a) || !is_builtin_layout(b)) return Value();
-  switch (op) {
-    case CompareOp::Eq: return Value::boolean(builtin_equals(ts, a, b));
-    case CompareOp::NotEq: return Value::boolean(!builtin_equals(ts, a, b));
-    default: break;
-  }
-  // No type left with these slots is ordered: rich_compare raises.
-  return Value();
-}
 
 Value identity_richcompare(ThreadState& ts, const Value& a, const Value& b, CompareOp op) {
   if ((op != CompareOp::Eq && op != CompareOp::NotEq) || !identical(a, b)) return Value();
@@ -520,7 +342,6 @@ bool equals(ThreadState& ts, const Value& a, const Value& b) {
   if (a.is_intlike() && b.is_intlike()) return a.as_int() == b.as_int();
   if (is_number(a) && is_number(b)) return to_double(a) == to_double(b);
   if (is_str(a) && is_str(b) && !a.as_obj()->type && !b.as_obj()->type) return str_equal(as<ObjStr>(a), as<ObjStr>(b));
-  if (has_builtin_equality(ts, a) && has_builtin_equality(ts, b)) return builtin_equals(ts, a, b);
   return truthy(ts, rich_compare(ts, a, b, CompareOp::Eq));
 }
 
@@ -551,8 +372,6 @@ Value compare(ThreadState& ts, CompareOp op, const Value& a, const Value& b) {
     case CompareOp::Eq:
     case CompareOp::NotEq:
       if (a.is_intlike() && b.is_intlike()) return Value::boolean((a.as_int() == b.as_int()) == (op == CompareOp::Eq));
-      if (has_builtin_equality(ts, a) && has_builtin_equality(ts, b))
-        return Value::boolean(builtin_equals(ts, a, b) == (op == CompareOp::Eq));
       return rich_compare(ts, a, b, op);
     default: return rich_compare(ts, a, b, op);
   }

@@ -36,8 +36,6 @@ Runtime::Runtime(RuntimeConfig cfg) : config(std::move(cfg)) {
   install_str_methods(*this);
   install_bytes_methods(*this);
   install_container_methods(*this);
-  install_function_attributes(*this);
-  install_slice_methods(*this);
   // Last: the wrappers fill only the dunders no installer defined.
   install_slot_wrappers(*this);
   for (const RuntimeExtension& e : config.extensions)

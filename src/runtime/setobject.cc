@@ -10,8 +10,8 @@
 // shows in the order a set prints in; with CPython's int hash (ops.cc),
 // sets of small ints print exactly as under CPython.
 //
-// The types own their slots (tp_repr, tp_hash, tp_richcompare, nb_or...);
-// nothing here goes through the first rounds' switches of builtin_slots.h.
+// The types own their slots (tp_repr, tp_hash, tp_richcompare, nb_or...),
+// as every built-in type does in its own file.
 #include "gil/runtime/set.h"
 
 #include <string>

@@ -1,15 +1,50 @@
-// slice objects beyond subscripts: comparison, which CPython defines as the
-// comparison of (start, stop, step) tuples, and slice.indices(length), the
-// concrete bounds a slice selects in a sequence of that length.
-// Construction is construct_slice (types.cc); start/stop/step are read in
-// builtin_getattr. Slices stay unhashable, as in 3.11.
+// `slice`, after CPython's Objects/sliceobject.c.
+//
+// A slice (ObjSlice) is its start, stop and step, any values at all; the
+// sequences resolve it against their length (resolve_slice, ops.cc). Here
+// is the rest: the constructor, the repr, the read-only attributes start,
+// stop and step, comparison, which CPython defines as the comparison of
+// (start, stop, step) tuples, and slice.indices(length), the concrete
+// bounds a slice selects in a sequence of that length. Slices stay
+// unhashable, as in 3.11.
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/errors.h"
 #include "gil/runtime/ops.h"
 #include "gil/runtime/type.h"
 
+#include "builtin_types.h"
+
 namespace gil {
+
+// slice(stop), slice(start, stop[, step]).
+Value construct_slice(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "slice", kwnames);
+  if (argc == 0) raise(ts, ts.rt.types.TypeError, "slice expected at least 1 argument, got 0");
+  if (argc > 3) raise(ts, ts.rt.types.TypeError, "slice expected at most 3 arguments, got " + std::to_string(argc));
+  if (argc == 1) return make<ObjSlice>(ts, Value::none(), args[0], Value::none());
+  return make<ObjSlice>(ts, args[0], args[1], argc == 3 ? args[2] : Value::none());
+}
+
 namespace {
+
+void slice_repr(ThreadState& ts, const Value& self, std::string& out) {
+  auto* s = as<ObjSlice>(self);
+  out += "slice(";
+  repr_into(ts, s->start, out);
+  out += ", ";
+  repr_into(ts, s->stop, out);
+  out += ", ";
+  repr_into(ts, s->step, out);
+  out += ')';
+}
+
+Value slice_attribute(ThreadState& ts, const Value& self, ObjStr* name) {
+  auto* s = as<ObjSlice>(self);
+  if (name->text == "start") return s->start;
+  if (name->text == "stop") return s->stop;
+  if (name->text == "step") return s->step;
+  return Value();
+}
 
 Value as_tuple(ThreadState& ts, const ObjSlice* s) { return make_tuple(ts, {s->start, s->stop, s->step}); }
 
@@ -52,9 +87,15 @@ Value slice_indices(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
 
 }  // namespace
 
-void install_slice_methods(Runtime& rt) {
-  rt.types.slice->tp_richcompare = slice_richcompare;
-  add_method(rt, rt.types.slice, "indices", slice_indices);
+void init_slice_type(Runtime& rt) {
+  ObjType* t = rt.types.slice;
+  t->tp_repr = slice_repr;
+  t->tp_richcompare = slice_richcompare;
+  t->tp_hash = nullptr;
+  t->tp_getattro = builtin_getattr;
+  t->get_attribute = slice_attribute;
+  t->is_final = true;
+  add_method(rt, t, "indices", slice_indices);
 }
 
 }  // namespace gil

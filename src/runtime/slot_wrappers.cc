@@ -17,8 +17,6 @@
 #include "gil/runtime/ops.h"
 #include "gil/runtime/type.h"
 
-#include "builtin_slots.h"
-
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -51,29 +49,6 @@ int arity(int kind) {
 
 Value or_not_implemented(ThreadState& ts, Value v) { return v.is_empty() ? ts.rt.not_implemented : v; }
 
-// The first rounds' shared comparison slot answers for the operators, so it
-// raises or says False where CPython's own method declines: its operands
-// must be of one family (numbers, str, bytes, list, tuple; dict and range
-// for == and != only) before it is asked.
-bool shared_compare_applies(const Value& a, const Value& b, CompareOp op) {
-  auto family = [](const Value& v) -> int {
-    if (v.is_intlike() || v.is_float()) return 1;
-    if (!v.is_obj()) return 0;
-    switch (v.as_obj()->kind) {
-      case ObjKind::Str: return 2;
-      case ObjKind::Bytes: return 3;
-      case ObjKind::List: return 4;
-      case ObjKind::Tuple: return 5;
-      case ObjKind::Dict: return 6;
-      case ObjKind::Range: return 7;
-      default: return 0;
-    }
-  };
-  int f = family(a);
-  if (f == 0 || f != family(b)) return false;
-  return f < 6 || op == CompareOp::Eq || op == CompareOp::NotEq;
-}
-
 // Runs [owner]'s slot; [slot] packs the kind and the operator.
 Value call_slot(ThreadState& ts, ObjType* owner, int slot, Value* args, int argc) {
   int kind = slot >> 8, which = slot & 0xFF;
@@ -89,9 +64,6 @@ Value call_slot(ThreadState& ts, ObjType* owner, int slot, Value* args, int argc
     case kReflected: return or_not_implemented(ts, owner->nb.binary[which](ts, args[1], self));
     case kInPlace: return or_not_implemented(ts, owner->nb.inplace[which](ts, self, args[1]));
     case kCompare:
-      if (owner->tp_richcompare == builtin_richcompare &&
-          !shared_compare_applies(self, args[1], static_cast<CompareOp>(which)))
-        return ts.rt.not_implemented;
       return or_not_implemented(ts, owner->tp_richcompare(ts, self, args[1], static_cast<CompareOp>(which)));
     case kNegative: return owner->nb.negative(ts, self);
     case kPositive: return owner->nb.positive(ts, self);
@@ -175,9 +147,9 @@ std::vector<Row> slot_rows() {
   return rows;
 }
 
-// The first rounds' types share catch-all slots (builtin_slots.h) that
-// accept more than CPython's types do; their namespaces list exactly
-// CPython 3.11's dunders instead (vars(int) and friends).
+// The first rounds' types: their namespaces list exactly CPython 3.11's
+// dunders (vars(int) and friends), not one wrapper for each slot they fill
+// (their slots once were catch-alls shared by every built-in type).
 struct KnownDunders {
   const char* type;
   const char* dunders;
@@ -296,11 +268,7 @@ void install_slot_wrappers(Runtime& rt) {
   b.method_wrapper = new_type(rt, "method-wrapper", b.object);
   inherit_slots(b.method_wrapper, b.builtin_method);
   b.method_wrapper->tp_repr = method_wrapper_repr;
-  // Their str() is their repr, not the shared slot's.
-  for (ObjType* t : {b.wrapper_descriptor, b.method_wrapper}) {
-    t->tp_str = nullptr;
-    t->is_final = true;
-  }
+  for (ObjType* t : {b.wrapper_descriptor, b.method_wrapper}) t->is_final = true;
   // Every built-in type made so far. The types of the threading and
   // multiprocessing modules, made later, have none yet.
   std::vector<ObjType*> types = rt.owned_types;

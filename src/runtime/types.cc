@@ -1,79 +1,16 @@
-// The built-in types, their constructors, and the exception hierarchy.
-#include <algorithm>
-#include <cmath>
-
+// The built-in type objects and the exception hierarchy. Each type's own
+// file (builtin_types.h) fills its slots and methods; install_types makes
+// the types first, so that the files can refer to one another's.
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/bytes.h"
-#include "gil/runtime/codecs.h"
-#include "gil/runtime/dict.h"
-#include "gil/runtime/errors.h"
-#include "gil/runtime/format.h"
 #include "gil/runtime/gc.h"
 #include "gil/runtime/ops.h"
 #include "gil/runtime/set.h"
 #include "gil/runtime/type.h"
 
-#include "builtin_slots.h"
 #include "builtin_types.h"
 
 namespace gil {
-
-// slice(stop), slice(start, stop[, step]).
-Value construct_slice(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_no_keywords(ts, "slice", kwnames);
-  if (argc == 0) raise(ts, ts.rt.types.TypeError, "slice expected at least 1 argument, got 0");
-  if (argc > 3) raise(ts, ts.rt.types.TypeError, "slice expected at most 3 arguments, got " + std::to_string(argc));
-  if (argc == 1) return make<ObjSlice>(ts, Value::none(), args[0], Value::none());
-  return make<ObjSlice>(ts, args[0], args[1], argc == 3 ? args[2] : Value::none());
-}
-
-namespace {
-
-// The slots of the first rounds' built-in types (builtin_slots.h).
-void give_builtin_slots(ObjType* t) {
-  t->tp_repr = builtin_repr;
-  t->tp_str = builtin_str;
-  t->tp_richcompare = builtin_richcompare;
-  t->tp_hash = builtin_hash;
-  t->tp_getattro = builtin_getattr;
-  t->tp_setattro = builtin_setattr;
-}
-
-// BaseException(args): the exception, with the type being made (a class
-// deriving from an exception gets its own type).
-Value exception_new(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTuple* kwnames) {
-  if (!type->is_heap_type) check_no_keywords(ts, type->name, kwnames);
-  auto* e = new_object<ObjException>(ts, type);
-  e->args = make_tuple(ts, std::vector<Value>(args, args + argc));
-  return Value::adopt(e);
-}
-
-void exception_init(ThreadState& ts, const Value& self, Value* args, int argc, ObjTuple* kwnames) {
-  as<ObjException>(self)->args = make_tuple(ts, std::vector<Value>(args, args + argc));
-}
-
-Value exception_init_method(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  if (argc < 1 || !is_kind(args[0], ObjKind::Exception))
-    raise(ts, ts.rt.types.TypeError, "descriptor '__init__' requires a 'BaseException' object");
-  as<ObjException>(args[0])->args = make_tuple(ts, std::vector<Value>(args + 1, args + argc));
-  return Value::none();
-}
-
-Value exception_str_method(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_args(ts, "__str__", argc, 1, 1);
-  std::string out;
-  builtin_str(ts, args[0], out);
-  return make_str(std::move(out));
-}
-
-Value exception_repr_method(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  check_args(ts, "__repr__", argc, 1, 1);
-  std::string out;
-  builtin_repr(ts, args[0], out);
-  return make_str(std::move(out));
-}
-
-}  // namespace
 
 void install_types(Runtime& rt) {
   BuiltinTypes& t = rt.types;
@@ -119,8 +56,6 @@ void install_types(Runtime& rt) {
   t.UnicodeError = exc("UnicodeError", t.ValueError);
   t.UnicodeDecodeError = exc("UnicodeDecodeError", t.UnicodeError);
   t.UnicodeEncodeError = exc("UnicodeEncodeError", t.UnicodeError);
-  t.UnicodeDecodeError->get_attribute = unicode_error_attribute;
-  t.UnicodeEncodeError->get_attribute = unicode_error_attribute;
   t.TypeError = exc("TypeError", t.Exception);
   t.NameError = exc("NameError", t.Exception);
   t.UnboundLocalError = exc("UnboundLocalError", t.NameError);
@@ -161,7 +96,7 @@ void install_types(Runtime& rt) {
   rt.define_builtin("EnvironmentError", Value::borrow(t.OSError));
   rt.define_builtin("IOError", Value::borrow(t.OSError));
 
-  // The types in files of their own fill their slots.
+  // Each type's file fills its slots.
   init_none_type(rt);
   init_int_type(rt);
   init_bool_type(rt);
@@ -177,9 +112,9 @@ void install_types(Runtime& rt) {
   init_dict_view_types(rt);
   init_iterator_type(rt);
   init_builtin_method_type(rt);
-  ObjType* own_file[] = {t.none, t.int_, t.bool_, t.float_, t.str, t.bytes, t.list,
-                         t.tuple, t.range, t.module, t.cell,
-                         t.dict, t.dict_keys, t.dict_values, t.dict_items, t.iterator, t.builtin_method};
+  init_function_type(rt);
+  init_native_function_type(rt);
+  init_exception_types(rt);
 
   ObjType* all[] = {t.object, t.type, t.none, t.int_, t.bool_, t.float_, t.str, t.list, t.tuple, t.dict,
                     t.dict_keys, t.dict_values, t.dict_items, t.range, t.iterator, t.function,
@@ -195,26 +130,9 @@ void install_types(Runtime& rt) {
   for (ObjType* type : {t.bytes, t.UnicodeError, t.UnicodeDecodeError, t.UnicodeEncodeError})
     rt.define_builtin(type->name, Value::borrow(type));
 
-  // Every built-in type but object and type shares the first rounds'
-  // slots; containers and numbers add theirs.
-  for (ObjType* type : rt.owned_types) {
-    if (type == t.object || type == t.type) continue;
-    if (std::find(std::begin(own_file), std::end(own_file), type) != std::end(own_file)) continue;
-    give_builtin_slots(type);
-  }
-  for (ObjType* type : {t.function, t.builtin_function}) type->tp_call = builtin_call;
-  for (ObjType* type : {t.function, t.builtin_function})
-    type->is_final = true;
-  t.BaseException->tp_new = exception_new;
-  t.BaseException->tp_init = exception_init;
-  add_method(rt, t.BaseException, "__init__", exception_init_method);
-  add_method(rt, t.BaseException, "__str__", exception_str_method);
-  add_method(rt, t.BaseException, "__repr__", exception_repr_method);
-  // Exception types made before their slots were set: inherit them now.
-  for (ObjType* type : rt.owned_types)
-    if (type->is_exception && type != t.BaseException) inherit_slots(type, t.BaseException);
   install_type_machinery(rt);
   init_method_type(rt);
+  init_slice_type(rt);
   install_gc_slots(rt);
   // Types in files of their own, with their own slots: made after object
   // has its slots (tp_traverse/tp_clear among them), which new_type copies.
@@ -223,13 +141,6 @@ void install_types(Runtime& rt) {
   t.traceback = new_type(rt, "traceback", t.object);
   t.traceback->is_final = true;
   index_builtin_types(rt);
-}
-
-Value construct_exception(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTuple* kwnames) {
-  check_no_keywords(ts, type->name, kwnames);
-  auto* e = new_object<ObjException>(ts, type);
-  e->args = make_tuple(ts, std::vector<Value>(args, args + argc));
-  return Value::adopt(e);
 }
 
 }  // namespace gil

@@ -14,7 +14,7 @@
 #include "gil/runtime/set.h"
 #include "gil/runtime/type.h"
 
-#include "builtin_slots.h"
+#include "builtin_types.h"
 
 namespace gil {
 namespace {

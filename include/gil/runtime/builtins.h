@@ -13,7 +13,7 @@ namespace gil {
 
 // Creates the built-in types and the exception hierarchy.
 void install_types(Runtime& rt);
-// slice(start, stop, step) (types.cc).
+// slice(start, stop, step) (sliceobject.cc).
 Value construct_slice(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames);
 // getattr, setattr, hasattr, delattr, vars, dir, id, hash, callable, map,
 // filter (builtins_attrs.cc).
@@ -24,12 +24,9 @@ void install_builtin_functions(Runtime& rt);
 void install_str_methods(Runtime& rt);
 void install_bytes_methods(Runtime& rt);
 void install_container_methods(Runtime& rt);
-// slice.indices and slice comparison (sliceobject.cc).
-void install_slice_methods(Runtime& rt);
-// The attributes of functions (__name__, __closure__, f.x = ...) and cells.
-void install_function_attributes(Runtime& rt);
 
-// Calls an exception type: a new exception whose args are the arguments.
+// Calls an exception type: a new exception whose args are the arguments
+// (exceptionobject.cc).
 Value construct_exception(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTuple* kwnames);
 
 // The keywords a built-in declares (object.h's NativeKeywords), written as
@@ -37,7 +34,7 @@ Value construct_exception(ThreadState& ts, ObjType* type, Value* args, int argc,
 // optionally after "NAME:" naming the function in the error message
 // ("sort: key reverse").
 std::shared_ptr<const NativeKeywords> parse_keywords(std::string_view spec);
-// The one check of a native call's keywords (builtin_call): CPython's
+// The one check of a native call's keywords (nativeobject.cc): CPython's
 // "list.append() takes no keyword arguments" for a native declaring none,
 // "'foo' is an invalid keyword argument for print()" for a name it does
 // not declare.

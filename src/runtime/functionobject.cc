@@ -1,15 +1,37 @@
-// The attributes of user functions: __name__, __qualname__, __closure__,
-// __defaults__, __kwdefaults__, __dict__ and the attributes a program sets
-// on a function (`wrapper.calls = 0`). Installed as the get/set hooks of
-// the function type.
+// `function`, after CPython's Objects/funcobject.c.
+//
+// A function (ObjFunction) is a code object with what `def` evaluated
+// around it: defaults, keyword-only defaults, the closure's cells, its
+// names, and the attributes a program sets on it (`wrapper.calls = 0`).
+// Calling one runs call_function (vm.cc), which binds the arguments and
+// pushes a frame; call() (ops.cc) goes there directly for a function. A
+// function compares and hashes by identity. Its attributes (__name__,
+// __qualname__, __closure__, __defaults__, __kwdefaults__, __dict__) are
+// the type's get/set hooks; binding to an instance (tp_descr_get) and the
+// generic attribute lookup are installed with the descriptors
+// (descrobject.cc).
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/chunk.h"
 #include "gil/runtime/dict.h"
 #include "gil/runtime/errors.h"
 #include "gil/runtime/ops.h"
+#include "gil/runtime/type.h"
+#include "gil/runtime/vm.h"
+
+#include "builtin_types.h"
 
 namespace gil {
 namespace {
+
+ObjFunction* as_function(const Value& v) { return static_cast<ObjFunction*>(v.as_obj()); }
+
+void function_repr(ThreadState& ts, const Value& self, std::string& out) {
+  out += "<function " + as_function(self)->qualname_text() + " at " + address_of(self.as_obj()) + ">";
+}
+
+Value function_call(ThreadState& ts, const Value& self, Value* args, int argc, ObjTuple* kwnames) {
+  return call_function(ts, as_function(self), args, argc, kwnames);
+}
 
 Value or_none(const Value& v) { return v.is_empty() ? Value::none() : v; }
 
@@ -63,9 +85,16 @@ bool set_function_attribute(ThreadState& ts, const Value& self, ObjStr* name, co
 
 }  // namespace
 
-void install_function_attributes(Runtime& rt) {
-  rt.types.function->get_attribute = function_attribute;
-  rt.types.function->set_attribute = set_function_attribute;
+void init_function_type(Runtime& rt) {
+  ObjType* t = rt.types.function;
+  t->tp_repr = function_repr;
+  t->tp_hash = address_hash_slot;
+  t->tp_richcompare = identity_richcompare;
+  t->tp_call = function_call;
+  t->tp_setattro = builtin_setattr;
+  t->get_attribute = function_attribute;
+  t->set_attribute = set_function_attribute;
+  t->is_final = true;
 }
 
 }  // namespace gil
