@@ -50,9 +50,17 @@ void init_slice_type(Runtime& rt);  // sliceobject.cc
 // through tp_descr_get), then the instance dict; Empty when absent. LOAD_METHOD
 // (vm.cc) knows that a type with this slot finds its methods in its MRO.
 Value builtin_getattr(ThreadState& ts, const Value& obj, ObjStr* name);
-// Assignment: a writable data attribute through set_attribute, else
-// CPython's AttributeError (read-only, not writable, no such attribute).
+// Assignment: a writable data attribute through set_attribute, a data
+// descriptor of the type (which may refuse), else CPython's AttributeError
+// (read-only, not writable, no such attribute).
 void builtin_setattr(ThreadState& ts, const Value& obj, ObjStr* name, const Value& value);
+// Lists the data attribute [name], which [owner]'s get_attribute answers,
+// in [owner]'s namespace as a read-only getset_descriptor (getsetobject.cc),
+// so that dir() shows it and assignment raises CPython's "not writable".
+void add_getset(Runtime& rt, ObjType* owner, std::string_view name);
+// The same as a read-only member_descriptor: assignment raises "readonly
+// attribute" (range's and slice's start, stop and step).
+void add_member(Runtime& rt, ObjType* owner, std::string_view name);
 
 // Numbers: int (bool) and float mix in arithmetic and comparisons.
 inline bool is_number(const Value& v) { return v.is_intlike() || v.is_float(); }

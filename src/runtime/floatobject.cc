@@ -173,6 +173,7 @@ void init_float_type(Runtime& rt) {
   t->nb.absolute = [](ThreadState& ts, const Value& a) { return Value::number(std::fabs(a.as_float())); };
   add_method(rt, t, "conjugate", float_conjugate);
   add_method(rt, t, "is_integer", float_is_integer);
+  for (const char* name : {"real", "imag"}) add_getset(rt, t, name);
 }
 
 }  // namespace gil

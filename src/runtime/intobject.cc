@@ -250,6 +250,7 @@ void init_int_type(Runtime& rt) {
   t->nb.invert = int_invert;
   add_method(rt, t, "bit_length", int_bit_length);
   add_method(rt, t, "conjugate", int_conjugate);
+  for (const char* name : {"real", "imag", "numerator", "denominator"}) add_getset(rt, t, name);
 }
 
 }  // namespace gil

@@ -260,9 +260,14 @@ void builtin_setattr(ThreadState& ts, const Value& obj, ObjStr* name, const Valu
   ObjType* type = type_of(ts, obj);
   if (type->instances_have_dict) return generic_setattr(ts, obj, name, value);
   if (type->set_attribute && type->set_attribute(ts, obj, name, value)) return;
-  if (type->lookup(name))
+  if (const Value* d = type->lookup(name)) {
+    if (auto set = type_of(ts, *d)->tp_descr_set) {
+      Value descr = *d;
+      return set(ts, descr, obj, value);
+    }
     raise(ts, ts.rt.types.AttributeError,
           "'" + type->name + "' object attribute '" + name->text + "' is read-only");
+  }
   if (type->get_attribute && !type->get_attribute(ts, obj, name).is_empty())
     raise(ts, ts.rt.types.AttributeError,
           "attribute '" + name->text + "' of '" + type->name + "' objects is not writable");

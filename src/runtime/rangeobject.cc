@@ -151,6 +151,7 @@ void init_range_type(Runtime& rt) {
   t->is_final = true;
   add_method(rt, t, "count", range_count);
   add_method(rt, t, "index", range_index);
+  for (const char* name : {"start", "stop", "step"}) add_member(rt, t, name);
 }
 
 }  // namespace gil

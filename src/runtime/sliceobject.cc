@@ -96,6 +96,7 @@ void init_slice_type(Runtime& rt) {
   t->get_attribute = slice_attribute;
   t->is_final = true;
   add_method(rt, t, "indices", slice_indices);
+  for (const char* name : {"start", "stop", "step"}) add_member(rt, t, name);
 }
 
 }  // namespace gil
