@@ -10,7 +10,9 @@
 // method taken from its type (`str.upper(5)`), that the first argument is
 // an instance of that type. A slot wrapper (`int.__add__`,
 // slot_wrappers.cc) is a native whose call runs its owner's slot instead.
-// A native compares and hashes by identity.
+// Two natives are equal when they are the same C++ function of the same
+// type under the same name (each `str.upper` is a new unbound copy; CPython
+// compares builtin_function_or_method objects so too), and hash alike.
 #include <algorithm>
 
 #include "gil/runtime/builtins.h"
@@ -116,6 +118,24 @@ void native_repr(ThreadState& ts, const Value& self, std::string& out) {
     out += "<built-in function " + n->name + ">";
 }
 
+bool same_native(const ObjNative* x, const ObjNative* y) {
+  return x == y || (x->fn == y->fn && x->wrapper == y->wrapper && x->slot == y->slot && x->owner == y->owner &&
+                    x->name == y->name);
+}
+
+// Between two natives: == and != only, as CPython's meth_richcompare.
+Value native_richcompare(ThreadState& ts, const Value& a, const Value& b, CompareOp op) {
+  if (op != CompareOp::Eq && op != CompareOp::NotEq) return Value();
+  if (!is_kind(a, ObjKind::Native) || !is_kind(b, ObjKind::Native)) return Value();
+  return Value::boolean(same_native(as_native(a), as_native(b)) == (op == CompareOp::Eq));
+}
+
+uint64_t native_hash(ThreadState& ts, const Value& self) {
+  auto* n = as_native(self);
+  auto code = n->wrapper ? reinterpret_cast<uintptr_t>(n->wrapper) : reinterpret_cast<uintptr_t>(n->fn);
+  return hash_mix(code ^ (reinterpret_cast<uintptr_t>(n->owner) << 1) ^ static_cast<uintptr_t>(n->slot));
+}
+
 Value native_attribute(ThreadState& ts, const Value& self, ObjStr* name) {
   if (name == ts.rt.name_module) return make_str(as_native(self)->name);
   return Value();
@@ -126,8 +146,8 @@ Value native_attribute(ThreadState& ts, const Value& self, ObjStr* name) {
 void init_native_function_type(Runtime& rt) {
   ObjType* t = rt.types.builtin_function;
   t->tp_repr = native_repr;
-  t->tp_hash = address_hash_slot;
-  t->tp_richcompare = identity_richcompare;
+  t->tp_hash = native_hash;
+  t->tp_richcompare = native_richcompare;
   t->tp_call = native_call;
   t->tp_getattro = builtin_getattr;
   t->tp_setattro = builtin_setattr;

@@ -265,6 +265,10 @@ void install_slot_wrappers(Runtime& rt) {
   b.wrapper_descriptor = new_type(rt, "wrapper_descriptor", b.object);
   inherit_slots(b.wrapper_descriptor, b.builtin_function);
   b.wrapper_descriptor->tp_repr = wrapper_descriptor_repr;
+  // new_type gave it object's identity comparison; each `int.__add__` is a
+  // new unbound copy, which the natives' comparison knows to be equal.
+  b.wrapper_descriptor->tp_richcompare = b.builtin_function->tp_richcompare;
+  b.wrapper_descriptor->tp_hash = b.builtin_function->tp_hash;
   b.method_wrapper = new_type(rt, "method-wrapper", b.object);
   inherit_slots(b.method_wrapper, b.builtin_method);
   b.method_wrapper->tp_repr = method_wrapper_repr;
