@@ -6,6 +6,7 @@
 // attribute is cell_contents.
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/errors.h"
+#include "gil/runtime/gc.h"
 #include "gil/runtime/ops.h"
 #include "gil/runtime/type.h"
 
@@ -22,10 +23,15 @@ Value cell_attribute(ThreadState& ts, const Value& self, ObjStr* name) {
   return v;
 }
 
+void cell_traverse(Obj* self, VisitFn visit, void* arg) { visit_one(static_cast<ObjCell*>(self)->value, visit, arg); }
+void cell_clear(Obj* self) { clear_one(static_cast<ObjCell*>(self)->value); }
+
 }  // namespace
 
 void init_cell_type(Runtime& rt) {
   ObjType* t = rt.types.cell;
+  t->tp_traverse = cell_traverse;
+  t->tp_clear = cell_clear;
   t->tp_repr = address_repr;
   t->tp_hash = address_hash_slot;
   t->tp_richcompare = identity_richcompare;

@@ -10,6 +10,7 @@
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/dict.h"
 #include "gil/runtime/errors.h"
+#include "gil/runtime/gc.h"
 #include "gil/runtime/ops.h"
 #include "gil/runtime/type.h"
 
@@ -180,10 +181,25 @@ Value view_iter(ThreadState& ts, const Value& self) {
   return dict_iter_over(ts, over, view->dict);
 }
 
+// ---- Collection (gc.h) ------------------------------------------------------------
+
+void dict_traverse(Obj* self, VisitFn visit, void* arg) {
+  for (const ObjDict::Entry& e : static_cast<ObjDict*>(self)->entries) {
+    visit_one(e.key, visit, arg);
+    visit_one(e.value, visit, arg);
+  }
+}
+void dict_clear_slot(Obj* self) { dict_clear(static_cast<ObjDict*>(self)); }
+
+void view_traverse(Obj* self, VisitFn visit, void* arg) { visit_one(static_cast<ObjDictView*>(self)->dict, visit, arg); }
+void view_clear(Obj* self) { clear_one(static_cast<ObjDictView*>(self)->dict); }
+
 }  // namespace
 
 void init_dict_type(Runtime& rt) {
   ObjType* t = rt.types.dict;
+  t->tp_traverse = dict_traverse;
+  t->tp_clear = dict_clear_slot;
   t->construct = construct_dict;
   t->tp_repr = dict_repr;
   t->tp_hash = nullptr;
@@ -201,6 +217,8 @@ void init_dict_type(Runtime& rt) {
 
 void init_dict_view_types(Runtime& rt) {
   for (ObjType* t : {rt.types.dict_keys, rt.types.dict_values, rt.types.dict_items}) {
+    t->tp_traverse = view_traverse;
+    t->tp_clear = view_clear;
     t->tp_repr = view_repr;
     t->tp_hash = nullptr;
     t->tp_richcompare = identity_richcompare;

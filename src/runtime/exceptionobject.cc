@@ -16,6 +16,7 @@
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/codecs.h"
 #include "gil/runtime/errors.h"
+#include "gil/runtime/gc.h"
 #include "gil/runtime/ops.h"
 #include "gil/runtime/type.h"
 
@@ -124,11 +125,34 @@ Value exception_repr_method(ThreadState& ts, Value* args, int argc, ObjTuple* kw
   return make_str(std::move(out));
 }
 
+// ---- Collection (gc.h) ------------------------------------------------------------
+
+void exception_traverse(Obj* self, VisitFn visit, void* arg) {
+  auto* e = static_cast<ObjException*>(self);
+  visit_one(e->dict, visit, arg);
+  visit_one(e->args, visit, arg);
+  for (const TracebackEntry& t : e->traceback) visit_one(t.code, visit, arg);
+  visit_one(e->context, visit, arg);
+  visit_one(e->cause, visit, arg);
+}
+
+// args stays (printing an exception assumes a tuple): a tuple is a
+// container, cleared on its own.
+void exception_clear(Obj* self) {
+  auto* e = static_cast<ObjException*>(self);
+  clear_one(e->dict);
+  clear_one(e->context);
+  clear_one(e->cause);
+  clear_all(e->traceback);
+}
+
 }  // namespace
 
 void init_exception_types(Runtime& rt) {
   BuiltinTypes& types = rt.types;
   ObjType* t = types.BaseException;
+  t->tp_traverse = exception_traverse;
+  t->tp_clear = exception_clear;
   t->tp_new = exception_new;
   t->tp_init = exception_init;
   t->tp_repr = exception_repr;

@@ -14,6 +14,7 @@
 #include "gil/runtime/chunk.h"
 #include "gil/runtime/dict.h"
 #include "gil/runtime/errors.h"
+#include "gil/runtime/gc.h"
 #include "gil/runtime/ops.h"
 #include "gil/runtime/type.h"
 #include "gil/runtime/vm.h"
@@ -83,10 +84,39 @@ bool set_function_attribute(ThreadState& ts, const Value& self, ObjStr* name, co
   return true;
 }
 
+// ---- Collection (gc.h) ------------------------------------------------------------
+
+void function_traverse(Obj* self, VisitFn visit, void* arg) {
+  auto* f = static_cast<ObjFunction*>(self);
+  visit_one(f->code, visit, arg);
+  visit_all(f->defaults, visit, arg);
+  visit_one(f->kwdefaults, visit, arg);
+  visit_one(f->closure, visit, arg);
+  visit_one(f->name, visit, arg);
+  visit_one(f->qualname, visit, arg);
+  visit_one(f->attrs, visit, arg);
+}
+
+// The code stays: it holds no container a program can reach, and calls
+// assume it is there. The closure (a tuple of cells) goes, as CPython's
+// func_clear drops func_closure: a function -> closure -> cell -> function
+// cycle is the usual one of nested functions and decorators.
+void function_clear(Obj* self) {
+  auto* f = static_cast<ObjFunction*>(self);
+  clear_all(f->defaults);
+  clear_one(f->kwdefaults);
+  clear_one(f->closure);
+  clear_one(f->name);
+  clear_one(f->qualname);
+  clear_one(f->attrs);
+}
+
 }  // namespace
 
 void init_function_type(Runtime& rt) {
   ObjType* t = rt.types.function;
+  t->tp_traverse = function_traverse;
+  t->tp_clear = function_clear;
   t->tp_repr = function_repr;
   t->tp_hash = address_hash_slot;
   t->tp_richcompare = identity_richcompare;

@@ -94,122 +94,9 @@ const ObjType* gc_type(const BuiltinTypes& t, Obj* o) {
     case ObjKind::Set: return t.set;
     case ObjKind::FrozenSet: return t.frozenset;
     case ObjKind::Type: return t.type;
+    case ObjKind::Slice: return t.slice;
     default: return t.object;
   }
-}
-
-inline void visit_all(const std::vector<Value>& items, VisitFn visit, void* arg) {
-  for (const Value& v : items)
-    if (v.is_obj()) visit(v, arg);
-}
-inline void visit_one(const Value& v, VisitFn visit, void* arg) {
-  if (v.is_obj()) visit(v, arg);
-}
-
-// Clears [v] after moving it out, so that whatever its release frees sees
-// the container already without it.
-inline void clear_one(Value& v) { Value dropped = std::move(v); }
-inline void clear_all(std::vector<Value>& items) {
-  std::vector<Value> dropped;
-  dropped.swap(items);
-}
-
-// list, tuple
-void sequence_traverse(Obj* self, VisitFn visit, void* arg) {
-  if (self->kind == ObjKind::List) visit_all(static_cast<ObjList*>(self)->items, visit, arg);
-  else visit_all(static_cast<ObjTuple*>(self)->items, visit, arg);
-}
-void sequence_clear(Obj* self) {
-  if (self->kind == ObjKind::List) clear_all(static_cast<ObjList*>(self)->items);
-  else clear_all(static_cast<ObjTuple*>(self)->items);
-}
-
-void dict_traverse(Obj* self, VisitFn visit, void* arg) {
-  for (const ObjDict::Entry& e : static_cast<ObjDict*>(self)->entries) {
-    visit_one(e.key, visit, arg);
-    visit_one(e.value, visit, arg);
-  }
-}
-void dict_clear_slot(Obj* self) { dict_clear(static_cast<ObjDict*>(self)); }
-
-void dictview_traverse(Obj* self, VisitFn visit, void* arg) {
-  visit_one(static_cast<ObjDictView*>(self)->dict, visit, arg);
-}
-void dictview_clear(Obj* self) { clear_one(static_cast<ObjDictView*>(self)->dict); }
-
-void iterator_traverse(Obj* self, VisitFn visit, void* arg) {
-  visit_one(static_cast<ObjIterator*>(self)->source, visit, arg);
-}
-void iterator_clear(Obj* self) {
-  auto* it = static_cast<ObjIterator*>(self);
-  // An exhausted iterator: the iteration code tests position against the
-  // source's length only while the source is there.
-  clear_one(it->source);
-}
-
-void function_traverse(Obj* self, VisitFn visit, void* arg) {
-  auto* f = static_cast<ObjFunction*>(self);
-  visit_one(f->code, visit, arg);
-  visit_all(f->defaults, visit, arg);
-  visit_one(f->kwdefaults, visit, arg);
-  visit_one(f->closure, visit, arg);
-  visit_one(f->name, visit, arg);
-  visit_one(f->qualname, visit, arg);
-  visit_one(f->attrs, visit, arg);
-}
-void function_clear(Obj* self) {
-  // The code stays: it holds no container a program can reach, and calls
-  // assume it is there. The closure (a tuple of cells) goes, as CPython's
-  // func_clear drops func_closure: a function -> closure -> cell -> function
-  // cycle is the usual one of nested functions and decorators.
-  auto* f = static_cast<ObjFunction*>(self);
-  clear_all(f->defaults);
-  clear_one(f->kwdefaults);
-  clear_one(f->closure);
-  clear_one(f->name);
-  clear_one(f->qualname);
-  clear_one(f->attrs);
-}
-
-void method_traverse(Obj* self, VisitFn visit, void* arg) {
-  auto* m = static_cast<ObjBoundMethod*>(self);
-  visit_one(m->self, visit, arg);
-  visit_one(m->method, visit, arg);
-}
-void method_clear(Obj* self) {
-  auto* m = static_cast<ObjBoundMethod*>(self);
-  clear_one(m->self);
-  clear_one(m->method);
-}
-
-void module_traverse(Obj* self, VisitFn visit, void* arg) {
-  for (const auto& [name, v] : static_cast<ObjModule*>(self)->attrs) visit_one(v, visit, arg);
-}
-void module_clear(Obj* self) {
-  std::vector<std::pair<ObjStr*, Value>> dropped;
-  dropped.swap(static_cast<ObjModule*>(self)->attrs);
-}
-
-void cell_traverse(Obj* self, VisitFn visit, void* arg) { visit_one(static_cast<ObjCell*>(self)->value, visit, arg); }
-void cell_clear(Obj* self) { clear_one(static_cast<ObjCell*>(self)->value); }
-
-void exception_traverse(Obj* self, VisitFn visit, void* arg) {
-  auto* e = static_cast<ObjException*>(self);
-  visit_one(e->dict, visit, arg);
-  visit_one(e->args, visit, arg);
-  for (const TracebackEntry& t : e->traceback) visit_one(t.code, visit, arg);
-  visit_one(e->context, visit, arg);
-  visit_one(e->cause, visit, arg);
-}
-void exception_clear(Obj* self) {
-  auto* e = static_cast<ObjException*>(self);
-  clear_one(e->dict);
-  clear_one(e->context);
-  clear_one(e->cause);
-  std::vector<TracebackEntry> dropped;
-  dropped.swap(e->traceback);
-  // args stays (printing an exception assumes a tuple): a tuple is a
-  // container, cleared on its own.
 }
 
 void staticmethod_traverse(Obj* self, VisitFn visit, void* arg) {
@@ -242,18 +129,11 @@ void type_clear(Obj* self) {
 }
 
 // object: the objects whose type is object or a class deriving from it
-// without another layout (instances), and slices, whose type is object.
+// without another layout (instances, the later layers' opaque objects).
 void object_traverse(Obj* self, VisitFn visit, void* arg) {
   switch (self->kind) {
     case ObjKind::Instance: visit_one(static_cast<ObjInstance*>(self)->dict, visit, arg); break;
     case ObjKind::Opaque: visit_one(static_cast<ObjOpaque*>(self)->dict, visit, arg); break;
-    case ObjKind::Slice: {
-      auto* s = static_cast<ObjSlice*>(self);
-      visit_one(s->start, visit, arg);
-      visit_one(s->stop, visit, arg);
-      visit_one(s->step, visit, arg);
-      break;
-    }
     default: break;
   }
 }
@@ -266,16 +146,17 @@ void object_clear(Obj* self) {
       break;
     }
     case ObjKind::Opaque: clear_one(static_cast<ObjOpaque*>(self)->dict); break;
-    case ObjKind::Slice: {
-      auto* s = static_cast<ObjSlice*>(self);
-      s->start = s->stop = s->step = Value::none();
-      break;
-    }
     default: break;
   }
 }
 
 }  // namespace
+
+void visit_one(const Value& v, VisitFn visit, void* arg) {
+  if (v.is_obj()) visit(v, arg);
+}
+
+void clear_one(Value& v) { Value dropped = std::move(v); }
 
 void opaque_traverse(Obj* self, VisitFn visit, void* arg) { visit_one(static_cast<ObjOpaque*>(self)->dict, visit, arg); }
 void opaque_clear(Obj* self) { clear_one(static_cast<ObjOpaque*>(self)->dict); }
@@ -296,16 +177,6 @@ void install_gc_slots(Runtime& rt) {
   };
   give(t.object, object_traverse, object_clear);
   give(t.type, type_traverse, type_clear);
-  give(t.list, sequence_traverse, sequence_clear);
-  give(t.tuple, sequence_traverse, sequence_clear);
-  give(t.dict, dict_traverse, dict_clear_slot);
-  for (ObjType* v : {t.dict_keys, t.dict_values, t.dict_items}) give(v, dictview_traverse, dictview_clear);
-  give(t.iterator, iterator_traverse, iterator_clear);
-  give(t.function, function_traverse, function_clear);
-  give(t.method, method_traverse, method_clear);
-  give(t.module, module_traverse, module_clear);
-  give(t.cell, cell_traverse, cell_clear);
-  give(t.BaseException, exception_traverse, exception_clear);
   give(t.staticmethod, staticmethod_traverse, staticmethod_clear);
   give(t.classmethod, staticmethod_traverse, staticmethod_clear);
   give(t.property, property_traverse, property_clear);

@@ -12,6 +12,7 @@
 #include "gil/runtime/bytes.h"
 #include "gil/runtime/dict.h"
 #include "gil/runtime/errors.h"
+#include "gil/runtime/gc.h"
 #include "gil/runtime/ops.h"
 #include "gil/runtime/type.h"
 
@@ -153,10 +154,21 @@ bool iterator_iternext(ThreadState& ts, const Value& self, Value& out) {
   return iterator_next(ts, static_cast<ObjIterator*>(self.as_obj()), out);
 }
 
+// ---- Collection (gc.h) ------------------------------------------------------------
+
+void iterator_traverse(Obj* self, VisitFn visit, void* arg) {
+  visit_one(static_cast<ObjIterator*>(self)->source, visit, arg);
+}
+// An exhausted iterator: the iteration code tests position against the
+// source's length only while the source is there.
+void iterator_clear(Obj* self) { clear_one(static_cast<ObjIterator*>(self)->source); }
+
 }  // namespace
 
 void init_iterator_type(Runtime& rt) {
   ObjType* t = rt.types.iterator;
+  t->tp_traverse = iterator_traverse;
+  t->tp_clear = iterator_clear;
   t->tp_repr = address_repr;
   t->tp_hash = address_hash_slot;
   t->tp_richcompare = identity_richcompare;

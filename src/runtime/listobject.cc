@@ -9,6 +9,7 @@
 
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/errors.h"
+#include "gil/runtime/gc.h"
 #include "gil/runtime/ops.h"
 #include "gil/runtime/type.h"
 
@@ -198,10 +199,17 @@ Value list_mul(ThreadState& ts, const Value& a, const Value& b) {
   return make_list(ts, repeat_items(ts, items_of(*seq), times));
 }
 
+// ---- Collection (gc.h) ------------------------------------------------------------
+
+void list_traverse(Obj* self, VisitFn visit, void* arg) { visit_all(static_cast<ObjList*>(self)->items, visit, arg); }
+void list_clear(Obj* self) { clear_all(static_cast<ObjList*>(self)->items); }
+
 }  // namespace
 
 void init_list_type(Runtime& rt) {
   ObjType* t = rt.types.list;
+  t->tp_traverse = list_traverse;
+  t->tp_clear = list_clear;
   t->construct = construct_list;
   t->tp_repr = list_repr;
   t->tp_hash = nullptr;

@@ -12,6 +12,7 @@
 // the slots both share.
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/errors.h"
+#include "gil/runtime/gc.h"
 #include "gil/runtime/ops.h"
 #include "gil/runtime/type.h"
 
@@ -56,10 +57,25 @@ Value method_call(ThreadState& ts, const Value& self, Value* args, int argc, Obj
   return call(ts, method, with_self.data(), argc + 1, kwnames);
 }
 
+// ---- Collection (gc.h) ------------------------------------------------------------
+
+void method_traverse(Obj* self, VisitFn visit, void* arg) {
+  auto* m = static_cast<ObjBoundMethod*>(self);
+  visit_one(m->self, visit, arg);
+  visit_one(m->method, visit, arg);
+}
+void method_clear(Obj* self) {
+  auto* m = static_cast<ObjBoundMethod*>(self);
+  clear_one(m->self);
+  clear_one(m->method);
+}
+
 }  // namespace
 
 void init_builtin_method_type(Runtime& rt) {
   ObjType* t = rt.types.builtin_method;
+  t->tp_traverse = method_traverse;
+  t->tp_clear = method_clear;
   t->tp_repr = builtin_method_repr;
   t->tp_richcompare = method_richcompare;
   t->tp_hash = method_hash;
@@ -71,6 +87,8 @@ void init_builtin_method_type(Runtime& rt) {
 
 void init_method_type(Runtime& rt) {
   ObjType* t = rt.types.method;
+  t->tp_traverse = method_traverse;
+  t->tp_clear = method_clear;
   t->tp_richcompare = method_richcompare;
   t->tp_hash = method_hash;
   t->tp_call = method_call;

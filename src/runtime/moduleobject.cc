@@ -8,6 +8,7 @@
 // identity.
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/errors.h"
+#include "gil/runtime/gc.h"
 #include "gil/runtime/ops.h"
 #include "gil/runtime/type.h"
 
@@ -27,10 +28,19 @@ Value module_getattro(ThreadState& ts, const Value& self, ObjStr* name) {
   return Value();
 }
 
+// ---- Collection (gc.h) ------------------------------------------------------------
+
+void module_traverse(Obj* self, VisitFn visit, void* arg) {
+  for (const auto& [name, v] : static_cast<ObjModule*>(self)->attrs) visit_one(v, visit, arg);
+}
+void module_clear(Obj* self) { clear_all(static_cast<ObjModule*>(self)->attrs); }
+
 }  // namespace
 
 void init_module_type(Runtime& rt) {
   ObjType* t = rt.types.module;
+  t->tp_traverse = module_traverse;
+  t->tp_clear = module_clear;
   t->tp_repr = module_repr;
   t->tp_hash = address_hash_slot;
   t->tp_richcompare = identity_richcompare;

@@ -9,6 +9,7 @@
 // unhashable, as in 3.11.
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/errors.h"
+#include "gil/runtime/gc.h"
 #include "gil/runtime/ops.h"
 #include "gil/runtime/type.h"
 
@@ -85,10 +86,24 @@ Value slice_indices(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   return make_tuple(ts, {Value::integer(start), Value::integer(stop), Value::integer(step)});
 }
 
+// A cleared slice holds Nones: the sequences read its bounds as values.
+void slice_traverse(Obj* self, VisitFn visit, void* arg) {
+  auto* s = static_cast<ObjSlice*>(self);
+  visit_one(s->start, visit, arg);
+  visit_one(s->stop, visit, arg);
+  visit_one(s->step, visit, arg);
+}
+void slice_clear(Obj* self) {
+  auto* s = static_cast<ObjSlice*>(self);
+  s->start = s->stop = s->step = Value::none();
+}
+
 }  // namespace
 
 void init_slice_type(Runtime& rt) {
   ObjType* t = rt.types.slice;
+  t->tp_traverse = slice_traverse;
+  t->tp_clear = slice_clear;
   t->tp_repr = slice_repr;
   t->tp_richcompare = slice_richcompare;
   t->tp_hash = nullptr;

@@ -272,6 +272,9 @@ void install_slot_wrappers(Runtime& rt) {
   b.method_wrapper = new_type(rt, "method-wrapper", b.object);
   inherit_slots(b.method_wrapper, b.builtin_method);
   b.method_wrapper->tp_repr = method_wrapper_repr;
+  // A bound method: new_type gave it object's traversal, which sees nothing.
+  b.method_wrapper->tp_traverse = b.builtin_method->tp_traverse;
+  b.method_wrapper->tp_clear = b.builtin_method->tp_clear;
   for (ObjType* t : {b.wrapper_descriptor, b.method_wrapper}) t->is_final = true;
   // Every built-in type made so far. The types of the threading and
   // multiprocessing modules, made later, have none yet.

@@ -10,6 +10,7 @@
 
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/errors.h"
+#include "gil/runtime/gc.h"
 #include "gil/runtime/ops.h"
 #include "gil/runtime/type.h"
 
@@ -103,10 +104,17 @@ Value tuple_mul(ThreadState& ts, const Value& a, const Value& b) {
   return make_tuple(ts, repeat_items(ts, items_of(*seq), times));
 }
 
+// ---- Collection (gc.h) ------------------------------------------------------------
+
+void tuple_traverse(Obj* self, VisitFn visit, void* arg) { visit_all(static_cast<ObjTuple*>(self)->items, visit, arg); }
+void tuple_clear(Obj* self) { clear_all(static_cast<ObjTuple*>(self)->items); }
+
 }  // namespace
 
 void init_tuple_type(Runtime& rt) {
   ObjType* t = rt.types.tuple;
+  t->tp_traverse = tuple_traverse;
+  t->tp_clear = tuple_clear;
   t->construct = construct_tuple;
   t->tp_repr = tuple_repr;
   t->tp_hash = tuple_hash;

@@ -126,8 +126,27 @@ void gc_clear(const BuiltinTypes& types, Obj* o);
 void opaque_traverse(Obj* self, VisitFn visit, void* arg);
 void opaque_clear(Obj* self);
 
-// Fills tp_traverse and tp_clear of [rt]'s built-in types (types.cc calls it
-// once they all exist).
+// Fills tp_traverse and tp_clear of the types whose files do not (object,
+// type and the descriptors), then gives every other built-in type made so
+// far its base's (types.cc calls it once they all exist).
 void install_gc_slots(Runtime& rt);
+
+// For the types' tp_traverse and tp_clear (each in its type's file).
+// Visits [v] when it is an object.
+void visit_one(const Value& v, VisitFn visit, void* arg);
+// Visits each object among [items].
+template <typename Items>
+void visit_all(const Items& items, VisitFn visit, void* arg) {
+  for (const auto& v : items) visit_one(v, visit, arg);
+}
+// Clears [v] after moving it out, so that whatever its release frees sees
+// the container already without it.
+void clear_one(Value& v);
+// Empties [items] the same way.
+template <typename Items>
+void clear_all(Items& items) {
+  Items dropped;
+  dropped.swap(items);
+}
 
 }  // namespace gil
