@@ -10,9 +10,6 @@
 // printing tracebacks are errors.cc's. str(e) is exception_message
 // (errors.cc): the one argument, the args tuple for several, "" for none;
 // repr(e) is `Type(args)`. An exception compares and hashes by identity.
-#include <algorithm>
-#include <iterator>
-
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/codecs.h"
 #include "gil/runtime/errors.h"
