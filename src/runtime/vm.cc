@@ -340,6 +340,16 @@ void store_instance_attribute(ThreadState& ts, AttrCache& c, ObjInstance* inst, 
   if (at >= 0) c.dict_position = static_cast<uint32_t>(at);
 }
 
+// The item `c[i]` names when [c] is exactly a list (a subclass may define
+// __getitem__ or __setitem__) and [i] an int in range, else null.
+GIL_HOT Value* exact_list_item(const Value& c, const Value& i) {
+  if (!is_list(c) || c.as_obj()->type || !i.is_int()) return nullptr;
+  auto& items = as<ObjList>(c)->items;
+  int64_t n = i.as_int();
+  if (n < 0) n += static_cast<int64_t>(items.size());
+  return n >= 0 && static_cast<size_t>(n) < items.size() ? &items[static_cast<size_t>(n)] : nullptr;
+}
+
 // The __init__ written in Python that calling [t] runs on a plain new
 // instance, when type_call would do nothing else (no __new__ of the class's
 // own, no built-in base, no metaclass): the loop then makes the instance and
@@ -1221,17 +1231,11 @@ Value execute(ThreadState& ts, size_t entry_depth) {
       TARGET(BINARY_SUBSCR) {
         Value& c = sp[-2];
         Value& i = sp[-1];
-        // Exactly a list: a subclass may define __getitem__.
-        if (is_list(c) && !c.as_obj()->type && i.is_int()) {
-          auto& items = as<ObjList>(c)->items;
-          int64_t n = i.as_int();
-          if (n < 0) n += static_cast<int64_t>(items.size());
-          if (n >= 0 && static_cast<size_t>(n) < items.size()) {
-            sp[-1] = items[static_cast<size_t>(n)];  // the index is an int: nothing to release
-            sp[-1].swap(sp[-2]);                     // the item below, the list on top
-            DROP();                                  // releases the list
-            FAST_DISPATCH();
-          }
+        if (Value* item = exact_list_item(c, i)) {
+          sp[-1] = *item;       // the index is an int: nothing to release
+          sp[-1].swap(sp[-2]);  // the item below, the list on top
+          DROP();               // releases the list
+          FAST_DISPATCH();
         }
         Value index = POP();
         Value container = POP();
@@ -1242,18 +1246,13 @@ Value execute(ThreadState& ts, size_t entry_depth) {
       TARGET(STORE_SUBSCR) {
         Value& c = sp[-2];
         Value& i = sp[-1];
-        if (is_list(c) && !c.as_obj()->type && i.is_int()) {
-          auto& items = as<ObjList>(c)->items;
-          int64_t n = i.as_int();
-          if (n < 0) n += static_cast<int64_t>(items.size());
-          if (n >= 0 && static_cast<size_t>(n) < items.size()) {
-            Value old = std::move(items[static_cast<size_t>(n)]);
-            items[static_cast<size_t>(n)] = std::move(sp[-3]);
-            DROP();
-            DROP();
-            DROP();
-            DISPATCH();  // [old] is released here, after the stack is consistent
-          }
+        if (Value* item = exact_list_item(c, i)) {
+          Value old = std::move(*item);
+          *item = std::move(sp[-3]);
+          DROP();
+          DROP();
+          DROP();
+          DISPATCH();  // [old] is released here, after the stack is consistent
         }
         Value index = POP();
         Value container = POP();
