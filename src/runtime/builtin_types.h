@@ -123,6 +123,9 @@ struct SliceRange {
   int64_t start, stop, step, count;
 };
 SliceRange resolve_slice(ThreadState& ts, const ObjSlice* s, size_t size);
+// The same for bounds not (yet) in a slice object: each None or an int.
+SliceRange resolve_slice_bounds(ThreadState& ts, const Value& start, const Value& stop, const Value& step,
+                                size_t size);
 
 // TypeError "T indices must be integers or slices, not U".
 [[noreturn]] void raise_bad_index(ThreadState& ts, const Value& container, const Value& index);
@@ -130,11 +133,20 @@ SliceRange resolve_slice(ThreadState& ts, const ObjSlice* s, size_t size);
 // The items of the resolved slice [r] of [src].
 template <typename Item>
 std::vector<Item> take_slice(const std::vector<Item>& src, const SliceRange& r) {
+  if (r.step == 1) return std::vector<Item>(src.begin() + r.start, src.begin() + r.start + r.count);
   std::vector<Item> out;
   out.reserve(static_cast<size_t>(r.count));
   for (int64_t i = 0, at = r.start; i < r.count; ++i, at += r.step) out.push_back(src[static_cast<size_t>(at)]);
   return out;
 }
+
+// The resolved slice [r] of the list or tuple [seq] as a new list or tuple
+// (a tuple may be [seq] itself, or the empty tuple). Assigning [value]'s
+// items to the slice [r] of [list] (any length when the step is 1, else
+// exactly r.count items).
+Value list_slice(ThreadState& ts, const Value& list, const SliceRange& r);
+Value tuple_slice(ThreadState& ts, const Value& tuple, const SliceRange& r);
+void list_assign_slice(ThreadState& ts, ObjList* list, const SliceRange& r, Value value);
 
 // Over the items of a list or tuple (listobject.cc): repr() of each,
 // comma-separated; `item in items`; [times] copies of them (MemoryError

@@ -54,6 +54,10 @@ int stack_effect(Op op, uint32_t arg) {
       return n - 1;
     case Op::RAISE:
       return -n;
+    case Op::BINARY_SLICE:
+      return -n;
+    case Op::STORE_SLICE:
+      return -n - 2;
     default:
       break;
   }

@@ -346,6 +346,10 @@ class FunctionCompiler {
                    [&](const Name& n) { emit_store_name(n.id, line); },
                    [&](const Subscript& sub) {
                      compile_expr(*sub.value);
+                     if (auto* s = std::get_if<Slice>(&sub.index->node)) {
+                       emit(Op::STORE_SLICE, compile_slice_bounds(*s, line), line);
+                       return;
+                     }
                      compile_expr(*sub.index);
                      emit(Op::STORE_SUBSCR, 0, line);
                    },
@@ -907,6 +911,10 @@ class FunctionCompiler {
                    },
                    [&](const Subscript& s) {
                      compile_expr(*s.value);
+                     if (auto* slice = std::get_if<Slice>(&s.index->node)) {
+                       emit(Op::BINARY_SLICE, compile_slice_bounds(*slice, line), line);
+                       return;
+                     }
                      compile_expr(*s.index);
                      emit(Op::BINARY_SUBSCR, 0, line);
                    },
@@ -1163,7 +1171,11 @@ class FunctionCompiler {
     }
   }
 
-  void compile_slice(const Slice& s, int line) {
+  void compile_slice(const Slice& s, int line) { emit(Op::BUILD_SLICE, compile_slice_bounds(s, line), line); }
+
+  // Pushes the bounds of [s] (None for an absent one), the step only when
+  // written; returns how many it pushed.
+  uint32_t compile_slice_bounds(const Slice& s, int line) {
     auto part = [&](const ExprPtr& p) {
       if (p)
         compile_expr(*p);
@@ -1172,12 +1184,9 @@ class FunctionCompiler {
     };
     part(s.lower);
     part(s.upper);
-    if (s.step) {
-      part(s.step);
-      emit(Op::BUILD_SLICE, 3, line);
-    } else {
-      emit(Op::BUILD_SLICE, 2, line);
-    }
+    if (!s.step) return 2;
+    part(s.step);
+    return 3;
   }
 
   // A comprehension, compiled inline: the result, the first iterable

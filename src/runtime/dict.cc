@@ -210,14 +210,15 @@ int64_t dict_str_position(ObjDict* d, ObjStr* key) {
   return d->entries.empty() ? kAbsent : find_str_entry(d, key, str_hash(key));
 }
 
-void dict_set_str(ObjDict* d, ObjStr* key, Value value) {
+size_t dict_set_str(ObjDict* d, ObjStr* key, Value value) {
   uint64_t h = str_hash(key);
   int64_t n = d->entries.empty() ? kAbsent : find_str_entry(d, key, h);
   if (n != kAbsent) {
     d->entries[static_cast<size_t>(n)].value = std::move(value);
-    return;
+    return static_cast<size_t>(n);
   }
   append(d, Value::borrow(key), std::move(value), h);
+  return d->entries.size() - 1;
 }
 
 }  // namespace gil

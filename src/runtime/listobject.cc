@@ -117,8 +117,7 @@ int64_t list_len(ThreadState& ts, const Value& self) { return static_cast<int64_
 Value list_getitem(ThreadState& ts, const Value& container, const Value& index) {
   auto& items = items_of(container);
   if (index.is_intlike()) return items[static_cast<size_t>(normalize_index(ts, index.as_int(), items.size(), "list"))];
-  if (is_kind(index, ObjKind::Slice))
-    return make_list(ts, take_slice(items, resolve_slice(ts, as<ObjSlice>(index), items.size())));
+  if (is_kind(index, ObjKind::Slice)) return list_slice(ts, container, resolve_slice(ts, as<ObjSlice>(index), items.size()));
   raise_bad_index(ts, container, index);
 }
 
@@ -131,24 +130,52 @@ void list_setitem(ThreadState& ts, const Value& container, const Value& index, c
     return;
   }
   if (is_kind(index, ObjKind::Slice)) {
-    SliceRange r = resolve_slice(ts, as<ObjSlice>(index), items.size());
-    std::vector<Value> replacement = collect(ts, value);
-    if (r.step == 1) {
-      int64_t stop = std::max(r.start, r.stop);
-      items.erase(items.begin() + r.start, items.begin() + stop);
-      items.insert(items.begin() + r.start, replacement.begin(), replacement.end());
-      return;
-    }
-    if (static_cast<int64_t>(replacement.size()) != r.count)
-      raise(ts, ts.rt.types.ValueError,
-            "attempt to assign sequence of size " + std::to_string(replacement.size()) +
-                " to extended slice of size " + std::to_string(r.count));
-    for (int64_t i = 0, at = r.start; i < r.count; ++i, at += r.step)
-      items[static_cast<size_t>(at)] = replacement[static_cast<size_t>(i)];
+    list_assign_slice(ts, as<ObjList>(container), resolve_slice(ts, as<ObjSlice>(index), items.size()), value);
     return;
   }
   raise_bad_index(ts, container, index);
 }
+
+}  // namespace
+
+Value list_slice(ThreadState& ts, const Value& list, const SliceRange& r) {
+  return make_list(ts, take_slice(items_of(list), r));
+}
+
+// The old items are swapped into [replacement] and released only when it
+// goes, after the list is whole again: a __del__ they run may look at it.
+void list_assign_slice(ThreadState& ts, ObjList* list, const SliceRange& r, Value value) {
+  // A new list only this statement holds (`l[:k] = l[k::-1]`) gives up its
+  // items; anything else is copied first, so that `l[a:b] = l` reads
+  // before it writes.
+  bool temporary = is_kind(value, ObjKind::List) && !value.as_obj()->type && is_unique(value.as_obj()) &&
+                   value.as_obj() != list;
+  std::vector<Value> replacement = temporary ? std::move(as<ObjList>(value)->items) : collect(ts, value);
+  auto& items = list->items;
+  if (r.step == 1) {
+    auto start = static_cast<size_t>(r.start);
+    auto stop = static_cast<size_t>(std::max(r.start, r.stop));
+    size_t common = std::min(stop - start, replacement.size());
+    for (size_t i = 0; i < common; ++i) items[start + i].swap(replacement[i]);
+    if (replacement.size() > stop - start) {
+      items.insert(items.begin() + static_cast<ptrdiff_t>(stop),
+                   std::make_move_iterator(replacement.begin() + static_cast<ptrdiff_t>(common)),
+                   std::make_move_iterator(replacement.end()));
+    } else {
+      for (size_t i = start + common; i < stop; ++i) replacement.push_back(std::move(items[i]));
+      items.erase(items.begin() + static_cast<ptrdiff_t>(start + common), items.begin() + static_cast<ptrdiff_t>(stop));
+    }
+    return;
+  }
+  if (static_cast<int64_t>(replacement.size()) != r.count)
+    raise(ts, ts.rt.types.ValueError,
+          "attempt to assign sequence of size " + std::to_string(replacement.size()) +
+              " to extended slice of size " + std::to_string(r.count));
+  for (int64_t i = 0, at = r.start; i < r.count; ++i, at += r.step)
+    items[static_cast<size_t>(at)].swap(replacement[static_cast<size_t>(i)]);
+}
+
+namespace {
 
 void list_delitem(ThreadState& ts, const Value& container, const Value& index) {
   auto& items = as<ObjList>(container)->items;
@@ -179,7 +206,9 @@ Value list_iter(ThreadState& ts, const Value& self) { return make<ObjIterator>(t
 Value list_add(ThreadState& ts, const Value& a, const Value& b) {
   if (!is_list(a)) return Value();
   if (!is_list(b)) return concat_mismatch(ts, a, b);
-  std::vector<Value> out(items_of(a));
+  std::vector<Value> out;
+  out.reserve(items_of(a).size() + items_of(b).size());
+  out.insert(out.end(), items_of(a).begin(), items_of(a).end());
   out.insert(out.end(), items_of(b).begin(), items_of(b).end());
   return make_list(ts, std::move(out));
 }

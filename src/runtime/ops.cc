@@ -198,8 +198,13 @@ int64_t slice_bound(ThreadState& ts, const Value& v) {
 
 // Python's PySlice_AdjustIndices: resolves [s] against a sequence of [size].
 SliceRange resolve_slice(ThreadState& ts, const ObjSlice* s, size_t size) {
+  return resolve_slice_bounds(ts, s->start, s->stop, s->step, size);
+}
+
+SliceRange resolve_slice_bounds(ThreadState& ts, const Value& start_bound, const Value& stop_bound,
+                                const Value& step_bound, size_t size) {
   int64_t n = static_cast<int64_t>(size);
-  int64_t step = s->step.is_none() ? 1 : slice_bound(ts, s->step);
+  int64_t step = step_bound.is_none() ? 1 : slice_bound(ts, step_bound);
   if (step == 0) raise(ts, ts.rt.types.ValueError, "slice step cannot be zero");
   int64_t lo = step < 0 ? -1 : 0, hi = step < 0 ? n - 1 : n;
   auto clamp = [&](const Value& v, int64_t dflt) {
@@ -213,8 +218,8 @@ SliceRange resolve_slice(ThreadState& ts, const ObjSlice* s, size_t size) {
     }
     return i;
   };
-  int64_t start = clamp(s->start, step < 0 ? hi : lo);
-  int64_t stop = clamp(s->stop, step < 0 ? lo : hi);
+  int64_t start = clamp(start_bound, step < 0 ? hi : lo);
+  int64_t stop = clamp(stop_bound, step < 0 ? lo : hi);
   int64_t count = 0;
   if (step > 0 && start < stop) count = (stop - start - 1) / step + 1;
   if (step < 0 && start > stop) count = (start - stop - 1) / (-step) + 1;
@@ -438,6 +443,27 @@ Value get_item(ThreadState& ts, const Value& container, const Value& index) {
     raise(ts, ts.rt.types.TypeError, "type '" + as<ObjType>(container)->name + "' is not subscriptable");
   }
   raise_not_supported(ts, "is not subscriptable", container);
+}
+
+// Exactly a list or a tuple: a subclass may define __getitem__/__setitem__.
+static bool is_exact(const Value& v, ObjKind kind) { return is_kind(v, kind) && !v.as_obj()->type; }
+
+Value get_slice(ThreadState& ts, const Value& container, const Value& start, const Value& stop, const Value& step) {
+  if (is_exact(container, ObjKind::List))
+    return list_slice(ts, container, resolve_slice_bounds(ts, start, stop, step, as<ObjList>(container)->items.size()));
+  if (is_exact(container, ObjKind::Tuple))
+    return tuple_slice(ts, container, resolve_slice_bounds(ts, start, stop, step, as<ObjTuple>(container)->items.size()));
+  return get_item(ts, container, make<ObjSlice>(ts, start, stop, step));
+}
+
+void set_slice(ThreadState& ts, const Value& container, const Value& start, const Value& stop, const Value& step,
+               Value value) {
+  if (is_exact(container, ObjKind::List)) {
+    auto* list = as<ObjList>(container);
+    list_assign_slice(ts, list, resolve_slice_bounds(ts, start, stop, step, list->items.size()), std::move(value));
+    return;
+  }
+  set_item(ts, container, make<ObjSlice>(ts, start, stop, step), std::move(value));
 }
 
 void set_item(ThreadState& ts, const Value& container, const Value& index, Value value) {

@@ -71,14 +71,7 @@ int64_t tuple_len(ThreadState& ts, const Value& self) { return static_cast<int64
 Value tuple_getitem(ThreadState& ts, const Value& container, const Value& index) {
   auto& items = items_of(container);
   if (index.is_intlike()) return items[static_cast<size_t>(normalize_index(ts, index.as_int(), items.size(), "tuple"))];
-  if (is_kind(index, ObjKind::Slice)) {
-    SliceRange r = resolve_slice(ts, as<ObjSlice>(index), items.size());
-    bool whole = r.step == 1 && r.start == 0 && r.count == static_cast<int64_t>(items.size());
-    if (whole && !container.as_obj()->type) return container;
-    auto picked = take_slice(items, r);
-    if (picked.empty()) return ts.rt.empty_tuple;
-    return make_tuple(ts, std::move(picked));
-  }
+  if (is_kind(index, ObjKind::Slice)) return tuple_slice(ts, container, resolve_slice(ts, as<ObjSlice>(index), items.size()));
   raise_bad_index(ts, container, index);
 }
 
@@ -110,6 +103,15 @@ void tuple_traverse(Obj* self, VisitFn visit, void* arg) { visit_all(static_cast
 void tuple_clear(Obj* self) { clear_all(static_cast<ObjTuple*>(self)->items); }
 
 }  // namespace
+
+Value tuple_slice(ThreadState& ts, const Value& tuple, const SliceRange& r) {
+  auto& items = as<ObjTuple>(tuple)->items;
+  bool whole = r.step == 1 && r.start == 0 && r.count == static_cast<int64_t>(items.size());
+  if (whole && !tuple.as_obj()->type) return tuple;
+  auto picked = take_slice(items, r);
+  if (picked.empty()) return ts.rt.empty_tuple;
+  return make_tuple(ts, std::move(picked));
+}
 
 void init_tuple_type(Runtime& rt) {
   ObjType* t = rt.types.tuple;

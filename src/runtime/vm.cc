@@ -193,7 +193,7 @@ inline Frame& push_frame(ThreadState& ts, ObjFunction* fn, Value* base, Value* a
 
 // Destroys every value a frame owns, from its base to [sp].
 void clear_frame_values(Value* base, Value* sp) {
-  for (Value* v = sp; v-- > base;) *v = Value();
+  for (Value* v = sp; v-- > base;) v->clear();
 }
 
 // The top of the stack of the innermost frame: where a native's nested call
@@ -335,9 +335,7 @@ void store_instance_attribute(ThreadState& ts, AttrCache& c, ObjInstance* inst, 
       return;
     }
   }
-  dict_set_str(d, name, std::move(value));
-  int64_t at = dict_str_position(d, name);
-  if (at >= 0) c.dict_position = static_cast<uint32_t>(at);
+  c.dict_position = static_cast<uint32_t>(dict_set_str(d, name, std::move(value)));
 }
 
 // The item `c[i]` names when [c] is exactly a list (a subclass may define
@@ -667,7 +665,7 @@ Value execute(ThreadState& ts, size_t entry_depth) {
 #define PUSH(v) (*sp++ = (v))
 #define POP() (std::move(*--sp))
 #define TOP() (sp[-1])
-#define DROP() (*--sp = Value())
+#define DROP() ((--sp)->clear())
 
   static void* const dispatch_table[] = {
 #define GIL_OPCODE_LABEL(name, effect, comment) &&op_##name,
@@ -1240,6 +1238,23 @@ Value execute(ThreadState& ts, size_t entry_depth) {
         Value index = POP();
         Value container = POP();
         PUSH(get_item(ts, container, index));
+        DISPATCH();
+      }
+
+      TARGET(BINARY_SLICE) {
+        Value* bounds = sp - arg;
+        Value none = Value::none();
+        Value result = get_slice(ts, bounds[-1], bounds[0], bounds[1], arg == 3 ? bounds[2] : none);
+        for (uint32_t i = 0; i < arg; ++i) DROP();
+        TOP() = std::move(result);
+        DISPATCH();
+      }
+
+      TARGET(STORE_SLICE) {
+        Value* bounds = sp - arg;
+        Value none = Value::none();
+        set_slice(ts, bounds[-1], bounds[0], bounds[1], arg == 3 ? bounds[2] : none, std::move(bounds[-2]));
+        for (uint32_t i = 0; i < arg + 2; ++i) DROP();
         DISPATCH();
       }
 

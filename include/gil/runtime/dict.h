@@ -19,7 +19,8 @@ void dict_clear(ObjDict* d);
 // (type dicts, instance dicts), whose keys are str. A key equal to [key]
 // that is not a str is not found.
 Value* dict_find_str(ObjDict* d, ObjStr* key);
-void dict_set_str(ObjDict* d, ObjStr* key, Value value);
+// dict_set_str returns the position in d->entries where [key] now is.
+size_t dict_set_str(ObjDict* d, ObjStr* key, Value value);
 // The position in d->entries of the str key [key], or -1 when absent.
 int64_t dict_str_position(ObjDict* d, ObjStr* key);
 // The hash every str has (cached in the string).

@@ -67,6 +67,8 @@ namespace gil {
   OPCODE(SET_ADD, -1, "v -> (add v to the set n below the top)")                 \
   OPCODE(SET_UPDATE, -1, "it -> (add its items to the set n below the top)")     \
   OPCODE(BINARY_SUBSCR, -1, "container index -> container[index]")              \
+  OPCODE(BINARY_SLICE, -1, "container start stop [step] -> container[start:stop:step]; n=2|3 (effect -n)") \
+  OPCODE(STORE_SLICE, -3, "value container start stop [step] -> (container[...] = value) (effect -n-2)") \
   OPCODE(STORE_SUBSCR, -3, "value container index -> (container[index]=value)")  \
   OPCODE(DELETE_SUBSCR, -2, "container index -> (del container[index])")         \
   OPCODE(LOAD_ATTR, 0, "obj -> obj.names[n]")                                    \

@@ -81,6 +81,12 @@ std::string format_value(ThreadState& ts, const Value& v, std::string_view spec)
 Value get_item(ThreadState& ts, const Value& container, const Value& index);
 void set_item(ThreadState& ts, const Value& container, const Value& index, Value value);
 void del_item(ThreadState& ts, const Value& container, const Value& index);
+// container[start:stop:step] and its assignment, [step] None when absent:
+// the same as get_item and set_item with a slice, without making the slice
+// object for an exact list or tuple (CPython 3.12's BINARY_SLICE).
+Value get_slice(ThreadState& ts, const Value& container, const Value& start, const Value& stop, const Value& step);
+void set_slice(ThreadState& ts, const Value& container, const Value& start, const Value& stop, const Value& step,
+               Value value);
 // len(v).
 int64_t length(ThreadState& ts, const Value& v);
 

@@ -74,15 +74,21 @@ class Value {
   }
   GIL_HOT Value(Value&& other) noexcept : meta_(other.meta_), i_(other.i_) { other.meta_ = 0; }
   GIL_HOT Value& operator=(const Value& other) noexcept {
-    Value copy(other);
-    swap(copy);
+    if (other.tag() == Tag::Obj) retain(other.o_);
+    replace(other.meta_, other.i_);
     return *this;
   }
+  // Reads [other] and empties it before storing, so `v = std::move(v)`
+  // leaves v as it was.
   GIL_HOT Value& operator=(Value&& other) noexcept {
-    Value moved(std::move(other));
-    swap(moved);
+    uint64_t meta = other.meta_;
+    int64_t bits = other.i_;
+    other.meta_ = 0;
+    replace(meta, bits);
     return *this;
   }
+  // Unbinds the slot: the same as `= Value()`, without the temporary.
+  GIL_HOT void clear() noexcept { replace(0, 0); }
   GIL_HOT ~Value() {
     if (tag() == Tag::Obj) release(o_);
   }
@@ -118,6 +124,16 @@ class Value {
  private:
   Value(Tag tag, int64_t i) noexcept : meta_(static_cast<uint64_t>(tag)), i_(i) {}
   void set_serial(uint32_t serial) noexcept { meta_ = (meta_ & 0xFF) | (static_cast<uint64_t>(serial) << 32); }
+  // Stores the payload [meta]/[bits], then drops the reference the slot
+  // held: after the store, so that whatever the release runs (a __del__,
+  // a container's free) sees this slot already holding its new value.
+  GIL_HOT void replace(uint64_t meta, int64_t bits) noexcept {
+    bool held_obj = tag() == Tag::Obj;
+    Obj* old = o_;
+    meta_ = meta;
+    i_ = bits;
+    if (held_obj) release(old);
+  }
   static uint32_t next_serial() noexcept {
     static thread_local uint32_t counter = 0;
     return ++counter;
