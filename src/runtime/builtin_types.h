@@ -127,6 +127,10 @@ SliceRange resolve_slice(ThreadState& ts, const ObjSlice* s, size_t size);
 SliceRange resolve_slice_bounds(ThreadState& ts, const Value& start, const Value& stop, const Value& step,
                                 size_t size);
 
+// `obj.__class__ = C` ([value] Empty for del), as object.__class__'s
+// setter: only between classes whose instances are laid out alike.
+void assign_class(ThreadState& ts, const Value& self, const Value& value);
+
 // TypeError "T indices must be integers or slices, not U".
 [[noreturn]] void raise_bad_index(ThreadState& ts, const Value& container, const Value& index);
 

@@ -219,6 +219,8 @@ class FunctionCompiler {
       if (a == Op::LOAD_FAST && b == Op::LOAD_FAST) fused = Op::LOAD_FAST_LOAD_FAST;
       if (a == Op::LOAD_FAST && b == Op::LOAD_CONST) fused = Op::LOAD_FAST_LOAD_CONST;
       if (a == Op::COMPARE_OP && b == Op::POP_JUMP_IF_FALSE) fused = Op::COMPARE_OP_POP_JUMP_IF_FALSE;
+      if (a == Op::LOAD_FAST && b == Op::LOAD_ATTR) fused = Op::LOAD_FAST_LOAD_ATTR;
+      if (a == Op::LOAD_FAST && b == Op::LOAD_METHOD) fused = Op::LOAD_FAST_LOAD_METHOD;
       if (fused == Op::NOP) continue;
       code[i] = encode(fused, operand_of(code[i]));
       ++i;  // the second half is not the start of another pair

@@ -21,6 +21,8 @@ std::string operand_detail(ThreadState& ts, const ObjCode* code, Op op, uint32_t
     }
     case Op::LOAD_FAST_LOAD_FAST:
     case Op::LOAD_FAST_LOAD_CONST:
+    case Op::LOAD_FAST_LOAD_ATTR:
+    case Op::LOAD_FAST_LOAD_METHOD:
     case Op::LOAD_FAST:
     case Op::STORE_FAST:
     case Op::DELETE_FAST:

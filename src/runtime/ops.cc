@@ -263,6 +263,7 @@ Value builtin_getattr(ThreadState& ts, const Value& obj, ObjStr* name) {
 
 void builtin_setattr(ThreadState& ts, const Value& obj, ObjStr* name, const Value& value) {
   ObjType* type = type_of(ts, obj);
+  if (name == ts.rt.name_class) return assign_class(ts, obj, value);
   if (type->instances_have_dict) return generic_setattr(ts, obj, name, value);
   if (type->set_attribute && type->set_attribute(ts, obj, name, value)) return;
   if (const Value* d = type->lookup(name)) {

@@ -27,6 +27,7 @@ Runtime::Runtime(RuntimeConfig cfg) : config(std::move(cfg)) {
   name_enter = intern("__enter__");
   name_new = intern("__new__");
   name_init = intern("__init__");
+  name_class = intern("__class__");
   name_exit = intern("__exit__");
   name_module = intern("__name__");
   gil = std::make_unique<Gil>(eval_breaker, config.gil);

@@ -646,8 +646,32 @@ Value generic_getattr(ThreadState& ts, const Value& self, ObjStr* name) {
   return Value();
 }
 
+// Whether instances of [t] are plain ObjInstances: a class with no built-in
+// base that makes its instances itself (CPython: the same layout).
+static bool plain_instances(const ObjType* t) { return t->is_heap_type && !t->construct && !t->is_exception; }
+
+void assign_class(ThreadState& ts, const Value& self, const Value& value) {
+  Runtime& rt = ts.rt;
+  if (value.is_empty()) raise(ts, rt.types.TypeError, "can't delete __class__ attribute");
+  if (!is_kind(value, ObjKind::Type))
+    raise(ts, rt.types.TypeError,
+          "__class__ must be set to a class, not '" + std::string(type_name(ts, value)) + "' object");
+  ObjType* old_type = type_of(ts, self);
+  auto* new_type = as<ObjType>(value);
+  if (!is_kind(self, ObjKind::Instance) || !plain_instances(old_type) || !new_type->is_heap_type)
+    raise(ts, rt.types.TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
+  if (!plain_instances(new_type))
+    raise(ts, rt.types.TypeError,
+          "__class__ assignment: '" + new_type->name + "' object layout differs from '" + old_type->name + "'");
+  self.as_obj()->type = new_type;
+}
+
 void generic_setattr(ThreadState& ts, const Value& self, ObjStr* name, const Value& value) {
   ObjType* t = type_of(ts, self);
+  if (name == ts.rt.name_class) {
+    assign_class(ts, self, value);
+    return;
+  }
   if (const Value* found = t->lookup(name)) {
     ObjType* dt = type_of(ts, *found);
     if (dt->tp_descr_set) {

@@ -298,7 +298,9 @@ GIL_HOT bool float_comparison(CompareOp op, double x, double y, bool& r) {
   c.type = t;
   c.version = t->version;
   c.in_class = t->lookup(name);
-  bool data_descriptor = c.in_class && type_of(ts, *c.in_class)->tp_descr_set;
+  // object.__class__ is a data descriptor CPython finds in object's dict;
+  // here generic getattr and setattr handle the name themselves.
+  bool data_descriptor = (c.in_class && type_of(ts, *c.in_class)->tp_descr_set) || name == ts.rt.name_class;
   c.reads_dict = t->tp_getattro == generic_getattr && !t->get_attribute && !data_descriptor;
   c.writes_dict =
       t->tp_setattro == generic_setattr && !t->set_attribute && t->instances_have_dict && !data_descriptor;
@@ -768,6 +770,39 @@ Value execute(ThreadState& ts, size_t entry_depth) {
         PUSH(locals[arg]);
         PUSH(code->constants[second]);
         FAST_DISPATCH();
+      }
+
+      // An instance attribute found in the instance's dict is pushed straight
+      // from the local; anything else continues as LOAD_ATTR on the pushed
+      // local, with the instruction pointer past both halves.
+      TARGET(LOAD_FAST_LOAD_ATTR) {
+        const Value& obj = locals[arg];
+        if (obj.is_empty()) [[unlikely]]
+          raise_unbound_local(ts, code, arg);
+        uint32_t name_index = operand_of(*ip++);
+        if (is_kind(obj, ObjKind::Instance)) {
+          auto* name = as<ObjStr>(code->names[name_index]);
+          AttrCache& c = attr_cache(ts, code, name_index, obj.as_obj()->type, name);
+          if (c.reads_dict) {
+            if (const Value* v = find_instance_attribute(c, as<ObjInstance>(obj), name)) {
+              PUSH(*v);
+              FAST_DISPATCH();
+            }
+          }
+        }
+        PUSH(obj);
+        SAVE_FRAME();
+        arg = name_index;
+        goto op_LOAD_ATTR;
+      }
+
+      TARGET(LOAD_FAST_LOAD_METHOD) {
+        if (locals[arg].is_empty()) [[unlikely]]
+          raise_unbound_local(ts, code, arg);
+        PUSH(locals[arg]);
+        arg = operand_of(*ip++);
+        SAVE_FRAME();
+        goto op_LOAD_METHOD;
       }
 
       TARGET(COMPARE_OP_POP_JUMP_IF_FALSE) {

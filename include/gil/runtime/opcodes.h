@@ -102,7 +102,9 @@ namespace gil {
   /* in place, so a jump to it still works) and skips it. */                  \
   OPCODE(LOAD_FAST_LOAD_FAST, 2, "LOAD_FAST n; LOAD_FAST m (m in the next word)") \
   OPCODE(LOAD_FAST_LOAD_CONST, 2, "LOAD_FAST n; LOAD_CONST m")                \
-  OPCODE(COMPARE_OP_POP_JUMP_IF_FALSE, -2, "COMPARE_OP n; POP_JUMP_IF_FALSE m")
+  OPCODE(COMPARE_OP_POP_JUMP_IF_FALSE, -2, "COMPARE_OP n; POP_JUMP_IF_FALSE m") \
+  OPCODE(LOAD_FAST_LOAD_ATTR, 1, "LOAD_FAST n; LOAD_ATTR m: reads self.x without counting self") \
+  OPCODE(LOAD_FAST_LOAD_METHOD, 2, "LOAD_FAST n; LOAD_METHOD m")
 
 enum class Op : uint8_t {
 #define GIL_OPCODE_ENUM(name, effect, comment) name,

@@ -164,6 +164,7 @@ struct Runtime {
   ObjStr* name_module;
   ObjStr* name_new;
   ObjStr* name_init;
+  ObjStr* name_class;
 
   // Set by signal handlers and by other threads; tested by the eval loop at
   // backward jumps and function entry. Any bit set sends the loop into its
