@@ -184,7 +184,7 @@ class FunctionCompiler {
     for (size_t i = 0; i < code_->names.size(); ++i)
       if (code_->names[i].as_obj() == s) return static_cast<uint32_t>(i);
     code_->names.push_back(Value::borrow(s));
-    code_->attr_caches.emplace_back();
+    code_->attr_caches.resize(code_->attr_caches.size() + kAttrCacheWays);
     return static_cast<uint32_t>(code_->names.size() - 1);
   }
 

@@ -98,7 +98,7 @@ int64_t find_str_entry(ObjDict* d, ObjStr* key, uint64_t hash) {
 // Drops the holes; builds the index when the live entries (plus room for
 // [extra] more) no longer fit the small layout.
 void rebuild(ObjDict* d, size_t extra) {
-  std::vector<ObjDict::Entry> live;
+  ObjDict::Entries live;
   live.reserve(d->size + extra);
   d->str_key_bits = 0;
   for (auto& e : d->entries)

@@ -306,11 +306,26 @@ GIL_HOT bool float_comparison(CompareOp op, double x, double y, bool& r) {
       t->tp_setattro == generic_setattr && !t->set_attribute && t->instances_have_dict && !data_descriptor;
 }
 
+// A way for [t] after every way missed: a stale way of [t] is refilled in
+// place; otherwise the others move down a way (the last way's class is
+// forgotten) and the first is filled for [t].
+[[gnu::noinline]] AttrCache& refill_attr_cache(ThreadState& ts, AttrCache* ways, ObjType* t, ObjStr* name) {
+  for (size_t w = 0; w < kAttrCacheWays; ++w) {
+    if (ways[w].type != t) continue;
+    fill_attr_cache(ts, ways[w], t, name);
+    return ways[w];
+  }
+  std::copy_backward(ways, ways + kAttrCacheWays - 1, ways + kAttrCacheWays);
+  fill_attr_cache(ts, ways[0], t, name);
+  return ways[0];
+}
+
 GIL_HOT AttrCache& attr_cache(ThreadState& ts, ObjCode* code, uint32_t name_index, ObjType* t, ObjStr* name) {
-  AttrCache& c = code->attr_caches[name_index];
-  if (c.type != t || c.version != t->version) [[unlikely]]
-    fill_attr_cache(ts, c, t, name);
-  return c;
+  AttrCache* ways = &code->attr_caches[name_index * kAttrCacheWays];
+  uint64_t version = t->version;
+  for (size_t w = 0; w < kAttrCacheWays; ++w)
+    if (ways[w].type == t && ways[w].version == version) return ways[w];
+  return refill_attr_cache(ts, ways, t, name);
 }
 
 // The value of [name] in [inst]'s dict, trying first where the cache says.

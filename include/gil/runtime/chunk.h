@@ -50,6 +50,11 @@ struct AttrCache {
   uint32_t dict_position = UINT32_MAX;
 };
 
+// Each name's cache has this many ways, one class each, so that a method
+// of a base class that sees instances of several subclasses (a scheduler's
+// tasks) keeps hitting.
+inline constexpr size_t kAttrCacheWays = 4;
+
 struct ObjCode : Obj {
   ObjCode() : Obj(ObjKind::Code) {}
 
@@ -71,9 +76,10 @@ struct ObjCode : Obj {
   std::vector<Value> constants;
   // Interned attribute, method and module names, referenced by operand.
   std::vector<Value> names;
-  // One inline cache per name, for LOAD_ATTR, STORE_ATTR and LOAD_METHOD
-  // on instances (vm.cc), as CPython 3.11 specialises those instructions:
-  // filled by the compiler with empty entries, one per name.
+  // The inline caches of each name, kAttrCacheWays in a row, for
+  // LOAD_ATTR, STORE_ATTR and LOAD_METHOD on instances (vm.cc), as CPython
+  // 3.11 specialises those instructions: filled by the compiler with empty
+  // entries.
   std::vector<AttrCache> attr_caches;
   // Try ranges, innermost first.
   std::vector<ExceptionEntry> exception_table;

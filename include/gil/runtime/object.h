@@ -70,7 +70,8 @@ struct ObjDict : GcObj {
     uint64_t hash;
   };
   // Entries in insertion order, with holes where keys were deleted.
-  std::vector<Entry> entries;
+  using Entries = std::vector<Entry, small_objects::Allocator<Entry>>;
+  Entries entries;
   // Open-addressing table of indexes into entries; -1 free, -2 deleted.
   // Empty while the dict is small enough to be scanned (dict.cc).
   std::vector<int32_t> index;

@@ -88,6 +88,19 @@ inline void release(void* block, size_t size) noexcept {
   release_slowly(block, size);
 }
 
+// A standard allocator over the same cache, for the arrays objects own
+// (a dict's entries): a typical instance dict's array is one cached block.
+template <typename T>
+struct Allocator {
+  using value_type = T;
+  Allocator() noexcept = default;
+  template <typename U>
+  Allocator(const Allocator<U>&) noexcept {}
+  T* allocate(size_t n) { return static_cast<T*>(small_objects::allocate(n * sizeof(T))); }
+  void deallocate(T* p, size_t n) noexcept { release(p, n * sizeof(T)); }
+  friend bool operator==(const Allocator&, const Allocator&) noexcept { return true; }
+};
+
 // How many blocks the calling thread caches, over all classes (for tests).
 size_t cached_blocks();
 
