@@ -22,7 +22,6 @@ constexpr int64_t kAbsent = -1;
 
 size_t slot_mask(const ObjDict* d) { return d->index.size() - 1; }
 
-uint64_t str_key_bit(uint64_t hash) { return uint64_t{1} << (hash & 63); }
 
 // A type's namespace changed shape: lookups cached on it are stale.
 void note_structural_change(ObjDict* d) {

@@ -179,7 +179,7 @@ void bind_arguments(ThreadState& ts, ObjFunction* fn, Value* locals, int argc, O
 
 // Pushes a frame for [fn], whose callable sits at [base] and whose arguments
 // start at [args].
-inline Frame& push_frame(ThreadState& ts, ObjFunction* fn, Value* base, Value* args, int argc, ObjTuple* kwnames,
+GIL_HOT Frame& push_frame(ThreadState& ts, ObjFunction* fn, Value* base, Value* args, int argc, ObjTuple* kwnames,
                          bool returns_to_native) {
   ObjCode* code = fn->code_obj();
   if (static_cast<int>(ts.frames.size()) >= ts.rt.config.recursion_limit ||
@@ -1422,7 +1422,7 @@ Value execute(ThreadState& ts, size_t entry_depth) {
           AttrCache& c = attr_cache(ts, code, arg, obj.as_obj()->type, name);
           const Value& d = as<ObjInstance>(obj)->dict;
           if (c.reads_dict && c.in_class && is_kind(*c.in_class, ObjKind::Function) &&
-              (d.is_empty() || dict_str_position(as<ObjDict>(d), name) < 0))
+              (d.is_empty() || dict_surely_lacks_str(as<ObjDict>(d), name) || dict_str_position(as<ObjDict>(d), name) < 0))
             m = c.in_class;
         }
         if (!m && !is_kind(obj, ObjKind::Module) && !is_kind(obj, ObjKind::Type)) {

@@ -21,6 +21,13 @@ void dict_clear(ObjDict* d);
 Value* dict_find_str(ObjDict* d, ObjStr* key);
 // dict_set_str returns the position in d->entries where [key] now is.
 size_t dict_set_str(ObjDict* d, ObjStr* key, Value value);
+// The bit of ObjDict::str_key_bits a str key with [hash] sets.
+inline uint64_t str_key_bit(uint64_t hash) { return uint64_t{1} << (hash & 63); }
+// True when [d] certainly has no str key [key]: one bit test, no probe.
+// False means it may have it (or [key]'s hash is not computed yet).
+inline bool dict_surely_lacks_str(const ObjDict* d, const ObjStr* key) {
+  return key->hash != 0 && !(d->str_key_bits & str_key_bit(key->hash));
+}
 // The position in d->entries of the str key [key], or -1 when absent.
 int64_t dict_str_position(ObjDict* d, ObjStr* key);
 // The hash every str has (cached in the string).
