@@ -148,6 +148,22 @@ if(NOT SANITIZE STREQUAL "address")
   endif()
 endif()
 
+# A worker thread that cannot be started (here: no address space left for
+# its stack) ends the run with one line and exit 1, once the threads already
+# started are joined; never an abort ("terminate called..."). Not under the
+# sanitizers, whose shadow memory needs more address space than the limit.
+if(SANITIZE STREQUAL "")
+  execute_process(COMMAND sh -c "ulimit -v 200000 && exec \"$0\" \"$@\"" "${GIL_DEMO}"
+                          --workers 1000 --size 4 --no-baseline
+                  WORKING_DIRECTORY "${SOURCE_DIR}" RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err
+                  TIMEOUT 120)
+  string(STRIP "${err}" stripped)
+  if(NOT rc STREQUAL "1" OR NOT stripped MATCHES "^gil-demo: error: cannot start worker thread [0-9]+ of 1000: [^\n]+$")
+    message(SEND_ERROR "threads that cannot start: expected exit 1 and one line "
+                       "'cannot start worker thread N of 1000: ...', got exit ${rc}\n  stdout: ${out}\n  stderr: ${err}")
+  endif()
+endif()
+
 # multiprocessing: an uncaught exception in a child prints "Process NAME:"
 # and its traceback on stderr, and the child's exit code is 1.
 file(WRITE "${CMAKE_CURRENT_BINARY_DIR}/mp_raise.py"
