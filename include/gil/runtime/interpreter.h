@@ -12,6 +12,8 @@
 
 namespace gil {
 
+struct ObjException;
+
 // The status run_source returns when KeyboardInterrupt ended the program
 // (128 + SIGINT, as a shell reports a process killed by SIGINT).
 inline constexpr int kExitKeyboardInterrupt = 130;
@@ -31,6 +33,11 @@ int run_program(std::string_view source, const std::string& filename, const std:
 // for them.)
 int run_source(Runtime& rt, std::string_view source, const std::string& filename,
                const std::string& module_name = "__main__");
+
+// The exit status of an uncaught SystemExit [e], as python3 gives it: 0 for
+// none, its int code (mod 256), or 1 after printing any other argument to
+// [err].
+int system_exit_status(ThreadState& ts, ObjException* e, std::FILE* err);
 
 // Compiles [source] and returns its module code object; throws SyntaxError.
 Value compile_source(Runtime& rt, std::string_view source, const std::string& filename);
