@@ -110,7 +110,7 @@ int dis_command(const std::string& path) {
   try {
     code = gil::compile_source(rt, source, path);
   } catch (const gil::SyntaxError& e) {
-    gil::print_syntax_error(stderr, path, source, e.line, e.col, e.what());
+    gil::print_syntax_error(stderr, path, source, e);
     return 1;
   }
   gil::ThreadState ts(rt);

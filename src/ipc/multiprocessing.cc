@@ -626,7 +626,7 @@ int child_main(ThreadState& ts, Connection& channel) {
   try {
     code = compile_source(rt, source, file);
   } catch (const SyntaxError& e) {
-    print_syntax_error(rt.config.err, file, source, e.line, e.col, e.what());
+    print_syntax_error(rt.config.err, file, source, e);
     return 1;
   }
   rt.globals.values[rt.global_slot(rt.name_module)] = make_str("__mp_main__");

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "gil/language/parser.h"
+#include "gil/language/source_text.h"
 #include "gil/runtime/compiler.h"
 #include "gil/runtime/errors.h"
 #include "gil/runtime/ops.h"
@@ -17,6 +18,7 @@
 namespace gil {
 
 Value compile_source(Runtime& rt, std::string_view source, const std::string& filename) {
+  if (auto error = check_utf8(source, filename)) throw *error;
   ast::Module module = parse(source);
   rt.sources[filename] = std::string(source);
   return compile_module(rt, module, filename);
@@ -36,6 +38,15 @@ void print_syntax_error(std::FILE* err, const std::string& filename, std::string
   std::fflush(err);
 }
 
+void print_syntax_error(std::FILE* err, const std::string& filename, std::string_view source, const SyntaxError& e) {
+  if (dynamic_cast<const SourceEncodingError*>(&e)) {
+    std::fprintf(err, "SyntaxError: %s\n", e.what());
+    std::fflush(err);
+    return;
+  }
+  print_syntax_error(err, filename, source, e.line, e.col, e.what());
+}
+
 int system_exit_status(ThreadState& ts, ObjException* e, std::FILE* err) {
   auto& args = as<ObjTuple>(e->args)->items;
   if (args.empty() || args[0].is_none()) return 0;
@@ -51,7 +62,7 @@ int run_source(Runtime& rt, std::string_view source, const std::string& filename
     code = compile_source(rt, source, filename);
   } catch (const SyntaxError& e) {
     std::fflush(rt.config.out);
-    print_syntax_error(rt.config.err, filename, source, e.line, e.col, e.what());
+    print_syntax_error(rt.config.err, filename, source, e);
     return 1;
   }
   ThreadState ts(rt);

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "gil/language/syntax_error.h"
 #include "gil/runtime/runtime.h"
 
 namespace gil {
@@ -46,6 +47,10 @@ Value compile_source(Runtime& rt, std::string_view source, const std::string& fi
 // offending line and a caret under the column.
 void print_syntax_error(std::FILE* err, const std::string& filename, std::string_view source, int line, int col,
                         const std::string& message);
+
+// The same for [e]: a SourceEncodingError (source that is not UTF-8) as
+// CPython prints it, `SyntaxError: message` alone; any other as above.
+void print_syntax_error(std::FILE* err, const std::string& filename, std::string_view source, const SyntaxError& e);
 
 // Reads a whole file; false (with [error] set) when it cannot be read.
 bool read_file(const std::string& path, std::string& contents, std::string& error);
