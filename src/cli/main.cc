@@ -5,10 +5,13 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <csignal>
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <limits>
 #include <optional>
 #include <string>
 #include <unistd.h>
@@ -107,7 +110,7 @@ int dis_command(const std::string& path) {
   try {
     code = gil::compile_source(rt, source, path);
   } catch (const gil::SyntaxError& e) {
-    gil::print_syntax_error(stderr, path, source, e.line, e.col, e.what());
+    gil::print_syntax_error(stderr, path, source, e);
     return 1;
   }
   gil::ThreadState ts(rt);
@@ -116,24 +119,60 @@ int dis_command(const std::string& path) {
   return 0;
 }
 
-// The options of the main command, as parsed.
+// The options of the main command, as parsed. The numbers stay text until
+// make_spec checks each against its range: CLI11 would quietly turn '' into
+// 0, "inf" or "1e300" into a double no interval can be, and a size past
+// int64 into its limit.
 struct MainOptions {
   std::string mode = "threads";
   std::string workload = "cpu";
-  int workers = 4;
-  int64_t size = 0;
+  std::string workers = "4";
+  std::optional<std::string> size;  // unset: the workload's DEFAULT_SIZE
   std::string policy = "cpython";
-  double switch_interval_ms = 5.0;
-  int check_interval = 100;
+  std::string switch_interval_ms = "5";
+  std::string check_interval = "100";
   bool no_baseline = false;
   bool json = false;
   bool timeline = false;
   std::string trace_file;
   bool no_gil_stats = false;
   int retries = 0;
-  double timeout_s = 0;
+  std::optional<std::string> timeout_s;  // unset: no limit
   bool live = false;
 };
+
+// The accepted ranges. More workers than this is no experiment a machine can
+// run; a switch interval or timeout must fit the microsecond and nanosecond
+// clocks they become, with room to spare.
+constexpr int64_t kMaxWorkers = 100000;
+constexpr double kMinSwitchIntervalMs = 0.001, kMaxSwitchIntervalMs = 60000;
+constexpr double kMinTimeoutS = 0.001, kMaxTimeoutS = 1000000;
+
+// A value outside what its option accepts, as the usage error to print.
+struct BadValue {
+  std::string message;
+};
+
+// [text] as a whole number from [lo] to [hi]; throws BadValue naming [option].
+int64_t whole_number(const char* option, const std::string& text, int64_t lo, int64_t hi) {
+  int64_t value = 0;
+  const char* end = text.data() + text.size();
+  auto [stop, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || stop != end || value < lo || value > hi)
+    throw BadValue{fmt::format("{} must be a whole number from {} to {}, not '{}'", option, lo, hi, text)};
+  return value;
+}
+
+// [text] as a number of [unit] from [lo] to [hi] (so never inf or nan);
+// throws BadValue naming [option].
+double decimal_number(const char* option, const std::string& text, double lo, double hi, const char* unit) {
+  double value = 0;
+  const char* end = text.data() + text.size();
+  auto [stop, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || stop != end || !(value >= lo && value <= hi))
+    throw BadValue{fmt::format("{} must be a number of {} from {} to {}, not '{}'", option, unit, lo, hi, text)};
+  return value;
+}
 
 // The file of a built-in workload name, or the name itself for a path.
 std::string workload_path(const std::string& workload) {
@@ -155,30 +194,37 @@ void clear_progress() {
   if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\033[2K\r");
 }
 
+// Checks the numbers of [o] and sets them in [spec]; throws BadValue.
+void set_numbers(const MainOptions& o, gil::RunSpec& spec) {
+  spec.workers = static_cast<int>(whole_number("--workers", o.workers, 1, kMaxWorkers));
+  if (o.size) spec.size = whole_number("--size", *o.size, 1, std::numeric_limits<int64_t>::max());
+  double interval_ms = decimal_number("--switch-interval", o.switch_interval_ms, kMinSwitchIntervalMs,
+                                      kMaxSwitchIntervalMs, "milliseconds");
+  spec.gil.switch_interval = std::chrono::microseconds(std::llround(interval_ms * 1000));
+  spec.gil.check_interval =
+      static_cast<int>(whole_number("--check-interval", o.check_interval, 1, std::numeric_limits<int>::max()));
+  if (o.timeout_s) spec.timeout_s = decimal_number("--timeout", *o.timeout_s, kMinTimeoutS, kMaxTimeoutS, "seconds");
+}
+
 // Builds the run from the options; returns an error message or "".
 std::string make_spec(const MainOptions& o, gil::RunSpec& spec) {
   if (!gil::parse_mode(o.mode, spec.mode)) return "unknown mode '" + o.mode + "' (choose serial, threads or processes)";
   if (!gil::parse_gil_policy(o.policy, spec.gil.policy))
     return "unknown GIL policy '" + o.policy + "' (choose cpython, legacy or fair)";
-  if (o.workers < 1) return "--workers must be a positive number, not " + std::to_string(o.workers);
-  if (o.size < 0) return "--size must be a positive number";
-  if (!(o.switch_interval_ms > 0)) return "--switch-interval must be a positive number of milliseconds";
-  if (o.check_interval < 1) return "--check-interval must be a positive number of instructions";
+  try {
+    set_numbers(o, spec);
+  } catch (const BadValue& e) {
+    return e.message;
+  }
   if (o.retries < 0) return "--retry must be zero or a positive number of attempts";
-  if (o.timeout_s < 0) return "--timeout must be a positive number of seconds";
-  if ((o.retries > 0 || o.timeout_s > 0) && spec.mode != gil::Mode::Processes)
+  if ((o.retries > 0 || o.timeout_s) && spec.mode != gil::Mode::Processes)
     return "--retry and --timeout apply to --mode processes";
   spec.retries = o.retries;
-  if (o.timeout_s > 0) spec.timeout_s = o.timeout_s;
   spec.workload_path = workload_path(o.workload);
   if (spec.workload_path.empty())
     return "unknown workload '" + o.workload + "' (choose cpu, io, mixed, or give a FILE.py)";
   if (!std::filesystem::exists(spec.workload_path)) return "workload file '" + spec.workload_path + "' does not exist";
   spec.workload_name = o.workload;
-  spec.workers = o.workers;
-  if (o.size > 0) spec.size = o.size;
-  spec.gil.switch_interval = std::chrono::microseconds(static_cast<int64_t>(o.switch_interval_ms * 1000));
-  spec.gil.check_interval = o.check_interval;
   spec.gil.record_activity = o.timeline || !o.trace_file.empty();
   spec.gil.collect_stats = !o.no_gil_stats;
   return "";
@@ -193,6 +239,9 @@ std::optional<int> failure_of(Run run) {
   try {
     run();
     return std::nullopt;
+  } catch (const gil::WorkloadExit& e) {
+    clear_progress();
+    return e.status;  // its traceback or message is already on stderr
   } catch (const gil::WorkloadError& e) {
     clear_progress();
     return usage_error(e.what());
@@ -370,7 +419,7 @@ int classroom_demo(const MainOptions& base) {
   for (const char* workload : {"cpu", "io"}) {
     MainOptions o = base;
     o.workload = workload;
-    o.workers = std::string(workload) == "cpu" ? 4 : 8;
+    o.workers = std::string(workload) == "cpu" ? "4" : "8";
     gil::RunSpec spec;
     std::string error = make_spec(o, spec);
     if (!error.empty()) return usage_error(error);
@@ -430,10 +479,11 @@ int main(int argc, char** argv) {
   app.add_option("--mode", o.mode, "serial, threads or processes")->capture_default_str();
   app.add_option("--workload", o.workload, "cpu, io, mixed, or a FILE.py defining work(worker, units)")
       ->capture_default_str();
-  app.add_option("--workers", o.workers, "Number of workers")->capture_default_str();
-  app.add_option("--size", o.size, "Total units of work (default: the workload's DEFAULT_SIZE)");
+  app.add_option("--workers", o.workers, "Number of workers (1 to 100000)")->capture_default_str();
+  app.add_option_function<std::string>("--size", [&](const std::string& v) { o.size = v; },
+                                       "Total units of work (default: the workload's DEFAULT_SIZE)");
   app.add_option("--gil", o.policy, "GIL policy: cpython, legacy or fair")->capture_default_str();
-  app.add_option("--switch-interval", o.switch_interval_ms, "GIL switch interval in milliseconds")
+  app.add_option("--switch-interval", o.switch_interval_ms, "GIL switch interval in milliseconds (0.001 to 60000)")
       ->capture_default_str();
   app.add_option("--check-interval", o.check_interval, "Instructions between releases (legacy policy)")
       ->capture_default_str();
@@ -446,7 +496,8 @@ int main(int argc, char** argv) {
       ->expected(0, 1)
       ->default_str("1");
   app.add_flag("--live", o.live, "Draw progress and a timeline of every worker while the run goes on (on stderr)");
-  app.add_option("--timeout", o.timeout_s, "Processes: kill every worker and fail after SECONDS");
+  app.add_option_function<std::string>("--timeout", [&](const std::string& v) { o.timeout_s = v; },
+                                       "Processes: kill every worker and fail after SECONDS (0.001 to 1000000)");
 
   CLI::App* run = app.add_subcommand("run", "Run a MiniPy program; arguments after FILE land in sys.argv[1:]");
   run->prefix_command();
@@ -459,7 +510,8 @@ int main(int argc, char** argv) {
   compare_app->add_option("--workers", o.workers, "Number of workers")->capture_default_str();
   compare_app->add_option("--gil", o.policy, "GIL policy: cpython, legacy or fair");
   compare_app->add_option("--switch-interval", o.switch_interval_ms, "GIL switch interval in milliseconds");
-  compare_app->add_option("--size", o.size, "Total units of work per run");
+  compare_app->add_option_function<std::string>("--size", [&](const std::string& v) { o.size = v; },
+                                               "Total units of work per run");
   compare_app->add_flag("--json", o.json, "Print the results as JSON");
   compare_app->add_flag("--csv", compare_csv, "Print the results as CSV");
 

@@ -139,6 +139,13 @@ nlohmann::json run_json(const RunReport& r) {
   return j;
 }
 
+// A switch interval in milliseconds: one decimal ("5.0"), or as many as an
+// interval under a tenth of a millisecond needs ("0.025"), never "0.0".
+std::string interval_ms(std::chrono::microseconds interval) {
+  double ms = static_cast<double>(interval.count()) / 1000.0;
+  return interval.count() % 100 == 0 ? fmt::format("{:.1f}", ms) : fmt::format("{}", ms);
+}
+
 }  // namespace
 
 double Comparison::speedup() const { return baseline ? baseline->wall_s / run.wall_s : 1.0; }
@@ -182,8 +189,8 @@ std::string verdict(const Comparison& c) {
 std::string format_summary(const Comparison& c) {
   const RunReport& r = c.run;
   std::string out = fmt::format(
-      "workload {} ({} units), {} workers, GIL policy {}, switch interval {:.1f} ms\n\n", r.spec.workload_name, r.size,
-      r.spec.workers, gil_policy_name(r.spec.gil.policy), r.spec.gil.switch_interval.count() / 1000.0);
+      "workload {} ({} units), {} workers, GIL policy {}, switch interval {} ms\n\n", r.spec.workload_name, r.size,
+      r.spec.workers, gil_policy_name(r.spec.gil.policy), interval_ms(r.spec.gil.switch_interval));
   out += fmt::format("  {:<8} {:>10} {:>10} {:>9} {:>10}\n", "mode", "wall", "CPU", "speedup", "cores busy");
   double base = c.baseline ? c.baseline->wall_s : 0;
   if (c.baseline) out += format_row(*c.baseline, base);

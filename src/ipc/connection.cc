@@ -4,6 +4,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <system_error>
 
@@ -36,7 +37,7 @@ void Connection::send_bytes(std::string_view payload) {
   }
 }
 
-bool Connection::read_exactly(char* out, size_t n, bool allow_eof) {
+bool Connection::read_exactly(char* out, size_t n, bool allow_eof, size_t before, size_t total) {
   size_t got = 0;
   while (got < n) {
     ssize_t r = ::read(fd_, out + got, n - got);
@@ -46,8 +47,8 @@ bool Connection::read_exactly(char* out, size_t n, bool allow_eof) {
     }
     if (r == 0) {
       if (got == 0 && allow_eof) return false;
-      throw wire::FormatError("truncated frame: the channel closed after " + std::to_string(got) + " of " +
-                              std::to_string(n) + " bytes");
+      throw wire::FormatError("truncated frame: the channel closed after " + std::to_string(before + got) + " of " +
+                              std::to_string(total ? total : n) + " bytes");
     }
     got += static_cast<size_t>(r);
   }
@@ -59,8 +60,17 @@ std::optional<std::string> Connection::recv_bytes() {
   char header[wire::kHeaderSize];
   if (!read_exactly(header, sizeof header, true)) return std::nullopt;
   std::string_view h(header, sizeof header);
-  std::string payload(wire::payload_length(h), '\0');
-  read_exactly(payload.data(), payload.size(), false);
+  size_t length = wire::payload_length(h);
+  // The buffer grows with the bytes that arrive, a chunk at a time, not to
+  // the length the header announces: a header alone (up to 1 GiB) must not
+  // make this process allocate and zero that much.
+  constexpr size_t kChunk = size_t{1} << 20;
+  std::string payload;
+  while (payload.size() < length) {
+    size_t got = payload.size();
+    payload.resize(got + std::min(kChunk, length - got));
+    read_exactly(payload.data() + got, payload.size() - got, false, got, length);
+  }
   wire::check_payload(h, payload);
   return payload;
 }

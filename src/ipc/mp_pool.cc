@@ -302,8 +302,15 @@ int serve_pool(ThreadState& ts, Connection& channel) {
       payload = channel.recv_bytes();
     }
     if (!payload) return 0;
+    // ("run", func, items, star, kwargs or None), as Pool sends it.
     Value task = decode_message(ts, *payload);
-    auto& t = as<ObjTuple>(task)->items;
+    const std::vector<Value>& t = wire::expect_tuple(task, 5, "a pool task");
+    if (!is_str(t[0]) || as<ObjStr>(t[0])->text != "run")
+      throw wire::FormatError("a pool task's verb must be 'run', not " + wire::describe(t[0]));
+    const std::vector<Value>& chunk = wire::expect_list(t[2], "a pool task's items");
+    if (!t[3].is_bool()) throw wire::FormatError("a pool task's star flag must be a bool, not " + wire::describe(t[3]));
+    if (!t[4].is_none() && !is_dict(t[4]))
+      throw wire::FormatError("a pool task's kwargs must be a dict or None, not " + wire::describe(t[4]));
     bool star = t[3].as_bool();
     // apply()'s keyword arguments, after the positional ones.
     std::vector<Value> kw_values;
@@ -312,7 +319,8 @@ int serve_pool(ThreadState& ts, Connection& channel) {
       std::vector<Value> names;
       for (auto& e : as<ObjDict>(t[4])->entries) {
         if (e.key.is_empty()) continue;
-        names.push_back(Value::borrow(ts.rt.intern(as<ObjStr>(e.key)->text)));  // looked up by pointer
+        // looked up by pointer
+        names.push_back(Value::borrow(ts.rt.intern(wire::expect_str(e.key, "a keyword name"))));
         kw_values.push_back(e.value);
       }
       if (!names.empty()) kwnames = make_tuple(ts, std::move(names));
@@ -320,7 +328,7 @@ int serve_pool(ThreadState& ts, Connection& channel) {
     Value answer;
     try {
       std::vector<Value> results;
-      for (const Value& item : as<ObjList>(t[2])->items) {
+      for (const Value& item : chunk) {
         if (star) {
           std::vector<Value> a = collect(ts, item);
           int positional = static_cast<int>(a.size());

@@ -583,19 +583,25 @@ bool parse_child_args(const std::vector<std::string>& args, int& fd, GilConfig& 
 // channel, which its parent holds open: reading its end means the parent is
 // gone, and the child kills its process group (itself and anything it
 // started). The watcher blocks no signal the interpreter needs.
+//
+// Only a group this child leads is its own to kill: spawn_child starts it as
+// the leader of a new group, but a child started by hand (`gil-demo
+// __mp_child` from a shell) is in its invoker's group, and kill(0) would take
+// the shell and its other jobs with it. Such a child kills only itself.
 void watch_parent(int channel_fd) {
   // A descriptor of its own, never closed: the main thread closes the
   // channel when it is done with it, while this thread may be reading.
   int fd = fcntl(channel_fd, F_DUPFD_CLOEXEC, 3);
   if (fd < 0) return;
+  pid_t group = getpgrp() == getpid() ? 0 : getpid();
   sigset_t all, previous;
   sigfillset(&all);
   pthread_sigmask(SIG_BLOCK, &all, &previous);
-  std::thread([fd] {
+  std::thread([fd, group] {
     char byte;
     for (;;) {
       ssize_t r = ::read(fd, &byte, 1);
-      if (r == 0) ::kill(0, SIGKILL);  // end of file: the parent is gone
+      if (r == 0) ::kill(group, SIGKILL);  // end of file: the parent is gone
       if (r < 0 && errno != EINTR) return;
     }
   }).detach();
@@ -612,21 +618,27 @@ int child_main(ThreadState& ts, Connection& channel) {
     payload = channel.recv_bytes();
   }
   if (!payload) return 1;
+  // (role, name, identity, file, source, argv, call), as spawn_child sends
+  // it; checked whole before any of it is used.
   Value boot = wire::decode(ts, *payload);
-  auto& b = as<ObjTuple>(boot)->items;
-  std::string role = as<ObjStr>(b[0])->text;
-  st.name = as<ObjStr>(b[1])->text;
-  st.identity = as<ObjStr>(b[2])->text;
-  const std::string& file = as<ObjStr>(b[3])->text;
-  const std::string& source = as<ObjStr>(b[4])->text;
+  const std::vector<Value>& b = wire::expect_tuple(boot, 7, "a boot message");
+  std::string role = wire::expect_str(b[0], "a boot message's role");
+  if (role != "process" && role != "pool")
+    throw wire::FormatError("unknown child role '" + role.substr(0, 40) + "' (expected 'process' or 'pool')");
+  st.name = wire::expect_str(b[1], "a boot message's name");
+  st.identity = wire::expect_str(b[2], "a boot message's identity");
+  const std::string& file = wire::expect_str(b[3], "a boot message's file");
+  const std::string& source = wire::expect_str(b[4], "a boot message's source");
+  const std::string& call_bytes = wire::expect_str(b[6], "a boot message's call");
   rt.config.argv.clear();
-  for (auto& a : as<ObjList>(b[5])->items) rt.config.argv.push_back(as<ObjStr>(a)->text);
+  for (auto& a : wire::expect_list(b[5], "a boot message's argv"))
+    rt.config.argv.push_back(wire::expect_str(a, "an item of a boot message's argv"));
 
   Value code;
   try {
     code = compile_source(rt, source, file);
   } catch (const SyntaxError& e) {
-    print_syntax_error(rt.config.err, file, source, e.line, e.col, e.what());
+    print_syntax_error(rt.config.err, file, source, e);
     return 1;
   }
   rt.globals.values[rt.global_slot(rt.name_module)] = make_str("__mp_main__");
@@ -638,16 +650,20 @@ int child_main(ThreadState& ts, Connection& channel) {
     } else {
       watch_parent(channel.fd());
       mp::Extension ext(mp::Use::Spawn);
-      Value request = wire::decode(ts, as<ObjStr>(b[6])->text, &ext);
-      auto& c = as<ObjTuple>(request)->items;
+      Value request = wire::decode(ts, call_bytes, &ext);
+      const std::vector<Value>& c = wire::expect_tuple(request, 3, "a child's call");
+      if (!is_kind(c[1], ObjKind::Tuple))
+        throw wire::FormatError("a call's args must be a tuple, not " + wire::describe(c[1]));
+      if (!is_kind(c[2], ObjKind::Dict))
+        throw wire::FormatError("a call's kwargs must be a dict, not " + wire::describe(c[2]));
+      std::vector<Value> call_args = as<ObjTuple>(c[1])->items;
       if (!c[0].is_none()) {
-        std::vector<Value> call_args = as<ObjTuple>(c[1])->items;
         auto* kw = as<ObjDict>(c[2]);
         std::vector<Value> names;
         for (auto& e : kw->entries) {
           if (e.key.is_empty()) continue;
           // Keyword names are looked up by interned pointer.
-          names.push_back(Value::borrow(rt.intern(as<ObjStr>(e.key)->text)));
+          names.push_back(Value::borrow(rt.intern(wire::expect_str(e.key, "a keyword name"))));
           call_args.push_back(e.value);
         }
         Value kwnames = names.empty() ? Value() : make_tuple(ts, names);

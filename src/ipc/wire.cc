@@ -277,6 +277,57 @@ void encode_tuple_header(size_t count, std::string& out) {
   put_u32(out, static_cast<uint32_t>(count));
 }
 
+namespace {
+
+// "1 item", "3 items".
+std::string items(size_t n) { return std::to_string(n) + (n == 1 ? " item" : " items"); }
+
+}  // namespace
+
+std::string describe(const Value& v) {
+  switch (v.tag()) {
+    case Tag::Empty:
+    case Tag::None: return "None";
+    case Tag::Bool: return "a bool";
+    case Tag::Int: return "an int";
+    case Tag::Float: return "a float";
+    case Tag::Obj: break;
+  }
+  switch (v.as_obj()->kind) {
+    case ObjKind::Str: return "a str";
+    case ObjKind::Bytes: return "a bytes";
+    case ObjKind::List: return "a list of " + items(as<ObjList>(v)->items.size());
+    case ObjKind::Tuple: return "a tuple of " + items(as<ObjTuple>(v)->items.size());
+    case ObjKind::Dict: return "a dict";
+    case ObjKind::Set: return "a set";
+    case ObjKind::FrozenSet: return "a frozenset";
+    default: return "an object of another kind";
+  }
+}
+
+const std::vector<Value>& expect_tuple(const Value& v, size_t count, std::string_view what) {
+  if (!is_kind(v, ObjKind::Tuple) || as<ObjTuple>(v)->items.size() != count)
+    throw FormatError(std::string(what) + " must be a tuple of " + wire::items(count) + ", not " + describe(v));
+  return as<ObjTuple>(v)->items;
+}
+
+const std::vector<Value>& expect_list(const Value& v, std::string_view what) {
+  if (!is_kind(v, ObjKind::List)) throw FormatError(std::string(what) + " must be a list, not " + describe(v));
+  return as<ObjList>(v)->items;
+}
+
+const std::string& expect_str(const Value& v, std::string_view what) {
+  if (!is_kind(v, ObjKind::Str)) throw FormatError(std::string(what) + " must be a str, not " + describe(v));
+  return as<ObjStr>(v)->text;
+}
+
+int64_t expect_int(const Value& v, int64_t lo, int64_t hi, std::string_view what) {
+  if (!v.is_int() || v.as_int() < lo || v.as_int() > hi)
+    throw FormatError(std::string(what) + " must be an int from " + std::to_string(lo) + " to " + std::to_string(hi) +
+                      ", not " + (v.is_int() ? std::to_string(v.as_int()) : describe(v)));
+  return v.as_int();
+}
+
 std::string frame(std::string_view payload) {
   if (payload.size() > kMaxPayload) throw FormatError("message larger than 1 GiB");
   std::string out = "GW";

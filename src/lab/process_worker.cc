@@ -4,6 +4,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -110,11 +111,31 @@ class ProgressReporter {
   std::thread thread_;
 };
 
-// Runs one ("task", task, worker, units) message and sends its outcome.
-void run_task(ThreadState& ts, Connection& channel, const Value& work, const ObjTuple* task,
+// A ("task", task, worker, units) message, checked against that shape.
+struct Task {
+  int64_t id;
+  int worker;
+  int64_t units;
+};
+
+// The task in [message]; throws wire::FormatError for any other shape (the
+// parent sends nothing else, so anything else means a broken or hostile
+// sender).
+Task parse_task(const Value& message) {
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+  const std::vector<Value>& items = wire::expect_tuple(message, 4, "a task message");
+  const std::string& verb = wire::expect_str(items[0], "a task message's verb");
+  if (verb != "task") throw wire::FormatError("unknown message verb '" + verb.substr(0, 40) + "' (expected 'task')");
+  return Task{wire::expect_int(items[1], 0, kMax, "a task's number"),
+              static_cast<int>(wire::expect_int(items[2], 0, std::numeric_limits<int>::max(), "a task's worker")),
+              wire::expect_int(items[3], 0, kMax, "a task's units")};
+}
+
+// Runs one task and sends its outcome.
+void run_task(ThreadState& ts, Connection& channel, const Value& work, const Task& task,
               std::chrono::nanoseconds decode_time, ProgressReporter* reporter) {
-  int64_t task_id = task->items[1].as_int();
-  int worker = static_cast<int>(task->items[2].as_int());
+  int64_t task_id = task.id;
+  int worker = task.worker;
   ts.trace_id = worker;
   Gil& gil = *ts.rt.gil;
   // Statistics and activity count from a fresh acquisition to Done, as for a
@@ -125,7 +146,7 @@ void run_task(ThreadState& ts, Connection& channel, const Value& work, const Obj
   ts.activity.clear();
   auto start = Clock::now();
   gil.acquire(ts);
-  WorkOutcome outcome = call_work(ts, work, worker, task->items[3].as_int());
+  WorkOutcome outcome = call_work(ts, work, worker, task.units);
   gil.record(ts, ThreadActivity::Done);
   if (reporter) reporter->send_now();
   gil.release(ts);
@@ -235,9 +256,9 @@ int run_worker(const std::vector<std::string>& args) {
       }
       if (!payload) break;  // the parent is done with us
       auto before = Clock::now();
-      Value message = wire::decode(ts, *payload);
+      Task task = parse_task(wire::decode(ts, *payload));
       auto decode_time = Clock::now() - before;
-      run_task(ts, channel, work, as<ObjTuple>(message), decode_time, reporter ? &*reporter : nullptr);
+      run_task(ts, channel, work, task, decode_time, reporter ? &*reporter : nullptr);
     }
   } catch (const std::exception& e) {
     // The parent went away or sent something unreadable: nothing to report

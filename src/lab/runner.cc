@@ -3,6 +3,10 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <system_error>
 #include <thread>
 
 #include "gil/ipc/standard_library.h"
@@ -85,36 +89,104 @@ void run_serial(ThreadState& main, const Value& work, RunReport& report, std::ch
   for (auto& w : report.workers) w.gil = GilThreadStats{};
 }
 
+// Worker threads wait here before they run anything, so that a run whose
+// threads cannot all be created (no memory for a stack, the system's thread
+// or mapping limit) is called off before any work() runs: the threads
+// already started then end at once and can be joined. They wait without a
+// ThreadState, so that thousands of waiting threads cost only their stacks.
+class StartGate {
+ public:
+  // A worker thread waits for the main thread's decision; true: go.
+  bool wait() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    decided_.wait(lock, [&] { return open_; });
+    return go_;
+  }
+  // The main thread starts the run ([go]) or calls it off.
+  void open(bool go) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    open_ = true;
+    go_ = go;
+    decided_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable decided_;
+  bool open_ = false;  // guarded by mutex_
+  bool go_ = false;    // guarded by mutex_
+};
+
+// The body of worker thread [i]: waits at the gate, then runs work() and
+// records what it did.
+struct WorkerThread {
+  Runtime& rt;
+  const Value& work;
+  RunReport& report;
+  StartGate& gate;
+  std::chrono::nanoseconds start;
+  std::vector<char>& failed;
+  std::vector<std::string>& errors;
+  std::vector<int64_t>& rss_at_end;
+
+  void operator()(size_t i) {
+    if (!gate.wait()) return;
+    std::optional<ThreadState> state;
+    try {
+      state.emplace(rt, 1 << 16);
+    } catch (const std::bad_alloc&) {
+      // An exception must not leave a thread: that would abort the process.
+      failed[i] = 1;
+      errors[i] = "worker " + std::to_string(i) + " could not start: out of memory for its interpreter stack";
+      return;
+    }
+    ThreadState& ts = *state;
+    ts.is_main = false;
+    ts.trace_id = static_cast<int>(i);
+    if (report.spec.live) ts.live = &(*report.spec.live)[static_cast<int>(i)];
+    rt.gil->acquire(ts);
+    bool f = false;
+    run_work(ts, work, report.workers[i], f, errors[i]);
+    failed[i] = f;
+    rt.gil->record(ts, ThreadActivity::Done);
+    rss_at_end[i] = current_rss_kib();
+    rt.gil->release(ts);
+    report.workers[i].gil = ts.gil_stats;
+    take_activity(ts, report.workers[i], start);
+  }
+};
+
+// Starts one thread per worker behind the GIL and joins them. Throws
+// std::system_error when a thread cannot be started, after joining those that
+// were, with the GIL held by [main] again.
 void run_threads(Runtime& rt, ThreadState& main, const Value& work, RunReport& report,
                  std::chrono::nanoseconds start) {
+  size_t n = report.workers.size();
   std::vector<std::thread> threads;
-  std::vector<char> failed(report.workers.size(), 0);
-  std::vector<std::string> errors(report.workers.size());
-  std::vector<int64_t> rss_at_end(report.workers.size(), 0);
+  std::vector<char> failed(n, 0);
+  std::vector<std::string> errors(n);
+  std::vector<int64_t> rss_at_end(n, 0);
+  threads.reserve(n);
+  StartGate gate;
+  WorkerThread body{rt, work, report, gate, start, failed, errors, rss_at_end};
   int64_t rss_before = current_rss_kib();
   rt.gil->release(main);
-  for (size_t i = 0; i < report.workers.size(); ++i) {
-    threads.emplace_back([&, i] {
-      ThreadState ts(rt, 1 << 16);
-      ts.is_main = false;
-      ts.trace_id = static_cast<int>(i);
-      if (report.spec.live) ts.live = &(*report.spec.live)[static_cast<int>(i)];
-      rt.gil->acquire(ts);
-      bool f = false;
-      run_work(ts, work, report.workers[i], f, errors[i]);
-      failed[i] = f;
-      rt.gil->record(ts, ThreadActivity::Done);
-      rss_at_end[i] = current_rss_kib();
-      rt.gil->release(ts);
-      report.workers[i].gil = ts.gil_stats;
-      take_activity(ts, report.workers[i], start);
-    });
+  try {
+    for (size_t i = 0; i < n; ++i) threads.emplace_back(body, i);
+  } catch (const std::system_error& e) {
+    size_t started = threads.size();
+    gate.open(false);
+    for (auto& t : threads) t.join();
+    rt.gil->acquire(main);
+    throw std::system_error(e.code(), "cannot start worker thread " + std::to_string(started) + " of " +
+                                          std::to_string(n));
   }
+  gate.open(true);
   for (auto& t : threads) t.join();
   rt.gil->acquire(main);
   int64_t grown = *std::max_element(rss_at_end.begin(), rss_at_end.end()) - rss_before;
-  report.rss_per_thread_kib = std::max<int64_t>(grown, 0) / static_cast<int64_t>(report.workers.size());
-  for (size_t i = 0; i < failed.size(); ++i) {
+  report.rss_per_thread_kib = std::max<int64_t>(grown, 0) / static_cast<int64_t>(n);
+  for (size_t i = 0; i < n; ++i) {
     if (!failed[i]) continue;
     report.failed = true;
     if (report.error.empty()) report.error = errors[i];

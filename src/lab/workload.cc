@@ -36,9 +36,14 @@ Value load_workload(Runtime& rt, ThreadState& ts, const std::string& path, const
   try {
     run_module(ts, code);
   } catch (PyException& pe) {
-    print_traceback(ts, pe.exception, rt.config.err);
+    std::fflush(rt.config.out);
     auto* e = as<ObjException>(pe.exception);
-    throw WorkloadError(path + ": its top level raised " + e->type->name + ": " + exception_message(ts, e));
+    if (e->type->is_subtype_of(rt.types.SystemExit)) {
+      int status = system_exit_status(ts, e, rt.config.err);
+      throw WorkloadExit(path + ": its top level called sys.exit(" + std::to_string(status) + ")", status);
+    }
+    print_traceback(ts, pe.exception, rt.config.err);
+    throw WorkloadExit(path + ": its top level raised " + e->type->name + ": " + exception_message(ts, e), 1);
   }
   Value work = global(rt, "work");
   if (!is_kind(work, ObjKind::Function) || as<ObjFunction>(work)->code_obj()->param_count != 2)

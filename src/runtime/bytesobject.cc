@@ -124,9 +124,10 @@ Value bytes_concat(ThreadState& ts, const Value& a, const Value& b) {
 }
 
 Value bytes_repeat(ThreadState& ts, const ObjBytes* b, int64_t times) {
-  if (times < 0) times = 0;
   const std::string& s = b->data;
-  if (times > 0 && s.size() > (size_t{1} << 40) / static_cast<size_t>(times))
+  // Nothing to copy: at once, however large the count (b'' * 2**40).
+  if (times <= 0 || s.empty()) return make_bytes(std::string());
+  if (s.size() > (size_t{1} << 40) / static_cast<size_t>(times))
     raise(ts, ts.rt.types.OverflowError, "repeated bytes are too long");
   std::string out;
   out.reserve(s.size() * static_cast<size_t>(times));

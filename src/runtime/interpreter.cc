@@ -1,5 +1,7 @@
 #include "gil/runtime/interpreter.h"
 
+#include <sys/stat.h>
+
 #include <atomic>
 #include <csignal>
 #include <cstring>
@@ -7,6 +9,7 @@
 #include <sstream>
 
 #include "gil/language/parser.h"
+#include "gil/language/source_text.h"
 #include "gil/runtime/compiler.h"
 #include "gil/runtime/errors.h"
 #include "gil/runtime/ops.h"
@@ -15,6 +18,7 @@
 namespace gil {
 
 Value compile_source(Runtime& rt, std::string_view source, const std::string& filename) {
+  if (auto error = check_utf8(source, filename)) throw *error;
   ast::Module module = parse(source);
   rt.sources[filename] = std::string(source);
   return compile_module(rt, module, filename);
@@ -34,10 +38,16 @@ void print_syntax_error(std::FILE* err, const std::string& filename, std::string
   std::fflush(err);
 }
 
-namespace {
+void print_syntax_error(std::FILE* err, const std::string& filename, std::string_view source, const SyntaxError& e) {
+  if (dynamic_cast<const SourceEncodingError*>(&e)) {
+    std::fprintf(err, "SyntaxError: %s\n", e.what());
+    std::fflush(err);
+    return;
+  }
+  print_syntax_error(err, filename, source, e.line, e.col, e.what());
+}
 
-// The exit code for an uncaught SystemExit, printing its message if any.
-int system_exit_code(ThreadState& ts, ObjException* e, std::FILE* err) {
+int system_exit_status(ThreadState& ts, ObjException* e, std::FILE* err) {
   auto& args = as<ObjTuple>(e->args)->items;
   if (args.empty() || args[0].is_none()) return 0;
   if (args[0].is_intlike()) return static_cast<int>(args[0].as_int() & 0xFF);
@@ -46,15 +56,13 @@ int system_exit_code(ThreadState& ts, ObjException* e, std::FILE* err) {
   return 1;
 }
 
-}  // namespace
-
 int run_source(Runtime& rt, std::string_view source, const std::string& filename, const std::string& module_name) {
   Value code;
   try {
     code = compile_source(rt, source, filename);
   } catch (const SyntaxError& e) {
     std::fflush(rt.config.out);
-    print_syntax_error(rt.config.err, filename, source, e.line, e.col, e.what());
+    print_syntax_error(rt.config.err, filename, source, e);
     return 1;
   }
   ThreadState ts(rt);
@@ -67,7 +75,7 @@ int run_source(Runtime& rt, std::string_view source, const std::string& filename
     std::fflush(rt.config.out);
     auto* e = as<ObjException>(pe.exception);
     if (e->type->is_subtype_of(rt.types.SystemExit)) {
-      status = system_exit_code(ts, e, rt.config.err);
+      status = system_exit_status(ts, e, rt.config.err);
     } else {
       print_traceback(ts, pe.exception, rt.config.err);
       // CPython ends an uncaught KeyboardInterrupt by dying of SIGINT, which
@@ -95,6 +103,13 @@ int run_program(std::string_view source, const std::string& filename, const std:
 }
 
 bool read_file(const std::string& path, std::string& contents, std::string& error) {
+  // A directory opens as a stream that reads nothing, which would run as an
+  // empty program.
+  struct stat info{};
+  if (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
+    error = "can't open file '" + path + "': " + std::strerror(EISDIR);
+    return false;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     error = "can't open file '" + path + "': " + std::strerror(errno);

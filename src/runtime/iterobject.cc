@@ -8,6 +8,8 @@
 // (vm.cc calls it inline for every ObjIterator), so it stays one switch
 // over the variants rather than a slot per variant. map and filter are
 // types of their own deriving these slots (descrobject.cc makes them).
+#include <limits>
+
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/bytes.h"
 #include "gil/runtime/dict.h"
@@ -69,7 +71,12 @@ bool iterator_next(ThreadState& ts, ObjIterator* it, Value& out) {
     case Over::Enumerate: {
       Value item;
       if (!next_item(ts, it->source, item)) return false;
-      out = make_tuple(ts, {Value::integer(it->position++), std::move(item)});
+      if (it->stop) raise_int_overflow(ts);  // the count is past the largest int
+      out = make_tuple(ts, {Value::integer(it->position), std::move(item)});
+      if (it->position == std::numeric_limits<int64_t>::max())
+        it->stop = 1;
+      else
+        ++it->position;
       return true;
     }
     case Over::Zip: {
@@ -133,8 +140,7 @@ bool iterator_next(ThreadState& ts, ObjIterator* it, Value& out) {
       else if (is_bytes(src))
         out = Value::integer(static_cast<unsigned char>(as<ObjBytes>(src)->data[static_cast<size_t>(it->position)]));
       else if (is_kind(src, ObjKind::Range)) {
-        auto* r = as<ObjRange>(src);
-        out = Value::integer(r->start + it->position * r->step);
+        out = Value::integer(as<ObjRange>(src)->at(static_cast<uint64_t>(it->position)));
       } else {
         auto& items = is_list(src) ? as<ObjList>(src)->items : as<ObjTuple>(src)->items;
         if (static_cast<size_t>(it->position) >= items.size()) return false;

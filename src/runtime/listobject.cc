@@ -33,8 +33,9 @@ bool items_contain(ThreadState& ts, const std::vector<Value>& items, const Value
 }
 
 std::vector<Value> repeat_items(ThreadState& ts, const std::vector<Value>& items, int64_t times) {
-  if (times < 0) times = 0;
-  if (times > 0 && items.size() > (size_t{1} << 32) / static_cast<size_t>(times))
+  // Nothing to copy: at once, however large the count ([] * 2**40).
+  if (times <= 0 || items.empty()) return {};
+  if (items.size() > (size_t{1} << 32) / static_cast<size_t>(times))
     raise(ts, ts.rt.types.MemoryError, "");
   std::vector<Value> out;
   out.reserve(items.size() * static_cast<size_t>(times));

@@ -27,9 +27,11 @@ Value make_list(ThreadState& ts, std::vector<Value> items) { return make_list(ts
 
 Value make_tuple(ThreadState& ts, std::vector<Value> items) { return make_tuple(ts.rt, std::move(items)); }
 
-int64_t ObjRange::length() const {
-  if (step > 0 && start < stop) return (stop - start - 1) / step + 1;
-  if (step < 0 && start > stop) return (start - stop - 1) / (-step) + 1;
+// In unsigned arithmetic, where stop - start and -step cannot overflow.
+uint64_t ObjRange::length() const {
+  auto u = [](int64_t v) { return static_cast<uint64_t>(v); };
+  if (step > 0 && start < stop) return (u(stop) - u(start) - 1) / u(step) + 1;
+  if (step < 0 && start > stop) return (u(start) - u(stop) - 1) / (0 - u(step)) + 1;
   return 0;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <utility>
 
 #include "gil/runtime/builtins.h"
@@ -207,6 +208,11 @@ SliceRange resolve_slice_bounds(ThreadState& ts, const Value& start_bound, const
   int64_t step = step_bound.is_none() ? 1 : slice_bound(ts, step_bound);
   if (step == 0) raise(ts, ts.rt.types.ValueError, "slice step cannot be zero");
   int64_t lo = step < 0 ? -1 : 0, hi = step < 0 ? n - 1 : n;
+  // As CPython's PySlice_Unpack: a step too large to take a second item is
+  // bounded, so that neither -step nor the walk one step past the last item
+  // (the loops over a SliceRange) leaves int64.
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+  step = std::clamp(step, -kMax, std::max<int64_t>(kMax - n, 2));
   auto clamp = [&](const Value& v, int64_t dflt) {
     if (v.is_none()) return dflt;
     int64_t i = slice_bound(ts, v);

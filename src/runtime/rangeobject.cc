@@ -4,6 +4,8 @@
 // items, slices and membership are arithmetic on start, stop and step, and
 // iterating it makes an ObjIterator over Range that FOR_ITER advances
 // inline. Unlike CPython's, a range hashes by identity.
+#include <limits>
+
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/errors.h"
 #include "gil/runtime/ops.h"
@@ -15,6 +17,24 @@ namespace gil {
 namespace {
 
 ObjRange* as_range(const Value& v) { return static_cast<ObjRange*>(v.as_obj()); }
+
+// The length of [r] as len() gives it: OverflowError, as in CPython, when it
+// is past the largest int (range(-2**63, 2**63 - 1)).
+int64_t range_length(ThreadState& ts, const ObjRange* r) {
+  uint64_t n = r->length();
+  if (n > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
+    raise(ts, ts.rt.types.OverflowError, "Python int too large to convert to C ssize_t");
+  return static_cast<int64_t>(n);
+}
+
+// r.start + k * r.step for a slice bound [k] (which may be one past either
+// end), or OverflowError where CPython's value needs a big int.
+int64_t value_at(ThreadState& ts, const ObjRange* r, int64_t k) {
+  int64_t offset, value;
+  if (__builtin_mul_overflow(k, r->step, &offset) || __builtin_add_overflow(r->start, offset, &value))
+    raise_int_overflow(ts);
+  return value;
+}
 
 // range(stop), range(start, stop[, step]).
 Value construct_range(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
@@ -62,19 +82,24 @@ Value range_richcompare(ThreadState& ts, const Value& a, const Value& b, Compare
 
 bool range_bool(ThreadState& ts, const Value& self) { return as_range(self)->length() != 0; }
 
-int64_t range_len(ThreadState& ts, const Value& self) { return as_range(self)->length(); }
+int64_t range_len(ThreadState& ts, const Value& self) { return range_length(ts, as_range(self)); }
 
 // r[i], and r[a:b:c], which is a range again: the slice of the index
 // sequence, mapped through start and step (range(10)[2:5] is range(2, 5)).
 Value range_getitem(ThreadState& ts, const Value& self, const Value& index) {
   auto* r = as_range(self);
   if (is_kind(index, ObjKind::Slice)) {
-    SliceRange s = resolve_slice(ts, as<ObjSlice>(index), static_cast<size_t>(r->length()));
-    return make<ObjRange>(ts, r->start + s.start * r->step, r->start + s.stop * r->step, r->step * s.step);
+    auto* slice = as<ObjSlice>(index);
+    SliceRange s = resolve_slice(ts, slice, static_cast<size_t>(range_length(ts, r)));
+    // The slice's own step: resolve_slice clamps one too large to take a
+    // second item, which would show in the new range.
+    int64_t slice_step = slice->step.is_none() ? 1 : slice->step.as_int(), step;
+    if (__builtin_mul_overflow(r->step, slice_step, &step)) raise_int_overflow(ts);
+    return make<ObjRange>(ts, value_at(ts, r, s.start), value_at(ts, r, s.stop), step);
   }
   if (!index.is_intlike()) raise_bad_index(ts, self, index);
-  int64_t i = normalize_index(ts, index.as_int(), static_cast<size_t>(r->length()), "range object");
-  return Value::integer(r->start + i * r->step);
+  int64_t i = normalize_index(ts, index.as_int(), static_cast<size_t>(range_length(ts, r)), "range object");
+  return Value::integer(r->at(static_cast<uint64_t>(i)));
 }
 
 // `x in r`: arithmetic for an int, a scan comparing with == otherwise.
@@ -83,7 +108,12 @@ bool range_contains(ThreadState& ts, const Value& self, const Value& item) {
     auto* r = as_range(self);
     int64_t x = item.as_int();
     bool inside = r->step > 0 ? (x >= r->start && x < r->stop) : (x <= r->start && x > r->stop);
-    return inside && (x - r->start) % r->step == 0;
+    if (!inside) return false;
+    // Unsigned: the distance from start, and the step, may leave int64.
+    auto u = [](int64_t v) { return static_cast<uint64_t>(v); };
+    uint64_t distance = r->step > 0 ? u(x) - u(r->start) : u(r->start) - u(x);
+    uint64_t stride = r->step > 0 ? u(r->step) : 0 - u(r->step);
+    return distance % stride == 0;
   }
   for (auto& v : collect(ts, self))
     if (identical(v, item) || equals(ts, v, item)) return true;
@@ -92,10 +122,16 @@ bool range_contains(ThreadState& ts, const Value& self, const Value& item) {
 
 Value range_iter(ThreadState& ts, const Value& self) {
   auto* r = as_range(self);
+  int64_t n = range_length(ts, r);
+  // FOR_ITER adds the step after every value, the last one too; where that
+  // would leave int64 (range(0, 2**63 - 1, 2)), iterate by index instead.
+  int64_t past_last;
+  if (n > 0 && __builtin_add_overflow(r->at(static_cast<uint64_t>(n - 1)), r->step, &past_last))
+    return make<ObjIterator>(ts, ObjIterator::Over::GetItem, self);
   auto it = make<ObjIterator>(ts, ObjIterator::Over::Range, Value());
   auto* i = as<ObjIterator>(it);
   i->position = r->start;
-  i->stop = r->length();  // remaining count
+  i->stop = n;  // remaining count
   i->step = r->step;
   return it;
 }

@@ -212,7 +212,9 @@ Value str_mul(ThreadState& ts, const Value& a, const Value& b) {
     raise(ts, ts.rt.types.TypeError, "can't multiply sequence by non-int of type '" + std::string(type_name(ts, n)) + "'");
   int64_t times = std::max<int64_t>(n.as_int(), 0);
   const std::string& s = as<ObjStr>(*seq)->text;
-  if (times > 0 && s.size() > (size_t{1} << 40) / static_cast<size_t>(times))
+  // Nothing to copy: at once, however large the count ('' * 2**40).
+  if (times == 0 || s.empty()) return make_str(std::string());
+  if (s.size() > (size_t{1} << 40) / static_cast<size_t>(times))
     raise(ts, ts.rt.types.OverflowError, "repeated string is too long");
   std::string out;
   out.reserve(s.size() * static_cast<size_t>(times));

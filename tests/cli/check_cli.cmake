@@ -35,11 +35,11 @@ file(WRITE "${CMAKE_CURRENT_BINARY_DIR}/no_entry.py" "def other():\n    pass\n")
 expect(2 err "unknown mode 'bogus'" --mode bogus)
 expect(2 err "unknown workload 'nope'" --workload nope)
 expect(2 err "unknown GIL policy 'nogil'" --gil nogil)
-expect(2 err "--workers must be a positive number" --workers 0)
-expect(2 err "--workers must be a positive number" --workers -3)
+expect(2 err "--workers must be a whole number from 1 to 100000, not '0'" --workers 0)
+expect(2 err "--workers must be a whole number from 1 to 100000, not '-3'" --workers -3)
 expect(2 err "does not exist" --workload /nonexistent/work.py)
 expect(2 err "does not define the entry point work(worker, units)" --workload "${CMAKE_CURRENT_BINARY_DIR}/no_entry.py")
-expect(2 err "--switch-interval must be a positive number" --switch-interval 0)
+expect(2 err "--switch-interval must be a number of milliseconds from 0.001 to 60000, not '0'" --switch-interval 0)
 expect(2 err "gil-demo: error:" --no-such-flag)
 expect(2 err "gil-demo: error:" --workers many)
 expect(2 err "a program file is required" run)
@@ -52,6 +52,49 @@ expect(0 out "speedup" --mode serial --workload io --workers 2 --size 2)
 expect(0 out "switch interval 1.0 ms" --workload mixed --workers 2 --size 40 --gil fair --switch-interval 1)
 expect(0 out "two threads:" run demos/programs/beazley_countdown.py 100000)
 expect(0 out "with a lock:    800000 of 800000 increments (0 lost)" run demos/programs/race.py)
+
+
+# Numbers CLI11 would quietly convert: each is a one-line usage error naming
+# the accepted range, never a negative, zero or clamped value.
+foreach(interval inf 1e300 9.3e15 1e-9 nan)
+  expect(2 err "--switch-interval must be a number of milliseconds from 0.001 to 60000, not '${interval}'"
+         --switch-interval ${interval})
+endforeach()
+foreach(timeout 1e10 nan inf 0)
+  expect(2 err "--timeout must be a number of seconds from 0.001 to 1000000, not '${timeout}'"
+         --mode processes --timeout ${timeout})
+endforeach()
+expect(2 err "--size must be a whole number from 1 to 9223372036854775807, not '99999999999999999999'"
+       --size 99999999999999999999)
+expect(2 err "--size must be a whole number from 1 to 9223372036854775807, not '1.5'" --size 1.5)
+expect(2 err "--workers must be a whole number from 1 to 100000, not '99999999999'" --workers 99999999999)
+expect(2 err "--check-interval must be a whole number from 1 to 2147483647, not '99999999999'"
+       --check-interval 99999999999)
+expect(0 out "switch interval 0.025 ms" --workers 1 --size 2 --no-baseline --switch-interval 0.025)
+# An empty value (CMake cannot pass an empty argument itself; sh can).
+execute_process(COMMAND sh -c "exec \"$0\" --workers ''" "${GIL_DEMO}"
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 60)
+if(NOT rc STREQUAL "2" OR NOT err STREQUAL "gil-demo: error: --workers must be a whole number from 1 to 100000, not ''\n")
+  message(SEND_ERROR "--workers '': expected exit 2 and a one-line range error, got ${rc}\n${err}")
+endif()
+
+# A directory is not a program: one line, as for a missing file.
+expect(2 err "gil-demo: error: can't open file '${CMAKE_CURRENT_BINARY_DIR}': Is a directory"
+       run "${CMAKE_CURRENT_BINARY_DIR}")
+expect(2 err "gil-demo: error: can't open file '${CMAKE_CURRENT_BINARY_DIR}': Is a directory"
+       dis "${CMAKE_CURRENT_BINARY_DIR}")
+
+# A workload whose top level raises fails as the program would under python3:
+# its traceback and exit 1 (not a usage error); sys.exit(n) exits n.
+file(WRITE "${CMAKE_CURRENT_BINARY_DIR}/top_raises.py"
+     "raise ValueError('bad top level')\n\ndef work(worker, units):\n    return units\n")
+file(WRITE "${CMAKE_CURRENT_BINARY_DIR}/top_exits.py"
+     "import sys\nsys.exit(5)\n\ndef work(worker, units):\n    return units\n")
+foreach(mode serial threads processes)
+  expect(1 err "Traceback (most recent call last):\n  File \"${CMAKE_CURRENT_BINARY_DIR}/top_raises.py\", line 1, in <module>\n    raise ValueError('bad top level')\nValueError: bad top level\n"
+         --mode ${mode} --workload "${CMAKE_CURRENT_BINARY_DIR}/top_raises.py" --workers 2 --size 2)
+  expect(5 err "" --mode ${mode} --workload "${CMAKE_CURRENT_BINARY_DIR}/top_exits.py" --workers 2 --size 2)
+endforeach()
 
 # A syntax error: FILE:LINE:COL, the line, a caret; exit 1.
 file(WRITE "${CMAKE_CURRENT_BINARY_DIR}/bad_syntax.py" "x = 1\nif x\n    print(x)\n")
@@ -145,6 +188,22 @@ if(NOT SANITIZE STREQUAL "address")
   if(descriptor_errors EQUAL 0 OR NOT rc STREQUAL "0")
     message(SEND_ERROR "ulimit -n 4..32: expected some one-line errors and then a run; "
                        "got ${descriptor_errors} errors and, at 32, exit ${rc}")
+  endif()
+endif()
+
+# A worker thread that cannot be started (here: no address space left for
+# its stack) ends the run with one line and exit 1, once the threads already
+# started are joined; never an abort ("terminate called..."). Not under the
+# sanitizers, whose shadow memory needs more address space than the limit.
+if(SANITIZE STREQUAL "")
+  execute_process(COMMAND sh -c "ulimit -v 200000 && exec \"$0\" \"$@\"" "${GIL_DEMO}"
+                          --workers 1000 --size 4 --no-baseline
+                  WORKING_DIRECTORY "${SOURCE_DIR}" RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err
+                  TIMEOUT 120)
+  string(STRIP "${err}" stripped)
+  if(NOT rc STREQUAL "1" OR NOT stripped MATCHES "^gil-demo: error: cannot start worker thread [0-9]+ of 1000: [^\n]+$")
+    message(SEND_ERROR "threads that cannot start: expected exit 1 and one line "
+                       "'cannot start worker thread N of 1000: ...', got exit ${rc}\n  stdout: ${out}\n  stderr: ${err}")
   endif()
 endif()
 

@@ -11,7 +11,8 @@
 #                          caret/tilde marker lines from stderr first.
 #   KIND         program - compares stdout and the exit status (the default);
 #                error   - also compares stderr, with the program's path
-#                          replaced by {FILE}.
+#                          replaced by {FILE} (in a traceback's quotes, and
+#                          after "in file" in an encoding error).
 #   PROGRAM      the .py file, preferably an absolute path (spaces are fine).
 #   TIMEOUT      seconds before the run counts as hung (default 60).
 #
@@ -201,6 +202,8 @@ execute_process(
   TIMEOUT ${TIMEOUT})
 
 string(REPLACE "\"${PROGRAM}\"" "\"{FILE}\"" actual_err "${actual_err}")
+# The path in a source-encoding SyntaxError ("... in file PATH on line N").
+string(REPLACE " in file ${PROGRAM} on line " " in file {FILE} on line " actual_err "${actual_err}")
 if(MODE STREQUAL "cpython")
   remove_marker_lines("${actual_err}" actual_err)
 endif()

@@ -43,7 +43,8 @@ class Connection {
 
  private:
   // Reads exactly [n] bytes into [out]; false at end of file before any byte.
-  bool read_exactly(char* out, size_t n, bool allow_eof);
+  // [before] bytes of a [total]-byte payload came earlier (for the message).
+  bool read_exactly(char* out, size_t n, bool allow_eof, size_t before = 0, size_t total = 0);
 
   int fd_;
   std::mutex send_mutex_;

@@ -37,6 +37,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "gil/runtime/runtime.h"
 
@@ -91,6 +92,18 @@ Value decode(ThreadState& ts, std::string_view payload, Extension* ext = nullptr
 struct FormatError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+
+// Checks of a decoded message against the shape its protocol promises, for
+// the roles that read messages another process wrote (the processes-mode
+// worker, a multiprocessing child): a frame that is well formed but of the
+// wrong shape is then one clear FormatError, "[what] must be ..., not ...",
+// never a bad downcast. Each returns what it checked.
+const std::vector<Value>& expect_tuple(const Value& v, size_t count, std::string_view what);
+const std::vector<Value>& expect_list(const Value& v, std::string_view what);
+const std::string& expect_str(const Value& v, std::string_view what);
+int64_t expect_int(const Value& v, int64_t lo, int64_t hi, std::string_view what);
+// What [v] is, for those messages: "a str", "a tuple of 3 items", "None".
+std::string describe(const Value& v);
 
 // Wraps [payload] in a frame.
 std::string frame(std::string_view payload);

@@ -129,7 +129,9 @@ struct RunReport {
 // Throws std::system_error (or Asio's boost::system::system_error) when a
 // worker process, its channel or the event loop cannot be made (a missing
 // worker_exe, too many open files...), also after killing and reaping every
-// worker already started.
+// worker already started; likewise when a worker thread cannot be started
+// (no memory for its stack, the thread limit), after joining those that
+// were, none of which ran work().
 RunReport run_workload(const RunSpec& spec);
 
 // A run stopped by SIGINT or SIGTERM; the CLI exits as the signal asks.

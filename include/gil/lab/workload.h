@@ -17,9 +17,18 @@ struct WorkloadError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Thrown when the workload's top level raised (its traceback already on
+// stderr) or called sys.exit(): the program's own failure, not a usage
+// error, so the process ends with [status] as `python3 FILE` would (1, or
+// SystemExit's code).
+struct WorkloadExit : WorkloadError {
+  WorkloadExit(const std::string& message, int exit_status) : WorkloadError(message), status(exit_status) {}
+  int status;
+};
+
 // Compiles [path] and runs its top level on [ts] (which holds the GIL) with
 // `__name__` set to [module_name]; returns its work(worker, units) function.
-// Throws WorkloadError; a traceback from the top level goes to stderr first.
+// Throws WorkloadError, or WorkloadExit when the top level raised or exited.
 Value load_workload(Runtime& rt, ThreadState& ts, const std::string& path, const char* module_name);
 
 // The workload's DEFAULT_SIZE, or 100 when it defines none.

@@ -20,4 +20,12 @@ class SyntaxError : public std::runtime_error {
   int col;
 };
 
+// Source text that is not UTF-8 (source_text.h). CPython prints this error
+// as its message alone, without the offending line and a caret: the line
+// cannot be shown as text.
+class SourceEncodingError : public SyntaxError {
+ public:
+  using SyntaxError::SyntaxError;
+};
+
 }  // namespace gil

@@ -8,9 +8,12 @@
 #include <string_view>
 #include <vector>
 
+#include "gil/language/syntax_error.h"
 #include "gil/runtime/runtime.h"
 
 namespace gil {
+
+struct ObjException;
 
 // The status run_source returns when KeyboardInterrupt ended the program
 // (128 + SIGINT, as a shell reports a process killed by SIGINT).
@@ -32,6 +35,11 @@ int run_program(std::string_view source, const std::string& filename, const std:
 int run_source(Runtime& rt, std::string_view source, const std::string& filename,
                const std::string& module_name = "__main__");
 
+// The exit status of an uncaught SystemExit [e], as python3 gives it: 0 for
+// none, its int code (mod 256), or 1 after printing any other argument to
+// [err].
+int system_exit_status(ThreadState& ts, ObjException* e, std::FILE* err);
+
 // Compiles [source] and returns its module code object; throws SyntaxError.
 Value compile_source(Runtime& rt, std::string_view source, const std::string& filename);
 
@@ -39,6 +47,10 @@ Value compile_source(Runtime& rt, std::string_view source, const std::string& fi
 // offending line and a caret under the column.
 void print_syntax_error(std::FILE* err, const std::string& filename, std::string_view source, int line, int col,
                         const std::string& message);
+
+// The same for [e]: a SourceEncodingError (source that is not UTF-8) as
+// CPython prints it, `SyntaxError: message` alone; any other as above.
+void print_syntax_error(std::FILE* err, const std::string& filename, std::string_view source, const SyntaxError& e);
 
 // Reads a whole file; false (with [error] set) when it cannot be read.
 bool read_file(const std::string& path, std::string& contents, std::string& error);

@@ -132,8 +132,14 @@ struct ObjDictView : GcObj {
 struct ObjRange : Obj {
   ObjRange(int64_t a, int64_t b, int64_t s) : Obj(ObjKind::Range), start(a), stop(b), step(s) {}
   int64_t start, stop, step;
-  // The number of values the range yields.
-  int64_t length() const;
+  // The number of values the range yields; more than INT64_MAX for
+  // range(-2**63, 2**63 - 1).
+  uint64_t length() const;
+  // Value number [i] (less than length()), which fits even where i * step
+  // alone would not.
+  int64_t at(uint64_t i) const {
+    return static_cast<int64_t>(static_cast<uint64_t>(start) + i * static_cast<uint64_t>(step));
+  }
 };
 
 // An iterator over any iterable. One struct serves every iterable kind, so
@@ -156,7 +162,8 @@ struct ObjIterator : GcObj {
   Value source;
   // The next index (sequences, dicts) or the next value (ranges, enumerate).
   int64_t position = 0;
-  // Range: the end and step. Reversed: unused. Dict: the version seen at start.
+  // Range: the end and step. Reversed: unused. Dict: the version seen at
+  // start. Enumerate: 1 once the count has passed the largest int.
   int64_t stop = 0;
   int64_t step = 1;
   uint64_t dict_version = 0;
