@@ -82,8 +82,8 @@ INSTANTIATE_TEST_SUITE_P(
 // address-space limit far below 1 GiB it reports the frame cut short, not
 // an allocation failure.
 TEST(WorkerGivenABadFrame, AHeaderAloneDoesNotReserveWhatItAnnounces) {
-#if defined(__SANITIZE_ADDRESS__)
-  GTEST_SKIP() << "AddressSanitizer's shadow memory does not fit an address-space limit";
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  GTEST_SKIP() << "the sanitizers' shadow memory does not fit an address-space limit";
 #endif
   RoleProcess worker(GIL_DEMO_EXE, worker_args(), rlim_t{512} << 20);
   std::string header = wire::frame("").substr(0, wire::kHeaderSize);
