@@ -211,7 +211,19 @@ int64_t dict_str_position(ObjDict* d, ObjStr* key) {
 
 size_t dict_set_str(ObjDict* d, ObjStr* key, Value value) {
   uint64_t h = str_hash(key);
-  int64_t n = d->entries.empty() ? kAbsent : find_str_entry(d, key, h);
+  uint64_t bit = str_key_bit(h);
+  size_t used = d->entries.size();
+  // The common case of filling a new instance's dict: a name whose bit is
+  // clear is absent, and a small dict with room takes it without a search.
+  if (!(d->str_key_bits & bit) && d->index.empty() && used < kSmallEntries) {
+    if (used == 0 && d->entries.capacity() == 0) d->entries.reserve(kSmallEntries / 2);
+    d->str_key_bits |= bit;
+    d->entries.push_back({Value::borrow(key), std::move(value), h});
+    ++d->size;
+    note_structural_change(d);
+    return used;
+  }
+  int64_t n = used == 0 ? kAbsent : find_str_entry(d, key, h);
   if (n != kAbsent) {
     d->entries[static_cast<size_t>(n)].value = std::move(value);
     return static_cast<size_t>(n);

@@ -1,5 +1,7 @@
 #include "gil/runtime/runtime.h"
 
+#include <sys/mman.h>
+
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/dict.h"
 
@@ -86,6 +88,27 @@ uint32_t Runtime::global_slot(ObjStr* name) {
   return slot;
 }
 
+ObjStr* Runtime::remember_literal(const char* literal) {
+  if ((literal_names_used + 1) * 2 > literal_names.size()) {
+    std::vector<LiteralName> old(literal_names.size() * 2, LiteralName{nullptr, nullptr});
+    old.swap(literal_names);
+    size_t mask = literal_names.size() - 1;
+    for (const LiteralName& e : old) {
+      if (!e.literal) continue;
+      size_t i = literal_slot(e.literal, mask);
+      while (literal_names[i].literal) i = (i + 1) & mask;
+      literal_names[i] = e;
+    }
+  }
+  ObjStr* interned = intern(literal);
+  size_t mask = literal_names.size() - 1;
+  size_t i = literal_slot(literal, mask);
+  while (literal_names[i].literal) i = (i + 1) & mask;
+  literal_names[i] = {literal, interned};
+  ++literal_names_used;
+  return interned;
+}
+
 void Runtime::define_builtin(std::string_view name, Value value) {
   ObjStr* key = intern(name);
   builtins[key] = value;
@@ -93,13 +116,24 @@ void Runtime::define_builtin(std::string_view name, Value value) {
   if (it != globals.slots.end()) globals.builtins[it->second] = std::move(value);
 }
 
+namespace {
+
+Value* map_zeroed_stack(size_t bytes) {
+  void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED) throw std::bad_alloc();
+  return static_cast<Value*>(p);
+}
+
+}  // namespace
+
+void ThreadState::UnmapStack::operator()(Value* v) const { munmap(v, bytes); }
+
 ThreadState::ThreadState(Runtime& runtime, size_t stack_slots)
     : GilThread(*runtime.gil),
       rt(runtime),
-      stack(static_cast<Value*>(std::calloc(stack_slots, sizeof(Value)))),
+      stack(map_zeroed_stack(stack_slots * sizeof(Value)), UnmapStack{stack_slots * sizeof(Value)}),
       stack_end(stack.get() + stack_slots) {
   static_assert(static_cast<int>(Tag::Empty) == 0, "a zeroed Value must be Empty");
-  if (!stack) throw std::bad_alloc();
   // Native frames (a call from C++ into Python) may add a few past the
   // limit before the check stops them.
   frames.reserve(RuntimeConfig::kMaxRecursionLimit + 64);

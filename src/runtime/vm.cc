@@ -188,7 +188,7 @@ GIL_HOT Frame& push_frame(ThreadState& ts, ObjFunction* fn, Value* base, Value* 
   if (argc != code->simple_argc || kwnames) [[unlikely]]
     bind_new_frame(ts, fn, args, argc, kwnames);
   Value* sp = args + code->local_count();
-  return ts.frames.emplace_back(Frame{code, base, code->code.data(), args, sp, returns_to_native});
+  return ts.frames.emplace_back(code, base, code->code.data(), args, sp, returns_to_native);
 }
 
 // Destroys every value a frame owns, from its base to [sp].

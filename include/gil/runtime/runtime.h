@@ -156,8 +156,14 @@ struct Runtime {
   // The NotImplemented singleton, and the one empty tuple.
   Value not_implemented;
   Value empty_tuple;
-  // name()'s cache, by the literal's address.
-  std::unordered_map<const char*, ObjStr*> literal_names;
+  // name()'s cache: an open-addressing table by the literal's address, a
+  // power of two in size and at most half full.
+  struct LiteralName {
+    const char* literal;
+    ObjStr* name;
+  };
+  std::vector<LiteralName> literal_names = std::vector<LiteralName>(64, LiteralName{nullptr, nullptr});
+  size_t literal_names_used = 0;
   // Interned names the VM needs often.
   ObjStr* name_enter;
   ObjStr* name_exit;
@@ -190,10 +196,17 @@ struct Runtime {
   // address: what the slot wrappers use for dunder names on every call,
   // without hashing the text each time.
   ObjStr* name(const char* literal) {
-    auto [it, fresh] = literal_names.try_emplace(literal, nullptr);
-    if (fresh) it->second = intern(literal);
-    return it->second;
+    size_t mask = literal_names.size() - 1;
+    for (size_t i = literal_slot(literal, mask);; i = (i + 1) & mask) {
+      if (literal_names[i].literal == literal) return literal_names[i].name;
+      if (!literal_names[i].literal) return remember_literal(literal);
+    }
   }
+  static size_t literal_slot(const char* literal, size_t mask) {
+    return static_cast<size_t>((reinterpret_cast<uintptr_t>(literal) * 0x9E3779B97F4A7C15ull) >> 40) & mask;
+  }
+  // Interns [literal] and adds it to name()'s cache.
+  ObjStr* remember_literal(const char* literal);
   // The global slot for [name], created on first use.
   uint32_t global_slot(ObjStr* name);
   // Registers a builtin under [name].
@@ -238,11 +251,15 @@ struct ThreadState : GilThread {
   Runtime& rt;
   // The value stack shared by all frames of this thread; fixed size, so
   // pointers into it stay valid. Zeroed memory is a run of Empty Values, so
-  // it comes from calloc and untouched pages cost nothing.
-  struct FreeStack {
-    void operator()(Value* v) const { std::free(v); }
+  // it is mapped straight from the kernel: pages are zero when first touched
+  // and untouched ones cost nothing. (calloc would do the same only while
+  // malloc's mmap threshold stays below the stack's size; once a large block
+  // has been freed, glibc raises the threshold and calloc clears all 4 MiB.)
+  struct UnmapStack {
+    size_t bytes;
+    void operator()(Value* v) const;
   };
-  std::unique_ptr<Value, FreeStack> stack;
+  std::unique_ptr<Value, UnmapStack> stack;
   Value* stack_end;
   // The active frames, innermost last. Reserved for the largest recursion
   // limit up front, so that a Frame stays where it is while calls from
