@@ -17,7 +17,7 @@ namespace {
 
 constexpr int32_t kFree = -1;
 constexpr int32_t kDeleted = -2;
-constexpr size_t kSmallEntries = 8;
+constexpr size_t kSmallEntries = kDictSmallEntries;
 constexpr int64_t kAbsent = -1;
 
 size_t slot_mask(const ObjDict* d) { return d->index.size() - 1; }

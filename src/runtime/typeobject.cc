@@ -629,18 +629,20 @@ Value generic_getattr(ThreadState& ts, const Value& self, ObjStr* name) {
     ObjType* dt = type_of(ts, *found);
     if (dt->tp_descr_get) return dt->tp_descr_get(ts, *found, self, t);
   }
+  // object's __dict__, a data descriptor, goes before the instance dict
+  // (which may hold a key "__dict__" of its own).
+  if (!found && name == ts.rt.name("__dict__") && t->instances_have_dict) {
+    if (Value* d = instance_dict(self)) {
+      if (d->is_empty()) *d = make<ObjDict>(ts);
+      return *d;
+    }
+  }
   if (Value* d = instance_dict(self); d && !d->is_empty())
     if (Value* v = dict_find_str(as<ObjDict>(*d), name)) return *v;
   if (found) {
     ObjType* dt = type_of(ts, *found);
     if (dt->tp_descr_get) return dt->tp_descr_get(ts, *found, self, t);
     return *found;
-  }
-  if (name == ts.rt.name("__dict__") && t->instances_have_dict) {
-    if (Value* d = instance_dict(self)) {
-      if (d->is_empty()) *d = make<ObjDict>(ts);
-      return *d;
-    }
   }
   if (name == ts.rt.name("__class__")) return Value::borrow(t);
   return Value();
@@ -671,6 +673,17 @@ void generic_setattr(ThreadState& ts, const Value& self, ObjStr* name, const Val
   if (name == ts.rt.name_class) {
     assign_class(ts, self, value);
     return;
+  }
+  // object's __dict__ is a data descriptor: storing replaces the dict, and
+  // deleting leaves a fresh empty one for the next use.
+  if (name == ts.rt.name("__dict__") && t->instances_have_dict && !t->lookup(name)) {
+    if (Value* d = instance_dict(self)) {
+      if (!value.is_empty() && !is_kind(value, ObjKind::Dict))
+        raise(ts, ts.rt.types.TypeError,
+              "__dict__ must be set to a dictionary, not a '" + std::string(type_name(ts, value)) + "'");
+      *d = value;
+      return;
+    }
   }
   if (const Value* found = t->lookup(name)) {
     ObjType* dt = type_of(ts, *found);

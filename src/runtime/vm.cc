@@ -298,9 +298,11 @@ GIL_HOT bool float_comparison(CompareOp op, double x, double y, bool& r) {
   c.type = t;
   c.version = t->version;
   c.in_class = t->lookup(name);
-  // object.__class__ is a data descriptor CPython finds in object's dict;
-  // here generic getattr and setattr handle the name themselves.
-  bool data_descriptor = (c.in_class && type_of(ts, *c.in_class)->tp_descr_set) || name == ts.rt.name_class;
+  // object.__class__ and an instance's __dict__ are data descriptors
+  // CPython finds in the type's dict; here generic getattr and setattr
+  // handle the two names themselves.
+  bool data_descriptor = (c.in_class && type_of(ts, *c.in_class)->tp_descr_set) || name == ts.rt.name_class ||
+                         name == ts.rt.name("__dict__");
   c.reads_dict = t->tp_getattro == generic_getattr && !t->get_attribute && !data_descriptor;
   c.writes_dict =
       t->tp_setattro == generic_setattr && !t->set_attribute && t->instances_have_dict && !data_descriptor;
@@ -342,17 +344,30 @@ GIL_HOT const Value* find_instance_attribute(AttrCache& c, ObjInstance* inst, Ob
   return &d->entries[static_cast<size_t>(at)].value;
 }
 
-void store_instance_attribute(ThreadState& ts, AttrCache& c, ObjInstance* inst, ObjStr* name, Value value) {
-  if (inst->dict.is_empty()) inst->dict = make<ObjDict>(ts);
+// store_instance_attribute's other cases: a new dict, a new name, a name
+// elsewhere than the cache says.
+[[gnu::noinline]] void store_new_instance_attribute(ThreadState& ts, AttrCache& c, ObjInstance* inst, ObjStr* name,
+                                                    Value& value) {
+  if (inst->dict.is_empty()) inst->dict = make_attribute_dict(ts);
   auto* d = as<ObjDict>(inst->dict);
-  if (c.dict_position < d->entries.size()) {
-    ObjDict::Entry& e = d->entries[c.dict_position];
-    if (e.key.is_obj() && e.key.as_obj() == name) {
-      e.value = std::move(value);
-      return;
+  // A new instance filled in the order the last one was: the name goes
+  // where the cache says, without a search.
+  if (c.dict_position == d->entries.size() && dict_append_new_str(d, name, value)) return;
+  c.dict_position = static_cast<uint32_t>(dict_set_str(d, name, std::move(value)));
+}
+
+GIL_HOT void store_instance_attribute(ThreadState& ts, AttrCache& c, ObjInstance* inst, ObjStr* name, Value value) {
+  if (!inst->dict.is_empty()) {
+    auto* d = as<ObjDict>(inst->dict);
+    if (c.dict_position < d->entries.size()) {
+      ObjDict::Entry& e = d->entries[c.dict_position];
+      if (e.key.is_obj() && e.key.as_obj() == name) {
+        e.value = std::move(value);
+        return;
+      }
     }
   }
-  c.dict_position = static_cast<uint32_t>(dict_set_str(d, name, std::move(value)));
+  store_new_instance_attribute(ts, c, inst, name, value);
 }
 
 // The item `c[i]` names when [c] is exactly a list (a subclass may define

@@ -28,6 +28,30 @@ inline uint64_t str_key_bit(uint64_t hash) { return uint64_t{1} << (hash & 63); 
 inline bool dict_surely_lacks_str(const ObjDict* d, const ObjStr* key) {
   return key->hash != 0 && !(d->str_key_bits & str_key_bit(key->hash));
 }
+// The largest dict that keeps the small layout (no index; dict.cc).
+inline constexpr size_t kDictSmallEntries = 8;
+// A new empty dict for an instance's attributes, with room for a typical
+// instance's few entries in one block.
+inline Value make_attribute_dict(ThreadState& ts) {
+  Value d = make<ObjDict>(ts);
+  as<ObjDict>(d)->entries.reserve(kDictSmallEntries / 2);
+  return d;
+}
+// Appends [key] and [value] when [d] certainly lacks [key] and takes it
+// without growing or indexing: the usual store of an attribute into a new
+// instance, done inline. Returns false, leaving [value] as it was, when any
+// of that does not hold (dict_set_str then does the general store).
+inline bool dict_append_new_str(ObjDict* d, ObjStr* key, Value& value) {
+  size_t used = d->entries.size();
+  if (!dict_surely_lacks_str(d, key) || !d->index.empty() || used >= kDictSmallEntries ||
+      used == d->entries.capacity() || d->namespace_of)
+    return false;
+  d->str_key_bits |= str_key_bit(key->hash);
+  d->entries.push_back({Value::borrow(key), std::move(value), key->hash});
+  ++d->size;
+  ++d->version;
+  return true;
+}
 // The position in d->entries of the str key [key], or -1 when absent.
 int64_t dict_str_position(ObjDict* d, ObjStr* key);
 // The hash every str has (cached in the string).
