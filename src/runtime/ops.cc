@@ -226,9 +226,10 @@ SliceRange resolve_slice_bounds(ThreadState& ts, const Value& start_bound, const
   };
   int64_t start = clamp(start_bound, step < 0 ? hi : lo);
   int64_t stop = clamp(stop_bound, step < 0 ? lo : hi);
+  // Steps of 1 and -1, nearly every slice, need no division.
   int64_t count = 0;
-  if (step > 0 && start < stop) count = (stop - start - 1) / step + 1;
-  if (step < 0 && start > stop) count = (start - stop - 1) / (-step) + 1;
+  if (step > 0 && start < stop) count = step == 1 ? stop - start : (stop - start - 1) / step + 1;
+  if (step < 0 && start > stop) count = step == -1 ? start - stop : (start - stop - 1) / (-step) + 1;
   return {start, stop, step, count};
 }
 
