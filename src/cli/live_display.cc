@@ -33,6 +33,14 @@ extern "C" void restore_cursor_and_die(int signal) {
 
 std::string seconds_text(double s) { return s < 10 ? fmt::format("{:.2f} s", s) : fmt::format("{:.1f} s", s); }
 
+// "stopped, silent 3.2 s" for a worker process seen stopped (it holds the
+// run, and nothing else on the screen would say why); "" otherwise.
+std::string silence(const LiveWorker& worker, int64_t now_ns) {
+  int64_t since = worker.silent_since_ns();
+  if (since == 0 || worker.activity() == ThreadActivity::Done) return "";
+  return "stopped, silent " + seconds_text(static_cast<double>(std::max<int64_t>(0, now_ns - since)) / 1e9);
+}
+
 }  // namespace
 
 LiveDisplay::LiveDisplay(const LiveBoard& board, LiveView view)
@@ -133,6 +141,9 @@ std::string LiveDisplay::frame(int64_t now_ns) {
     }
     size_t a = static_cast<size_t>(activity);
     std::string state = view_.colour ? fmt::format("{}{:<8}\033[0m", kColour[a], kState[a]) : fmt::format("{:<8}", kState[a]);
+    if (std::string silent = silence(worker, now_ns); !silent.empty())
+      state = view_.colour ? fmt::format("{}{}\033[0m", kColour[static_cast<size_t>(ThreadActivity::Waiting)], silent)
+                           : silent;
     std::string timeline;
     const char* last = "";
     for (const Cell& cell : history_[index]) {
@@ -188,8 +199,10 @@ void LiveDisplay::loop() {
     } else if (now >= next_plain) {
       // Not a terminal: one plain status line a second.
       std::string line = fmt::format("live {}:", seconds_text(static_cast<double>(now - start_ns_) / 1e9));
-      for (int w = 0; w < board_.size(); ++w)
-        line += fmt::format(" w{} {}", w, kState[static_cast<size_t>(board_[w].activity())]);
+      for (int w = 0; w < board_.size(); ++w) {
+        std::string silent = silence(board_[w], now);
+        line += fmt::format(" w{} {}", w, silent.empty() ? kState[static_cast<size_t>(board_[w].activity())] : silent);
+      }
       std::fprintf(view_.out, "%s\n", line.c_str());
       std::fflush(view_.out);
       next_plain = now + 1'000'000'000;

@@ -227,6 +227,8 @@ std::string make_spec(const MainOptions& o, gil::RunSpec& spec) {
   spec.workload_name = o.workload;
   spec.gil.record_activity = o.timeline || !o.trace_file.empty();
   spec.gil.collect_stats = !o.no_gil_stats;
+  // A stopped worker is named at once on stderr; with --live the view says it.
+  if (!o.live) spec.notices = stderr;
   return "";
 }
 

@@ -57,6 +57,11 @@ std::string format_processes(const RunReport& r) {
     if (f.task >= 0) out += fmt::format(" while running task {}", f.task);
     out += f.retried ? "; the task was run again on a new worker\n" : "\n";
   }
+  for (auto& q : r.silences) {
+    out += fmt::format("  worker process {}", q.pid);
+    if (q.worker >= 0) out += fmt::format(" (worker {})", q.worker);
+    out += fmt::format(" was stopped and sent nothing for {:.1f} s, from {:.1f} s into the run\n", q.for_s, q.from_s);
+  }
   return out;
 }
 
@@ -131,6 +136,10 @@ nlohmann::json run_json(const RunReport& r) {
     for (auto& f : r.faults)
       faults.push_back({{"pid", f.pid}, {"status", f.status}, {"task", f.task}, {"retried", f.retried}});
     j["faults"] = faults;
+    nlohmann::json silences = nlohmann::json::array();
+    for (auto& q : r.silences)
+      silences.push_back({{"pid", q.pid}, {"worker", q.worker}, {"from_s", q.from_s}, {"for_s", q.for_s}});
+    j["silences"] = silences;
   }
   if (has_io_latency(r))
     j["io_latency_us"] = {{"p50", percentile_us(r.gil.io_latency, 50)},
@@ -228,7 +237,7 @@ nlohmann::json to_json(const Comparison& c) {
   j["workers_detail"] = run["workers"];
   j["failed"] = r.failed;
   if (r.failed) j["error"] = r.error;
-  for (const char* key : {"ipc", "faults", "rss_per_thread_kib"})
+  for (const char* key : {"ipc", "faults", "silences", "rss_per_thread_kib"})
     if (run.contains(key)) j[key] = run[key];
   if (run.contains("io_latency_us")) j["io_latency_us"] = run["io_latency_us"];
   if (c.baseline) {

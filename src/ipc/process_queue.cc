@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <system_error>
 
+#include "gil/ipc/process_state.h"
 #include "gil/ipc/wire.h"
 
 namespace gil {
@@ -78,18 +79,15 @@ void write_all(int fd, const char* data, size_t n) {
   }
 }
 
-void read_all(int fd, char* out, size_t n) {
-  size_t got = 0;
-  while (got < n) {
-    ssize_t r = ::read(fd, out + got, n - got);
-    if (r < 0) {
-      if (errno == EINTR) continue;
-      fail("read");
-    }
-    if (r == 0) throw wire::FormatError("truncated frame: the queue's pipe closed inside a message");
-    got += static_cast<size_t>(r);
-  }
-}
+// How long a reader inside a frame waits for more bytes before it looks
+// whether the frame's writer is still there. Only the cost of noticing a
+// dead writer depends on it, never what get() returns.
+constexpr int kWriterCheckMs = 100;
+
+// What get() says once a reader has given up inside a frame.
+constexpr const char* kLostPlace =
+    "an earlier message was cut short (its writer ended, or Ctrl-C interrupted the read inside it): the queue has "
+    "lost its place in the pipe and cannot be read any further";
 
 // Takes [sem], waiting until [deadline] (forever when unset); false on
 // timeout, or when a signal ends the wait and [interrupted] says to give up.
@@ -117,6 +115,13 @@ struct ProcessQueue::Shared {
   std::atomic<int64_t> count;
   sem_t reader_lock;
   sem_t writer_lock;
+  // The process whose feeder holds the writer lock and writes, or 0. Left
+  // set by a writer that dies mid-write, which is how a reader stuck inside
+  // a frame tells a dead writer from a slow one.
+  std::atomic<pid_t> writer_pid;
+  // Set when a reader gave up inside a frame: the pipe no longer starts at a
+  // frame boundary, so nothing more can be read from it.
+  std::atomic<bool> damaged;
 };
 
 ProcessQueue::ProcessQueue() {
@@ -135,6 +140,8 @@ ProcessQueue::ProcessQueue() {
   make_pipe(wake_, 0);
   map_shared();
   new (&shared_->count) std::atomic<int64_t>(0);
+  new (&shared_->writer_pid) std::atomic<pid_t>(0);
+  new (&shared_->damaged) std::atomic<bool>(false);
   if (sem_init(&shared_->reader_lock, 1, 1) != 0 || sem_init(&shared_->writer_lock, 1, 1) != 0) fail("sem_init");
 }
 
@@ -147,7 +154,8 @@ void ProcessQueue::map_shared() {
   void* page = mmap(nullptr, sizeof(Shared), PROT_READ | PROT_WRITE, MAP_SHARED, fds_[kShared], 0);
   if (page == MAP_FAILED) fail("mmap");
   // A lock-free atomic in shared memory works across processes.
-  static_assert(std::atomic<int64_t>::is_always_lock_free);
+  static_assert(std::atomic<int64_t>::is_always_lock_free && std::atomic<pid_t>::is_always_lock_free &&
+                std::atomic<bool>::is_always_lock_free);
   shared_ = static_cast<Shared*>(page);
 }
 
@@ -205,11 +213,15 @@ void ProcessQueue::feed() {
     writing_ = true;
     lock.unlock();
     take(&shared_->writer_lock, std::nullopt, nullptr);
+    shared_->writer_pid.store(getpid());
     try {
       write_all_unless_woken(fds_[kWriteData], wake_[0], frames.data(), frames.size());
     } catch (const std::system_error&) {
       // Nobody can read any more; the messages are lost with the queue.
     }
+    // Cleared only once every byte is in the pipe, so a reader that sees 0
+    // and then finds the pipe empty knows no more bytes are coming.
+    shared_->writer_pid.store(0);
     sem_post(&shared_->writer_lock);
     lock.lock();
     writing_ = false;
@@ -224,20 +236,66 @@ void ProcessQueue::flush() {
 
 std::optional<std::string> ProcessQueue::get(std::optional<Clock::time_point> deadline,
                                              const std::function<bool()>& interrupted) {
+  if (shared_->damaged.load()) throw wire::FormatError(kLostPlace);
   if (!take(&shared_->reader_lock, deadline, interrupted)) return std::nullopt;
   struct GiveBack {
     Shared* shared;
     ~GiveBack() { sem_post(&shared->reader_lock); }
   } give_back{shared_};
+  if (shared_->damaged.load()) throw wire::FormatError(kLostPlace);
   if (!wait_readable(fds_[kReadData], deadline, interrupted)) return std::nullopt;
+  // A frame has begun: from here on, giving up loses this process's place
+  // in the pipe, so only Ctrl-C or a writer known to be gone ends the read.
   char header[wire::kHeaderSize];
-  read_all(fds_[kReadData], header, sizeof header);
+  FrameRead read{0, wire::kHeaderSize};
+  if (!read_in_frame(header, sizeof header, read, interrupted)) return std::nullopt;
   std::string_view h(header, sizeof header);
   std::string payload(wire::payload_length(h), '\0');
-  read_all(fds_[kReadData], payload.data(), payload.size());
+  read.total += payload.size();
+  if (!read_in_frame(payload.data(), payload.size(), read, interrupted)) return std::nullopt;
   wire::check_payload(h, payload);
   shared_->count.fetch_sub(1);
   return payload;
+}
+
+bool ProcessQueue::read_in_frame(char* out, size_t n, FrameRead& read, const std::function<bool()>& interrupted) {
+  int fd = fds_[kReadData];
+  while (n > 0) {
+    pollfd p{fd, POLLIN, 0};
+    int r = ::poll(&p, 1, kWriterCheckMs);
+    if (r < 0) {
+      if (errno != EINTR) fail("poll");
+      if (interrupted && interrupted()) {
+        shared_->damaged.store(true);
+        return false;
+      }
+      continue;
+    }
+    if (r == 0) {
+      // Nothing for a while. A live writer (even a stopped one) may still
+      // finish the frame, so keep waiting; a writer that has ended cannot.
+      // Its last bytes went into the pipe before it ended or cleared
+      // writer_pid, so one more look tells whether any are left.
+      if (!process_ended(shared_->writer_pid.load())) continue;
+      pollfd last{fd, POLLIN, 0};
+      if (::poll(&last, 1, 0) > 0) continue;
+      shared_->damaged.store(true);
+      throw wire::FormatError("truncated frame: the process writing this message ended after " +
+                              std::to_string(read.done) + " of its " +
+                              (read.total > wire::kHeaderSize ? std::to_string(read.total) : "at least 12") +
+                              " bytes; the queue cannot be read any further");
+    }
+    ssize_t got = ::read(fd, out, n);
+    if (got < 0) {
+      if (errno == EINTR || errno == EAGAIN) continue;
+      fail("read");
+    }
+    if (got == 0) throw wire::FormatError("truncated frame: the queue's pipe closed inside a message");
+    out += got;
+    n -= static_cast<size_t>(got);
+    read.done += static_cast<size_t>(got);
+  }
+  return true;
 }
 
 bool ProcessQueue::readable() const {

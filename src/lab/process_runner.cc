@@ -14,6 +14,7 @@
 #include <system_error>
 
 #include "gil/ipc/process.h"
+#include "gil/ipc/process_state.h"
 #include "gil/ipc/wire.h"
 #include "gil/runtime/errors.h"
 
@@ -30,6 +31,10 @@ int64_t steady_ns(Clock::time_point t) {
 double seconds_between(Clock::time_point a, Clock::time_point b) {
   return std::chrono::duration<double>(b - a).count();
 }
+
+// How often the parent looks whether a worker process is stopped. It only
+// decides how soon a stop is seen, never what the run computes.
+constexpr std::chrono::milliseconds kWatchInterval{200};
 
 // One worker process and the parent's end of its channel.
 struct Worker {
@@ -55,6 +60,10 @@ struct Worker {
   bool ended = false;
   std::unique_ptr<asio::steady_timer> reaper;
   std::chrono::milliseconds reap_interval{1};
+  // When its last message came (its spawning, before the first), and
+  // whether it has been seen stopped since: a silence being recorded.
+  Clock::time_point last_heard;
+  bool silent = false;
 };
 
 class ProcessRun {
@@ -78,6 +87,7 @@ class ProcessRun {
     }
     size_t count = pending_.size();
     for (size_t i = 0; i < count && !aborting_; ++i) spawn_worker();
+    watch();
     io_.run();
     for (auto& w : workers_) w->process.reset();  // reaps anything left
     if (interrupted_by_) throw Interrupted(std::string("interrupted by ") + sigabbrev_np(interrupted_by_));
@@ -109,6 +119,7 @@ class ProcessRun {
       throw std::system_error(errno, std::generic_category(), "socketpair");
     auto w = std::make_unique<Worker>();
     w->spawned = Clock::now();
+    w->last_heard = w->spawned;
     try {
       w->process = std::make_unique<ChildProcess>(SpawnOptions{spec_.worker_exe, worker_args(fds[1]), {fds[1]}});
     } catch (...) {
@@ -187,6 +198,7 @@ class ProcessRun {
       w->payload.assign(length, '\0');
       asio::async_read(*w->channel, asio::buffer(w->payload), [this, w](const boost::system::error_code& ec, size_t) {
         if (ec) return protocol_error(w, "truncated frame: the channel closed inside a message");
+        heard(w);
         try {
           wire::check_payload(std::string_view(w->header.data(), w->header.size()), w->payload);
           auto before = Clock::now();
@@ -328,6 +340,7 @@ class ProcessRun {
   void worker_ended(Worker* w) {
     if (w->ended) return;
     w->ended = true;
+    end_silence(w);
     boost::system::error_code ignored;
     w->channel->close(ignored);
     reap(w);
@@ -375,6 +388,7 @@ class ProcessRun {
     if (live_ == 0) {
       signals_.cancel();
       timer_.cancel();
+      watch_timer_.cancel();
     }
   }
 
@@ -393,7 +407,66 @@ class ProcessRun {
     if (live_ == 0) {
       signals_.cancel();
       timer_.cancel();
+      watch_timer_.cancel();
     }
+  }
+
+  // A worker that stops (SIGSTOP, Ctrl-Z, a debugger) holds the run, which
+  // waits for it, as CPython's would. The run keeps those semantics, but
+  // says so: every kWatchInterval the parent asks the kernel whether each
+  // worker is stopped, and a stopped one is named at once (spec.notices),
+  // in the live view while it stays stopped, and in the report with how
+  // long it sent nothing.
+  void watch() {
+    watch_timer_.expires_after(kWatchInterval);
+    watch_timer_.async_wait([this](const boost::system::error_code& ec) {
+      if (ec || live_ == 0) return;
+      auto now = Clock::now();
+      for (auto& w : workers_) {
+        if (w->ended) continue;
+        bool stopped = process_stopped(w->process->pid());
+        if (stopped && !w->silent) {
+          w->silent = true;
+          if (spec_.notices) {
+            std::fprintf(spec_.notices,
+                         "gil-demo: worker process %d%s is stopped and has sent nothing for %.1f s; the run waits "
+                         "for it (SIGCONT resumes it, --timeout bounds a run)\n",
+                         w->process->pid(), held(w.get()).c_str(), seconds_between(w->last_heard, now));
+            std::fflush(spec_.notices);
+          }
+        }
+        if (LiveWorker* board = live_board(w.get())) board->set_silent_since(stopped ? steady_ns(w->last_heard) : 0);
+      }
+      watch();
+    });
+  }
+
+  // " (worker N)" for a worker holding a task; "" otherwise.
+  std::string held(const Worker* w) const {
+    if (w->task < 0) return "";
+    return " (worker " + std::to_string(report_.workers[static_cast<size_t>(w->task)].worker) + ")";
+  }
+
+  LiveWorker* live_board(const Worker* w) const {
+    if (!spec_.live || w->task < 0) return nullptr;
+    return &(*spec_.live)[report_.workers[static_cast<size_t>(w->task)].worker];
+  }
+
+  // A message from [w] arrived: a silence, if one was being recorded, ends.
+  void heard(Worker* w) {
+    end_silence(w);
+    w->last_heard = Clock::now();
+  }
+
+  void end_silence(Worker* w) {
+    if (!w->silent) return;
+    w->silent = false;
+    auto now = Clock::now();
+    int worker = w->task >= 0 ? report_.workers[static_cast<size_t>(w->task)].worker : -1;
+    report_.silences.push_back({w->process->pid(), worker,
+                                static_cast<double>(steady_ns(w->last_heard) - start_ns_) / 1e9,
+                                seconds_between(w->last_heard, now)});
+    if (LiveWorker* board = live_board(w)) board->set_silent_since(0);
   }
 
   ThreadState& main_;
@@ -403,6 +476,7 @@ class ProcessRun {
   asio::io_context io_;
   asio::signal_set signals_{io_, SIGINT, SIGTERM};
   asio::steady_timer timer_{io_};
+  asio::steady_timer watch_timer_{io_};
   std::vector<std::unique_ptr<Worker>> workers_;
   std::deque<int> pending_;
   int live_ = 0;

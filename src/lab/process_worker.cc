@@ -4,7 +4,6 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
-#include <limits>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -15,6 +14,7 @@
 #include "gil/ipc/standard_library.h"
 #include "gil/ipc/wire.h"
 #include "gil/lab/process_runner.h"
+#include "gil/lab/worker_task.h"
 #include "gil/lab/workload.h"
 #include "gil/runtime/errors.h"
 #include "gil/threads/live.h"
@@ -111,28 +111,8 @@ class ProgressReporter {
   std::thread thread_;
 };
 
-// A ("task", task, worker, units) message, checked against that shape.
-struct Task {
-  int64_t id;
-  int worker;
-  int64_t units;
-};
-
-// The task in [message]; throws wire::FormatError for any other shape (the
-// parent sends nothing else, so anything else means a broken or hostile
-// sender).
-Task parse_task(const Value& message) {
-  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
-  const std::vector<Value>& items = wire::expect_tuple(message, 4, "a task message");
-  const std::string& verb = wire::expect_str(items[0], "a task message's verb");
-  if (verb != "task") throw wire::FormatError("unknown message verb '" + verb.substr(0, 40) + "' (expected 'task')");
-  return Task{wire::expect_int(items[1], 0, kMax, "a task's number"),
-              static_cast<int>(wire::expect_int(items[2], 0, std::numeric_limits<int>::max(), "a task's worker")),
-              wire::expect_int(items[3], 0, kMax, "a task's units")};
-}
-
 // Runs one task and sends its outcome.
-void run_task(ThreadState& ts, Connection& channel, const Value& work, const Task& task,
+void run_task(ThreadState& ts, Connection& channel, const Value& work, const WorkerTask& task,
               std::chrono::nanoseconds decode_time, ProgressReporter* reporter) {
   int64_t task_id = task.id;
   int worker = task.worker;
@@ -256,7 +236,7 @@ int run_worker(const std::vector<std::string>& args) {
       }
       if (!payload) break;  // the parent is done with us
       auto before = Clock::now();
-      Task task = parse_task(wire::decode(ts, *payload));
+      WorkerTask task = decode_task(ts, *payload);
       auto decode_time = Clock::now() - before;
       run_task(ts, channel, work, task, decode_time, reporter ? &*reporter : nullptr);
     }

@@ -272,7 +272,9 @@ Value bytes_count(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
 Value affix_impl(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames, const char* name, bool prefix) {
   const std::string& s = self_data(ts, args, argc, name);
   check_parsed_args(ts, name, argc - 1, 1, 3, kwnames);
-  auto [b, e] = search_range(ts, args, argc, 2, s.size());
+  // Not a structured binding: clang 14 cannot capture one in a lambda.
+  const auto range = search_range(ts, args, argc, 2, s.size());
+  const int64_t b = range.first, e = range.second;
   auto test = [&](std::string_view a) {
     if (b > static_cast<int64_t>(s.size())) return false;  // a start past the end matches nothing, not even b''
     if (e - b < static_cast<int64_t>(a.size())) return false;

@@ -207,7 +207,9 @@ Value str_count(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
 Value affix_impl(ThreadState& ts, Value* args, int argc, const char* name, bool prefix) {
   check_args(ts, name, argc - 1, 1, 3);
   const std::string& s = self_text(args);
-  auto [b, e] = search_range(ts, args, argc, 2, s.size());
+  // Not a structured binding: clang 14 cannot capture one in a lambda.
+  const auto range = search_range(ts, args, argc, 2, s.size());
+  const int64_t b = range.first, e = range.second;
   auto matches = [&](std::string_view a) {
     auto len = static_cast<int64_t>(a.size());
     if (e - b < len) return false;

@@ -217,6 +217,24 @@ expect(0 err "Process Process-1:\nTraceback (most recent call last):\n  File \"$
        run "${CMAKE_CURRENT_BINARY_DIR}/mp_raise.py")
 expect(0 out "exitcode 1" run "${CMAKE_CURRENT_BINARY_DIR}/mp_raise.py")
 
+# A Queue whose writer died mid-message: the child's feeder is inside a
+# frame larger than the pipe (nobody reads yet) when the parent kills it.
+# get() reports the cut message instead of blocking forever (as CPython
+# does), and the next get() says the queue lost its place. The parent waits
+# for the first bytes of the frame, so nothing depends on timing.
+file(WRITE "${CMAKE_CURRENT_BINARY_DIR}/mp_cut_message.py"
+     "import multiprocessing, time\n\ndef child(q):\n    q.put(b'x' * (16 * 1024 * 1024))\n    time.sleep(60)\n\n"
+     "if __name__ == '__main__':\n    q = multiprocessing.Queue()\n"
+     "    p = multiprocessing.Process(target=child, args=(q,))\n    p.start()\n"
+     "    while q.empty():\n        time.sleep(0.01)\n    p.kill()\n    p.join()\n"
+     "    for _ in range(2):\n        try:\n            q.get(timeout=3)\n        except OSError as e:\n"
+     "            print('OSError:', e)\n")
+# (How much arrived depends on the pipe's size: /proc/sys/fs/pipe-max-size.)
+expect(0 out "OSError: Queue.get: damaged message: truncated frame: the process writing this message ended after "
+       run "${CMAKE_CURRENT_BINARY_DIR}/mp_cut_message.py")
+expect(0 out " of its 16777233 bytes; the queue cannot be read any further" run "${CMAKE_CURRENT_BINARY_DIR}/mp_cut_message.py")
+expect(0 out "the queue has lost its place in the pipe" run "${CMAKE_CURRENT_BINARY_DIR}/mp_cut_message.py")
+
 # Ctrl-C while children run: the parent exits as interrupted (130) and kills
 # and reaps them: none of the pids it printed is left. The program sends
 # itself the SIGINT once its children run, so nothing depends on timing.

@@ -28,6 +28,7 @@
 
 #include "gil/cli/report.h"
 #include "gil/ipc/process.h"
+#include "gil/ipc/process_state.h"
 #include "gil/ipc/wire.h"
 #include "gil/lab/runner.h"
 #include "gil/runtime/ops.h"
@@ -497,6 +498,67 @@ TEST_F(ProcessRunnerTest, AWorkloadThatFailsToLoadInTheWorkersFailsTheRun) {
 // ---- time limits ------------------------------------------------------------------
 
 // The run lasts as long as the limit, not the minute the workers would sleep.
+// A worker that stops itself (SIGSTOP) holds the run, which waits for it.
+// Once the runner has said so (on spec.notices at once without --live, in
+// the live board with it), the test continues the worker: the run ends as
+// usual, and its report names the worker and how long it sent nothing.
+class StoppedWorker : public ProcessRunnerTest, public ::testing::WithParamInterface<bool> {};
+
+TEST_P(StoppedWorker, IsNamedWithItsSilenceAndTheRunEndsWhenItContinues) {
+  bool live = GetParam();
+  std::string path = write_file("stops.py",
+                                "import os\n"
+                                "\n"
+                                "def work(worker, units):\n"
+                                "    if worker == 1:\n"
+                                "        os.kill(os.getpid(), 19)  # SIGSTOP\n"
+                                "    return worker\n");
+  RunSpec s = spec_for(path, Mode::Processes, 2, 2);
+  LiveBoard board(2);
+  std::string notices_path = scratch_dir() + (live ? "notices-live" : "notices");
+  std::FILE* notices = std::fopen(notices_path.c_str(), "w");
+  ASSERT_NE(notices, nullptr);
+  if (live) s.live = &board;
+  else s.notices = notices;
+  auto notices_text = [&] {
+    std::ifstream in(notices_path);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  };
+  RunReport r;
+  std::thread run([&] { r = run_workload(s); });
+  // Waits for the runner to have seen the stop: only then is there
+  // something to assert. Not a time bound: a runner that never notices
+  // hangs here, and ctest's timeout fails the test.
+  auto said = [&] { return live ? board[1].silent_since_ns() != 0 : contains(notices_text(), "is stopped"); };
+  while (!said()) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  pid_t stopped = 0;
+  for (pid_t pid : children_of_this_process())
+    if (process_stopped(pid)) stopped = pid;
+  EXPECT_NE(stopped, 0);
+  if (stopped) ::kill(stopped, SIGCONT);
+  run.join();
+  std::fclose(notices);
+
+  ASSERT_FALSE(r.failed) << r.error;
+  EXPECT_EQ(r.workers[1].result, "1");
+  ASSERT_EQ(r.silences.size(), 1u);
+  EXPECT_EQ(r.silences[0].pid, stopped);
+  EXPECT_EQ(r.silences[0].worker, 1);
+  EXPECT_GT(r.silences[0].for_s, 0);
+  EXPECT_GE(r.silences[0].from_s, 0);
+  EXPECT_EQ(board[1].silent_since_ns(), 0) << "the view still shows a worker that went on as stopped";
+  std::string name = "worker process " + std::to_string(stopped) + " (worker 1)";
+  Comparison c;
+  c.run = r;
+  EXPECT_TRUE(contains(format_summary(c), name + " was stopped and sent nothing for ")) << format_summary(c);
+  EXPECT_EQ(to_json(c)["silences"][0]["pid"], stopped);
+  if (live) EXPECT_EQ(notices_text(), "");
+  else EXPECT_TRUE(contains(notices_text(), "gil-demo: " + name + " is stopped and has sent nothing for ")) << notices_text();
+  expect_no_child_left();
+}
+
+INSTANTIATE_TEST_SUITE_P(NoticesOrLiveView, StoppedWorker, ::testing::Bool());
+
 TEST_F(ProcessRunnerTest, TheTimeoutKillsEveryWorkerAndIsNotRetried) {
   std::string path = write_file("sleeps.py",
                                 "import time\n"

@@ -2,7 +2,9 @@
 // 50 ms, one line per worker: a progress bar, what the worker is doing now,
 // and its timeline so far, one column per sample period, drawn as a bar as
 // high as the share of the period the worker held its GIL (so four threads
-// behind one GIL draw quarter-height bars, four processes full ones). When
+// behind one GIL draw quarter-height bars, four processes full ones). A
+// worker process the runner has seen stopped shows "stopped, silent N s"
+// (since its last message) instead of what it was doing. When
 // the run ends (or is interrupted) the last frame stays and the cursor comes
 // back.
 //

@@ -20,6 +20,18 @@
 // If a process dies between taking and returning a lock, the lock is lost
 // and the queue stays blocked: CPython's queue has the same limit.
 //
+// A writer that dies inside a frame (a child killed while its feeder writes
+// a large item) leaves half a frame in the pipe, on which CPython's get()
+// blocks forever, deaf to its timeout and to Ctrl-C. Here a reader inside a
+// frame watches the writer (its pid is in the shared page): once the writer
+// has ended and the pipe is empty, get() throws wire::FormatError naming the
+// cut message, whatever its timeout, and so does every later get() in every
+// process, as the pipe no longer starts at a frame boundary. Ctrl-C ends a
+// read inside a frame too, with the same consequence. A writer that is alive
+// (slow, or stopped) is waited for past the timeout: the timeout bounds the
+// wait for a message to begin, as in CPython, since giving up on a message
+// in flight would lose it and every one after it.
+//
 // Thread safety: every method may be called from any thread of any process
 // that holds the queue. None needs the GIL; callers release it around get().
 #pragma once
@@ -57,9 +69,10 @@ class ProcessQueue {
   // Queues [payload] (a wire-format value) and returns at once.
   void put(std::string payload);
   // Takes the oldest message, waiting until [deadline] (forever when
-  // unset); nullopt on timeout, or when a signal ends the wait and
-  // [interrupted] (may be null) says to give up. Throws wire::FormatError
-  // for a damaged frame.
+  // unset) for one to begin; nullopt on timeout, or when a signal ends the
+  // wait (also inside a frame, which damages the queue) and [interrupted]
+  // (may be null) says to give up. Throws wire::FormatError for a damaged
+  // frame, one whose writer ended inside it, and on a damaged queue.
   std::optional<std::string> get(std::optional<std::chrono::steady_clock::time_point> deadline,
                                  const std::function<bool()>& interrupted = nullptr);
   // Whether a message is waiting in the pipe now (what CPython's empty()
@@ -79,8 +92,19 @@ class ProcessQueue {
  private:
   enum Fd { kReadData, kWriteData, kShared };
   struct Shared;
+  // How far get() is into a frame: bytes read, and the frame's size (the
+  // header's alone until the header is read).
+  struct FrameRead {
+    size_t done;
+    size_t total;
+  };
   void map_shared();
   void feed();
+  // Reads [n] bytes of the frame get() has begun into [out]; false when a
+  // signal interrupted and [interrupted] said to give up. Throws
+  // wire::FormatError when the frame's writer has ended without finishing
+  // it. Either way the queue is then damaged.
+  bool read_in_frame(char* out, size_t n, FrameRead& read, const std::function<bool()>& interrupted);
 
   Handles fds_;
   Shared* shared_ = nullptr;

@@ -17,6 +17,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,6 +59,12 @@ struct RunSpec {
   // Where each worker reports what it is doing while the run goes on
   // (--live), one LiveWorker per worker; null for none. Not owned.
   LiveBoard* live = nullptr;
+  // Processes mode: where the runner says, as soon as it sees it, that a
+  // worker process is stopped (SIGSTOP, Ctrl-Z's SIGTSTP, a debugger) and
+  // so holds the run, which waits for it as CPython would. The CLI passes
+  // stderr without --live (the live view shows it otherwise); null for
+  // nowhere. Not owned.
+  std::FILE* notices = nullptr;
 };
 
 // What one worker did.
@@ -99,6 +106,17 @@ struct WorkerFault {
   bool retried = false;
 };
 
+// A time a worker process sent nothing while it was seen stopped (processes
+// mode): from its last message to its next one (or its end, or the run's).
+struct WorkerSilence {
+  int pid = 0;
+  // The worker (task) it held, or -1.
+  int worker = -1;
+  // Seconds into the run of its last message, and how long nothing came.
+  double from_s = 0;
+  double for_s = 0;
+};
+
 // What a run measured.
 struct RunReport {
   RunSpec spec;
@@ -114,6 +132,8 @@ struct RunReport {
   // died.
   IpcStats ipc;
   std::vector<WorkerFault> faults;
+  // Processes mode: every worker seen stopped, and how long it was silent.
+  std::vector<WorkerSilence> silences;
   // Threads mode: resident memory the worker threads added, per thread.
   int64_t rss_per_thread_kib = 0;
   // Whether the run ended with an error (an exception in a worker...), and

@@ -35,11 +35,19 @@ class LiveWorker {
   // The finished spans' totals, by activity.
   std::array<int64_t, kActivities> totals() const;
 
+  // Processes mode: the time (steady-clock ns) of the last message from a
+  // worker whose process is stopped, so that the view can say how long it
+  // has been silent; 0 while it is not stopped. Written by the parent's
+  // event loop, the worker's one writer there.
+  void set_silent_since(int64_t ns) { silent_since_ns_.store(ns, std::memory_order_relaxed); }
+  int64_t silent_since_ns() const { return silent_since_ns_.load(std::memory_order_relaxed); }
+
  private:
   std::atomic<uint8_t> activity_{static_cast<uint8_t>(ThreadActivity::Starting)};
   // When the current activity began; 0 before the first change.
   std::atomic<int64_t> since_ns_{0};
   std::array<std::atomic<int64_t>, kActivities> total_ns_{};
+  std::atomic<int64_t> silent_since_ns_{0};
 };
 
 // One LiveWorker per worker of a run.
