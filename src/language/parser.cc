@@ -709,12 +709,12 @@ class Parser {
   struct ParameterParser {
     Parser& parser;
     TK closer;
-    ast::Parameters params;
-    std::unordered_set<std::string> seen;
+    ast::Parameters params{};
+    std::unordered_set<std::string> seen{};
     bool after_star = false;    // a '*' or '*args' was seen: names are keyword-only
     bool after_kwarg = false;   // '**kwargs' was seen: nothing may follow
     bool slash_seen = false;
-    std::optional<Pos> bare_star;  // a bare '*' still waiting for a named parameter
+    std::optional<Pos> bare_star{};  // a bare '*' still waiting for a named parameter
 
     void parse_one() {
       Pos at = parser.here();

@@ -60,6 +60,7 @@ ObjType* type_of_slow(ThreadState& ts, const Value& v) {
     case ObjKind::Module: return t.module;
     case ObjKind::Cell: return t.cell;
     case ObjKind::Slice: return t.slice;
+    default: break;  // the other kinds always carry o->type
   }
   return t.object;
 }

@@ -12,6 +12,7 @@ constexpr ThreadCache unstarted_cache() {
   return c;
 }
 
+#if GIL_SMALL_OBJECT_CACHE
 // Gives a thread's cached blocks back when the thread exits, and from then
 // on sends every release to the system (the counts stay full), since the
 // destructors of other thread-locals may still free objects.
@@ -35,6 +36,8 @@ void start_caching() {
   for (size_t c = 0; c < kClasses; ++c) cache.count[c] = 0;
   cache.state = ThreadCache::kCaching;
 }
+
+#endif  // GIL_SMALL_OBJECT_CACHE
 
 }  // namespace
 

@@ -1761,7 +1761,7 @@ void run_module(ThreadState& ts, const Value& code_value) {
   *base = code_value;  // the module's code stands where a callable would
   Value* locals = base + 1;
   size_t depth = ts.frames.size();
-  ts.frames.push_back(Frame{code, base, code->code.data(), locals, locals + code->local_count(), true});
+  ts.frames.emplace_back(code, base, code->code.data(), locals, locals + code->local_count(), true);
   run(ts, depth);
 }
 

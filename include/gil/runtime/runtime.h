@@ -218,6 +218,14 @@ struct Runtime {
 
 // One activation of a code object.
 struct Frame {
+  // Spelled out (not aggregate-initialised) so that frames.emplace_back
+  // builds the frame in place under every compiler: clang 14 has no
+  // parenthesised aggregate initialisation.
+  Frame(ObjCode* code, Value* base, const uint32_t* ip, Value* locals, Value* sp,
+        bool returns_to_native)
+      : code(code), base(base), ip(ip), locals(locals), sp(sp),
+        returns_to_native(returns_to_native) {}
+
   // The code being run; kept alive by [function] or by the caller.
   ObjCode* code;
   // The lowest stack slot the frame owns (the callable of the call); the
