@@ -139,7 +139,6 @@ std::string unexpected_message(TK kind, std::string_view fallback) {
   switch (kind) {
     case TK::ColonEqual: return "walrus operator ':=' is not supported by MiniPy";
     case TK::Ellipsis: return "'...' (Ellipsis) is not supported by MiniPy";
-    case TK::Yield: return "'yield' is not supported by MiniPy";
     case TK::Await: return "'await' is not supported by MiniPy";
     case TK::Async: return "'async' is not supported by MiniPy";
     case TK::Indent: return "unexpected indent";
@@ -398,7 +397,7 @@ class Parser {
   // An expression statement, an assignment or an augmented assignment.
   ast::StmtPtr parse_expression_statement() {
     Pos at = here();
-    ast::ExprPtr first = parse_star_expressions();
+    ast::ExprPtr first = parse_yield_or_star_expressions();
     if (check(TK::Equal)) return parse_assignment(at, std::move(first));
     if (auto op = augmented_op(peek().kind)) {
       check_augmented_target(*first);
@@ -406,7 +405,7 @@ class Parser {
       ast::AugAssign node;
       node.target = std::move(first);
       node.op = *op;
-      node.value = parse_star_expressions();
+      node.value = parse_yield_or_star_expressions();
       return make_stmt(at, std::move(node));
     }
     if (check(TK::Colon)) fail_at(here(), "variable annotations are not supported by MiniPy");
@@ -419,7 +418,7 @@ class Parser {
     ast::Assign node;
     node.targets.push_back(std::move(first));
     while (match(TK::Equal)) {
-      ast::ExprPtr rhs = parse_star_expressions();
+      ast::ExprPtr rhs = parse_yield_or_star_expressions();
       if (check(TK::Equal)) {
         node.targets.push_back(std::move(rhs));
       } else {
@@ -935,6 +934,22 @@ class Parser {
 
   // ---- Expressions ----
 
+  // yield_expr | star_expressions: what an expression statement, the right
+  // side of an assignment and a parenthesized group may be.
+  ast::ExprPtr parse_yield_or_star_expressions() {
+    if (check(TK::Yield)) return parse_yield();
+    return parse_star_expressions();
+  }
+
+  // yield_expr: 'yield' 'from' expression | 'yield' [star_expressions]
+  GIL_OUT_OF_LINE ast::ExprPtr parse_yield() {
+    Pos keyword = consume();
+    if (match(TK::From)) return make_expr(keyword, ast::YieldFrom{parse_expression()});
+    ast::Yield node;
+    if (starts_expression(peek().kind)) node.value = parse_star_expressions();
+    return make_expr(keyword, std::move(node));
+  }
+
   // star_expressions: expression (',' expression)* [','] -- a tuple display
   // without parentheses, as in `return a, b` and `x = 1, 2`.
   ast::ExprPtr parse_star_expressions() {
@@ -1213,7 +1228,16 @@ class Parser {
 
   void parse_positional_argument(ast::Call& call, Pos at, bool double_star_seen) {
     ast::ExprPtr arg = parse_expression();
-    if (check(TK::For)) fail_at(at, "generator expressions are not supported by MiniPy");
+    if (check(TK::For)) {
+      // f(x for x in xs): the call's parentheses serve the generator
+      // expression, which must then be the only argument.
+      ast::GeneratorExp gen;
+      gen.elt = std::move(arg);
+      gen.generators = parse_generators_open();
+      if (!call.args.empty() || !call.keywords.empty() || !check(TK::RParen))
+        fail_at(at, "Generator expression must be parenthesized");
+      arg = make_expr(at, std::move(gen));
+    }
     if (check(TK::Equal)) {
       fail_at(at, "expression cannot contain assignment, perhaps you meant \"==\"?");
     }
@@ -1301,10 +1325,18 @@ class Parser {
   GIL_OUT_OF_LINE ast::ExprPtr parse_paren() {
     Pos open = consume();
     if (match(TK::RParen)) return make_expr(open, ast::Tuple{});
+    if (check(TK::Yield)) {
+      ast::ExprPtr value = parse_yield();
+      expect(TK::RParen, "invalid syntax");
+      return value;
+    }
     ast::ExprPtr first = parse_star_expression();
     if (check(TK::For)) {
       check_not_starred_in_comprehension(*first);
-      fail_at(open, "generator expressions are not supported by MiniPy");
+      ast::GeneratorExp gen;
+      gen.elt = std::move(first);
+      gen.generators = parse_generators(TK::RParen);
+      return make_expr(open, std::move(gen));
     }
     if (!check(TK::Comma)) {
       if (is<ast::Starred>(*first)) fail_at(pos_of(*first), "cannot use starred expression here");
@@ -1422,6 +1454,14 @@ class Parser {
 
   // comprehension tail: ('for' targets 'in' disjunction ('if' disjunction)*)+ closer.
   ast::Generators parse_generators(TK closer) {
+    ast::Generators generators = parse_generators_open();
+    expect(closer, "invalid syntax");
+    return generators;
+  }
+
+  // The clauses of a generator expression that is a call's argument; the
+  // call consumes the closing parenthesis.
+  ast::Generators parse_generators_open() {
     ast::Generators generators;
     DepthGuard guard(*this);
     while (check(TK::For)) {
@@ -1435,7 +1475,6 @@ class Parser {
       while (match(TK::If)) clause.ifs.push_back(parse_disjunction());
       generators.push_back(std::move(clause));
     }
-    expect(closer, "invalid syntax");
     return generators;
   }
 

@@ -251,6 +251,25 @@ class ScopeBuilder {
     current_ = previous;
   }
 
+  // A generator expression is a generator function, as in CPython: its
+  // names do not leak and a class body's names are not visible in it; its
+  // one parameter, ".0", is the first iterable's iterator, which the
+  // enclosing scope evaluates.
+  void visit_generator_expression(const ast::GeneratorExp& g) {
+    visit_expr(*g.generators.front().iter);
+    Scope* previous = open(&g, ScopeKind::Function, "<genexpr>");
+    current_->is_generator = true;
+    symbol(".0").param = true;
+    for (size_t i = 0; i < g.generators.size(); ++i) {
+      const ast::Comprehension& c = g.generators[i];
+      visit_target(*c.target);
+      if (i > 0) visit_expr(*c.iter);
+      visit_exprs(c.ifs);
+    }
+    visit_expr(*g.elt);
+    current_ = previous;
+  }
+
   void visit_target(const ast::Expr& target) {
     std::visit(Overloaded{
                    [&](const ast::Name& n) { bind(n.id); },
@@ -320,6 +339,15 @@ class ScopeBuilder {
                    [&](const ast::SetComp& c) { visit_comprehension(&c, "<setcomp>", c.generators, {c.elt.get()}); },
                    [&](const ast::DictComp& c) {
                      visit_comprehension(&c, "<dictcomp>", c.generators, {c.key.get(), c.value.get()});
+                   },
+                   [&](const ast::GeneratorExp& g) { visit_generator_expression(g); },
+                   [&](const ast::Yield& y) {
+                     current_->is_generator = true;
+                     if (y.value) visit_expr(*y.value);
+                   },
+                   [&](const ast::YieldFrom& y) {
+                     current_->is_generator = true;
+                     visit_expr(*y.value);
                    },
                },
                expr.node);

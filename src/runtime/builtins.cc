@@ -6,6 +6,7 @@
 
 #include "gil/runtime/dict.h"
 #include "gil/runtime/errors.h"
+#include "gil/runtime/genobject.h"
 #include "gil/runtime/format.h"
 #include "gil/runtime/ops.h"
 #include "gil/runtime/vm.h"
@@ -370,6 +371,8 @@ Value builtin_next(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_args(ts, "next", argc, 1, 2);
   if (!type_of(ts, args[0])->tp_iternext)
     raise(ts, ts.rt.types.TypeError, "'" + std::string(type_name(ts, args[0])) + "' object is not an iterator");
+  // A generator's return value travels in the StopIteration.
+  if (argc == 1 && is_generator(ts, args[0])) return generator_next(ts, static_cast<ObjGenerator*>(args[0].as_obj()));
   Value item;
   if (next_item(ts, args[0], item)) return item;
   if (argc == 2) return args[1];

@@ -92,6 +92,7 @@ class FunctionCompiler {
   Value compile_function(const Parameters& params, const Body* body, const Expr* lambda_body) {
     lay_out_slots(params);
     emit_prologue(code_->first_line);
+    if (scope_.is_generator) emit(Op::RETURN_GENERATOR, 0, code_->first_line);
     if (body) {
       compile_body(*body);
       emit_return_none(last_line_);
@@ -128,6 +129,20 @@ class FunctionCompiler {
   void emit_prologue(int line) {
     for (auto& name : scope_.cellvars) emit(Op::MAKE_CELL, static_cast<uint32_t>(locals_.at(name)), line);
     if (code_->free_count > 0) emit(Op::COPY_FREE_VARS, static_cast<uint32_t>(code_->free_start), line);
+  }
+
+  // A generator expression's own function: its parameter ".0" is the first
+  // iterable's iterator; the loops yield each element.
+  Value compile_generator_expression(const GeneratorExp& g, int line) {
+    Parameters params;
+    params.names.push_back(".0");
+    lay_out_slots(params);
+    emit_prologue(line);
+    emit(Op::RETURN_GENERATOR, 0, line);
+    emit(Op::LOAD_FAST, static_cast<uint32_t>(locals_.at(".0")), line);
+    compile_generator(g.generators, 0, Op::YIELD_VALUE, {g.elt.get()}, line);
+    emit_return_none(line);
+    return finish();
   }
 
   // ---- Emission helpers
@@ -935,8 +950,60 @@ class FunctionCompiler {
                    [&](const DictComp& c) {
                      compile_comprehension(&c, c.generators, Op::BUILD_DICT, {c.key.get(), c.value.get()}, line);
                    },
+                   [&](const GeneratorExp& g) { compile_generator_expression_call(g, line); },
+                   [&](const Yield& y) {
+                     check_yield_allowed(line, e.col);
+                     if (y.value)
+                       compile_expr(*y.value);
+                     else
+                       emit(Op::LOAD_CONST, add_constant(Value::none()), line);
+                     emit(Op::YIELD_VALUE, 0, line);
+                   },
+                   [&](const YieldFrom& y) { compile_yield_from(y, line, e.col); },
                },
                e.node);
+  }
+
+  // `yield` belongs in a function; CPython's messages elsewhere.
+  void check_yield_allowed(int line, int col) {
+    if (!comprehensions_.empty())
+      throw SyntaxError("'yield' inside " + comprehension_kind(comprehensions_.back().scope->name), line, col);
+    if (is_module() || is_class_) throw SyntaxError("'yield' outside function", line, col);
+  }
+
+  static std::string comprehension_kind(const std::string& name) {
+    if (name == "<listcomp>") return "list comprehension";
+    if (name == "<setcomp>") return "set comprehension";
+    return "dict comprehension";
+  }
+
+  // `yield from it`: the loop of CPython 3.11. SEND resumes the iterator
+  // with what the last yield received (None first); what it yields this
+  // frame yields (YIELD_VALUE 1 marks the yield as delegating, for throw()
+  // and close()); its return value is the expression's.
+  void compile_yield_from(const YieldFrom& y, int line, int col) {
+    check_yield_allowed(line, col);
+    compile_expr(*y.value);
+    emit(Op::GET_YIELD_FROM_ITER, 0, line);
+    emit(Op::LOAD_CONST, add_constant(Value::none()), line);
+    uint32_t send = emit_jump(Op::SEND, line);
+    emit(Op::YIELD_VALUE, 1, line);
+    emit(Op::JUMP_BACKWARD, send, line);
+    patch_here(send);
+    depth_ -= 1;
+  }
+
+  // (elt for x in xs): the generator function made and called on iter(xs),
+  // xs evaluated here, as CPython does.
+  void compile_generator_expression_call(const GeneratorExp& g, int line) {
+    const scopes::Scope& scope = table_.scope_of(&g);
+    FunctionCompiler inner(rt_, filename_, table_, scope, this, line);
+    Value code = inner.compile_generator_expression(g, line);
+    Parameters none;
+    emit_make_function(none, scope, std::move(code), line);
+    compile_expr(*g.generators.front().iter);
+    emit(Op::GET_ITER, 0, line);
+    emit(Op::CALL, 1, line);
   }
 
   Value constant_value(const Constant& c) {
@@ -1239,6 +1306,15 @@ class FunctionCompiler {
     } else {
       auto distance = static_cast<uint32_t>(generators.size() + 1);
       for (const Expr* e : elements) compile_expr(*e);
+      if (build == Op::YIELD_VALUE) {
+        // A generator expression: yield the element, drop what send() gave.
+        emit(Op::YIELD_VALUE, 0, line);
+        emit(Op::POP_TOP, 0, line);
+        emit(Op::JUMP_BACKWARD, top, line);
+        patch_here(exit);
+        depth_ -= 1;
+        return;
+      }
       Op add = build == Op::BUILD_LIST ? Op::LIST_APPEND : build == Op::BUILD_SET ? Op::SET_ADD : Op::DICT_SET;
       emit(add, distance, line);
     }

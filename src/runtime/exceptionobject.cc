@@ -74,6 +74,10 @@ Value exception_attribute(ThreadState& ts, const Value& self, ObjStr* name) {
   if (name->text == "args") return e->args;
   Value chained = exception_chain_attribute(e, name->text);
   if (!chained.is_empty()) return chained;
+  if (name->text == "value" && e->type->is_subtype_of(ts.rt.types.StopIteration)) {
+    auto& args = as<ObjTuple>(e->args)->items;
+    return args.empty() ? Value::none() : args[0];
+  }
   if (name->text == "code" && e->type->is_subtype_of(ts.rt.types.SystemExit)) {
     auto& args = as<ObjTuple>(e->args)->items;
     return args.empty() ? Value::none() : args.size() == 1 ? args[0] : e->args;

@@ -8,6 +8,8 @@
 #include "gil/runtime/set.h"
 #include "gil/runtime/type.h"
 
+#include "gil/runtime/genobject.h"
+
 #include "builtin_types.h"
 
 namespace gil {
@@ -38,6 +40,7 @@ void install_types(Runtime& rt) {
   t.method = t.builtin_method;
   t.module = new_type(rt, "module", t.object);
   t.cell = new_type(rt, "cell", t.object);
+  t.generator = new_type(rt, "generator", t.object);
 
   auto exc = [&](const char* name, ObjType* base) {
     ObjType* e = new_type(rt, name, base);
@@ -107,6 +110,7 @@ void install_types(Runtime& rt) {
   init_range_type(rt);
   init_module_type(rt);
   init_cell_type(rt);
+  init_generator_type(rt);
   init_bytes_type(rt);
   init_dict_type(rt);
   init_dict_view_types(rt);

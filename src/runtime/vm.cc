@@ -10,6 +10,7 @@
 #include "gil/runtime/chunk.h"
 #include "gil/runtime/dict.h"
 #include "gil/runtime/errors.h"
+#include "gil/runtime/genobject.h"
 #include "gil/runtime/ops.h"
 #include "gil/runtime/set.h"
 #include "gil/runtime/type.h"
@@ -1630,6 +1631,50 @@ Value execute(ThreadState& ts, size_t entry_depth) {
         FAST_DISPATCH();
       }
 
+      TARGET(RETURN_GENERATOR) {
+        // The prologue (cells, free variables) has run; the rest of the
+        // frame runs when the generator is first resumed.
+        Value gen = make_generator(ts, *frame, sp, ip);
+        sp = locals;
+        PUSH(std::move(gen));
+        goto op_RETURN_VALUE;
+      }
+
+      TARGET(YIELD_VALUE) {
+        // A generator's frame is always entered from resume_generator_frame
+        // (a native call): the yielded value goes back to it.
+        Value v = POP();
+        suspend_generator(static_cast<ObjGenerator*>(frame->generator), *frame, sp, ip);
+        frame->base->clear();
+        ts.frames.pop_back();
+        return v;
+      }
+
+      TARGET(GET_YIELD_FROM_ITER) {
+        if (!is_generator(ts, TOP())) {
+          SAVE_FRAME();
+          TOP() = get_iter(ts, TOP());
+        }
+        DISPATCH();
+      }
+
+      TARGET(SEND) {
+        // receiver v: resumes the receiver with v. A yield leaves its value
+        // for YIELD_VALUE; a return ends the `yield from` with its value.
+        Value v = POP();
+        SAVE_FRAME();
+        Value out;
+        bool yielded = send_to(ts, TOP(), v, out);
+        RELOAD_FRAME_POINTER();
+        if (yielded) {
+          PUSH(std::move(out));
+          DISPATCH();
+        }
+        TOP() = std::move(out);
+        ip = code->code.data() + arg;
+        DISPATCH();
+      }
+
       TARGET(UNPACK_SEQUENCE) {
         Value seq = POP();
         if (is_tuple(seq) && as<ObjTuple>(seq)->items.size() == arg) {
@@ -1778,6 +1823,31 @@ Value call_function(ThreadState& ts, ObjFunction* fn, Value* args, int argc, Obj
   } catch (...) {
     clear_frame_values(base, base + 1 + std::max(total, fn->code_obj()->param_count));
     throw;
+  }
+  return run(ts, depth);
+}
+
+Value resume_generator_frame(ThreadState& ts, ObjGenerator* gen, Value sent, Value thrown) {
+  ObjCode* code = gen->code_obj();
+  Value* base = stack_top(ts);
+  if (static_cast<int>(ts.frames.size()) >= ts.rt.config.recursion_limit ||
+      base + 1 + code->local_count() + code->max_stack >= ts.stack_end)
+    raise_recursion(ts);
+  // The function stands in the callable slot, as for a call (super() and
+  // COPY_FREE_VARS read it there).
+  base[0] = gen->function;
+  Value* locals = base + 1;
+  size_t n = static_cast<size_t>(code->local_count()) + gen->stack_depth;
+  for (size_t i = 0; i < n; ++i) locals[i] = std::move(gen->slots[i]);
+  Value* sp = locals + n;
+  if (!sent.is_empty()) *sp++ = std::move(sent);
+  size_t depth = ts.frames.size();
+  Frame& frame = ts.frames.emplace_back(code, base, gen->ip, locals, sp, true);
+  frame.generator = gen;
+  if (!thrown.is_empty()) {
+    // Raised at the yield: the frame's handlers around it apply.
+    PyException pe{std::move(thrown), false};
+    if (!unwind(ts, pe, depth)) throw pe;
   }
   return run(ts, depth);
 }

@@ -148,13 +148,23 @@ struct SetComp { ExprPtr elt; Generators generators; };
 // `{key: value for ...}`.
 struct DictComp { ExprPtr key; ExprPtr value; Generators generators; };
 
+// `(elt for ...)`: a generator expression, a generator function of its own
+// whose one parameter is the first iterable's iterator.
+struct GeneratorExp { ExprPtr elt; Generators generators; };
+
+// `yield value` (value may be null) and `yield from value`: only inside a
+// function, which they make a generator function.
+struct Yield { ExprPtr value; };
+struct YieldFrom { ExprPtr value; };
+
 // An expression node: one of the structs above, and where it starts.
 struct Expr {
   int line = 0;
   int col = 0;
   std::variant<Name, Constant, JoinedStr, FormattedValue, BinOp, UnaryOpExpr,
                BoolOp, Compare, IfExp, Lambda, Call, Attribute, Subscript,
-               Slice, List, Tuple, Dict, ListComp, DictComp, Starred, Set, SetComp>
+               Slice, List, Tuple, Dict, ListComp, DictComp, Starred, Set, SetComp,
+               GeneratorExp, Yield, YieldFrom>
       node;
 };
 

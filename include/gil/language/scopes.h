@@ -83,6 +83,9 @@ struct Scope {
   // Class scopes: a method reads __class__ (not yet provided: MiniPy's
   // super() does not need the cell).
   bool needs_class_cell = false;
+  // Function scopes: the body contains `yield` (or the scope is a generator
+  // expression), so calling the function makes a generator.
+  bool is_generator = false;
 
   // The binding of [name] here; GlobalImplicit for a name the scope never
   // mentions (Enclosing in a comprehension).

@@ -97,6 +97,12 @@ namespace gil {
   OPCODE(LOAD_LOCAL_OR_GLOBAL, 1, "class body: push local n, else the global or builtin of its name") \
   OPCODE(LOAD_LOCALS, 1, "class body: push a dict of its bound locals by name")  \
   OPCODE(BUILD_CLASS, -1, "bases namespace -> class named names[n]")            \
+  /* Generators (genobject.h): a generator function's code starts with */   \
+  /* RETURN_GENERATOR; its frame then lives in the generator between runs. */ \
+  OPCODE(RETURN_GENERATOR, 0, "move this frame into a new generator and return that to the caller") \
+  OPCODE(YIELD_VALUE, 0, "v -> sent: suspend, handing v to the resumer; n=1 inside `yield from`") \
+  OPCODE(GET_YIELD_FROM_ITER, 0, "iterable -> iterator (a generator is its own)") \
+  OPCODE(SEND, 0, "receiver v -> receiver r (what the receiver yielded); when it returns: -> its value, jump to n") \
   /* Superinstructions: the peephole pass turns the first of two adjacent */  \
   /* instructions into one of these, which also executes the second (left */  \
   /* in place, so a jump to it still works) and skips it. */                  \

@@ -82,6 +82,8 @@ struct BuiltinTypes {
   ObjType* of_kind[kObjKindCount] = {};
   // set, frozenset and their iterator (setobject.cc).
   ObjType *set, *frozenset, *set_iterator;
+  // Generators (genobject.cc).
+  ObjType* generator;
   // The codecs' errors (codecs.h): UnicodeError derives from ValueError.
   ObjType *UnicodeError, *UnicodeDecodeError, *UnicodeEncodeError;
   ObjType *BaseException, *Exception, *ArithmeticError, *ZeroDivisionError,
@@ -248,6 +250,10 @@ struct Frame {
   // instruction's operand plus one (the operands lie just below [base] in
   // the caller's stack until the result replaces them). 0 otherwise.
   uint32_t finishes_binary_op = 0;
+  // For a generator's frame (genobject.h), the ObjGenerator that owns the
+  // frame's values between runs; YIELD_VALUE hands them back to it. Null
+  // for every other frame.
+  Obj* generator = nullptr;
 };
 
 // A thread of the interpreter; the GIL's per-thread record is its base.

@@ -23,6 +23,16 @@ void run_module(ThreadState& ts, const Value& code);
 // [args], followed by the values of the keywords named in [kwnames].
 Value call_function(ThreadState& ts, ObjFunction* fn, Value* args, int argc, ObjTuple* kwnames);
 
+struct ObjGenerator;
+
+// Links the suspended frame of [gen] (genobject.h) into the thread's frame
+// chain and runs it until it yields or returns, and returns that value:
+// [gen]'s state then says which (Suspended after a yield). [sent] (when not
+// Empty) becomes the value of the yield it resumes at; [thrown] (when not
+// Empty) is raised there instead. An exception leaving the frame propagates
+// with the frame unlinked.
+Value resume_generator_frame(ThreadState& ts, ObjGenerator* gen, Value sent, Value thrown);
+
 // The eval breaker's slow path: raises KeyboardInterrupt for a pending
 // SIGINT. Later layers add the GIL drop request here.
 void handle_eval_breaker(ThreadState& ts);
