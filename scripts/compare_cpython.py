@@ -72,6 +72,7 @@ SMOKE_SIZES = {
     "countdown": 2000,
     "fannkuch": 6,
     "fib": 12,
+    "generators": 2000,
     "list_sum": 2000,
     "mandelbrot": 20,
     "nbody": 100,
