@@ -153,5 +153,51 @@ TEST(Vm, PendingSignalRaisesKeyboardInterruptAtTheNextBackwardJump) {
   EXPECT_EQ(rt.globals.values[rt.global_slot(rt.intern("n"))].as_int(), 1);
 }
 
+
+// A generator's frame leaves the thread's frame chain and value stack at
+// every yield and comes back intact: locals, a partly evaluated expression
+// on the operand stack, and the frames of the calls around each resume.
+TEST(Vm, GeneratorFramesSuspendWithTheirLocalsAndStack) {
+  auto r = run(
+      "def g(a):\n"
+      "    b = a * 2\n"
+      "    c = [a, (yield b), (yield b + 1), b]\n"
+      "    return c\n"
+      "x = g(5)\n"
+      "print(next(x), x.send('s1'), end=' ')\n"
+      "try:\n"
+      "    x.send('s2')\n"
+      "except StopIteration as e:\n"
+      "    print(e.value)\n");
+  EXPECT_EQ(r.out, "10 11 [5, 's1', 's2', 10]\n");
+  EXPECT_EQ(r.exit_code, 0);
+}
+
+TEST(Vm, GeneratorResumedFromDeepCallsKeepsTheRecursionCount) {
+  auto r = run(
+      "def gen():\n"
+      "    while True:\n"
+      "        yield 1\n"
+      "g = gen()\n"
+      "def down(n):\n"
+      "    return next(g) if n == 0 else down(n - 1)\n"
+      "print(sum(down(k) for k in range(300)))\n");
+  EXPECT_EQ(r.out, "300\n");
+}
+
+TEST(Vm, UnfinishedGeneratorRunsFinallyWhenFreed) {
+  auto r = run(
+      "def gen():\n"
+      "    try:\n"
+      "        yield 1\n"
+      "    finally:\n"
+      "        print('finally')\n"
+      "g = gen()\n"
+      "next(g)\n"
+      "del g\n"
+      "print('after')\n");
+  EXPECT_EQ(r.out, "finally\nafter\n");
+}
+
 }  // namespace
 }  // namespace gil
