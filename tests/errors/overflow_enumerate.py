@@ -1,3 +1,4 @@
+# minipy-only: CPython has big ints; MiniPy's ints are int64 and overflow raises OverflowError.
 # Counts and bounds past the largest int: a range too long to iterate, a
 # slice of a range whose new stop would leave int64, and enumerate's count.
 M = 9223372036854775807
