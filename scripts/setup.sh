@@ -2,6 +2,7 @@
 # Installs what gil-demo needs on Debian 12, and nothing that is already there.
 # Boost 1.81 conflicts with Debian's default Boost 1.74 dev packages, so those are
 # removed in the same apt-get call (a trailing '-' on a package name removes it).
+# libgmp-dev holds the big part of MiniPy's ints (longobject.cc).
 # clang and libclang-rt-14-dev (libFuzzer) build the fuzz targets of fuzz/.
 set -euo pipefail
 
@@ -9,6 +10,7 @@ needed=(
   build-essential cmake ninja-build pkg-config
   libboost1.81-dev libboost-filesystem1.81-dev
   libgtest-dev libbenchmark-dev libcli11-dev libfmt-dev nlohmann-json3-dev
+  libgmp-dev
   python3
   clang libclang-rt-14-dev
 )

@@ -8,6 +8,7 @@
 #include "gil/runtime/errors.h"
 #include "gil/runtime/genobject.h"
 #include "gil/runtime/format.h"
+#include "gil/runtime/longobject.h"
 #include "gil/runtime/ops.h"
 #include "gil/runtime/vm.h"
 
@@ -126,7 +127,7 @@ Value builtin_abs(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_no_keywords(ts, "abs", kwnames);
   check_args(ts, "abs", argc, 1, 1);
   const Value& v = args[0];
-  if (v.is_intlike()) return Value::integer(v.as_int() < 0 ? checked_sub(ts, 0, v.as_int()) : v.as_int());
+  if (v.is_intlike()) return v.as_int() < 0 ? negate(ts, v) : Value::integer(v.as_int());
   if (v.is_float()) return Value::number(std::fabs(v.as_float()));
   return absolute(ts, v);
 }
@@ -134,7 +135,7 @@ Value builtin_abs(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
 Value float_to_int(ThreadState& ts, double d) {
   if (std::isnan(d)) raise(ts, ts.rt.types.ValueError, "cannot convert float NaN to integer");
   if (std::isinf(d)) raise(ts, ts.rt.types.OverflowError, "cannot convert float infinity to integer");
-  if (d >= 9223372036854775808.0 || d < -9223372036854775808.0) raise_int_overflow(ts);
+  if (d >= 9223372036854775808.0 || d < -9223372036854775808.0) return int_from_double(ts, d);
   return Value::integer(static_cast<int64_t>(d));
 }
 
@@ -169,14 +170,17 @@ Value builtin_divmod(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) 
   const Value &a = args[0], &b = args[1];
   if (a.is_intlike() && b.is_intlike()) {
     if (b.as_int() == 0) raise(ts, ts.rt.types.ZeroDivisionError, "integer division or modulo by zero");
-    if (a.as_int() == INT64_MIN && b.as_int() == -1) raise_int_overflow(ts);
+    if (a.as_int() == INT64_MIN && b.as_int() == -1)
+      return make_tuple(ts, {binary_op(ts, BinaryOp::FloorDiv, a, b, false), Value::integer(0)});
     return make_tuple(ts, {Value::integer(format::int_floordiv(a.as_int(), b.as_int())),
                        Value::integer(format::int_mod(a.as_int(), b.as_int()))});
   }
-  bool numbers = (a.is_intlike() || a.is_float()) && (b.is_intlike() || b.is_float());
+  if (is_integer(a) && is_integer(b))
+    return make_tuple(ts, {binary_op(ts, BinaryOp::FloorDiv, a, b, false), binary_op(ts, BinaryOp::Mod, a, b, false)});
+  bool numbers = (is_integer(a) || a.is_float()) && (is_integer(b) || b.is_float());
   if (!numbers) raise_operand_error(ts, "divmod()", a, b);
-  double x = a.is_float() ? a.as_float() : static_cast<double>(a.as_int());
-  double y = b.is_float() ? b.as_float() : static_cast<double>(b.as_int());
+  double x = a.is_float() ? a.as_float() : int_to_double(ts, a);
+  double y = b.is_float() ? b.as_float() : int_to_double(ts, b);
   if (y == 0) raise(ts, ts.rt.types.ZeroDivisionError, "float divmod()");
   auto r = format::float_divmod(x, y);
   return make_tuple(ts, {Value::number(r.quotient), Value::number(r.remainder)});
@@ -184,14 +188,29 @@ Value builtin_divmod(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) 
 
 Value builtin_pow(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_no_keywords(ts, "pow", kwnames);
-  check_args(ts, "pow", argc, 2, 2);
+  check_args(ts, "pow", argc, 2, 3);
+  if (argc == 3 && !args[2].is_none()) {
+    if (!is_integer(args[0]) || !is_integer(args[1]) || !is_integer(args[2]))
+      raise(ts, ts.rt.types.TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+    return long_pow_mod(ts, args[0], args[1], args[2]);
+  }
   return binary_op(ts, BinaryOp::Pow, args[0], args[1], false);
+}
+
+// hex(), oct() or bin() of a big int: the prefix after the sign.
+std::string big_int_text(ThreadState& ts, const Value& v, std::string_view name) {
+  int base = name == "hex" ? 16 : name == "oct" ? 8 : 2;
+  std::string digits = int_to_text(ts, v, base);
+  std::string prefix = name == "hex" ? "0x" : name == "oct" ? "0o" : "0b";
+  if (digits[0] == '-') return "-" + prefix + digits.substr(1);
+  return prefix + digits;
 }
 
 Value int_text(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames, const char* name,
                std::string (*convert)(int64_t)) {
   check_no_keywords(ts, name, kwnames);
   check_args(ts, name, argc, 1, 1);
+  if (is_long(args[0])) return make_str(big_int_text(ts, args[0], name));
   return make_str(convert(expect_int(ts, args[0], name)));
 }
 
@@ -297,8 +316,9 @@ Value builtin_sum(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   Value it = get_iter(ts, args[0]);
   Value item;
   while (next_item(ts, it, item)) {
-    if (total.is_int() && item.is_int())
-      total = Value::integer(checked_add(ts, total.as_int(), item.as_int()));
+    int64_t r;
+    if (total.is_int() && item.is_int() && !__builtin_add_overflow(total.as_int(), item.as_int(), &r))
+      total = Value::integer(r);
     else
       total = binary_op(ts, BinaryOp::Add, total, item, false);
   }

@@ -14,6 +14,8 @@
 #include "gil/runtime/ops.h"
 #include "gil/runtime/type.h"
 
+#include "gil/runtime/longobject.h"
+
 #include "builtin_types.h"
 
 namespace gil {
@@ -92,6 +94,7 @@ Value construct_float(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames)
   const Value& v = args[0];
   if (v.is_float()) return v;
   if (v.is_intlike()) return Value::number(static_cast<double>(v.as_int()));
+  if (is_long(v)) return Value::number(int_to_double(ts, v));
   if (is_str(v) || is_bytes(v)) {
     std::optional<double> parsed;
     if (is_str(v) || is_ascii(as<ObjBytes>(v)->data))
@@ -111,7 +114,8 @@ uint64_t float_hash(ThreadState& ts, const Value& self) { return python_float_ha
 
 // With a float or an int, as floats: a NaN is unordered and unequal.
 Value float_richcompare(ThreadState& ts, const Value& a, const Value& b, CompareOp op) {
-  if (is_number(a) && is_number(b)) return compare_numbers(op, to_double(a), to_double(b));
+  // Against an int, int's slot answers (reflected), exactly: 2**53 + 1 != 2.0**53.
+  if (a.is_float() && b.is_float()) return compare_numbers(op, a.as_float(), b.as_float());
   return Value();
 }
 

@@ -1142,7 +1142,7 @@ void validate_conversion(char32_t conversion) {
 // ---------------------------------------------------------------------------
 // int() and float().
 
-std::optional<int64_t> parse_int(std::string_view text, int base, bool* overflow) {
+std::optional<int64_t> parse_int(std::string_view text, int base, bool* overflow, BigDigits* big) {
   if (overflow) *overflow = false;
   if ((base != 0 && base < 2) || base > 36) {
     fail("int() base must be >= 2 and <= 36, or 0");
@@ -1202,6 +1202,7 @@ std::optional<int64_t> parse_int(std::string_view text, int base, bool* overflow
       int d = digit_value(c);
       if (d >= base) break;
       ++ndigits;
+      if (big) big->digits += c;
       if (!too_big) {
         if (mag > (UINT64_MAX - static_cast<uint64_t>(d)) / ubase) {
           too_big = true;
@@ -1220,6 +1221,10 @@ std::optional<int64_t> parse_int(std::string_view text, int base, bool* overflow
   const uint64_t limit = negative ? uint64_t{1} << 63 : (uint64_t{1} << 63) - 1;
   if (too_big || mag > limit) {
     if (overflow) *overflow = true;
+    if (big) {
+      big->base = base;
+      big->negative = negative;
+    }
     return std::nullopt;
   }
   return negative ? static_cast<int64_t>(0 - mag) : static_cast<int64_t>(mag);

@@ -1,9 +1,9 @@
 // `int`, after CPython's Objects/longobject.c.
 //
-// An int is an inline Value (Tag::Int) holding 64 bits, not an object:
-// arithmetic is checked and raises OverflowError where CPython's ints would
-// grow. The eval loop adds, subtracts and compares ints inline and comes
-// here for the rest. An int mixed with a float is computed here as float
+// An int is an inline Value (Tag::Int) while it fits in 64 bits, and an
+// ObjLong (longobject.h) beyond: an int64 operation that overflows is
+// redone on big ints. The eval loop adds, subtracts and compares inline ints
+// and comes here for the rest. An int mixed with a float is computed here as float
 // arithmetic (floatobject.cc), so that `1 + x` does not call two slots.
 #include <cmath>
 #include <optional>
@@ -11,6 +11,7 @@
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/errors.h"
 #include "gil/runtime/format.h"
+#include "gil/runtime/longobject.h"
 #include "gil/runtime/ops.h"
 #include "gil/runtime/type.h"
 
@@ -53,10 +54,35 @@ bool is_ascii(std::string_view data) {
 
 namespace {
 
-int64_t int_floordiv(ThreadState& ts, int64_t a, int64_t b) {
+// a op b redone on big ints, when the int64 result overflowed.
+[[gnu::noinline]] Value promoted(ThreadState& ts, BinaryOp op, int64_t a, int64_t b) {
+  return long_binary(ts, op, Value::integer(a), Value::integer(b));
+}
+
+Value int_floordiv(ThreadState& ts, int64_t a, int64_t b) {
   if (b == 0) raise(ts, ts.rt.types.ZeroDivisionError, "integer division or modulo by zero");
-  if (a == INT64_MIN && b == -1) raise_int_overflow(ts);
-  return format::int_floordiv(a, b);
+  if (a == INT64_MIN && b == -1) return promoted(ts, BinaryOp::FloorDiv, a, b);
+  return Value::integer(format::int_floordiv(a, b));
+}
+
+template <bool (*Checked)(int64_t, int64_t, int64_t*), BinaryOp Op>
+Value int_checked(ThreadState& ts, int64_t a, int64_t b) {
+  int64_t r;
+  if (Checked(a, b, &r)) [[unlikely]] return promoted(ts, Op, a, b);
+  return Value::integer(r);
+}
+bool add_overflows(int64_t a, int64_t b, int64_t* r) { return __builtin_add_overflow(a, b, r); }
+bool sub_overflows(int64_t a, int64_t b, int64_t* r) { return __builtin_sub_overflow(a, b, r); }
+bool mul_overflows(int64_t a, int64_t b, int64_t* r) { return __builtin_mul_overflow(a, b, r); }
+
+// a / b: the quotient of two doubles is correctly rounded only while both
+// operands are exact doubles.
+Value int_divide(ThreadState& ts, int64_t a, int64_t b) {
+  if (b == 0) raise(ts, ts.rt.types.ZeroDivisionError, "division by zero");
+  constexpr int64_t kExact = int64_t{1} << 53;
+  if (a >= -kExact && a <= kExact && b >= -kExact && b <= kExact)
+    return Value::number(static_cast<double>(a) / static_cast<double>(b));
+  return Value::number(int_true_divide(ts, Value::integer(a), Value::integer(b)));
 }
 
 int64_t int_mod(ThreadState& ts, int64_t a, int64_t b) {
@@ -69,11 +95,11 @@ Value int_pow(ThreadState& ts, int64_t base, int64_t exp) {
     if (base == 0) raise(ts, ts.rt.types.ZeroDivisionError, "0.0 cannot be raised to a negative power");
     return Value::number(std::pow(static_cast<double>(base), static_cast<double>(exp)));
   }
-  int64_t result = 1;
-  while (exp > 0) {
-    if (exp & 1) result = checked_mul(ts, result, base);
-    exp >>= 1;
-    if (exp > 0) base = checked_mul(ts, base, base);
+  int64_t result = 1, b = base, e = exp;
+  while (e > 0) {
+    if ((e & 1) && __builtin_mul_overflow(result, b, &result)) return promoted(ts, BinaryOp::Pow, base, exp);
+    e >>= 1;
+    if (e > 0 && __builtin_mul_overflow(b, b, &b)) return promoted(ts, BinaryOp::Pow, base, exp);
   }
   return Value::integer(result);
 }
@@ -82,13 +108,13 @@ Value int_pow(ThreadState& ts, int64_t base, int64_t exp) {
 
 namespace {
 
-// a << b, OverflowError when the result leaves 64 bits (until ints grow).
+// a << b, on big ints when the result leaves 64 bits.
 Value int_lshift(ThreadState& ts, int64_t a, int64_t b) {
   if (b < 0) raise(ts, ts.rt.types.ValueError, "negative shift count");
   if (a == 0) return Value::integer(0);
-  if (b >= 63) raise_int_overflow(ts);
+  if (b >= 63) return promoted(ts, BinaryOp::LShift, a, b);
   int64_t r = static_cast<int64_t>(static_cast<uint64_t>(a) << b);
-  if ((r >> b) != a) raise_int_overflow(ts);
+  if ((r >> b) != a) return promoted(ts, BinaryOp::LShift, a, b);
   return Value::integer(r);
 }
 
@@ -96,13 +122,11 @@ Value int_lshift(ThreadState& ts, int64_t a, int64_t b) {
 
 Value int_binary(ThreadState& ts, BinaryOp op, int64_t a, int64_t b) {
   switch (op) {
-    case BinaryOp::Add: return Value::integer(checked_add(ts, a, b));
-    case BinaryOp::Sub: return Value::integer(checked_sub(ts, a, b));
-    case BinaryOp::Mul: return Value::integer(checked_mul(ts, a, b));
-    case BinaryOp::Div:
-      if (b == 0) raise(ts, ts.rt.types.ZeroDivisionError, "division by zero");
-      return Value::number(static_cast<double>(a) / static_cast<double>(b));
-    case BinaryOp::FloorDiv: return Value::integer(int_floordiv(ts, a, b));
+    case BinaryOp::Add: return int_checked<add_overflows, BinaryOp::Add>(ts, a, b);
+    case BinaryOp::Sub: return int_checked<sub_overflows, BinaryOp::Sub>(ts, a, b);
+    case BinaryOp::Mul: return int_checked<mul_overflows, BinaryOp::Mul>(ts, a, b);
+    case BinaryOp::Div: return int_divide(ts, a, b);
+    case BinaryOp::FloorDiv: return int_floordiv(ts, a, b);
     case BinaryOp::Mod: return Value::integer(int_mod(ts, a, b));
     case BinaryOp::Pow: return int_pow(ts, a, b);
     case BinaryOp::And: return Value::integer(a & b);
@@ -123,7 +147,7 @@ Value int_from_float(ThreadState& ts, double d) {
   if (std::isnan(d)) raise(ts, ts.rt.types.ValueError, "cannot convert float NaN to integer");
   if (std::isinf(d)) raise(ts, ts.rt.types.OverflowError, "cannot convert float infinity to integer");
   double t = std::trunc(d);
-  if (t >= 9223372036854775808.0 || t < -9223372036854775808.0) raise_int_overflow(ts);
+  if (t >= 9223372036854775808.0 || t < -9223372036854775808.0) return int_from_double(ts, t);
   return Value::integer(static_cast<int64_t>(t));
 }
 
@@ -147,6 +171,7 @@ Value construct_int(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   }
   if (argc == 1) {
     if (v.is_intlike()) return Value::integer(v.as_int());
+    if (is_long(v)) return v;
     if (v.is_float()) return int_from_float(ts, v.as_float());
   }
   if (!is_str(v) && !is_bytes(v)) {
@@ -157,16 +182,17 @@ Value construct_int(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   }
   int base = argc == 2 ? static_cast<int>(expect_int(ts, args[1], "base")) : 10;
   bool overflow = false;
+  format::BigDigits big;
   std::optional<int64_t> parsed;
   try {
     // Bytes hold ASCII digits only: the Unicode digits and spaces a str may
     // use are not text in bytes.
     if (is_str(v) || is_ascii(as<ObjBytes>(v)->data))
-      parsed = format::parse_int(is_str(v) ? as<ObjStr>(v)->text : as<ObjBytes>(v)->data, base, &overflow);
+      parsed = format::parse_int(is_str(v) ? as<ObjStr>(v)->text : as<ObjBytes>(v)->data, base, &overflow, &big);
   } catch (const format::FormatError& e) {
     raise_format_error(ts, e);
   }
-  if (overflow) raise_int_overflow(ts);
+  if (overflow) return int_from_digits(ts, big.digits, big.base, big.negative);
   if (!parsed)
     raise(ts, ts.rt.types.ValueError,
           "invalid literal for int() with base " + std::to_string(base) + ": " + repr(ts, v));
@@ -175,38 +201,85 @@ Value construct_int(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
 
 // ---- Slots ------------------------------------------------------------------------
 
-void int_repr(ThreadState& ts, const Value& self, std::string& out) { out += format::int_to_string(self.as_int()); }
+void int_repr(ThreadState& ts, const Value& self, std::string& out) {
+  if (is_long(self)) {
+    out += int_to_text(ts, self, 10);
+    return;
+  }
+  out += format::int_to_string(self.as_int());
+}
 
-uint64_t int_hash(ThreadState& ts, const Value& self) { return python_int_hash(self.as_int()); }
+uint64_t int_hash(ThreadState& ts, const Value& self) {
+  if (is_long(self)) return long_hash(static_cast<const ObjLong*>(self.as_obj()));
+  return python_int_hash(self.as_int());
+}
 
-// Between ints exactly; with a float, as floats.
+// An int a double holds exactly, so that double comparison is exact.
+bool exact_in_double(const Value& v) {
+  constexpr int64_t kExact = int64_t{1} << 53;
+  return v.is_intlike() && v.as_int() >= -kExact && v.as_int() <= kExact;
+}
+
+// [op] with its operands swapped: a < b is b > a.
+CompareOp swap_compare(CompareOp op) {
+  switch (op) {
+    case CompareOp::Lt: return CompareOp::Gt;
+    case CompareOp::LtE: return CompareOp::GtE;
+    case CompareOp::Gt: return CompareOp::Lt;
+    case CompareOp::GtE: return CompareOp::LtE;
+    default: return op;
+  }
+}
+
+// Python's int-float comparison: exact, the float's fraction included.
+Value int_float_richcompare(const Value& i, double d, CompareOp op) {
+  if (exact_in_double(i)) return compare_numbers(op, static_cast<double>(i.as_int()), d);
+  int c = int_float_compare(i, d);
+  if (c == 2) return Value::boolean(op == CompareOp::NotEq);  // NaN
+  return compare_numbers(op, c, 0);
+}
+
+// Between ints exactly; with a float, exactly too.
 Value int_richcompare(ThreadState& ts, const Value& a, const Value& b, CompareOp op) {
   if (a.is_intlike() && b.is_intlike()) return compare_numbers(op, a.as_int(), b.as_int());
-  if (is_number(a) && is_number(b)) return compare_numbers(op, to_double(a), to_double(b));
+  if (is_integer(a) && is_integer(b)) return compare_numbers(op, int_compare(a, b), 0);
+  if (is_integer(a) && b.is_float()) return int_float_richcompare(a, b.as_float(), op);
+  // a float against this int, reflected: the int is on the right.
+  if (a.is_float() && is_integer(b)) return int_float_richcompare(b, a.as_float(), swap_compare(op));
   return Value();
 }
 
-bool int_bool(ThreadState& ts, const Value& self) { return self.as_int() != 0; }
+bool int_bool(ThreadState& ts, const Value& self) { return is_long(self) || self.as_int() != 0; }
+
+// An int or float operand as a double; OverflowError for a huge int.
+double number_to_double(ThreadState& ts, const Value& v) {
+  return v.is_float() ? v.as_float() : int_to_double(ts, v);
+}
 
 // The number slots, called with the operands in source order.
 template <BinaryOp Op>
 Value int_number(ThreadState& ts, const Value& a, const Value& b) {
   if (a.is_intlike() && b.is_intlike()) return int_binary(ts, Op, a.as_int(), b.as_int());
-  if (is_number(a) && is_number(b)) return float_binary(ts, Op, to_double(a), to_double(b));
+  if (is_integer(a) && is_integer(b)) return long_binary(ts, Op, a, b);
+  bool numbers = (is_integer(a) || a.is_float()) && (is_integer(b) || b.is_float());
+  if (numbers) return float_binary(ts, Op, number_to_double(ts, a), number_to_double(ts, b));
   return Value();
 }
 
-Value int_negative(ThreadState& ts, const Value& a) { return Value::integer(checked_sub(ts, 0, a.as_int())); }
-Value int_positive(ThreadState& ts, const Value& a) { return Value::integer(a.as_int()); }
+// The int itself, as an int (True gives 1).
+Value int_itself(const Value& a) { return is_long(a) ? a : Value::integer(a.as_int()); }
+
+Value int_negative(ThreadState& ts, const Value& a) { return is_long(a) ? long_negate(ts, a) : negate(ts, a); }
+Value int_positive(ThreadState& ts, const Value& a) { return int_itself(a); }
 // abs() and ~ take inline paths; the slots make int.__abs__ and int.__invert__.
 Value int_absolute(ThreadState& ts, const Value& a) {
-  return Value::integer(a.as_int() < 0 ? checked_sub(ts, 0, a.as_int()) : a.as_int());
+  return int_compare(a, Value::integer(0)) < 0 ? int_negative(ts, a) : int_itself(a);
 }
-Value int_invert(ThreadState& ts, const Value& a) { return Value::integer(~a.as_int()); }
+Value int_invert(ThreadState& ts, const Value& a) { return is_long(a) ? long_invert(ts, a) : Value::integer(~a.as_int()); }
 
 // n.real, n.imag, n.numerator, n.denominator.
 Value int_attribute(ThreadState& ts, const Value& self, ObjStr* name) {
-  if (name->text == "real" || name->text == "numerator") return Value::integer(self.as_int());
+  if (name->text == "real" || name->text == "numerator") return int_itself(self);
   if (name->text == "imag") return Value::integer(0);
   if (name->text == "denominator") return Value::integer(1);
   return Value();
@@ -216,14 +289,13 @@ Value int_attribute(ThreadState& ts, const Value& self, ObjStr* name) {
 
 Value int_bit_length(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_args(ts, "bit_length", argc, 1, 1);
-  uint64_t m = args[0].as_int() < 0 ? 0 - static_cast<uint64_t>(args[0].as_int()) : static_cast<uint64_t>(args[0].as_int());
-  return Value::integer(m == 0 ? 0 : 64 - __builtin_clzll(m));
+  return Value::integer(int_bit_length(args[0]));
 }
 
 // n.conjugate() is n, as an int (True.conjugate() is 1).
 Value int_conjugate(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_args(ts, "conjugate", argc, 1, 1);
-  return Value::integer(args[0].as_int());
+  return int_itself(args[0]);
 }
 
 template <size_t... I>

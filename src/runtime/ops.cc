@@ -12,6 +12,7 @@
 #include "gil/runtime/dict.h"
 #include "gil/runtime/errors.h"
 #include "gil/runtime/format.h"
+#include "gil/runtime/longobject.h"
 #include "gil/runtime/type.h"
 #include "gil/runtime/unicode.h"
 #include "gil/runtime/vm.h"
@@ -359,7 +360,7 @@ Value rich_compare(ThreadState& ts, const Value& a, const Value& b, CompareOp op
 
 bool equals(ThreadState& ts, const Value& a, const Value& b) {
   if (a.is_intlike() && b.is_intlike()) return a.as_int() == b.as_int();
-  if (is_number(a) && is_number(b)) return to_double(a) == to_double(b);
+  if (a.is_float() && b.is_float()) return a.as_float() == b.as_float();
   if (is_str(a) && is_str(b) && !a.as_obj()->type && !b.as_obj()->type) return str_equal(as<ObjStr>(a), as<ObjStr>(b));
   return truthy(ts, rich_compare(ts, a, b, CompareOp::Eq));
 }
@@ -624,7 +625,7 @@ Value unary(ThreadState& ts, const Value& a, Value (*NumberSlots::*slot)(ThreadS
 }  // namespace
 
 Value negate(ThreadState& ts, const Value& a) {
-  if (a.is_intlike()) return Value::integer(checked_sub(ts, 0, a.as_int()));
+  if (a.is_intlike()) return a.as_int() == INT64_MIN ? long_negate(ts, a) : Value::integer(-a.as_int());
   if (a.is_float()) return Value::number(-a.as_float());
   return unary(ts, a, &NumberSlots::negative, "unary -");
 }

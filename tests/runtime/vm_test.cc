@@ -21,9 +21,17 @@ TEST(Vm, RunsArithmeticWithPythonSemantics) {
   EXPECT_EQ(r.exit_code, 0);
 }
 
-TEST(Vm, IntOverflowRaisesOverflowError) {
-  auto r = run("x = 9223372036854775807\ntry:\n    x += 1\nexcept OverflowError as e:\n    print('caught', e)\n");
-  EXPECT_EQ(r.out, "caught integer overflow: MiniPy ints are 64-bit\n");
+// An int64 result that overflows is promoted to a big int; one that fits
+// again is demoted to the inline int (the same value, the same type).
+TEST(Vm, IntOverflowPromotesAndDemotes) {
+  auto r = run("x = 9223372036854775807\nx += 1\nprint(x, type(x))\nx -= 1\nprint(x, x == 9223372036854775807)\n");
+  EXPECT_EQ(r.out, "9223372036854775808 <class 'int'>\n9223372036854775807 True\n");
+}
+
+TEST(Vm, IntBoundaryArithmetic) {
+  auto r = run("m = -9223372036854775807 - 1\nprint(-m, m // -1, abs(m), m * m, (m * m) // m == m)\n");
+  EXPECT_EQ(r.out, "9223372036854775808 9223372036854775808 9223372036854775808 "
+                   "85070591730234615865843651857942052864 True\n");
 }
 
 TEST(Vm, CallsWithDefaultsAndKeywords) {

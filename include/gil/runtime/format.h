@@ -292,8 +292,16 @@ void validate_conversion(char32_t conversion);
 // whose value does not fit int64_t, returns nullopt and sets *overflow (when
 // [overflow] is not null) to true; otherwise sets it to false. Throws
 // FormatError("int() base must be >= 2 and <= 36, or 0") for a bad [base].
+// The digits of a valid int too large for int64_t, for a big-int parser:
+// no sign, prefix, spaces or underscores.
+struct BigDigits {
+  std::string digits;
+  int base = 10;
+  bool negative = false;
+};
 std::optional<int64_t> parse_int(std::string_view text, int base = 10,
-                                 bool* overflow = nullptr);
+                                 bool* overflow = nullptr,
+                                 BigDigits* big = nullptr);
 
 // Parses [text] as float(text) does: surrounding whitespace, a sign, then
 // "inf", "infinity" or "nan" in any case, or a decimal number with optional

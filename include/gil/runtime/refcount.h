@@ -23,9 +23,11 @@ enum class ObjKind : uint8_t {
   BoundMethod, Type, Exception, Module, Cell, Slice, Opaque, Bytes,
   Instance, StaticMethod, ClassMethod, Property, Super,
   // ObjSet (object.h): a mutable `set` and an immutable `frozenset`.
-  Set, FrozenSet
+  Set, FrozenSet,
+  // ObjLong (longobject.h): an int outside int64.
+  Long
 };
-inline constexpr int kObjKindCount = static_cast<int>(ObjKind::FrozenSet) + 1;
+inline constexpr int kObjKindCount = static_cast<int>(ObjKind::Long) + 1;
 
 struct ObjType;
 

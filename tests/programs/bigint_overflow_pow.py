@@ -1,4 +1,3 @@
-# minipy-only: CPython has big ints; MiniPy's ints are int64 and overflow raises OverflowError.
 # 2 ** 62 fits, 2 ** 63 does not; the error is raised inside a function.
 def power_of_two(n):
     return 2 ** n

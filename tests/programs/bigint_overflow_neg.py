@@ -1,4 +1,3 @@
-# minipy-only: CPython has big ints; MiniPy's ints are int64 and overflow raises OverflowError.
 # The smallest int64 has no positive counterpart: negating it overflows.
 smallest = -9223372036854775807 - 1
 print(smallest)

@@ -1,4 +1,3 @@
-# minipy-only: CPython has big ints; MiniPy's ints are int64 and overflow raises OverflowError.
 # An OverflowError can be caught like any other error; the uncaught second one ends the program.
 def subtract(a, b):
     return a - b

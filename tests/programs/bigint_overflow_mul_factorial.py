@@ -1,4 +1,3 @@
-# minipy-only: CPython has big ints; MiniPy's ints are int64 and overflow raises OverflowError.
 # 20! fits in int64, 21! does not: the *= in the loop overflows two frames deep.
 def factorial(n):
     result = 1
