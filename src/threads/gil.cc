@@ -134,8 +134,10 @@ void Gil::acquire_as(GilThread& ts, bool from_io, bool legacy_sem_taken) {
   if (config_.policy == GilPolicy::Legacy && !legacy_sem_taken) {
     // Python 2: PyThread_acquire_lock(lock, 1), a plain sem_wait: no
     // timeout, no drop request. Waiting under mutex_ would block the holder.
+    legacy_waiters_.fetch_add(1, std::memory_order_relaxed);
     while (sem_wait(&legacy_sem_) != 0) {
     }  // only EINTR
+    legacy_waiters_.fetch_sub(1, std::memory_order_relaxed);
   }
   {
     std::unique_lock<std::mutex> lock(mutex_);
@@ -204,6 +206,11 @@ void Gil::yield_on_request(GilThread& ts) {
 }
 
 void Gil::legacy_tick(GilThread& ts) {
+  // The hold ends at the sem_post. Reading the clock there at every tick
+  // would cost the serial run; only with a waiter can the hold end for
+  // good, so only then is the moment worth reading.
+  Clock::time_point released_at{};
+  if (config_.collect_stats && legacy_waiters_.load(std::memory_order_relaxed) > 0) released_at = Clock::now();
   holder_.store(nullptr);
   sem_post(&legacy_sem_);
   // Python 2 asks for the lock back at once. sem_wait's first step is this
@@ -218,7 +225,10 @@ void Gil::legacy_tick(GilThread& ts) {
   }
   // Lost the race (or this thread was preempted long enough for another to
   // take and release the lock): the hold ended at the sem_post.
-  if (config_.collect_stats) ts.gil_stats.hold += Clock::now() - ts.gil_acquired_at;
+  if (config_.collect_stats) {
+    if (released_at == Clock::time_point{}) released_at = Clock::now();
+    ts.gil_stats.hold += released_at - ts.gil_acquired_at;
+  }
   ts.holds_gil = false;
   record(ts, ThreadActivity::Waiting);
   acquire_as(ts, false, won);

@@ -275,6 +275,8 @@ class Gil {
   // Legacy policy: the lock itself, a semaphore of count 1 when free and 0
   // when held (locked_ is not used). Waiters sleep in sem_wait.
   sem_t legacy_sem_;
+  // Threads in sem_wait or about to be (a hint for the statistics only).
+  std::atomic<int> legacy_waiters_{0};
   // Forced switching: a dropping thread waits on switch_cond_ until
   // last_holder_ is no longer itself.
   std::mutex switch_mutex_;
