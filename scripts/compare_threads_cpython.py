@@ -14,8 +14,15 @@ For processes, CPython runs one multiprocessing.Process per worker (spawn
 start method, as gil-demo's workers start), each loading the workload file and
 calling work(); the wall time includes starting them, as gil-demo's does.
 
+The countdown table is Beazley's experiment (demos/workloads/countdown.py:
+count down serially, then half in each of two threads) under Python 2.7 when
+one is installed (--python2, else pyenv's 2.7.18, else python2 on the PATH),
+under this CPython, and under gil-demo with each GIL policy, interleaved
+within each repetition so that all of them see the same machine.
+
 Usage: scripts/compare_threads_cpython.py [--gil-demo PATH] [--json FILE] [--quick]
-                                          [--processes-only]
+                                          [--processes-only] [--countdown-only]
+                                          [--python2 PATH] [--repeat N]
 """
 
 import argparse
@@ -133,6 +140,83 @@ def run_minipy(binary, name, workers, size, mode="threads"):
             "io_p50_alone_ms": alone / 1000 if alone is not None else None}
 
 
+def find_python2(explicit):
+    """The Python 2.7 interpreter to compare with, or None."""
+    if explicit:
+        return explicit
+    try:
+        prefix = subprocess.run(["pyenv", "prefix", "2.7.18"], capture_output=True, text=True).stdout.strip()
+        if prefix and os.access(os.path.join(prefix, "bin", "python"), os.X_OK):
+            return os.path.join(prefix, "bin", "python")
+    except OSError:
+        pass
+    for d in os.environ.get("PATH", "").split(os.pathsep):
+        if os.access(os.path.join(d, "python2"), os.X_OK):
+            return os.path.join(d, "python2")
+    return None
+
+
+def run_countdown_python(python, size):
+    """Countdown under a real Python (2 or 3), in a fresh process."""
+    out = subprocess.run([python, os.path.join(ROOT, "scripts", "countdown_threads.py"), str(size), "2"],
+                         check=True, capture_output=True, text=True).stdout
+    j = json.loads(out)
+    return {"serial_s": j["serial_s"], "threads_s": j["threads_s"]}
+
+
+def run_countdown_minipy(binary, policy, size):
+    cmd = [binary, "--mode", "threads", "--workload", "countdown", "--workers", "2", "--size", str(size),
+           "--gil", policy, "--json"]
+    j = json.loads(subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True).stdout)
+    return {"serial_s": j["baseline_wall_s"], "threads_s": j["wall_s"]}
+
+
+def countdown_table(args):
+    """Beazley's countdown: Python 2.7, CPython 3 and gil-demo's policies side by side."""
+    size = 2000000 if args.quick else 20000000
+    python2 = find_python2(args.python2)
+    runners = []
+    if python2:
+        version = subprocess.run([python2, "-c", "import platform; print(platform.python_version())"],
+                                 capture_output=True, text=True).stdout.strip()
+        runners.append((f"Python {version}", lambda: run_countdown_python(python2, size)))
+    runners.append((f"CPython {sys.version.split()[0]}", lambda: run_countdown_python(sys.executable, size)))
+    for policy in ("cpython", "legacy", "fair"):
+        runners.append((f"gil-demo --gil {policy}",
+                        lambda policy=policy: run_countdown_minipy(args.gil_demo, policy, size)))
+    samples = {name: [] for name, _ in runners}
+    for _ in range(args.repeat):
+        for name, run in runners:
+            samples[name].append(run())
+    load = os.getloadavg()
+    print(f"Beazley's countdown: {size:,} serially, then {size // 2:,} in each of two threads; "
+          f"median of {args.repeat}; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}\n")
+    header = f"{'interpreter':<22} | {'serial':>8} {'2 threads':>9} {'slowdown':>8}"
+    print(header)
+    print("-" * len(header))
+    med = statistics.median
+    results = []
+    for name, _ in runners:
+        rows = samples[name]
+        serial = med(r["serial_s"] for r in rows)
+        threads = med(r["threads_s"] for r in rows)
+        slowdown = med(r["threads_s"] / r["serial_s"] for r in rows)
+        results.append({"workload": "countdown", "workers": 2, "size": size, "interpreter": name,
+                        "serial_s": serial, "threads_s": threads, "slowdown": slowdown,
+                        "slowdowns": [r["threads_s"] / r["serial_s"] for r in rows]})
+        print(f"{name:<22} | {serial:>6.3f} s {threads:>7.3f} s {slowdown:>7.2f}x")
+    print("\nslowdown = two-thread wall time / serial wall time (median of the per-run ratios); "
+          f"this machine has {os.cpu_count()} cores")
+    by_name = {r["interpreter"]: r for r in results}
+    legacy, cp = by_name["gil-demo --gil legacy"], by_name["gil-demo --gil cpython"]
+    print(f"gil-demo serial time, --gil legacy / --gil cpython: {legacy['serial_s'] / cp['serial_s']:.3f}")
+    if python2:
+        py2 = results[0]
+        print(f"gil-demo --gil legacy slowdown / {py2['interpreter']} slowdown: "
+              f"{legacy['slowdown'] / py2['slowdown']:.3f}")
+    return results
+
+
 def fmt_ms(v):
     return "-" if v is None else f"{v:.3f}"
 
@@ -143,12 +227,21 @@ def main():
     parser.add_argument("--json", help="also write the figures to this file")
     parser.add_argument("--quick", action="store_true", help="a tenth of the default sizes")
     parser.add_argument("--processes-only", action="store_true", help="only the processes table")
-    parser.add_argument("--repeat", type=int, default=1, help="runs per process case; medians are shown")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="runs per process and countdown case; medians are shown")
+    parser.add_argument("--countdown-only", action="store_true", help="only the countdown table")
+    parser.add_argument("--python2", help="the Python 2.7 interpreter for the countdown table")
     args = parser.parse_args()
     if not os.access(args.gil_demo, os.X_OK):
         sys.exit(f"compare_threads_cpython: {args.gil_demo} not found; build it first (README)")
-    results = [] if args.processes_only else threads_table(args)
-    results += processes_table(args)
+    if args.countdown_only:
+        results = countdown_table(args)
+    else:
+        results = [] if args.processes_only else threads_table(args)
+        results += processes_table(args)
+        if not args.processes_only:
+            print()
+            results += countdown_table(args)
     if args.json:
         with open(args.json, "w") as f:
             json.dump(results, f, indent=2)

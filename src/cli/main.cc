@@ -487,7 +487,8 @@ int main(int argc, char** argv) {
   app.add_option("--gil", o.policy, "GIL policy: cpython, legacy or fair")->capture_default_str();
   app.add_option("--switch-interval", o.switch_interval_ms, "GIL switch interval in milliseconds (0.001 to 60000)")
       ->capture_default_str();
-  app.add_option("--check-interval", o.check_interval, "Instructions between releases (legacy policy)")
+  app.add_option("--check-interval", o.check_interval,
+                 "Ticks (instructions as Python 2 counted them) between releases (legacy policy)")
       ->capture_default_str();
   app.add_flag("--no-baseline", o.no_baseline, "Skip the serial baseline run");
   app.add_flag("--json", o.json, "Print the results as one JSON object");

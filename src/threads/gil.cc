@@ -38,7 +38,11 @@ void GilThreadStats::merge(const GilThreadStats& other) {
 GilThread::GilThread(Gil& lock) : gil(lock), legacy_ticks(lock.config().check_interval) {}
 
 Gil::Gil(std::atomic<uint32_t>& eval_breaker, GilConfig config)
-    : eval_breaker_(eval_breaker), config_(config), interval_us_(std::max<int64_t>(1, config.switch_interval.count())) {}
+    : eval_breaker_(eval_breaker), config_(config), interval_us_(std::max<int64_t>(1, config.switch_interval.count())) {
+  sem_init(&legacy_sem_, 0, 1);
+}
+
+Gil::~Gil() { sem_destroy(&legacy_sem_); }
 
 void Gil::set_switch_interval(std::chrono::microseconds interval) {
   interval_us_.store(std::max<int64_t>(1, interval.count()));
@@ -76,7 +80,7 @@ void Gil::become_holder(GilThread& ts) {
     last_holder_trace_id_ = ts.trace_id;
     ++switch_number_;
   }
-  {
+  if (config_.policy != GilPolicy::Legacy) {
     // Wake a thread waiting to see that its forced switch happened.
     std::lock_guard<std::mutex> switch_lock(switch_mutex_);
     switch_cond_.notify_all();
@@ -93,11 +97,6 @@ void Gil::take_cpython(GilThread& ts, std::unique_lock<std::mutex>& lock) {
     if (timed_out && locked_ && switch_number_ == saved_switch) set_drop_request(ts);
   }
   become_holder(ts);
-}
-
-void Gil::take_legacy(std::unique_lock<std::mutex>& lock) {
-  // Python 2: a plain lock. Waiters sleep until woken; no timeout, no request.
-  cond_.wait(lock, [&] { return !locked_; });
 }
 
 void Gil::take_fair(GilThread& ts, std::unique_lock<std::mutex>& lock, bool from_io) {
@@ -122,19 +121,24 @@ void Gil::take_fair(GilThread& ts, std::unique_lock<std::mutex>& lock, bool from
 void Gil::take(GilThread& ts, std::unique_lock<std::mutex>& lock, bool from_io) {
   switch (config_.policy) {
     case GilPolicy::CPython: take_cpython(ts, lock); break;
-    case GilPolicy::Legacy:
-      take_legacy(lock);
-      become_holder(ts);
-      break;
+    case GilPolicy::Legacy: become_holder(ts); break;  // acquire_as took the semaphore
     case GilPolicy::Fair: take_fair(ts, lock, from_io); break;
   }
 }
 
-void Gil::acquire_as(GilThread& ts, bool from_io) {
+void Gil::acquire_as(GilThread& ts, bool from_io, bool legacy_sem_taken) {
   Clock::time_point start;
   if (config_.collect_stats) start = Clock::now();
   record(ts, ThreadActivity::Waiting);
   int handed_over_from;
+  if (config_.policy == GilPolicy::Legacy && !legacy_sem_taken) {
+    // Python 2: PyThread_acquire_lock(lock, 1), a plain sem_wait: no
+    // timeout, no drop request. Waiting under mutex_ would block the holder.
+    legacy_waiters_.fetch_add(1, std::memory_order_relaxed);
+    while (sem_wait(&legacy_sem_) != 0) {
+    }  // only EINTR
+    legacy_waiters_.fetch_sub(1, std::memory_order_relaxed);
+  }
   {
     std::unique_lock<std::mutex> lock(mutex_);
     take(ts, lock, from_io);
@@ -156,6 +160,12 @@ void Gil::acquire(GilThread& ts) { acquire_as(ts, false); }
 void Gil::drop(GilThread& ts, bool on_request) {
   if (config_.collect_stats) ts.gil_stats.hold += Clock::now() - ts.gil_acquired_at;
   ts.holds_gil = false;
+  if (config_.policy == GilPolicy::Legacy) {
+    // PyThread_release_lock: sem_post, which wakes one sleeping waiter.
+    holder_.store(nullptr);
+    sem_post(&legacy_sem_);
+    return;
+  }
   {
     std::lock_guard<std::mutex> lock(mutex_);
     holder_.store(nullptr);
@@ -196,9 +206,32 @@ void Gil::yield_on_request(GilThread& ts) {
 }
 
 void Gil::legacy_tick(GilThread& ts) {
+  // The hold ends at the sem_post. Reading the clock there at every tick
+  // would cost the serial run; only with a waiter can the hold end for
+  // good, so only then is the moment worth reading.
+  Clock::time_point released_at{};
+  if (config_.collect_stats && legacy_waiters_.load(std::memory_order_relaxed) > 0) released_at = Clock::now();
+  holder_.store(nullptr);
+  sem_post(&legacy_sem_);
+  // Python 2 asks for the lock back at once. sem_wait's first step is this
+  // same atomic decrement; it fails only if a woken waiter got there first,
+  // which on several cores it rarely does.
+  bool won = sem_trywait(&legacy_sem_) == 0;
+  if (won && last_holder_.load() == &ts) {
+    // Nobody else held it: the hold goes on without a trace of the gap.
+    holder_.store(&ts);
+    ++ts.gil_stats.acquisitions;
+    return;
+  }
+  // Lost the race (or this thread was preempted long enough for another to
+  // take and release the lock): the hold ended at the sem_post.
+  if (config_.collect_stats) {
+    if (released_at == Clock::time_point{}) released_at = Clock::now();
+    ts.gil_stats.hold += released_at - ts.gil_acquired_at;
+  }
+  ts.holds_gil = false;
   record(ts, ThreadActivity::Waiting);
-  drop(ts, false);
-  acquire_as(ts, false);
+  acquire_as(ts, false, won);
 }
 
 // ---- Around blocking calls ---------------------------------------------------

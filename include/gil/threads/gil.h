@@ -34,11 +34,19 @@
 //
 // - cpython: the design above, as CPython 3.2 and later.
 // - legacy:  Python 2. The holder releases and immediately re-takes the lock
-//            every check interval (100 bytecode instructions by default),
-//            with no handoff and no drop request. On several cores the
-//            releasing thread nearly always wins again, the woken waiter
-//            goes back to sleep, and the two threads spend their time
-//            signalling each other: CPU-bound threads run slower than serial.
+//            every check interval (100 ticks by default: instructions,
+//            except those Python 2's eval loop did not count),
+//            with no handoff and no drop request. The lock is what Python 2
+//            used on Linux (Python/thread_pthread.h with USE_SEMAPHORES): a
+//            POSIX semaphore, released with sem_post and taken with sem_wait,
+//            not the mutex and condition variable above. sem_post wakes a
+//            sleeping waiter (a futex system call), but the releasing
+//            thread's sem_wait succeeds at once with an atomic decrement, long
+//            before the waiter has been scheduled on its core; the waiter
+//            finds the count at zero and sleeps again. So on several cores
+//            the holder nearly always wins, pays a wake-up system call every
+//            interval, and the waiter burns the other core waking up for
+//            nothing: CPU-bound threads run slower than serial.
 // - fair:    a handoff lock. Waiters queue in FIFO order and a releasing
 //            holder hands the lock straight to the head of the queue; a
 //            thread coming back from I/O goes to a priority queue and sets
@@ -62,6 +70,7 @@
 #include <cstdint>
 #include <deque>
 #include <mutex>
+#include <semaphore.h>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -104,7 +113,10 @@ struct GilConfig {
   GilPolicy policy = GilPolicy::CPython;
   // How long a waiter lets the holder run before requesting a drop.
   std::chrono::microseconds switch_interval{5000};
-  // Legacy policy: bytecode instructions between forced releases.
+  // Legacy policy: ticks between forced releases (Python 2's
+  // sys.setcheckinterval). A tick is an instruction as Python 2 counted
+  // them: the eval loop skips the cheapest ones (see python2_ticks in
+  // vm.cc).
   int check_interval = 100;
   // Whether threads time their waits, holds and I/O latencies.
   bool collect_stats = true;
@@ -174,6 +186,7 @@ class Gil {
   // [eval_breaker] is the word whose kGilDropRequest bit asks the holder to
   // drop the lock; it must outlive the Gil.
   Gil(std::atomic<uint32_t>& eval_breaker, GilConfig config);
+  ~Gil();
   Gil(const Gil&) = delete;
   Gil& operator=(const Gil&) = delete;
 
@@ -184,7 +197,12 @@ class Gil {
   // The eval breaker saw a drop request: drop (with forced switching) and
   // take the lock again.
   void yield_on_request(GilThread& ts) GIL_EXCLUDES(mutex_);
-  // Legacy policy: the check interval ran out: release and re-take at once.
+  // Legacy policy: the check interval ran out: release and re-take at once,
+  // as Python 2's eval loop did (PyThread_release_lock, then
+  // PyThread_acquire_lock). No handoff: when [ts] wins the semaphore back
+  // before any waiter, its hold simply goes on (one more acquisition is
+  // counted, nothing else is recorded); when a waiter won, [ts] waits like
+  // any other thread.
   void legacy_tick(GilThread& ts) GIL_EXCLUDES(mutex_);
 
   const GilConfig& config() const { return config_; }
@@ -212,12 +230,13 @@ class Gil {
   // The releasing half; [on_request] enables forced switching.
   void drop(GilThread& ts, bool on_request) GIL_EXCLUDES(mutex_);
   void take_cpython(GilThread& ts, std::unique_lock<std::mutex>& lock) GIL_REQUIRES(mutex_);
-  void take_legacy(std::unique_lock<std::mutex>& lock) GIL_REQUIRES(mutex_);
   void take_fair(GilThread& ts, std::unique_lock<std::mutex>& lock, bool from_io) GIL_REQUIRES(mutex_);
   void become_holder(GilThread& ts) GIL_REQUIRES(mutex_);
   void set_drop_request(GilThread& ts);
   void clear_drop_request();
-  void acquire_as(GilThread& ts, bool from_io) GIL_EXCLUDES(mutex_);
+  // [legacy_sem_taken]: the caller already holds legacy_sem_ and only the
+  // bookkeeping is left.
+  void acquire_as(GilThread& ts, bool from_io, bool legacy_sem_taken = false) GIL_EXCLUDES(mutex_);
 
   std::atomic<uint32_t>& eval_breaker_;
   const GilConfig config_;
@@ -253,6 +272,11 @@ class Gil {
   std::atomic<const GilThread*> last_holder_{nullptr};
   // The current holder (null when free), for assertions.
   std::atomic<const GilThread*> holder_{nullptr};
+  // Legacy policy: the lock itself, a semaphore of count 1 when free and 0
+  // when held (locked_ is not used). Waiters sleep in sem_wait.
+  sem_t legacy_sem_;
+  // Threads in sem_wait or about to be (a hint for the statistics only).
+  std::atomic<int> legacy_waiters_{0};
   // Forced switching: a dropping thread waits on switch_cond_ until
   // last_holder_ is no longer itself.
   std::mutex switch_mutex_;
