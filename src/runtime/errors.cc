@@ -162,4 +162,16 @@ void print_traceback(ThreadState& ts, const Value& exception, std::FILE* out) {
   std::fflush(out);
 }
 
+void print_unraisable(ThreadState& ts, const Value& exception, const std::string& where) {
+  auto* e = as<ObjException>(exception);
+  if (e->traceback.empty() && !ts.frames.empty()) {
+    const Frame& frame = ts.frames.back();
+    auto at = static_cast<uint32_t>(frame.ip - frame.code->code.data()) - 1;
+    e->traceback.push_back({Value::borrow(frame.code), frame.code->line_at(at)});
+  }
+  std::fflush(stdout);
+  std::fprintf(stderr, "Exception ignored in: %s\n", where.c_str());
+  print_traceback(ts, exception, stderr);
+}
+
 }  // namespace gil

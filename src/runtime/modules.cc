@@ -116,6 +116,16 @@ Value sys_getswitchinterval(ThreadState& ts, Value* args, int argc, ObjTuple* kw
   return Value::number(static_cast<double>(ts.rt.gil->switch_interval().count()) / 1e6);
 }
 
+// The exception being handled (a bare `raise` re-raises it), as CPython's
+// (type, value, traceback), or three Nones.
+Value sys_exc_info(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "exc_info", kwnames);
+  check_args(ts, "exc_info", argc, 0, 0);
+  const Value& exc = ts.handled_exception;
+  if (exc.is_empty()) return make_tuple(ts, {Value::none(), Value::none(), Value::none()});
+  return make_tuple(ts, {Value::borrow(type_of(ts, exc)), exc, traceback_object(ts, exc)});
+}
+
 Value make_sys_module(ThreadState& ts) {
   Runtime& rt = ts.rt;
   auto* m = new_object<ObjModule>(ts, "sys");
@@ -127,6 +137,7 @@ Value make_sys_module(ThreadState& ts) {
   add_attr(rt, m, "version", make_str("3.11.0 (MiniPy, gil-demo)"));
   add_attr(rt, m, "platform", make_str("linux"));
   add_function(rt, m, "exit", sys_exit);
+  add_function(rt, m, "exc_info", sys_exc_info);
   add_function(rt, m, "getrecursionlimit", sys_getrecursionlimit);
   add_function(rt, m, "setrecursionlimit", sys_setrecursionlimit);
   add_function(rt, m, "setswitchinterval", sys_setswitchinterval);

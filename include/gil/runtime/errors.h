@@ -57,4 +57,10 @@ Value traceback_object(ThreadState& ts, const Value& exception);
 // line to [out], as CPython does for an uncaught exception.
 void print_traceback(ThreadState& ts, const Value& exception, std::FILE* out);
 
+// CPython's PyErr_WriteUnraisable: an exception nothing can catch (one a
+// finaliser raised) is printed to stderr as "Exception ignored in: [where]"
+// and its traceback, and the program goes on. An exception that never
+// passed a frame is shown at the innermost frame running.
+void print_unraisable(ThreadState& ts, const Value& exception, const std::string& where);
+
 }  // namespace gil
