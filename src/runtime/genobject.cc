@@ -35,26 +35,19 @@ Value stop_iteration_value(const Value& exc) {
   raise_value(Value::adopt(e));
 }
 
-// PEP 479: a StopIteration leaving a generator's frame would end the loop
-// around it silently; it becomes a RuntimeError caused by it.
-[[noreturn]] void raise_from_stop_iteration(ThreadState& ts, const Value& stop) {
-  Value e = new_exception(ts, ts.rt.types.RuntimeError, "generator raised StopIteration");
-  as<ObjException>(e)->cause = stop;
-  as<ObjException>(e)->context = stop;
-  as<ObjException>(e)->suppress_context = true;
-  raise_value(std::move(e));
-}
-
 // Drops what a finished generator's frame still held.
 void release_frame(ObjGenerator* gen) {
   for (Value& v : gen->slots) v = Value();
   gen->stack_depth = 0;
   gen->exc_state = Value();
+  gen->resumer_exception = Value();
 }
 
 // Runs the frame until it yields or ends: with [sent] as the value of the
 // yield it is suspended at, or with [thrown] raised there. True when it
-// yielded [out]; false when it returned [out].
+// yielded [out]; false when it returned [out]. The eval loop resumes a
+// generator from FOR_ITER and SEND without coming here (vm.cc); both ways
+// share begin_generator_run, suspend_generator and finish_generator.
 bool resume(ThreadState& ts, ObjGenerator* gen, Value sent, Value thrown, Value& out) {
   if (gen->state == ObjGenerator::State::Running)
     raise(ts, ts.rt.types.ValueError, "generator already executing");
@@ -67,30 +60,16 @@ bool resume(ThreadState& ts, ObjGenerator* gen, Value sent, Value thrown, Value&
   // itself from a for loop's body); the frame must not outlive it.
   Value keep = Value::borrow(gen);
   bool started = gen->state != ObjGenerator::State::Created;
-  // The exception the frame was handling when it yielded is the one a bare
-  // `raise` there sees again; the resumer's comes back afterwards.
-  Value outer = ts.handled_exception;
-  if (!gen->exc_state.is_empty()) ts.handled_exception = std::move(gen->exc_state);
-  gen->state = ObjGenerator::State::Running;
+  begin_generator_run(ts, gen);
   try {
     out = resume_generator_frame(ts, gen, started ? std::move(sent) : Value(), std::move(thrown));
   } catch (PyException& pe) {
-    gen->state = ObjGenerator::State::Finished;
-    release_frame(gen);
-    ts.handled_exception = std::move(outer);
-    if (is_instance_of(pe.exception, ts.rt.types.StopIteration)) raise_from_stop_iteration(ts, pe.exception);
+    // Raised before the frame was linked (the recursion limit): unwinding
+    // has not finished the generator.
+    if (gen->state == ObjGenerator::State::Running) pe.exception = generator_raised(ts, gen, pe.exception);
     throw;
   }
-  bool yielded = gen->state == ObjGenerator::State::Suspended;
-  if (yielded) {
-    if (!ts.handled_exception.is_empty() && ts.handled_exception.as_obj() != (outer.is_empty() ? nullptr : outer.as_obj()))
-      gen->exc_state = ts.handled_exception;
-  } else {
-    gen->state = ObjGenerator::State::Finished;
-    release_frame(gen);
-  }
-  ts.handled_exception = std::move(outer);
-  return yielded;
+  return gen->state == ObjGenerator::State::Suspended;
 }
 
 // The iterator a frame suspended inside `yield from` delegates to (the top
@@ -239,6 +218,11 @@ Value thrown_exception(ThreadState& ts, Value* args, int argc) {
               std::string(type_name(ts, type)));
   if (is_instance_of(value, as<ObjType>(type))) return value;
   if (value.is_none()) return call(ts, type, nullptr, 0);
+  // As CPython's PyErr_NormalizeException: a tuple holds the arguments.
+  if (is_tuple(value)) {
+    std::vector<Value> items = as<ObjTuple>(value)->items;
+    return call(ts, type, items.data(), static_cast<int>(items.size()));
+  }
   return call(ts, type, &value, 1);
 }
 
@@ -281,6 +265,7 @@ void generator_traverse(Obj* self, VisitFn visit, void* arg) {
   visit_one(gen->code, visit, arg);
   visit_one(gen->function, visit, arg);
   visit_one(gen->exc_state, visit, arg);
+  visit_one(gen->resumer_exception, visit, arg);
   for (const Value& v : gen->slots) visit_one(v, visit, arg);
   opaque_traverse(self, visit, arg);
 }
@@ -293,6 +278,7 @@ void generator_clear(Obj* self) {
   for (Value& v : gen->slots) clear_one(v);
   gen->stack_depth = 0;
   clear_one(gen->exc_state);
+  clear_one(gen->resumer_exception);
   clear_one(gen->function);
   opaque_clear(self);
 }
@@ -320,8 +306,10 @@ ObjGenerator::~ObjGenerator() {
   refcount = kImmortalRefcount;
   try {
     generator_close(ts, this);
-  } catch (PyException&) {
-    // CPython reports it as "Exception ignored in"; the program goes on.
+  } catch (PyException& pe) {
+    std::string where;
+    generator_repr(ts, Value::borrow(this), where);
+    print_unraisable(ts, pe.exception, where);
   }
 }
 
@@ -332,17 +320,51 @@ Value make_generator(ThreadState& ts, const Frame& frame, Value* sp, const uint3
   gen->runtime = &ts.rt;
   if (is_kind(*frame.base, ObjKind::Function)) gen->function = *frame.base;
   gen->slots.resize(static_cast<size_t>(code->local_count() + code->max_stack));
-  suspend_generator(gen, frame, sp, ip);
-  gen->state = ObjGenerator::State::Created;
+  // Not suspend_generator: the frame never ran, so no exception is its.
+  auto n = static_cast<size_t>(sp - frame.locals);
+  for (size_t i = 0; i < n; ++i) gen->slots[i] = std::move(frame.locals[i]);
+  gen->stack_depth = static_cast<uint32_t>(n - static_cast<size_t>(code->local_count()));
+  gen->ip = ip;
   return result;
 }
 
-void suspend_generator(ObjGenerator* gen, const Frame& frame, Value* sp, const uint32_t* ip) {
+void suspend_generator(ThreadState& ts, ObjGenerator* gen, const Frame& frame, Value* sp, const uint32_t* ip) {
   auto n = static_cast<size_t>(sp - frame.locals);
   for (size_t i = 0; i < n; ++i) gen->slots[i] = std::move(frame.locals[i]);
   gen->stack_depth = static_cast<uint32_t>(n - static_cast<size_t>(frame.code->local_count()));
   gen->ip = ip;
   gen->state = ObjGenerator::State::Suspended;
+  // The frame keeps the exception an `except` block of its own was
+  // handling at the yield; one it merely saw from its resumer is not its.
+  Value& handled = ts.handled_exception;
+  if (!handled.is_empty() &&
+      handled.as_obj() != (gen->resumer_exception.is_empty() ? nullptr : gen->resumer_exception.as_obj()))
+    gen->exc_state = handled;
+  handled = std::move(gen->resumer_exception);
+}
+
+void begin_generator_run(ThreadState& ts, ObjGenerator* gen) {
+  gen->resumer_exception = ts.handled_exception;
+  if (!gen->exc_state.is_empty()) ts.handled_exception = std::move(gen->exc_state);
+  gen->state = ObjGenerator::State::Running;
+}
+
+void finish_generator(ThreadState& ts, ObjGenerator* gen) {
+  gen->state = ObjGenerator::State::Finished;
+  ts.handled_exception = std::move(gen->resumer_exception);
+  release_frame(gen);
+}
+
+Value generator_raised(ThreadState& ts, ObjGenerator* gen, Value exc) {
+  finish_generator(ts, gen);
+  if (!is_instance_of(exc, ts.rt.types.StopIteration)) return exc;
+  // PEP 479: a StopIteration leaving a generator's frame would end the
+  // loop around it silently; it becomes a RuntimeError caused by it.
+  Value e = new_exception(ts, ts.rt.types.RuntimeError, "generator raised StopIteration");
+  as<ObjException>(e)->cause = exc;
+  as<ObjException>(e)->context = exc;
+  as<ObjException>(e)->suppress_context = true;
+  return e;
 }
 
 Value generator_next(ThreadState& ts, ObjGenerator* gen) {

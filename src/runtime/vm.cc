@@ -617,6 +617,30 @@ void release_target_for_concat(ThreadState& ts, const Value& s, uint32_t next, V
 
 Value execute(ThreadState& ts, size_t entry_depth);
 
+// Links the suspended frame of [gen] (already marked Running) above the
+// thread's stack top, its values moved back from the generator; [sent],
+// when not Empty, is the value of the yield it resumes at. A frame the eval
+// loop links itself (FOR_ITER, SEND) hands its yields and its return back
+// to the frame below it; one a native call links returns to that call.
+Frame& link_generator_frame(ThreadState& ts, ObjGenerator* gen, Value sent, bool returns_to_native) {
+  ObjCode* code = gen->code_obj();
+  Value* base = stack_top(ts);
+  if (static_cast<int>(ts.frames.size()) >= ts.rt.config.recursion_limit ||
+      base + 1 + code->local_count() + code->max_stack >= ts.stack_end)
+    raise_recursion(ts);
+  // The function stands in the callable slot, as for a call (super() and
+  // COPY_FREE_VARS read it there).
+  base[0] = gen->function;
+  Value* locals = base + 1;
+  size_t n = static_cast<size_t>(code->local_count()) + gen->stack_depth;
+  for (size_t i = 0; i < n; ++i) locals[i] = std::move(gen->slots[i]);
+  Value* sp = locals + n;
+  if (!sent.is_empty()) *sp++ = std::move(sent);
+  Frame& frame = ts.frames.emplace_back(code, base, gen->ip, locals, sp, returns_to_native);
+  frame.generator = gen;
+  return frame;
+}
+
 // The end of the part of the value stack [frame] may use.
 Value* frame_limit(const Frame& frame) {
   return frame.locals + frame.code->local_count() + frame.code->max_stack;
@@ -669,8 +693,14 @@ bool unwind(ThreadState& ts, PyException& pe, size_t entry_depth) {
       return true;
     }
     bool to_native = frame.returns_to_native;
+    auto* gen = static_cast<ObjGenerator*>(frame.generator);
     clear_frame_values(frame.base, std::max(frame_limit(frame), frame.sp));
     ts.frames.pop_back();
+    if (gen) [[unlikely]] {
+      // Its resumer sees the exception (PEP 479's RuntimeError for a
+      // StopIteration) at the instruction that resumed it.
+      pe.exception = generator_raised(ts, gen, std::move(pe.exception));
+    }
     if (to_native || ts.frames.size() <= entry_depth) return false;
   }
 }
@@ -1188,6 +1218,26 @@ Value execute(ThreadState& ts, size_t entry_depth) {
 
       TARGET(FOR_ITER) {
         if (!is_kind(TOP(), ObjKind::Iterator)) [[unlikely]] {
+          if (TOP().is_obj() && TOP().as_obj()->type == rt.types.generator) {
+            // As CPython's FOR_ITER does for a generator (3.12's
+            // FOR_ITER_GEN): its frame goes on top of this one and the loop
+            // goes on in it, with no native call per item. A yield pushes
+            // its value here; a return ends this loop (RETURN_VALUE).
+            auto* gen = static_cast<ObjGenerator*>(TOP().as_obj());
+            if (generator_resumable(gen)) {
+              bool started = gen->state != ObjGenerator::State::Created;
+              SAVE_FRAME();
+              begin_generator_run(ts, gen);
+              try {
+                link_generator_frame(ts, gen, started ? Value::none() : Value(), false);
+              } catch (PyException& pe) {
+                pe.exception = generator_raised(ts, gen, std::move(pe.exception));
+                throw;
+              }
+              LOAD_FRAME();
+              DISPATCH();
+            }
+          }
           Value next;
           if (next_item(ts, TOP(), next)) {
             PUSH(std::move(next));
@@ -1670,6 +1720,24 @@ Value execute(ThreadState& ts, size_t entry_depth) {
           }
           DISPATCH();
         }
+        if (frame->generator) [[unlikely]] {
+          Value result = std::move(*sp);
+          clear_frame_values(base, sp);
+          finish_generator(ts, static_cast<ObjGenerator*>(frame->generator));
+          bool to_native = frame->returns_to_native;
+          ts.frames.pop_back();
+          if (to_native) return result;
+          // Resumed by the FOR_ITER or SEND just before the resumer's ip:
+          // FOR_ITER's loop ends; `yield from` ends with the value.
+          LOAD_FRAME();
+          uint32_t resumer = ip[-1];
+          if (opcode_of(resumer) == Op::SEND)
+            TOP() = std::move(result);
+          else
+            DROP();
+          ip = code->code.data() + operand_of(resumer);
+          DISPATCH();
+        }
         clear_frame_values(base, sp);
         *base = std::move(*sp);
         bool to_native = frame->returns_to_native;
@@ -1690,13 +1758,18 @@ Value execute(ThreadState& ts, size_t entry_depth) {
       }
 
       TARGET(YIELD_VALUE) {
-        // A generator's frame is always entered from resume_generator_frame
-        // (a native call): the yielded value goes back to it.
+        // The yielded value goes to the resumer: a native call
+        // (resume_generator_frame), or the FOR_ITER or SEND below, which
+        // take it as their result.
         Value v = POP();
-        suspend_generator(static_cast<ObjGenerator*>(frame->generator), *frame, sp, ip);
+        suspend_generator(ts, static_cast<ObjGenerator*>(frame->generator), *frame, sp, ip);
         frame->base->clear();
+        bool to_native = frame->returns_to_native;
         ts.frames.pop_back();
-        return v;
+        if (to_native) return v;
+        LOAD_FRAME();
+        PUSH(std::move(v));
+        DISPATCH();
       }
 
       TARGET(GET_YIELD_FROM_ITER) {
@@ -1711,6 +1784,23 @@ Value execute(ThreadState& ts, size_t entry_depth) {
         // receiver v: resumes the receiver with v. A yield leaves its value
         // for YIELD_VALUE; a return ends the `yield from` with its value.
         Value v = POP();
+        if (TOP().is_obj() && TOP().as_obj()->type == rt.types.generator) {
+          // A generator receiver runs on top of this frame, as in FOR_ITER.
+          auto* gen = static_cast<ObjGenerator*>(TOP().as_obj());
+          if (generator_resumable(gen)) {
+            bool started = gen->state != ObjGenerator::State::Created;
+            SAVE_FRAME();
+            begin_generator_run(ts, gen);
+            try {
+              link_generator_frame(ts, gen, started ? std::move(v) : Value(), false);
+            } catch (PyException& pe) {
+              pe.exception = generator_raised(ts, gen, std::move(pe.exception));
+              throw;
+            }
+            LOAD_FRAME();
+            DISPATCH();
+          }
+        }
         SAVE_FRAME();
         Value out;
         bool yielded = send_to(ts, TOP(), v, out);
@@ -1877,22 +1967,8 @@ Value call_function(ThreadState& ts, ObjFunction* fn, Value* args, int argc, Obj
 }
 
 Value resume_generator_frame(ThreadState& ts, ObjGenerator* gen, Value sent, Value thrown) {
-  ObjCode* code = gen->code_obj();
-  Value* base = stack_top(ts);
-  if (static_cast<int>(ts.frames.size()) >= ts.rt.config.recursion_limit ||
-      base + 1 + code->local_count() + code->max_stack >= ts.stack_end)
-    raise_recursion(ts);
-  // The function stands in the callable slot, as for a call (super() and
-  // COPY_FREE_VARS read it there).
-  base[0] = gen->function;
-  Value* locals = base + 1;
-  size_t n = static_cast<size_t>(code->local_count()) + gen->stack_depth;
-  for (size_t i = 0; i < n; ++i) locals[i] = std::move(gen->slots[i]);
-  Value* sp = locals + n;
-  if (!sent.is_empty()) *sp++ = std::move(sent);
   size_t depth = ts.frames.size();
-  Frame& frame = ts.frames.emplace_back(code, base, gen->ip, locals, sp, true);
-  frame.generator = gen;
+  link_generator_frame(ts, gen, std::move(sent), true);
   if (!thrown.is_empty()) {
     // Raised at the yield: the frame's handlers around it apply.
     PyException pe{std::move(thrown), false};

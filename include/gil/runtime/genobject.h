@@ -44,6 +44,10 @@ struct ObjGenerator : ObjOpaque {
   // The exception an `except` block of the frame was handling when it
   // yielded (CPython's gi_exc_state), or Empty.
   Value exc_state;
+  // While the frame runs: the exception its resumer was handling, which
+  // comes back when the frame yields or ends (CPython links the two in
+  // the thread's exc_info chain).
+  Value resumer_exception;
   // Its runtime: the destructor closes a suspended generator on the thread
   // that holds this runtime's GIL.
   Runtime* runtime = nullptr;
@@ -58,8 +62,27 @@ inline bool is_generator(ThreadState& ts, const Value& v) {
 Value make_generator(ThreadState& ts, const Frame& frame, Value* sp, const uint32_t* ip);
 
 // YIELD_VALUE: stores the running frame's values (locals up to [sp]) and
-// its resumption point back into [gen], which becomes Suspended.
-void suspend_generator(ObjGenerator* gen, const Frame& frame, Value* sp, const uint32_t* ip);
+// its resumption point back into [gen], which becomes Suspended, and gives
+// the resumer back its handled exception.
+void suspend_generator(ThreadState& ts, ObjGenerator* gen, const Frame& frame, Value* sp, const uint32_t* ip);
+
+// Whether the eval loop may resume [gen] by linking its frame (neither
+// running nor finished).
+inline bool generator_resumable(const ObjGenerator* gen) {
+  return gen->state == ObjGenerator::State::Suspended || gen->state == ObjGenerator::State::Created;
+}
+
+// Marks [gen] Running and installs the exception its frame was handling
+// when it yielded; the resumer's is kept until the frame yields or ends.
+void begin_generator_run(ThreadState& ts, ObjGenerator* gen);
+
+// The frame of [gen] returned, or an exception left it: [gen] is Finished,
+// its saved values dropped, and the resumer's handled exception restored.
+void finish_generator(ThreadState& ts, ObjGenerator* gen);
+
+// The exception [exc] left the frame of [gen]: finishes it, and returns the
+// exception its resumer sees (PEP 479: a StopIteration becomes RuntimeError).
+Value generator_raised(ThreadState& ts, ObjGenerator* gen, Value exc);
 
 // SEND and `yield from`: sends [v] to [receiver] (next() for None on an
 // iterator, else its send method). True when it yielded [out]; false when it
