@@ -968,6 +968,9 @@ class FunctionCompiler {
   void check_yield_allowed(int line, int col) {
     if (!comprehensions_.empty())
       throw SyntaxError("'yield' inside " + comprehension_kind(comprehensions_.back().scope->name), line, col);
+    // A generator expression's own function (its outermost iterable is
+    // compiled in the enclosing scope, where a yield is allowed).
+    if (code_->name == "<genexpr>") throw SyntaxError("'yield' inside generator expression", line, col);
     if (is_module() || is_class_) throw SyntaxError("'yield' outside function", line, col);
   }
 

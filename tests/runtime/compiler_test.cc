@@ -75,6 +75,14 @@ TEST(Compiler, RejectsWhatPythonRejects) {
   EXPECT_EQ(compile_error("break\n"), "1: 'break' outside loop");
   EXPECT_EQ(compile_error("while True:\n    def f():\n        continue\n"), "3: 'continue' not properly in loop");
   EXPECT_EQ(compile_error("def f(a, a):\n    pass\n"), "1: duplicate argument 'a' in function definition");
+  EXPECT_EQ(compile_error("def f():\n    return [(yield i) for i in range(3)]\n"),
+            "2: 'yield' inside list comprehension");
+  EXPECT_EQ(compile_error("def f():\n    return list((yield i) for i in range(3))\n"),
+            "2: 'yield' inside generator expression");
+  EXPECT_EQ(compile_error("def f():\n    return {(yield k): 1 for k in 'ab'}\n"),
+            "2: 'yield' inside dict comprehension");
+  // The outermost iterable is evaluated in the enclosing function.
+  EXPECT_EQ(compile_error("def f():\n    return list(x for x in (yield))\n"), "no error");
 }
 
 TEST(Compiler, CapturedLocalsLiveInCellsAndReachNestedFunctionsThroughClosures) {

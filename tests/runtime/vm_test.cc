@@ -207,5 +207,57 @@ TEST(Vm, UnfinishedGeneratorRunsFinallyWhenFreed) {
   EXPECT_EQ(r.out, "finally\nafter\n");
 }
 
+
+// FOR_ITER and SEND resume a generator by linking its frame above the
+// resumer's in the same dispatch loop: the resumer's operand stack under the
+// loop survives each yield, a return ends the loop or the `yield from` with
+// its value, and an exception leaving the generator finishes it and is
+// handled in the resumer's frame.
+TEST(Vm, GeneratorResumedByForLoopRunsAboveTheResumersFrame) {
+  auto r = run(
+      "def gen(n):\n"
+      "    for i in range(n):\n"
+      "        yield i\n"
+      "    return 'r'\n"
+      "def chain(depth):\n"
+      "    if depth == 0:\n"
+      "        v = yield from gen(3)\n"
+      "        yield v\n"
+      "    else:\n"
+      "        v = yield from chain(depth - 1)\n"
+      "def loop():\n"
+      "    return [100, [x for x in chain(200)], 200]\n"
+      "print(loop())\n"
+      "def bad():\n"
+      "    yield 1\n"
+      "    raise ValueError('inside')\n"
+      "b = bad()\n"
+      "try:\n"
+      "    for x in b:\n"
+      "        print('got', x)\n"
+      "except ValueError as e:\n"
+      "    print('caught', e, b.gi_frame, list(b))\n");
+  EXPECT_EQ(r.out, "[100, [0, 1, 2, 'r'], 200]\ngot 1\ncaught inside None []\n");
+  EXPECT_EQ(r.exit_code, 0);
+}
+
+TEST(Vm, GeneratorLinkedByForLoopCountsTowardsTheRecursionLimit) {
+  auto r = run(
+      "import sys\n"
+      "sys.setrecursionlimit(100)\n"
+      "def nest(n):\n"
+      "    if n == 0:\n"
+      "        yield 1\n"
+      "    else:\n"
+      "        for x in nest(n - 1):\n"
+      "            yield x\n"
+      "try:\n"
+      "    print(list(nest(500)))\n"
+      "except RecursionError:\n"
+      "    print('RecursionError')\n"
+      "print(list(nest(50)))\n");
+  EXPECT_EQ(r.out, "RecursionError\n[1]\n");
+}
+
 }  // namespace
 }  // namespace gil

@@ -22,6 +22,8 @@ BUILTINS = {
     "sum", "sorted", "reversed", "enumerate", "zip", "isinstance", "repr",
     "list", "tuple", "dict", "round", "divmod", "ord", "chr", "hex",
     "True", "False", "None",
+    # generators and iteration
+    "next", "iter", "StopIteration", "GeneratorExit",
     "ZeroDivisionError", "NameError", "TypeError", "IndexError", "KeyError",
     "ValueError", "AttributeError", "OverflowError", "RecursionError",
     "AssertionError", "RuntimeError", "UnboundLocalError", "type", "all", "any",
@@ -84,8 +86,8 @@ class Checker(ast.NodeVisitor):
         self.problems.append(f"{self.path}:{getattr(node, 'lineno', '?')}: {what}")
 
     def generic_visit(self, node):
-        banned = (ast.ClassDef, ast.Yield, ast.YieldFrom, ast.Set, ast.SetComp,
-                  ast.GeneratorExp, ast.With, ast.AsyncWith, ast.AsyncFor,
+        # Generators (yield, yield from, generator expressions) are inside.
+        banned = (ast.ClassDef, ast.Set, ast.SetComp, ast.With, ast.AsyncWith, ast.AsyncFor,
                   ast.AsyncFunctionDef, ast.Await,
                   ast.ImportFrom, ast.NamedExpr, ast.Match, ast.AnnAssign,
                   ast.BitAnd, ast.BitOr, ast.BitXor, ast.LShift, ast.RShift,
