@@ -103,11 +103,27 @@ Value apply(ThreadState& ts, MpzOp fn, mpz_srcptr a, mpz_srcptr b) {
 
 }  // namespace
 
-Value int_from_mpz(ThreadState& ts, mpz_srcptr z) {
+Value int_from_mpz(Runtime& rt, mpz_srcptr z) {
   if (mpz_fits_slong_p(z)) return Value::integer(mpz_get_si(z));
-  ObjLong* o = new_object<ObjLong>(ts, ts.rt.types.int_);
+  ObjLong* o = new_object<ObjLong>(rt, rt.types.int_);
   mpz_set(o->z, z);
   return Value::adopt(o);
+}
+
+Value int_from_mpz(ThreadState& ts, mpz_srcptr z) { return int_from_mpz(ts.rt, z); }
+
+Value int_from_literal(Runtime& rt, const std::string& digits, int base) {
+  Mpz z;
+  mpz_set_str(z.z, digits.c_str(), base);
+  return int_from_mpz(rt, z.z);
+}
+
+std::string long_constant_key(const Value& v) {
+  MpzView z(v);
+  std::string out(mpz_sizeinbase(z.get(), 16) + 2, '\0');
+  mpz_get_str(out.data(), 16, z.get());
+  out.resize(std::char_traits<char>::length(out.data()));
+  return out;
 }
 
 Value long_binary(ThreadState& ts, BinaryOp op, const Value& a, const Value& b) {

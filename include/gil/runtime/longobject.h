@@ -49,6 +49,13 @@ class MpzView {
 
 // [z] as an int: inline when it fits in int64, an ObjLong otherwise.
 Value int_from_mpz(ThreadState& ts, mpz_srcptr z);
+Value int_from_mpz(Runtime& rt, mpz_srcptr z);
+
+// The int a literal in source spells: [digits] (valid for [base], no sign,
+// prefix or underscores). The parser has applied the digit limit.
+Value int_from_literal(Runtime& rt, const std::string& digits, int base);
+// The hex digits of an integer: a key that tells equal constants apart.
+std::string long_constant_key(const Value& v);
 
 // a op b for two integers of any size; empty for MatMul.
 Value long_binary(ThreadState& ts, BinaryOp op, const Value& a, const Value& b);
