@@ -148,14 +148,16 @@ Value builtin_round(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   const Value& v = *slots[0];
   const Value* nd = slots[1];
   bool has_digits = nd && !nd->is_none();
+  if (has_digits && is_long(*nd) && is_integer(v)) return int_round(ts, v, *nd);
   int64_t digits = has_digits ? expect_int(ts, *nd, "ndigits") : 0;
   try {
     if (v.is_intlike()) {
       bool overflow = false;
       int64_t r = format::round_int(v.as_int(), digits, &overflow);
-      if (overflow) raise_int_overflow(ts);
+      if (overflow) return int_round(ts, v, Value::integer(digits));
       return Value::integer(r);
     }
+    if (is_long(v)) return int_round(ts, v, Value::integer(digits));
     if (v.is_float()) {
       double r = format::round_half_even(v.as_float(), digits);
       return has_digits ? Value::number(r) : float_to_int(ts, r);
