@@ -27,6 +27,7 @@ const char* const kValues[] = {
     "frozenset()", "[1, 'a', (2.5, None), {'k': [True]}]", "{(1, 2): 'pair', 'x': {3: (4,)}, 5: []}",
     "set([3, 1, 2])", "frozenset([(1, 2), 5])", "[set([frozenset([1]), 2.5]), frozenset('a')]", "[[[[[[1]]]]]]",
     "Point(1, 2)", "[Point('a', [Point(None, 0)])]", "Tagged([1, 2])", "Failure('boom', 3)", "ValueError('bad')",
+    "[2**64, -2**70, (1 << 200) - 1, {2**63: -2**63 - 1}]",
     "square", "len", "('result', 3, 42, 'repr', 1, 2, (1, 2, 3, 4, 5, 6, [7]), [(1, 'running', -1)], 9, 10)",
 };
 

@@ -76,6 +76,7 @@ SMOKE_SIZES = {
     "list_sum": 2000,
     "mandelbrot": 20,
     "nbody": 100,
+    "pidigits": 60,
     "raytracer": 10,
     "richards": 1,
     "string_build": 2000,

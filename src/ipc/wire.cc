@@ -5,6 +5,7 @@
 
 #include "gil/runtime/dict.h"
 #include "gil/runtime/errors.h"
+#include "gil/runtime/longobject.h"
 #include "gil/runtime/ops.h"
 #include "gil/runtime/set.h"
 #include "gil/runtime/type.h"
@@ -81,6 +82,17 @@ void encode_at(ThreadState& ts, const Value& v, std::string& out, int depth, Ext
   // extension knows how to send them (pickle's reduce).
   if (ext && o->type && o->type->is_heap_type && encode_extension(ts, v, out, depth, ext)) return;
   switch (o->kind) {
+    case ObjKind::Long: {
+      // A big int: its sign byte (0 or 1), then its magnitude, big-endian.
+      bool negative = int_compare(v, Value::integer(0)) < 0;
+      Value magnitude = negative ? long_negate(ts, v) : v;
+      std::string digits = int_to_bytes(ts, magnitude, (int_bit_length(magnitude) + 7) / 8, false, false);
+      out += 'L';
+      out += negative ? '\1' : '\0';
+      put_count(ts, out, digits.size());
+      out += digits;
+      return;
+    }
     case ObjKind::Str: {
       const std::string& s = static_cast<ObjStr*>(o)->text;
       out += 's';
@@ -145,6 +157,12 @@ class Reader {
         double d;
         std::memcpy(&d, &bits, sizeof d);
         return Value::number(d);
+      }
+      case 'L': {
+        char sign = take(1)[0];
+        if (sign != 0 && sign != 1) throw FormatError("bad sign byte of a big int");
+        Value magnitude = int_from_bytes(ts_, take(count()), false, false);
+        return sign ? long_negate(ts_, magnitude) : magnitude;
       }
       case 's': return make_str(std::string(take(count())));
       case 'b': return make_bytes(std::string(take(count())));

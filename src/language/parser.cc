@@ -48,6 +48,8 @@ constexpr const char* kForgotComma = "invalid syntax. Perhaps you forgot a comma
 
 // The magnitude of INT64_MIN, which only exists as a negated literal.
 constexpr uint64_t kMinIntMagnitude = uint64_t{1} << 63;
+// CPython's sys.int_info.default_max_str_digits, which decimal literals obey.
+constexpr size_t kMaxLiteralDigits = 4300;
 
 // A source position, 1-based.
 struct Pos {
@@ -1132,7 +1134,7 @@ class Parser {
   // itself (not to a power or a trailer of it): that is INT64_MIN, which has
   // no positive literal in 64 bits.
   bool is_negated_min_int() {
-    if (!check(TK::Int) || peek().int_value != kMinIntMagnitude) return false;
+    if (!check(TK::Int) || peek().int_past_64_bits || peek().int_value != kMinIntMagnitude) return false;
     TK next = peek(1).kind;
     return next != TK::DoubleStar && next != TK::Dot && next != TK::LParen &&
            next != TK::LBracket;
@@ -1309,11 +1311,31 @@ class Parser {
 
   ast::ExprPtr parse_int() {
     uint64_t value = peek().int_value;
+    bool big = peek().int_past_64_bits || value > static_cast<uint64_t>(std::numeric_limits<int64_t>::max());
+    std::string text = peek().text;
     Pos at = consume();
-    if (value > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
-      fail_at(at, "integer literal too large for MiniPy's 64-bit int");
+    if (!big) return make_constant(at, ast::Constant{static_cast<int64_t>(value)});
+    return make_constant(at, ast::Constant{big_int_literal(at, text)});
+  }
+
+  // The digits of an int literal past int64, as the compiler wants them.
+  // Decimal literals obey CPython's limit on int string conversion.
+  ast::BigIntValue big_int_literal(Pos at, std::string_view text) {
+    ast::BigIntValue big;
+    char prefix = text.size() > 1 ? static_cast<char>(text[1] | 0x20) : '\0';
+    if (text[0] == '0' && (prefix == 'x' || prefix == 'o' || prefix == 'b')) {
+      big.base = prefix == 'x' ? 16 : prefix == 'o' ? 8 : 2;
+      text.remove_prefix(2);
     }
-    return make_constant(at, ast::Constant{static_cast<int64_t>(value)});
+    for (char c : text)
+      if (c != '_') big.digits += c;
+    if (big.base == 10 && big.digits.size() > kMaxLiteralDigits) {
+      fail_at(at, "Exceeds the limit (4300 digits) for integer string conversion: value has " +
+                      std::to_string(big.digits.size()) +
+                      " digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal "
+                      "for huge integer literals to avoid decimal conversion limits.");
+    }
+    return big;
   }
 
   ast::ExprPtr parse_float() {

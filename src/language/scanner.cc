@@ -887,9 +887,9 @@ Token Scanner::scan_radix_number(size_t start, int line, int col) {
   }
   if (!any_digit) fail("invalid " + kind + " literal", line_, column_of(pos_ - 1));
   verify_end_of_number(kind, line, col);
-  if (too_large) fail("integer literal too large for MiniPy's 64-bit int", line, col);
   Token token = make(TokenKind::Int, start, line, col);
   token.int_value = value;
+  token.int_past_64_bits = too_large;
   return token;
 }
 
@@ -934,7 +934,8 @@ Token Scanner::scan_decimal_number(size_t start, int line, int col) {
   for (char c : digits) {
     auto digit = static_cast<uint64_t>(c - '0');
     if (value > (kMaxIntMagnitude - digit) / 10) {
-      fail("integer literal too large for MiniPy's 64-bit int", line, col);
+      token.int_past_64_bits = true;
+      break;
     }
     value = value * 10 + digit;
   }

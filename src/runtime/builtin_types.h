@@ -34,6 +34,9 @@ void init_builtin_method_type(Runtime& rt);  // methodobject.cc
 void init_method_type(Runtime& rt);          // methodobject.cc
 void init_tuple_type(Runtime& rt);  // tupleobject.cc
 void init_range_type(Runtime& rt);  // rangeobject.cc
+// reversed(r) for a range whose length or values leave int64 (rangeobject.cc);
+// empty for the others, which reversed() walks by index.
+Value range_reversed_big(ThreadState& ts, const Value& r);
 void init_module_type(Runtime& rt);  // moduleobject.cc
 void init_cell_type(Runtime& rt);    // cellobject.cc
 void init_function_type(Runtime& rt);         // functionobject.cc

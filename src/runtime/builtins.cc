@@ -12,6 +12,8 @@
 #include "gil/runtime/ops.h"
 #include "gil/runtime/vm.h"
 
+#include "builtin_types.h"
+
 namespace gil {
 
 // ---- Shared argument helpers -------------------------------------------------
@@ -146,14 +148,16 @@ Value builtin_round(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   const Value& v = *slots[0];
   const Value* nd = slots[1];
   bool has_digits = nd && !nd->is_none();
+  if (has_digits && is_long(*nd) && is_integer(v)) return int_round(ts, v, *nd);
   int64_t digits = has_digits ? expect_int(ts, *nd, "ndigits") : 0;
   try {
     if (v.is_intlike()) {
       bool overflow = false;
       int64_t r = format::round_int(v.as_int(), digits, &overflow);
-      if (overflow) raise_int_overflow(ts);
+      if (overflow) return int_round(ts, v, Value::integer(digits));
       return Value::integer(r);
     }
+    if (is_long(v)) return int_round(ts, v, Value::integer(digits));
     if (v.is_float()) {
       double r = format::round_half_even(v.as_float(), digits);
       return has_digits ? Value::number(r) : float_to_int(ts, r);
@@ -345,6 +349,8 @@ Value builtin_reversed(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames
   }
   if (!is_list(v) && !is_tuple(v) && !is_str(v) && !is_bytes(v) && !is_kind(v, ObjKind::Range))
     raise(ts, ts.rt.types.TypeError, "'" + std::string(type_name(ts, v)) + "' object is not reversible");
+  if (is_kind(v, ObjKind::Range))
+    if (Value big = range_reversed_big(ts, v); !big.is_empty()) return big;
   Value it = make<ObjIterator>(ts, ObjIterator::Over::Reversed, v);
   as<ObjIterator>(it)->position = length(ts, v);
   return it;
@@ -356,7 +362,12 @@ Value builtin_enumerate(ThreadState& ts, Value* args, int argc, ObjTuple* kwname
   if (!slots[0]) raise(ts, ts.rt.types.TypeError, "enumerate() missing required argument 'iterable'");
   const Value* start = slots[1];
   Value it = make<ObjIterator>(ts, ObjIterator::Over::Enumerate, get_iter(ts, *slots[0]));
-  if (start) as<ObjIterator>(it)->position = expect_int(ts, *start, "start");
+  if (start && is_long(*start)) {
+    as<ObjIterator>(it)->stop = 1;  // the count is past int64 from the start
+    as<ObjIterator>(it)->big = *start;
+  } else if (start) {
+    as<ObjIterator>(it)->position = expect_int(ts, *start, "start");
+  }
   return it;
 }
 

@@ -8,6 +8,7 @@
 
 #include "gil/language/scopes.h"
 #include "gil/runtime/chunk.h"
+#include "gil/runtime/longobject.h"
 #include "gil/runtime/object.h"
 
 namespace gil {
@@ -190,6 +191,7 @@ class FunctionCompiler {
       default:
         if (is_str(v)) return "s" + as<ObjStr>(v)->text;
         if (is_bytes(v)) return "b" + as<ObjBytes>(v)->data;
+        if (is_long(v)) return "L" + long_constant_key(v);
         return "";
     }
   }
@@ -1019,6 +1021,7 @@ class FunctionCompiler {
                             return s.size() <= 32 ? Value::borrow(rt_.intern(s)) : make_str(s);
                           },
                           [](const BytesValue& b) { return make_bytes(b.data); },
+                          [&](const BigIntValue& b) { return int_from_literal(rt_, b.digits, b.base); },
                       },
                       c.value);
   }

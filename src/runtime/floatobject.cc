@@ -4,7 +4,11 @@
 // modulo by zero raise ZeroDivisionError, floor division and modulo round
 // toward negative infinity (format.h), and the hash is CPython's, so that
 // hash(2.0) == hash(2) and sets of floats iterate in CPython's order.
+#include <algorithm>
+#include <cctype>
+#include <cfloat>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <optional>
 
@@ -150,6 +154,89 @@ Value float_is_integer(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames
   return Value::boolean(std::isfinite(d) && d == std::floor(d));
 }
 
+Value float_as_integer_ratio(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "as_integer_ratio", argc, 1, 1);
+  double d = args[0].as_float();
+  if (std::isinf(d)) raise(ts, ts.rt.types.OverflowError, "cannot convert Infinity to integer ratio");
+  if (std::isnan(d)) raise(ts, ts.rt.types.ValueError, "cannot convert NaN to integer ratio");
+  auto [n, den] = double_as_ratio(ts, d);
+  return make_tuple(ts, {n, den});
+}
+
+// x.hex(): the digits after float_hex of floatobject.c, one hex digit
+// before the point (0 for subnormals), thirteen after.
+Value float_hex(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "hex", argc, 1, 1);
+  double x = args[0].as_float();
+  if (std::isnan(x) || std::isinf(x)) return make_str(format::float_repr(x));
+  if (x == 0.0) return make_str(std::signbit(x) ? "-0x0.0p+0" : "0x0.0p+0");
+  int e;
+  double m = std::frexp(std::fabs(x), &e);
+  int shift = 1 - std::max(DBL_MIN_EXP - e, 0);
+  m = std::ldexp(m, shift);
+  e -= shift;
+  const char* hex = "0123456789abcdef";
+  std::string out = x < 0 ? "-0x" : "0x";
+  out += hex[static_cast<int>(m)];
+  m -= static_cast<int>(m);
+  out += '.';
+  for (int i = 0; i < (DBL_MANT_DIG - 1) / 4; ++i) {
+    m *= 16.0;
+    out += hex[static_cast<int>(m)];
+    m -= static_cast<int>(m);
+  }
+  out += 'p';
+  out += e < 0 ? '-' : '+';
+  out += std::to_string(std::abs(e));
+  return make_str(out);
+}
+
+bool is_hex(char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
+
+// float.fromhex(s): checks CPython's grammar, then lets strtod (correctly
+// rounded for hex input) compute the value.
+Value float_fromhex(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "fromhex", kwnames);
+  check_args(ts, "fromhex", argc - 1, 1, 1);
+  if (!is_str(args[1])) raise(ts, ts.rt.types.TypeError, "bad argument type for built-in operation");
+  std::string_view s = as<ObjStr>(args[1])->text;
+  auto invalid = [&]() -> Value { raise(ts, ts.rt.types.ValueError, "invalid hexadecimal floating-point string"); };
+  auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  std::string text;
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
+    if (s[0] == '-') text += '-';
+    s.remove_prefix(1);
+  }
+  std::string lower;
+  for (char c : s) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower == "inf" || lower == "infinity") return Value::number(text.empty() ? HUGE_VAL : -HUGE_VAL);
+  if (lower == "nan") return Value::number(std::nan(""));
+  if (lower.size() >= 2 && lower[0] == '0' && lower[1] == 'x') s.remove_prefix(2);
+  text += "0x";
+  size_t i = 0, digits = 0;
+  for (; i < s.size() && is_hex(s[i]); ++i, ++digits) text += s[i];
+  if (i < s.size() && s[i] == '.') {
+    text += s[i++];
+    for (; i < s.size() && is_hex(s[i]); ++i, ++digits) text += s[i];
+  }
+  if (digits == 0) return invalid();
+  if (i < s.size() && (s[i] == 'p' || s[i] == 'P')) {
+    text += 'p';
+    ++i;
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) text += s[i++];
+    size_t start = i;
+    for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) text += s[i];
+    if (i == start) return invalid();
+  }
+  if (i != s.size()) return invalid();
+  double d = std::strtod(text.c_str(), nullptr);
+  if (std::isinf(d))
+    raise(ts, ts.rt.types.OverflowError, "hexadecimal value too large to represent as a float");
+  return Value::number(d);
+}
+
 }  // namespace
 
 void init_float_type(Runtime& rt) {
@@ -177,6 +264,10 @@ void init_float_type(Runtime& rt) {
   t->nb.absolute = [](ThreadState& ts, const Value& a) { return Value::number(std::fabs(a.as_float())); };
   add_method(rt, t, "conjugate", float_conjugate);
   add_method(rt, t, "is_integer", float_is_integer);
+  add_method(rt, t, "as_integer_ratio", float_as_integer_ratio);
+  add_method(rt, t, "hex", float_hex);
+  add_method(rt, t, "fromhex", float_fromhex);
+  as<ObjNative>(*t->own(rt.intern("fromhex")))->class_method = true;
   for (const char* name : {"real", "imag"}) add_getset(rt, t, name);
 }
 

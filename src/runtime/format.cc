@@ -606,70 +606,76 @@ uint64_t magnitude(int64_t v) {
   return v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
 }
 
-// format_long_internal of formatter_unicode.c.
-std::string format_long_internal(int64_t v, const FormatSpec& spec, char32_t type) {
+// The base and the 0b/0o/0x/0X prefix of an integer presentation type.
+int int_base(char32_t type, const char** prefix) {
+  switch (type) {
+    case 'b': *prefix = "0b"; return 2;
+    case 'o': *prefix = "0o"; return 8;
+    case 'x': *prefix = "0x"; return 16;
+    case 'X': *prefix = "0X"; return 16;
+    default: *prefix = ""; return 10;
+  }
+}
+
+// The checks format_long_internal makes before any digit.
+void check_int_spec(const FormatSpec& spec, char32_t type) {
   if (spec.precision != -1) fail("Precision not allowed in integer format specifier");
   if (spec.no_neg_zero) {
     fail("Negative zero coercion (z) not allowed in integer format specifier");
   }
-  NumberParts parts;
-  std::string ch;
-  char buf[80];
-  char sep = '\0';
-  int64_t group = 3;
   if (type == 'c') {
     if (spec.sign != '\0') fail("Sign not allowed with integer format specifier 'c'");
     if (spec.alternate) {
       fail("Alternate form (#) not allowed with integer format specifier 'c'");
     }
+  }
+}
+
+// The rest of format_long_internal for a type other than 'c': [digits] is
+// the magnitude in the type's base, in the type's case.
+std::string layout_int_digits(bool negative, std::string_view digits, const FormatSpec& spec, char32_t type) {
+  const char* prefix;
+  int base = int_base(type, &prefix);
+  NumberParts parts;
+  parts.negative = negative;
+  parts.digits = digits;
+  if (spec.alternate) parts.prefix = prefix;
+  if (spec.sign != '+' && spec.sign != ' ' && spec.width == -1 && type != 'n' && !spec.grouping) {
+    std::string out;
+    out.reserve(parts.digits.size() + 3);
+    if (parts.negative) out += '-';
+    out.append(parts.prefix);
+    out.append(parts.digits);
+    return out;
+  }
+  char sep = '\0';
+  int64_t group = 3;
+  if (type != 'n' && spec.grouping) {
+    sep = spec.grouping;
+    if (base != 10 && sep == '_') group = 4;
+  }
+  return layout_number(parts, spec, sep, group);
+}
+
+// format_long_internal of formatter_unicode.c.
+std::string format_long_internal(int64_t v, const FormatSpec& spec, char32_t type) {
+  check_int_spec(spec, type);
+  if (type == 'c') {
     if (v < 0 || v > 0x10FFFF) {
       fail("%c arg not in range(0x110000)", FormatError::Kind::kOverflowError);
     }
+    std::string ch;
     append_utf8(ch, static_cast<char32_t>(v));
+    NumberParts parts;
     parts.remainder = ch;
-  } else {
-    int base = 10;
-    const char* prefix = "";
-    switch (type) {
-      case 'b':
-        base = 2;
-        prefix = "0b";
-        break;
-      case 'o':
-        base = 8;
-        prefix = "0o";
-        break;
-      case 'x':
-        base = 16;
-        prefix = "0x";
-        break;
-      case 'X':
-        base = 16;
-        prefix = "0X";
-        break;
-      default:
-        break;
-    }
-    char* end = buf + sizeof buf;
-    char* start = write_digits(magnitude(v), base, type == 'X', end);
-    parts.negative = v < 0;
-    parts.digits = std::string_view(start, static_cast<size_t>(end - start));
-    if (spec.alternate) parts.prefix = prefix;
-    if (spec.sign != '+' && spec.sign != ' ' && spec.width == -1 && type != 'n' &&
-        !spec.grouping) {
-      std::string out;
-      out.reserve(parts.digits.size() + 3);
-      if (parts.negative) out += '-';
-      out.append(parts.prefix);
-      out.append(parts.digits);
-      return out;
-    }
-    if (type != 'n' && spec.grouping) {
-      sep = spec.grouping;
-      if (base != 10 && sep == '_') group = 4;
-    }
+    return layout_number(parts, spec, '\0', 3);
   }
-  return layout_number(parts, spec, sep, group);
+  const char* prefix;
+  int base = int_base(type, &prefix);
+  char buf[80];
+  char* end = buf + sizeof buf;
+  char* start = write_digits(magnitude(v), base, type == 'X', end);
+  return layout_int_digits(v < 0, std::string_view(start, static_cast<size_t>(end - start)), spec, type);
 }
 
 std::string format_int_as(int64_t v, const FormatSpec& spec, std::string_view type_name) {
@@ -867,6 +873,28 @@ std::string format_int(int64_t v, const FormatSpec& spec) {
 std::string format_int(int64_t v, std::string_view spec) {
   if (spec.empty()) return int_to_string(v);
   return format_int_as(v, parse_format_spec(spec, "int"), "int");
+}
+
+std::string format_big_int(const BigInt& v, std::string_view spec_text) {
+  FormatSpec spec = parse_format_spec(spec_text, "int");
+  char32_t type = spec.type ? spec.type : U'd';
+  check_grouping(spec.grouping, type);
+  switch (type) {
+    case 'b': case 'c': case 'd': case 'o': case 'x': case 'X': case 'n': {
+      check_int_spec(spec, type);
+      // CPython reads the code point as a C long first.
+      if (type == 'c') fail("Python int too large to convert to C long", FormatError::Kind::kOverflowError);
+      const char* prefix;
+      std::string digits = v.digits(int_base(type, &prefix));
+      if (type == 'X')
+        for (char& c : digits) c = static_cast<char>(c >= 'a' && c <= 'f' ? c - 'a' + 'A' : c);
+      return layout_int_digits(v.negative, digits, spec, type);
+    }
+    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%':
+      return format_float_internal(v.to_double(), spec, type);
+    default:
+      unknown_presentation_type(type, "int");
+  }
 }
 
 std::string format_bool(bool b, const FormatSpec& spec) {

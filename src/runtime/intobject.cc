@@ -298,6 +298,59 @@ Value int_conjugate(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   return int_itself(args[0]);
 }
 
+Value int_bit_count(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "bit_count", argc, 1, 1);
+  return Value::integer(int_bit_count(args[0]));
+}
+
+Value int_as_integer_ratio(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "as_integer_ratio", argc, 1, 1);
+  return make_tuple(ts, {int_itself(args[0]), Value::integer(1)});
+}
+
+// The byteorder and signed arguments of to_bytes and from_bytes.
+bool little_endian(ThreadState& ts, const char* fn, const Value* order) {
+  if (!order) return false;
+  if (!is_str(*order)) raise_bad_argument(ts, fn, "byteorder", "str", *order);
+  const std::string& text = as<ObjStr>(*order)->text;
+  if (text != "little" && text != "big")
+    raise(ts, ts.rt.types.ValueError, "byteorder must be either 'little' or 'big'");
+  return text == "little";
+}
+
+void check_positional(ThreadState& ts, const char* fn, int given) {
+  if (given > 2)
+    raise(ts, ts.rt.types.TypeError,
+          std::string(fn) + "() takes at most 2 positional arguments (" + std::to_string(given) + " given)");
+}
+
+// n.to_bytes(length=1, byteorder='big', *, signed=False), as of 3.11.
+Value int_to_bytes(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_positional(ts, "to_bytes", argc - 1);
+  const Value* slots[3];
+  bind_arguments(ts, "to_bytes", args + 1, argc - 1, kwnames, {"length", "byteorder", "signed"}, slots);
+  int64_t length = slots[0] ? expect_int(ts, *slots[0], "length") : 1;
+  if (length < 0) raise(ts, ts.rt.types.ValueError, "length argument must be non-negative");
+  bool little = little_endian(ts, "to_bytes", slots[1]);
+  bool is_signed = slots[2] && truthy(ts, *slots[2]);
+  return make_bytes(int_to_bytes(ts, args[0], length, little, is_signed));
+}
+
+// int.from_bytes(bytes, byteorder='big', *, signed=False): a class method.
+Value int_from_bytes(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_positional(ts, "from_bytes", argc - 1);
+  const Value* slots[3];
+  bind_arguments(ts, "from_bytes", args + 1, argc - 1, kwnames, {"bytes", "byteorder", "signed"}, slots);
+  if (!slots[0]) raise(ts, ts.rt.types.TypeError, "from_bytes() missing required argument 'bytes' (pos 1)");
+  bool little = little_endian(ts, "from_bytes", slots[1]);
+  bool is_signed = slots[2] && truthy(ts, *slots[2]);
+  Value data = *slots[0];
+  if (is_str(data))
+    raise(ts, ts.rt.types.TypeError, "cannot convert '" + std::string(type_name(ts, data)) + "' object to bytes");
+  if (!is_bytes(data)) data = call(ts, Value::borrow(ts.rt.types.bytes), &data, 1);
+  return int_from_bytes(ts, as<ObjBytes>(data)->data, little, is_signed);
+}
+
 template <size_t... I>
 void set_number_slots(ObjType* t, std::index_sequence<I...>) {
   ((t->nb.binary[I] = static_cast<BinaryOp>(I) == BinaryOp::MatMul ? nullptr : &int_number<static_cast<BinaryOp>(I)>), ...);
@@ -322,6 +375,11 @@ void init_int_type(Runtime& rt) {
   t->nb.invert = int_invert;
   add_method(rt, t, "bit_length", int_bit_length);
   add_method(rt, t, "conjugate", int_conjugate);
+  add_method(rt, t, "bit_count", int_bit_count);
+  add_method(rt, t, "as_integer_ratio", int_as_integer_ratio);
+  add_method(rt, t, "to_bytes", int_to_bytes, "length byteorder signed");
+  add_method(rt, t, "from_bytes", int_from_bytes, "bytes byteorder signed");
+  as<ObjNative>(*t->own(rt.intern("from_bytes")))->class_method = true;
   for (const char* name : {"real", "imag", "numerator", "denominator"}) add_getset(rt, t, name);
 }
 

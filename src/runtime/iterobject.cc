@@ -15,6 +15,7 @@
 #include "gil/runtime/dict.h"
 #include "gil/runtime/errors.h"
 #include "gil/runtime/gc.h"
+#include "gil/runtime/longobject.h"
 #include "gil/runtime/ops.h"
 #include "gil/runtime/type.h"
 
@@ -31,6 +32,15 @@ bool iterator_next(ThreadState& ts, ObjIterator* it, Value& out) {
       it->position += it->step;
       --it->stop;
       return true;
+    case Over::LongRange: {
+      if (it->position <= 0) return false;
+      auto* r = as<ObjRange>(it->source);
+      Value step = r->is_big() ? as<ObjTuple>(r->big)->items[2] : Value::integer(r->step);
+      out = it->big;
+      it->big = long_binary(ts, BinaryOp::Add, it->big, step);
+      --it->position;
+      return true;
+    }
     case Over::Sequence: {
       auto& items = is_list(it->source) ? as<ObjList>(it->source)->items : as<ObjTuple>(it->source)->items;
       if (static_cast<size_t>(it->position) >= items.size()) return false;
@@ -71,12 +81,18 @@ bool iterator_next(ThreadState& ts, ObjIterator* it, Value& out) {
     case Over::Enumerate: {
       Value item;
       if (!next_item(ts, it->source, item)) return false;
-      if (it->stop) raise_int_overflow(ts);  // the count is past the largest int
+      if (it->stop) {  // the count is past int64: a big int in [big]
+        out = make_tuple(ts, {it->big, std::move(item)});
+        it->big = long_binary(ts, BinaryOp::Add, it->big, Value::integer(1));
+        return true;
+      }
       out = make_tuple(ts, {Value::integer(it->position), std::move(item)});
-      if (it->position == std::numeric_limits<int64_t>::max())
+      if (it->position == std::numeric_limits<int64_t>::max()) {
         it->stop = 1;
-      else
+        it->big = long_binary(ts, BinaryOp::Add, Value::integer(it->position), Value::integer(1));
+      } else {
         ++it->position;
+      }
       return true;
     }
     case Over::Zip: {
@@ -164,10 +180,14 @@ bool iterator_iternext(ThreadState& ts, const Value& self, Value& out) {
 
 void iterator_traverse(Obj* self, VisitFn visit, void* arg) {
   visit_one(static_cast<ObjIterator*>(self)->source, visit, arg);
+  visit_one(static_cast<ObjIterator*>(self)->big, visit, arg);
 }
 // An exhausted iterator: the iteration code tests position against the
 // source's length only while the source is there.
-void iterator_clear(Obj* self) { clear_one(static_cast<ObjIterator*>(self)->source); }
+void iterator_clear(Obj* self) {
+  clear_one(static_cast<ObjIterator*>(self)->source);
+  clear_one(static_cast<ObjIterator*>(self)->big);
+}
 
 }  // namespace
 

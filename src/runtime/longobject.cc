@@ -103,11 +103,27 @@ Value apply(ThreadState& ts, MpzOp fn, mpz_srcptr a, mpz_srcptr b) {
 
 }  // namespace
 
-Value int_from_mpz(ThreadState& ts, mpz_srcptr z) {
+Value int_from_mpz(Runtime& rt, mpz_srcptr z) {
   if (mpz_fits_slong_p(z)) return Value::integer(mpz_get_si(z));
-  ObjLong* o = new_object<ObjLong>(ts, ts.rt.types.int_);
+  ObjLong* o = new_object<ObjLong>(rt, rt.types.int_);
   mpz_set(o->z, z);
   return Value::adopt(o);
+}
+
+Value int_from_mpz(ThreadState& ts, mpz_srcptr z) { return int_from_mpz(ts.rt, z); }
+
+Value int_from_literal(Runtime& rt, const std::string& digits, int base) {
+  Mpz z;
+  mpz_set_str(z.z, digits.c_str(), base);
+  return int_from_mpz(rt, z.z);
+}
+
+std::string long_constant_key(const Value& v) {
+  MpzView z(v);
+  std::string out(mpz_sizeinbase(z.get(), 16) + 2, '\0');
+  mpz_get_str(out.data(), 16, z.get());
+  out.resize(std::char_traits<char>::length(out.data()));
+  return out;
 }
 
 Value long_binary(ThreadState& ts, BinaryOp op, const Value& a, const Value& b) {
@@ -288,6 +304,95 @@ Value int_from_digits(ThreadState& ts, std::string_view digits, int base, bool n
   mpz_set_str(z.z, std::string(digits).c_str(), base);
   if (negative) mpz_neg(z.z, z.z);
   return int_from_mpz(ts, z.z);
+}
+
+// ---- Methods' arithmetic ---------------------------------------------------------
+
+Value int_round(ThreadState& ts, const Value& v, const Value& ndigits) {
+  MpzView x(v), n(ndigits);
+  if (mpz_sgn(n.get()) >= 0) return is_long(v) ? v : Value::integer(v.as_int());
+  // 10**k past twice |v| rounds everything to 0: no need to build it.
+  Mpz k;
+  mpz_neg(k.z, n.get());
+  if (mpz_cmp_ui(k.z, mpz_sizeinbase(x.get(), 10) + 1) > 0) return Value::integer(0);
+  Mpz p, q, r, twice;
+  mpz_ui_pow_ui(p.z, 10, mpz_get_ui(k.z));
+  mpz_fdiv_qr(q.z, r.z, x.get(), p.z);
+  mpz_mul_2exp(twice.z, r.z, 1);
+  int c = mpz_cmp(twice.z, p.z);
+  if (c > 0 || (c == 0 && mpz_odd_p(q.z))) mpz_add_ui(q.z, q.z, 1);
+  mpz_mul(q.z, q.z, p.z);
+  return int_from_mpz(ts, q.z);
+}
+
+int64_t int_bit_count(const Value& v) {
+  Mpz a;
+  mpz_abs(a.z, MpzView(v).get());
+  return static_cast<int64_t>(mpz_popcount(a.z));
+}
+
+std::string int_to_bytes(ThreadState& ts, const Value& v, int64_t length, bool little, bool is_signed) {
+  MpzView x(v);
+  if (!is_signed && mpz_sgn(x.get()) < 0)
+    raise(ts, ts.rt.types.OverflowError, "can't convert negative int to unsigned");
+  // The value must fit in 8 * length bits (one fewer, plus the sign, when signed).
+  Mpz limit, u;
+  uint64_t bits = static_cast<uint64_t>(length) * 8;
+  bool fits;
+  if (length > (int64_t{1} << 40)) {
+    fits = true;  // no int this large can be made
+  } else if (is_signed) {
+    fits = bits > 0 && mpz_sizeinbase(x.get(), 2) < bits;
+    if (!fits && bits > 0 && mpz_sgn(x.get()) < 0) {  // -2**(bits-1) itself fits
+      mpz_neg(u.z, x.get());
+      fits = mpz_sizeinbase(u.z, 2) == bits && mpz_scan1(u.z, 0) == bits - 1;
+    }
+    if (mpz_sgn(x.get()) == 0) fits = true;
+  } else {
+    fits = mpz_sgn(x.get()) == 0 || mpz_sizeinbase(x.get(), 2) <= bits;
+  }
+  if (!fits) raise(ts, ts.rt.types.OverflowError, "int too big to convert");
+  // Two's complement: the value modulo 2**bits.
+  mpz_fdiv_r_2exp(u.z, x.get(), bits);
+  std::string out(static_cast<size_t>(length), '\0');
+  size_t count = 0;
+  if (mpz_sgn(u.z) != 0) {
+    size_t used = (mpz_sizeinbase(u.z, 2) + 7) / 8;
+    mpz_export(out.data() + (little ? 0 : out.size() - used), &count, little ? -1 : 1, 1, 0, 0, u.z);
+  }
+  return out;
+}
+
+Value int_from_bytes(ThreadState& ts, std::string_view data, bool little, bool is_signed) {
+  Mpz z;
+  if (!data.empty()) mpz_import(z.z, data.size(), little ? -1 : 1, 1, 0, 0, data.data());
+  unsigned char top = data.empty() ? 0 : static_cast<unsigned char>(little ? data.back() : data.front());
+  if (is_signed && (top & 0x80)) {
+    Mpz span;
+    mpz_setbit(span.z, data.size() * 8);
+    mpz_sub(z.z, z.z, span.z);
+  }
+  return int_from_mpz(ts, z.z);
+}
+
+std::pair<Value, Value> double_as_ratio(ThreadState& ts, double d) {
+  if (d == 0.0) return {Value::integer(0), Value::integer(1)};
+  int exponent;
+  double mantissa = std::frexp(d, &exponent);
+  // 53 bits of mantissa as an integer, the exponent adjusted to match.
+  mantissa = std::ldexp(mantissa, 53);
+  exponent -= 53;
+  Mpz n, den;
+  mpz_set_d(n.z, mantissa);
+  mpz_set_ui(den.z, 1);
+  if (mpz_sgn(n.z) != 0) {
+    mp_bitcnt_t zeros = mpz_scan1(n.z, 0);
+    mpz_fdiv_q_2exp(n.z, n.z, zeros);
+    exponent += static_cast<int>(zeros);
+  }
+  if (exponent > 0) mpz_mul_2exp(n.z, n.z, static_cast<mp_bitcnt_t>(exponent));
+  if (exponent < 0) mpz_mul_2exp(den.z, den.z, static_cast<mp_bitcnt_t>(-exponent));
+  return {int_from_mpz(ts, n.z), int_from_mpz(ts, den.z)};
 }
 
 }  // namespace gil

@@ -159,6 +159,16 @@ std::string format_value(ThreadState& ts, const Value& v, std::string_view spec)
   try {
     if (v.is_bool()) return format::format_bool(v.as_bool(), spec);
     if (v.is_int()) return format::format_int(v.as_int(), spec);
+    if (is_long(v)) {
+      format::BigInt big;
+      big.negative = int_compare(v, Value::integer(0)) < 0;
+      big.digits = [&](int base) {
+        std::string text = int_to_text(ts, v, base);
+        return big.negative ? text.substr(1) : text;
+      };
+      big.to_double = [&] { return int_to_double(ts, v); };
+      return format::format_big_int(big, spec);
+    }
     if (v.is_float()) return format::format_float(v.as_float(), spec);
     if (is_str(v)) return format::format_str(as<ObjStr>(v)->text, spec);
   } catch (const format::FormatError& e) {

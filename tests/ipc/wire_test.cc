@@ -48,6 +48,19 @@ TEST_F(WireTest, EveryKindOfValueRoundTrips) {
   }
 }
 
+TEST_F(WireTest, BigIntsRoundTripAndComeBackInline) {
+  for (const char* expr : {"2**63", "-2**63 - 1", "2**64", "-2**64", "3**200", "-(7**90)", "[2**70, {2**65: -2**80}]"}) {
+    Value v = eval(expr);
+    EXPECT_EQ(repr(ts, round_trip(v)), repr(ts, v)) << expr;
+  }
+  // A magnitude that fits in int64 (not what the sender makes) is read as an inline int.
+  Value small = wire::decode(ts, std::string("L\x01\x00\x00\x00\x01\x05", 7));
+  EXPECT_TRUE(small.is_int());
+  EXPECT_EQ(small.as_int(), -5);
+  EXPECT_THROW(wire::decode(ts, std::string("L\x02\x00\x00\x00\x00", 6)), wire::FormatError);  // bad sign
+  EXPECT_THROW(wire::decode(ts, std::string("L\x00\x00\x00\x00\x09\x01", 7)), wire::FormatError);  // cut short
+}
+
 TEST_F(WireTest, BytesTravelRawUnderTheirOwnTag) {
   std::string payload;
   wire::encode(ts, eval("b'ab\\x00'"), payload);

@@ -8,6 +8,8 @@
 //   'N'                          None
 //   'T' / 'F'                    True / False
 //   'i' int64                    int
+//   'L' u8 sign (0 or 1), u32 length, magnitude bytes
+//                                int past int64 (ObjLong)
 //   'f' float64 (IEEE bits)      float
 //   's' u32 length, bytes        str (UTF-8)
 //   'b' u32 length, bytes        bytes (raw, as they are)

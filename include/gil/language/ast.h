@@ -38,10 +38,18 @@ struct BytesValue {
   std::string data;
 };
 
+// An int literal past int64: its digits in [base] (2, 8, 10 or 16), without
+// prefix or underscores. The compiler makes the big int; the language layer
+// does no arithmetic on it.
+struct BigIntValue {
+  std::string digits;
+  int base = 10;
+};
+
 // A literal: an int, a float, a str, bytes, True/False (bool) or None
 // (monostate).
 struct Constant {
-  std::variant<std::monostate, bool, int64_t, double, std::string, BytesValue> value;
+  std::variant<std::monostate, bool, int64_t, double, std::string, BytesValue, BigIntValue> value;
 };
 
 // One replacement field of an f-string: `{value}` or `{value:spec}`.

@@ -192,8 +192,11 @@ struct Token {
   int line = 1;
   int col = 1;
   // The value of an Int. It may be 2**63 exactly, so that the parser can
-  // accept `-9223372036854775808`; anything larger is rejected by the scanner.
+  // fold `-9223372036854775808` into one int64 constant.
   uint64_t int_value = 0;
+  // True when the Int is past 2**63: int_value is then meaningless and the
+  // parser reads the digits from [text].
+  bool int_past_64_bits = false;
   // The value of a Float.
   double float_value = 0.0;
   // The pieces of an FString, in source order.

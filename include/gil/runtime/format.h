@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -132,6 +133,20 @@ std::string format_int(int64_t v, const FormatSpec& spec);
 
 // Parses [spec] and formats [v] as format_int(v, spec) does.
 std::string format_int(int64_t v, std::string_view spec);
+
+// An int past int64 as the formatter sees it: its sign and, on demand, the
+// digits of its magnitude or its nearest double. The callbacks belong to
+// the runtime (which owns big-int arithmetic) and may throw its errors.
+struct BigInt {
+  bool negative = false;
+  // The magnitude's digits in base 2, 8, 10 or 16, lower-case, no prefix.
+  std::function<std::string(int base)> digits;
+  // float(v), for the 'e' 'f' 'g' '%' types.
+  std::function<double()> to_double;
+};
+
+// format(v, spec) for an int past int64, as format_int does for the others.
+std::string format_big_int(const BigInt& v, std::string_view spec);
 
 // Returns format(b, spec) for a Python bool: "True" or "False" for the empty
 // spec, else format_int(b ? 1 : 0, spec), naming type 'bool' in errors.

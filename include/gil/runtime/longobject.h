@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "gil/language/operators.h"
 #include "gil/runtime/object.h"
@@ -49,6 +50,13 @@ class MpzView {
 
 // [z] as an int: inline when it fits in int64, an ObjLong otherwise.
 Value int_from_mpz(ThreadState& ts, mpz_srcptr z);
+Value int_from_mpz(Runtime& rt, mpz_srcptr z);
+
+// The int a literal in source spells: [digits] (valid for [base], no sign,
+// prefix or underscores). The parser has applied the digit limit.
+Value int_from_literal(Runtime& rt, const std::string& digits, int base);
+// The hex digits of an integer: a key that tells equal constants apart.
+std::string long_constant_key(const Value& v);
 
 // a op b for two integers of any size; empty for MatMul.
 Value long_binary(ThreadState& ts, BinaryOp op, const Value& a, const Value& b);
@@ -79,6 +87,18 @@ std::string int_to_text(ThreadState& ts, const Value& v, int base);
 // [digits] (valid digits of [base], no sign, prefix or underscores) as an
 // int, ValueError past the 4300-digit limit when base is not a power of 2.
 Value int_from_digits(ThreadState& ts, std::string_view digits, int base, bool negative);
+
+// round(v, ndigits) for a negative [ndigits] of any size: v to the nearest
+// multiple of 10**-ndigits, half to even (long_round).
+Value int_round(ThreadState& ts, const Value& v, const Value& ndigits);
+// The number of one bits in |v| (int.bit_count).
+int64_t int_bit_count(const Value& v);
+// v.to_bytes(length, ...): OverflowError when it does not fit.
+std::string int_to_bytes(ThreadState& ts, const Value& v, int64_t length, bool little, bool is_signed);
+// int.from_bytes(data, ...).
+Value int_from_bytes(ThreadState& ts, std::string_view data, bool little, bool is_signed);
+// The exact (numerator, denominator) of a finite double, in lowest terms.
+std::pair<Value, Value> double_as_ratio(ThreadState& ts, double d);
 
 // CPython's sys.int_info.default_max_str_digits.
 inline constexpr size_t kMaxStrDigits = 4300;

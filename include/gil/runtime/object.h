@@ -129,9 +129,17 @@ struct ObjDictView : GcObj {
 };
 
 // `range(start, stop, step)`.
+//
+// Two forms, as CPython's range keeps PyLongs: while start, stop and step
+// all fit in int64 they are the int64 fields (the fast path, iterated
+// inline by FOR_ITER); when any of them does not, [big] holds the tuple
+// (start, stop, step) of ints of any size and the int64 fields are unused
+// (rangeobject.cc's long_* functions serve that form).
 struct ObjRange : Obj {
   ObjRange(int64_t a, int64_t b, int64_t s) : Obj(ObjKind::Range), start(a), stop(b), step(s) {}
   int64_t start, stop, step;
+  Value big;
+  bool is_big() const { return !big.is_empty(); }
   // The number of values the range yields; more than INT64_MAX for
   // range(-2**63, 2**63 - 1).
   uint64_t length() const;
@@ -147,6 +155,8 @@ struct ObjRange : Obj {
 struct ObjIterator : GcObj {
   enum class Over : uint8_t {
     Range, Sequence, Str, DictKeys, DictValues, DictItems, Enumerate, Zip, Reversed, Bytes,
+    // A range in its big form (ObjRange::big), forwards.
+    LongRange,
     // obj[0], obj[1], ... until IndexError: iter() of a class with
     // __getitem__ and no __iter__.
     GetItem,
@@ -167,6 +177,10 @@ struct ObjIterator : GcObj {
   int64_t stop = 0;
   int64_t step = 1;
   uint64_t dict_version = 0;
+  // An int past int64 where the int64 fields cannot follow: Enumerate's
+  // count once [stop] is 1, LongRange's next value (its source is the
+  // range, [position] the values left, capped at INT64_MAX).
+  Value big;
 };
 
 // A user function: code plus the values bound when `def` ran.
