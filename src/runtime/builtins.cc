@@ -10,6 +10,7 @@
 #include "gil/runtime/format.h"
 #include "gil/runtime/longobject.h"
 #include "gil/runtime/ops.h"
+#include "gil/runtime/percent_format.h"
 #include "gil/runtime/vm.h"
 
 namespace gil {
@@ -112,6 +113,12 @@ Value builtin_repr(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_no_keywords(ts, "repr", kwnames);
   check_args(ts, "repr", argc, 1, 1);
   return make_str(repr(ts, args[0]));
+}
+
+Value builtin_ascii(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "ascii", kwnames);
+  check_args(ts, "ascii", argc, 1, 1);
+  return make_str(ascii(ts, args[0]));
 }
 
 Value builtin_format(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
@@ -458,7 +465,7 @@ void install_builtin_functions(Runtime& rt) {
     const char* keywords = "";
   };
   static const Entry entries[] = {
-      {"print", builtin_print, "sep end file flush"}, {"repr", builtin_repr}, {"format", builtin_format},
+      {"print", builtin_print, "sep end file flush"}, {"repr", builtin_repr}, {"ascii", builtin_ascii}, {"format", builtin_format},
       {"abs", builtin_abs},           {"round", builtin_round, "number ndigits"}, {"divmod", builtin_divmod},
       {"pow", builtin_pow},           {"hex", builtin_hex},         {"oct", builtin_oct},
       {"bin", builtin_bin},           {"ord", builtin_ord},         {"chr", builtin_chr},

@@ -7,6 +7,7 @@
 #include "gil/runtime/errors.h"
 #include "gil/runtime/format.h"
 #include "gil/runtime/ops.h"
+#include "gil/runtime/percent_format.h"
 #include "gil/runtime/stringlib.h"
 #include "gil/runtime/utf8.h"
 
@@ -400,7 +401,8 @@ std::string expand_template(ThreadState& ts, const std::vector<format::TemplateP
         v = get_item(ts, v, accessor.index >= 0 ? Value::integer(accessor.index) : make_str(accessor.name));
     }
     format::validate_conversion(piece.conversion);
-    if (piece.conversion == 'r' || piece.conversion == 'a') v = make_str(repr(ts, v));
+    if (piece.conversion == 'r') v = make_str(repr(ts, v));
+    if (piece.conversion == 'a') v = make_str(ascii(ts, v));
     if (piece.conversion == 's') v = make_str(str(ts, v));
     std::string spec = piece.spec_needs_expanding ? expand_template(ts, piece.spec_pieces, args, argc, kwnames) : piece.spec;
     out += format_value(ts, v, spec);

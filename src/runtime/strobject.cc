@@ -14,6 +14,7 @@
 #include "gil/runtime/dict.h"
 #include "gil/runtime/errors.h"
 #include "gil/runtime/ops.h"
+#include "gil/runtime/percent_format.h"
 #include "gil/runtime/type.h"
 #include "gil/runtime/unicode.h"
 
@@ -222,10 +223,10 @@ Value str_mul(ThreadState& ts, const Value& a, const Value& b) {
   return make_str(std::move(out));
 }
 
-// `s % x`: printf-style formatting is left out.
+// `s % x`: printf-style formatting (percent_format.cc).
 Value str_mod(ThreadState& ts, const Value& a, const Value& b) {
   if (!is_str(a)) return Value();
-  raise(ts, ts.rt.types.TypeError, "'%' string formatting is not supported by MiniPy; use f-strings or str.format");
+  return percent_format_str(ts, as<ObjStr>(a)->text, b);
 }
 
 }  // namespace
