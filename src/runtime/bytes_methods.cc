@@ -11,6 +11,7 @@
 #include "gil/runtime/errors.h"
 #include "gil/runtime/ops.h"
 #include "gil/runtime/stringlib.h"
+#include "gil/runtime/utf8.h"
 
 namespace gil {
 namespace {
@@ -88,7 +89,7 @@ Value bytes_hex(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
     uint32_t c = 0;
     if (is_str(v)) {
       const std::string& t = as<ObjStr>(v)->text;
-      n = std::count_if(t.begin(), t.end(), [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; });
+      n = utf8::count_code_points(t);
       if (n == 1) c = static_cast<unsigned char>(t[0]);
     } else if (is_bytes(v) && n == 1) {
       c = static_cast<unsigned char>(as<ObjBytes>(v)->data[0]);
@@ -133,8 +134,7 @@ Value bytes_fromhex(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   const std::string& t = as<ObjStr>(v)->text;
   auto fail = [&](size_t at) {
     // Positions count characters; a MiniPy str is UTF-8.
-    int64_t position = 0;
-    for (size_t i = 0; i < at; ++i) position += (static_cast<unsigned char>(t[i]) & 0xC0) != 0x80;
+    int64_t position = utf8::count_code_points(std::string_view(t).substr(0, at));
     raise(ts, ts.rt.types.ValueError,
           "non-hexadecimal number found in fromhex() arg at position " + std::to_string(position));
   };
@@ -451,6 +451,40 @@ Value bytes_strip(ThreadState& ts, Value* a, int n, ObjTuple* k) { return strip_
 Value bytes_lstrip(ThreadState& ts, Value* a, int n, ObjTuple* k) { return strip_impl(ts, a, n, k, true, false, "lstrip"); }
 Value bytes_rstrip(ThreadState& ts, Value* a, int n, ObjTuple* k) { return strip_impl(ts, a, n, k, false, true, "rstrip"); }
 
+// bytes.maketrans(from, to), a static method: the 256-byte table mapping
+// each byte of [from] to the byte of [to] at the same place.
+Value bytes_maketrans(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "maketrans", kwnames);
+  check_args(ts, "maketrans", argc - 1, 2, 2);
+  std::string_view from = expect_bytes_like(ts, args[1]), to = expect_bytes_like(ts, args[2]);
+  if (from.size() != to.size()) raise(ts, ts.rt.types.ValueError, "maketrans arguments must have same length");
+  std::string table(256, '\0');
+  for (int i = 0; i < 256; ++i) table[static_cast<size_t>(i)] = static_cast<char>(i);
+  for (size_t i = 0; i < from.size(); ++i) table[static_cast<unsigned char>(from[i])] = to[i];
+  return make_bytes(std::move(table));
+}
+
+// bytes.translate(table, /, delete=b''): the bytes in [delete] go, the
+// others map through [table] (None keeps them).
+Value bytes_translate(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  const std::string& s = self_data(ts, args, argc, "translate");
+  const Value* slots[2];
+  bind_arguments(ts, "translate", args + 1, argc - 1, kwnames, {"table", "delete"}, slots);
+  if (!slots[0]) raise(ts, ts.rt.types.TypeError, "translate() takes at least 1 positional argument (0 given)");
+  std::string_view table;
+  if (!slots[0]->is_none()) {
+    table = expect_bytes_like(ts, *slots[0]);
+    if (table.size() != 256) raise(ts, ts.rt.types.ValueError, "translation table must be 256 characters long");
+  }
+  std::string_view gone = slots[1] ? expect_bytes_like(ts, *slots[1]) : std::string_view();
+  std::string out;
+  for (char c : s) {
+    if (gone.find(c) != std::string_view::npos) continue;
+    out += table.empty() ? c : table[static_cast<unsigned char>(c)];
+  }
+  return make_bytes(std::move(out));
+}
+
 Value bytes_replace(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   const std::string& s = self_data(ts, args, argc, "replace");
   check_no_keywords(ts, "bytes.replace", kwnames);
@@ -496,6 +530,8 @@ void install_bytes_methods(Runtime& rt) {
       {"rstrip", bytes_rstrip},
       {"replace", bytes_replace},
       {"rsplit", bytes_rsplit, "sep maxsplit"},
+      {"maketrans", bytes_maketrans},
+      {"translate", bytes_translate, "delete"},
       {"splitlines", bytes_splitlines, "keepends"},
       {"partition", bytes_partition},
       {"rpartition", bytes_rpartition},
@@ -515,6 +551,7 @@ void install_bytes_methods(Runtime& rt) {
   for (auto& e : entries) add_method(rt, t, e.name, e.fn, e.keywords);
   add_method(rt, t, "fromhex", bytes_fromhex);
   as<ObjNative>(*t->own(rt.intern("fromhex")))->class_method = true;
+  as<ObjNative>(*t->own(rt.intern("maketrans")))->class_method = true;
 }
 
 }  // namespace gil

@@ -5,6 +5,8 @@
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/codecs.h"
 #include "gil/runtime/errors.h"
+#include "gil/runtime/longobject.h"
+#include "gil/runtime/dict.h"
 #include "gil/runtime/format.h"
 #include "gil/runtime/ops.h"
 #include "gil/runtime/percent_format.h"
@@ -345,6 +347,91 @@ Value str_join(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
   return make_str(std::move(out));
 }
 
+// ---- Translating ---------------------------------------------------------------
+
+// str.maketrans(x[, y[, z]]), a static method (args[0] is the class or an
+// instance, unused): a dict from code points to code points, strings or None.
+Value str_maketrans(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "maketrans", kwnames);
+  check_args(ts, "maketrans", argc - 1, 1, 3);
+  Value result = make<ObjDict>(ts);
+  ObjDict* d = as<ObjDict>(result);
+  if (argc == 2) {
+    if (!is_dict(args[1]))
+      raise(ts, ts.rt.types.TypeError, "if you give only one argument to maketrans it must be a dict");
+    for (auto& e : as<ObjDict>(args[1])->entries) {
+      if (e.key.is_empty()) continue;
+      if (is_str(e.key)) {
+        const std::string& k = as<ObjStr>(e.key)->text;
+        if (utf8::count_code_points(k) != 1)
+          raise(ts, ts.rt.types.ValueError, "string keys in translate table must be of length 1");
+        dict_set(ts, d, Value::integer(utf8::decode(k, 0).cp), e.value);
+      } else if (e.key.is_intlike() || is_long(e.key)) {
+        dict_set(ts, d, e.key, e.value);
+      } else {
+        raise(ts, ts.rt.types.TypeError, "keys in translate table must be strings or integers");
+      }
+    }
+    return result;
+  }
+  if (!is_str(args[1]))
+    raise(ts, ts.rt.types.TypeError, "first maketrans argument must be a string if there is a second argument");
+  for (int i = 2; i < argc; ++i)
+    if (!is_str(args[i]))
+      raise(ts, ts.rt.types.TypeError,
+            "maketrans() argument " + std::to_string(i) + " must be str, not " + std::string(type_name(ts, args[i])));
+  std::string_view from = as<ObjStr>(args[1])->text, to = as<ObjStr>(args[2])->text;
+  if (utf8::count_code_points(from) != utf8::count_code_points(to))
+    raise(ts, ts.rt.types.ValueError, "the first two maketrans arguments must have equal length");
+  for (size_t i = 0, j = 0; i < from.size();) {
+    utf8::Decoded a = utf8::decode(from, i), b = utf8::decode(to, j);
+    dict_set(ts, d, Value::integer(a.cp), Value::integer(b.cp));
+    i += a.len;
+    j += b.len;
+  }
+  if (argc == 4) {
+    std::string_view gone = as<ObjStr>(args[3])->text;
+    for (size_t i = 0; i < gone.size();) {
+      utf8::Decoded c = utf8::decode(gone, i);
+      dict_set(ts, d, Value::integer(c.cp), Value::none());
+      i += c.len;
+    }
+  }
+  return result;
+}
+
+// str.translate(table): each code point c becomes table[c] (a code point, a
+// str, or nothing for None); a LookupError from the table keeps c.
+Value str_translate(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
+  check_args(ts, "str.translate", argc - 1, 1, 1);
+  const std::string& s = self_text(args);
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    utf8::Decoded c = utf8::decode(s, i);
+    Value mapped;
+    try {
+      mapped = get_item(ts, args[1], Value::integer(c.cp));
+    } catch (PyException& e) {
+      if (!as<ObjException>(e.exception)->type->is_subtype_of(ts.rt.types.LookupError)) throw;
+      out.append(s, i, c.len);
+      i += c.len;
+      continue;
+    }
+    i += c.len;
+    if (mapped.is_none()) continue;
+    if (is_str(mapped)) {
+      out += as<ObjStr>(mapped)->text;
+    } else if (mapped.is_intlike() || is_long(mapped)) {
+      if (!mapped.is_intlike() || mapped.as_int() < 0 || mapped.as_int() > 0x10FFFF)
+        raise(ts, ts.rt.types.ValueError, "character mapping must be in range(0x110000)");
+      utf8::append(out, static_cast<char32_t>(mapped.as_int()));
+    } else {
+      raise(ts, ts.rt.types.TypeError, "character mapping must return integer, None or str");
+    }
+  }
+  return make_str(std::move(out));
+}
+
 Value str_replace(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
   check_args(ts, "replace", argc - 1, 2, 3);
   std::string_view from = arg_text(ts, args[1], "replace");
@@ -444,8 +531,10 @@ void install_str_methods(Runtime& rt) {
       {"rsplit", str_rsplit, "sep maxsplit"}, {"partition", str_partition}, {"rpartition", str_rpartition},
       {"removeprefix", str_removeprefix}, {"removesuffix", str_removesuffix},
       {"expandtabs", str_expandtabs, "tabsize"}, {"isascii", str_isascii},
+      {"maketrans", str_maketrans}, {"translate", str_translate},
   };
   for (auto& e : entries) add_method(rt, t, e.name, e.fn, e.keywords);
+  as<ObjNative>(*t->own(rt.intern("maketrans")))->class_method = true;
 }
 
 }  // namespace gil
