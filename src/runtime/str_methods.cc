@@ -29,7 +29,10 @@ std::string_view arg_text(ThreadState& ts, const Value& v, const char* method) {
 // Py_UNICODE_ISSPACE, which counts U+0085, U+00A0, U+2028 and the other
 // Unicode spaces), 0 when s[i] starts no whitespace: what split() splits on
 // and strip() strips by default.
+// A continuation byte starts nothing: the forward scans of stringlib step
+// byte by byte, and the 0x85 in 'Å' (C3 85) is not U+0085.
 size_t space_at(std::string_view s, size_t i) {
+  if (utf8::is_continuation(s[i])) return 0;
   utf8::Decoded d = utf8::decode(s, i);
   return utf8::is_space(d.cp) ? d.len : 0;
 }
@@ -266,6 +269,7 @@ Value str_splitlines(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) 
   bind_arguments(ts, "splitlines", args + 1, argc - 1, kwnames, {"keepends"}, slots);
   bool keepends = slots[0] && truthy(ts, *slots[0]);
   auto line_break = [](std::string_view t, size_t i) {
+    if (utf8::is_continuation(t[i])) return size_t{0};
     utf8::Decoded d = utf8::decode(t, i);
     return utf8::is_line_break(d.cp) ? d.len : 0;
   };
