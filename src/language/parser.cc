@@ -1604,13 +1604,31 @@ class Parser {
     Pos at = pos_of(*value);
     if (piece.conversion != 0) {
       ast::Call call;
-      call.func = make_expr(at, ast::Name{piece.conversion == 'r' ? "repr" : "str"});
+      const char* fn = piece.conversion == 'r' ? "repr" : piece.conversion == 'a' ? "ascii" : "str";
+      call.func = make_expr(at, ast::Name{fn});
       call.args.push_back(std::move(value));
+      value = make_expr(at, std::move(call));
+    }
+    // A spec with fields of its own is built at run time and applied by a
+    // call of `format` (what FORMAT_VALUE with a spec on the stack does in
+    // CPython); the field then formats the resulting str as it is.
+    if (!piece.spec_pieces.empty()) {
+      JoinedStrBuilder spec;
+      for (const FStringPiece& part : piece.spec_pieces) {
+        if (part.is_field)
+          spec.add_field(parse_field(part));
+        else
+          spec.add_text(part.text, {part.line, part.col});
+      }
+      ast::Call call;
+      call.func = make_expr(at, ast::Name{"format"});
+      call.args.push_back(std::move(value));
+      call.args.push_back(make_expr(at, spec.finish()));
       value = make_expr(at, std::move(call));
     }
     ast::FormattedValue field;
     field.value = std::move(value);
-    field.spec = piece.spec;
+    field.spec = piece.spec_pieces.empty() ? piece.spec : std::string();
     return make_expr(at, std::move(field));
   }
 

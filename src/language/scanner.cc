@@ -448,7 +448,7 @@ class FStringSplitter {
     bool has_spec = cur_.peek() == ':';
     if (has_spec) {
       cur_.advance();
-      scan_spec(field.spec);
+      scan_spec(field);
     }
     if (cur_.at_end() || cur_.peek() != '}') {
       fail_at("f-string: expecting '}'", brace_line, brace_col);
@@ -516,14 +516,13 @@ class FStringSplitter {
     }
   }
 
-  // Scans `!r` or `!s` with the cursor on the '!'.
+  // Scans `!r`, `!s` or `!a` with the cursor on the '!'.
   void scan_conversion(FStringPiece& field) {
     cur_.advance();
     char c = cur_.peek();
     int line = cur_.line();
     int col = cur_.col();
-    if (c == 'a') fail_at("f-string: '!a' conversions are not supported by MiniPy", line, col);
-    if (c != 'r' && c != 's') {
+    if (c != 'r' && c != 's' && c != 'a') {
       fail_at("f-string: invalid conversion character: expected 's', 'r', or 'a'", line, col);
     }
     field.conversion = c;
@@ -533,23 +532,44 @@ class FStringSplitter {
     }
   }
 
-  // Scans a format spec up to (not including) its closing '}'.
-  void scan_spec(std::string& spec) {
+  // Scans a format spec up to (not including) its closing '}'. A `{...}`
+  // inside it is a nested replacement field (one level deep, as in CPython
+  // 3.11); then the spec becomes pieces, collected through pieces_.
+  void scan_spec(FStringPiece& field) {
+    std::vector<FStringPiece> outer;
+    std::swap(outer, pieces_);
+    bool nested = false;
+    ++spec_depth_;
     while (!cur_.at_end() && cur_.peek() != '}') {
       if (cur_.peek() == '{') {
-        fail_at("f-string: nested replacement fields in format specs are not supported by MiniPy",
-                cur_.line(), cur_.col());
-      }
-      if (cur_.peek() == '\\' && !raw_) {
-        decode_escape(cur_, spec);
+        if (spec_depth_ > 1) fail_at("f-string: expressions nested too deeply", cur_.line(), cur_.col());
+        flush_literal();
+        scan_field();
+        nested = true;
+      } else if (cur_.peek() == '\\' && !raw_) {
+        start_literal();
+        decode_escape(cur_, literal_);
       } else {
-        cur_.take(spec);
+        start_literal();
+        cur_.take(literal_);
       }
     }
+    --spec_depth_;
+    if (nested) {
+      flush_literal();
+    } else {
+      field.spec = std::move(literal_);
+      literal_.clear();
+      in_literal_ = false;
+    }
+    std::swap(outer, pieces_);
+    if (nested) field.spec_pieces = std::move(outer);
   }
 
   BodyCursor cur_;
   bool raw_;
+  // How many format specs the cursor is inside (a nested field's spec is 2).
+  int spec_depth_ = 0;
   std::vector<FStringPiece> pieces_;
   std::string literal_;
   bool in_literal_ = false;

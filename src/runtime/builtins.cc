@@ -10,6 +10,8 @@
 #include "gil/runtime/format.h"
 #include "gil/runtime/longobject.h"
 #include "gil/runtime/ops.h"
+#include "gil/runtime/percent_format.h"
+#include "gil/runtime/utf8.h"
 #include "gil/runtime/vm.h"
 
 #include "builtin_types.h"
@@ -114,6 +116,12 @@ Value builtin_repr(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_no_keywords(ts, "repr", kwnames);
   check_args(ts, "repr", argc, 1, 1);
   return make_str(repr(ts, args[0]));
+}
+
+Value builtin_ascii(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "ascii", kwnames);
+  check_args(ts, "ascii", argc, 1, 1);
+  return make_str(ascii(ts, args[0]));
 }
 
 Value builtin_format(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
@@ -236,15 +244,13 @@ Value builtin_ord(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
     raise(ts, ts.rt.types.TypeError,
           "ord() expected string of length 1, but " + std::string(type_name(ts, args[0])) + " found");
   const std::string& s = as<ObjStr>(args[0])->text;
-  // Decode one UTF-8 code point, so ord('é') works as in Python.
-  auto c = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
-  size_t need = s.empty() ? 0 : c(0) < 0x80 ? 1 : c(0) < 0xE0 ? 2 : c(0) < 0xF0 ? 3 : 4;
-  if (s.empty() || s.size() != need)
+  // One code point, so ord('é') works as in Python; the length in the
+  // error counts code points.
+  int64_t length = utf8::count_code_points(s);
+  if (length != 1)
     raise(ts, ts.rt.types.TypeError,
-          "ord() expected a character, but string of length " + std::to_string(s.size()) + " found");
-  int64_t cp = need == 1 ? c(0) : need == 2 ? (c(0) & 0x1F) : need == 3 ? (c(0) & 0x0F) : (c(0) & 0x07);
-  for (size_t i = 1; i < need; ++i) cp = (cp << 6) | (c(i) & 0x3F);
-  return Value::integer(cp);
+          "ord() expected a character, but string of length " + std::to_string(length) + " found");
+  return Value::integer(utf8::decode(s, 0).cp);
 }
 
 Value builtin_chr(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
@@ -469,7 +475,7 @@ void install_builtin_functions(Runtime& rt) {
     const char* keywords = "";
   };
   static const Entry entries[] = {
-      {"print", builtin_print, "sep end file flush"}, {"repr", builtin_repr}, {"format", builtin_format},
+      {"print", builtin_print, "sep end file flush"}, {"repr", builtin_repr}, {"ascii", builtin_ascii}, {"format", builtin_format},
       {"abs", builtin_abs},           {"round", builtin_round, "number ndigits"}, {"divmod", builtin_divmod},
       {"pow", builtin_pow},           {"hex", builtin_hex},         {"oct", builtin_oct},
       {"bin", builtin_bin},           {"ord", builtin_ord},         {"chr", builtin_chr},

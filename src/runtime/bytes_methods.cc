@@ -10,6 +10,8 @@
 #include "gil/runtime/codecs.h"
 #include "gil/runtime/errors.h"
 #include "gil/runtime/ops.h"
+#include "gil/runtime/stringlib.h"
+#include "gil/runtime/utf8.h"
 
 namespace gil {
 namespace {
@@ -87,7 +89,7 @@ Value bytes_hex(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
     uint32_t c = 0;
     if (is_str(v)) {
       const std::string& t = as<ObjStr>(v)->text;
-      n = std::count_if(t.begin(), t.end(), [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; });
+      n = utf8::count_code_points(t);
       if (n == 1) c = static_cast<unsigned char>(t[0]);
     } else if (is_bytes(v) && n == 1) {
       c = static_cast<unsigned char>(as<ObjBytes>(v)->data[0]);
@@ -132,8 +134,7 @@ Value bytes_fromhex(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   const std::string& t = as<ObjStr>(v)->text;
   auto fail = [&](size_t at) {
     // Positions count characters; a MiniPy str is UTF-8.
-    int64_t position = 0;
-    for (size_t i = 0; i < at; ++i) position += (static_cast<unsigned char>(t[i]) & 0xC0) != 0x80;
+    int64_t position = utf8::count_code_points(std::string_view(t).substr(0, at));
     raise(ts, ts.rt.types.ValueError,
           "non-hexadecimal number found in fromhex() arg at position " + std::to_string(position));
   };
@@ -235,10 +236,7 @@ int64_t find_impl(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames, con
   check_parsed_args(ts, name, argc - 1, 1, 3, kwnames);
   std::string sub = needle(ts, args[1]);
   auto [b, e] = search_range(ts, args, argc, 2, s.size());
-  if (e - b < static_cast<int64_t>(sub.size())) return -1;
-  std::string_view window(s.data() + b, static_cast<size_t>(e - b));
-  size_t at = from_right ? window.rfind(sub) : window.find(sub);
-  return at == std::string_view::npos ? -1 : static_cast<int64_t>(at) + b;
+  return stringlib::find(s, sub, b, e, from_right);
 }
 
 Value bytes_find(ThreadState& ts, Value* a, int n, ObjTuple* k) { return Value::integer(find_impl(ts, a, n, k, "find", false)); }
@@ -261,12 +259,7 @@ Value bytes_count(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_parsed_args(ts, "count", argc - 1, 1, 3, kwnames);
   std::string sub = needle(ts, args[1]);
   auto [b, e] = search_range(ts, args, argc, 2, s.size());
-  if (e < b) return Value::integer(0);
-  std::string_view window(s.data() + b, static_cast<size_t>(e - b));
-  if (sub.empty()) return Value::integer(static_cast<int64_t>(window.size() + 1));
-  int64_t count = 0;
-  for (size_t at = window.find(sub); at != std::string_view::npos; at = window.find(sub, at + sub.size())) ++count;
-  return Value::integer(count);
+  return Value::integer(stringlib::count(s, sub, b, e));
 }
 
 Value affix_impl(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames, const char* name, bool prefix) {
@@ -275,12 +268,7 @@ Value affix_impl(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames, cons
   // Not a structured binding: clang 14 cannot capture one in a lambda.
   const auto range = search_range(ts, args, argc, 2, s.size());
   const int64_t b = range.first, e = range.second;
-  auto test = [&](std::string_view a) {
-    if (b > static_cast<int64_t>(s.size())) return false;  // a start past the end matches nothing, not even b''
-    if (e - b < static_cast<int64_t>(a.size())) return false;
-    std::string_view window(s.data() + b, static_cast<size_t>(e - b));
-    return prefix ? window.substr(0, a.size()) == a : window.substr(window.size() - a.size()) == a;
-  };
+  auto test = [&](std::string_view a) { return stringlib::tailmatch(s, a, b, e, prefix); };
   if (is_tuple(args[1])) {
     for (auto& v : as<ObjTuple>(args[1])->items)
       if (test(expect_bytes_like(ts, v))) return Value::boolean(true);
@@ -298,42 +286,138 @@ Value bytes_endswith(ThreadState& ts, Value* a, int n, ObjTuple* k) { return aff
 
 // ---- Splitting, joining, stripping, replacing ----------------------------------
 
-std::vector<Value> split_whitespace(const std::string& s, int64_t maxsplit) {
-  std::vector<Value> parts;
-  size_t i = 0, n = s.size();
-  while (true) {
-    while (i < n && is_space(s[i])) ++i;
-    if (i >= n) break;
-    if (maxsplit >= 0 && static_cast<int64_t>(parts.size()) == maxsplit) {
-      parts.push_back(make_bytes(s.substr(i)));  // the rest keeps its trailing whitespace
-      break;
-    }
-    size_t j = i;
-    while (j < n && !is_space(s[j])) ++j;
-    parts.push_back(make_bytes(s.substr(i, j - i)));
-    i = j;
-  }
-  return parts;
+size_t space_at(std::string_view s, size_t i) { return is_space(s[i]) ? 1 : 0; }
+size_t one_byte(std::string_view, size_t) { return 1; }
+
+Value bytes_list(ThreadState& ts, const std::vector<std::string_view>& parts) {
+  std::vector<Value> items;
+  items.reserve(parts.size());
+  for (auto p : parts) items.push_back(make_bytes(std::string(p)));
+  return make_list(ts, std::move(items));
 }
 
-Value bytes_split(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  const std::string& s = self_data(ts, args, argc, "split");
+Value split_impl(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames, const char* name, bool from_right) {
+  const std::string& s = self_data(ts, args, argc, name);
   const Value* slots[2];
-  bind_arguments(ts, "split", args + 1, argc - 1, kwnames, {"sep", "maxsplit"}, slots);
+  bind_arguments(ts, name, args + 1, argc - 1, kwnames, {"sep", "maxsplit"}, slots);
   int64_t maxsplit = slots[1] ? expect_int(ts, *slots[1], "maxsplit") : -1;
-  if (!slots[0] || slots[0]->is_none()) return make_list(ts, split_whitespace(s, maxsplit));
+  if (!slots[0] || slots[0]->is_none())
+    return bytes_list(ts, from_right ? stringlib::rsplit_whitespace(s, maxsplit, space_at, false)
+                                     : stringlib::split_whitespace(s, maxsplit, space_at));
   std::string_view d = expect_bytes_like(ts, *slots[0]);
   if (d.empty()) raise(ts, ts.rt.types.ValueError, "empty separator");
-  std::vector<Value> parts;
-  size_t start = 0;
-  for (size_t at = s.find(d); at != std::string::npos; at = s.find(d, start)) {
-    if (maxsplit >= 0 && static_cast<int64_t>(parts.size()) == maxsplit) break;
-    parts.push_back(make_bytes(s.substr(start, at - start)));
-    start = at + d.size();
-  }
-  parts.push_back(make_bytes(s.substr(start)));
-  return make_list(ts, std::move(parts));
+  return bytes_list(ts, from_right ? stringlib::rsplit(s, d, maxsplit) : stringlib::split(s, d, maxsplit));
 }
+
+Value bytes_split(ThreadState& ts, Value* a, int n, ObjTuple* k) { return split_impl(ts, a, n, k, "split", false); }
+Value bytes_rsplit(ThreadState& ts, Value* a, int n, ObjTuple* k) { return split_impl(ts, a, n, k, "rsplit", true); }
+
+// splitlines: bytes has only \n, \r and "\r\n" as line boundaries.
+Value bytes_splitlines(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  const std::string& s = self_data(ts, args, argc, "splitlines");
+  const Value* slots[1];
+  if (!kwnames && argc - 1 > 1)
+    raise(ts, ts.rt.types.TypeError, "splitlines() takes at most 1 argument (" + std::to_string(argc - 1) + " given)");
+  bind_arguments(ts, "splitlines", args + 1, argc - 1, kwnames, {"keepends"}, slots);
+  bool keepends = slots[0] && truthy(ts, *slots[0]);
+  auto line_break = [](std::string_view t, size_t i) { return size_t{t[i] == '\n' || t[i] == '\r'}; };
+  return bytes_list(ts, stringlib::splitlines(s, keepends, line_break));
+}
+
+// The single-argument methods (partition, removeprefix, ...): "bytes.partition()
+// takes exactly one argument (0 given)".
+const std::string& one_arg(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames, const char* name) {
+  const std::string& s = self_data(ts, args, argc, name);
+  std::string full = std::string("bytes.") + name;
+  check_no_keywords(ts, full, kwnames);
+  check_args(ts, full, argc - 1, 1, 1);
+  return s;
+}
+
+Value partition_impl(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames, const char* name, bool from_right) {
+  const std::string& s = one_arg(ts, args, argc, kwnames, name);
+  std::string_view sep = expect_bytes_like(ts, args[1]);
+  if (sep.empty()) raise(ts, ts.rt.types.ValueError, "empty separator");
+  auto p = stringlib::partition(s, sep, from_right);
+  return make_tuple(ts, {make_bytes(std::string(p.before)), make_bytes(std::string(p.sep)), make_bytes(std::string(p.after))});
+}
+
+Value bytes_partition(ThreadState& ts, Value* a, int n, ObjTuple* k) { return partition_impl(ts, a, n, k, "partition", false); }
+Value bytes_rpartition(ThreadState& ts, Value* a, int n, ObjTuple* k) { return partition_impl(ts, a, n, k, "rpartition", true); }
+
+Value remove_affix_impl(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames, const char* name, bool prefix) {
+  const std::string& s = one_arg(ts, args, argc, kwnames, name);
+  std::string_view rest = stringlib::remove_affix(s, expect_bytes_like(ts, args[1]), prefix);
+  return rest.size() == s.size() ? args[0] : make_bytes(std::string(rest));
+}
+
+Value bytes_removeprefix(ThreadState& ts, Value* a, int n, ObjTuple* k) { return remove_affix_impl(ts, a, n, k, "removeprefix", true); }
+Value bytes_removesuffix(ThreadState& ts, Value* a, int n, ObjTuple* k) { return remove_affix_impl(ts, a, n, k, "removesuffix", false); }
+
+Value bytes_expandtabs(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  const std::string& s = self_data(ts, args, argc, "expandtabs");
+  const Value* slots[1];
+  bind_arguments(ts, "expandtabs", args + 1, argc - 1, kwnames, {"tabsize"}, slots);
+  int64_t tabsize = slots[0] ? expect_int(ts, *slots[0], "tabsize") : 8;
+  return make_bytes(stringlib::expandtabs(s, tabsize, false));
+}
+
+// center, ljust, rjust: the fill is one byte ("center() argument 2 must be
+// a byte string of length 1, not str").
+Value pad_impl(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames, const char* name, int where) {
+  const std::string& s = self_data(ts, args, argc, name);
+  check_no_keywords(ts, std::string("bytes.") + name, kwnames);
+  check_args(ts, name, argc - 1, 1, 2);
+  int64_t width = expect_int(ts, args[1], name);
+  std::string_view fill = " ";
+  if (argc == 3) {
+    if (!is_bytes(args[2]) || as<ObjBytes>(args[2])->data.size() != 1)
+      raise(ts, ts.rt.types.TypeError,
+            std::string(name) + "() argument 2 must be a byte string of length 1, not " +
+                std::string(type_name(ts, args[2])));
+    fill = as<ObjBytes>(args[2])->data;
+  }
+  auto length = static_cast<int64_t>(s.size());
+  if (width <= length) return args[0];
+  return make_bytes(stringlib::pad(s, length, width, fill, where));
+}
+
+Value bytes_ljust(ThreadState& ts, Value* a, int n, ObjTuple* k) { return pad_impl(ts, a, n, k, "ljust", -1); }
+Value bytes_rjust(ThreadState& ts, Value* a, int n, ObjTuple* k) { return pad_impl(ts, a, n, k, "rjust", 1); }
+Value bytes_center(ThreadState& ts, Value* a, int n, ObjTuple* k) { return pad_impl(ts, a, n, k, "center", 0); }
+
+Value bytes_zfill(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  const std::string& s = one_arg(ts, args, argc, kwnames, "zfill");
+  int64_t width = expect_int(ts, args[1], "zfill");
+  auto length = static_cast<int64_t>(s.size());
+  if (width <= length) return args[0];
+  return make_bytes(stringlib::zfill(s, length, width));
+}
+
+// title, capitalize, swapcase: ASCII case, as CPython's bytes has.
+template <std::string (*Change)(std::string_view), const char* Name>
+Value bytes_recase(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  const std::string& s = self_data(ts, args, argc, Name);
+  std::string full = std::string("bytes.") + Name;
+  check_no_keywords(ts, full, kwnames);
+  check_args(ts, full, argc - 1, 0, 0);
+  return make_bytes(Change(s));
+}
+
+template <bool (*Test)(std::string_view), const char* Name>
+Value bytes_test(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  const std::string& s = self_data(ts, args, argc, Name);
+  std::string full = std::string("bytes.") + Name;
+  check_no_keywords(ts, full, kwnames);
+  check_args(ts, full, argc - 1, 0, 0);
+  return Value::boolean(Test(s));
+}
+
+constexpr char kTitle[] = "title";
+constexpr char kCapitalize[] = "capitalize";
+constexpr char kSwapcase[] = "swapcase";
+constexpr char kIsTitle[] = "istitle";
+constexpr char kIsAscii[] = "isascii";
 
 Value bytes_join(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   const std::string& sep = self_data(ts, args, argc, "join");
@@ -357,20 +441,49 @@ Value strip_impl(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames, bool
   const std::string& s = self_data(ts, args, argc, name);
   check_no_keywords(ts, std::string("bytes.") + name, kwnames);
   check_args(ts, name, argc - 1, 0, 1);
-  bool default_chars = argc < 2 || args[1].is_none();
-  std::string_view chars = default_chars ? std::string_view() : expect_bytes_like(ts, args[1]);
-  auto strip_byte = [&](char c) { return default_chars ? is_space(c) : chars.find(c) != std::string_view::npos; };
-  size_t b = 0, e = s.size();
-  if (left)
-    while (b < e && strip_byte(s[b])) ++b;
-  if (right)
-    while (e > b && strip_byte(s[e - 1])) --e;
-  return make_bytes(s.substr(b, e - b));
+  if (argc < 2 || args[1].is_none()) return make_bytes(std::string(stringlib::strip(s, left, right, space_at, false)));
+  std::string_view chars = expect_bytes_like(ts, args[1]);
+  auto in_chars = [&](std::string_view t, size_t i) { return size_t{chars.find(t[i]) != std::string_view::npos}; };
+  return make_bytes(std::string(stringlib::strip(s, left, right, in_chars, false)));
 }
 
 Value bytes_strip(ThreadState& ts, Value* a, int n, ObjTuple* k) { return strip_impl(ts, a, n, k, true, true, "strip"); }
 Value bytes_lstrip(ThreadState& ts, Value* a, int n, ObjTuple* k) { return strip_impl(ts, a, n, k, true, false, "lstrip"); }
 Value bytes_rstrip(ThreadState& ts, Value* a, int n, ObjTuple* k) { return strip_impl(ts, a, n, k, false, true, "rstrip"); }
+
+// bytes.maketrans(from, to), a static method: the 256-byte table mapping
+// each byte of [from] to the byte of [to] at the same place.
+Value bytes_maketrans(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "maketrans", kwnames);
+  check_args(ts, "maketrans", argc - 1, 2, 2);
+  std::string_view from = expect_bytes_like(ts, args[1]), to = expect_bytes_like(ts, args[2]);
+  if (from.size() != to.size()) raise(ts, ts.rt.types.ValueError, "maketrans arguments must have same length");
+  std::string table(256, '\0');
+  for (int i = 0; i < 256; ++i) table[static_cast<size_t>(i)] = static_cast<char>(i);
+  for (size_t i = 0; i < from.size(); ++i) table[static_cast<unsigned char>(from[i])] = to[i];
+  return make_bytes(std::move(table));
+}
+
+// bytes.translate(table, /, delete=b''): the bytes in [delete] go, the
+// others map through [table] (None keeps them).
+Value bytes_translate(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  const std::string& s = self_data(ts, args, argc, "translate");
+  const Value* slots[2];
+  bind_arguments(ts, "translate", args + 1, argc - 1, kwnames, {"table", "delete"}, slots);
+  if (!slots[0]) raise(ts, ts.rt.types.TypeError, "translate() takes at least 1 positional argument (0 given)");
+  std::string_view table;
+  if (!slots[0]->is_none()) {
+    table = expect_bytes_like(ts, *slots[0]);
+    if (table.size() != 256) raise(ts, ts.rt.types.ValueError, "translation table must be 256 characters long");
+  }
+  std::string_view gone = slots[1] ? expect_bytes_like(ts, *slots[1]) : std::string_view();
+  std::string out;
+  for (char c : s) {
+    if (gone.find(c) != std::string_view::npos) continue;
+    out += table.empty() ? c : table[static_cast<unsigned char>(c)];
+  }
+  return make_bytes(std::move(out));
+}
 
 Value bytes_replace(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   const std::string& s = self_data(ts, args, argc, "replace");
@@ -379,24 +492,7 @@ Value bytes_replace(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   std::string_view from = expect_bytes_like(ts, args[1]);
   std::string_view to = expect_bytes_like(ts, args[2]);
   int64_t count = argc == 4 ? expect_int(ts, args[3], "count") : -1;
-  std::string out;
-  if (from.empty()) {
-    for (size_t i = 0; i <= s.size(); ++i) {
-      if (count < 0 || static_cast<int64_t>(i) < count) out += to;
-      if (i < s.size()) out += s[i];
-    }
-    return make_bytes(std::move(out));
-  }
-  size_t start = 0;
-  int64_t done = 0;
-  for (size_t at = s.find(from); at != std::string::npos && (count < 0 || done < count); at = s.find(from, start)) {
-    out.append(s, start, at - start);
-    out += to;
-    start = at + from.size();
-    ++done;
-  }
-  out.append(s, start, std::string::npos);
-  return make_bytes(std::move(out));
+  return make_bytes(stringlib::replace(s, from, to, count, one_byte));
 }
 
 }  // namespace
@@ -433,10 +529,29 @@ void install_bytes_methods(Runtime& rt) {
       {"lstrip", bytes_lstrip},
       {"rstrip", bytes_rstrip},
       {"replace", bytes_replace},
+      {"rsplit", bytes_rsplit, "sep maxsplit"},
+      {"maketrans", bytes_maketrans},
+      {"translate", bytes_translate, "delete"},
+      {"splitlines", bytes_splitlines, "keepends"},
+      {"partition", bytes_partition},
+      {"rpartition", bytes_rpartition},
+      {"removeprefix", bytes_removeprefix},
+      {"removesuffix", bytes_removesuffix},
+      {"expandtabs", bytes_expandtabs, "tabsize"},
+      {"ljust", bytes_ljust},
+      {"rjust", bytes_rjust},
+      {"center", bytes_center},
+      {"zfill", bytes_zfill},
+      {"title", bytes_recase<stringlib::title, kTitle>},
+      {"capitalize", bytes_recase<stringlib::capitalize, kCapitalize>},
+      {"swapcase", bytes_recase<stringlib::swapcase, kSwapcase>},
+      {"istitle", bytes_test<stringlib::istitle, kIsTitle>},
+      {"isascii", bytes_test<stringlib::isascii, kIsAscii>},
   };
   for (auto& e : entries) add_method(rt, t, e.name, e.fn, e.keywords);
   add_method(rt, t, "fromhex", bytes_fromhex);
   as<ObjNative>(*t->own(rt.intern("fromhex")))->class_method = true;
+  as<ObjNative>(*t->own(rt.intern("maketrans")))->class_method = true;
 }
 
 }  // namespace gil

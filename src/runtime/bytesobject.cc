@@ -11,6 +11,7 @@
 #include "gil/runtime/codecs.h"
 #include "gil/runtime/errors.h"
 #include "gil/runtime/ops.h"
+#include "gil/runtime/percent_format.h"
 #include "gil/runtime/type.h"
 
 #include "builtin_types.h"
@@ -209,7 +210,7 @@ Value bytes_mul(ThreadState& ts, const Value& a, const Value& b) {
 
 Value bytes_mod(ThreadState& ts, const Value& a, const Value& b) {
   if (!is_bytes(a)) return Value();
-  raise(ts, ts.rt.types.TypeError, "'%' bytes formatting is not supported by MiniPy");
+  return percent_format_bytes(ts, as<ObjBytes>(a)->data, b);
 }
 
 }  // namespace

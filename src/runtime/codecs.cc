@@ -7,6 +7,7 @@
 #include "gil/runtime/bytes.h"
 #include "gil/runtime/errors.h"
 #include "gil/runtime/ops.h"
+#include "gil/runtime/utf8.h"
 
 namespace gil {
 namespace {
@@ -78,23 +79,7 @@ Handler expect_handler(ThreadState& ts, std::string_view errors, bool decoding) 
   raise(ts, ts.rt.types.LookupError, "unknown error handler name '" + std::string(errors) + "'");
 }
 
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
+void append_utf8(std::string& out, uint32_t cp) { utf8::append(out, cp); }
 
 // One code point read from a MiniPy str and the bytes it took. A str is
 // valid UTF-8 unless something outside the language built it; a stray byte
@@ -105,16 +90,8 @@ struct CodePoint {
 };
 
 CodePoint read_code_point(std::string_view s, size_t i) {
-  auto b0 = static_cast<unsigned char>(s[i]);
-  size_t length = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 1;
-  if (length == 1 || i + length > s.size()) return {b0, 1};
-  uint32_t cp = b0 & (0x7F >> length);
-  for (size_t k = 1; k < length; ++k) {
-    auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) return {b0, 1};
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  return {cp, length};
+  utf8::Decoded d = utf8::decode(s, i);
+  return {static_cast<uint32_t>(d.cp), d.len};
 }
 
 // "\xe9", "\u20ac" or "\U0001f600": how CPython writes a code point in

@@ -222,6 +222,25 @@ Value dict_copy(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
   return call(ts, Value::borrow(ts.rt.types.dict), args, 1);
 }
 
+// dict.fromkeys(iterable, value=None), a class method: args[0] is the class
+// (or an instance). The result is cls() filled through __setitem__, as
+// CPython does for a subclass; every key gets the same [value] object.
+Value dict_fromkeys(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "fromkeys", kwnames);
+  check_args(ts, "fromkeys", argc - 1, 1, 2);
+  Value cls = is_kind(args[0], ObjKind::Type) ? args[0] : Value::borrow(type_of(ts, args[0]));
+  Value value = argc == 3 ? args[2] : Value::none();
+  std::vector<Value> keys = collect(ts, args[1]);
+  Value result = call(ts, cls, nullptr, 0);
+  for (auto& key : keys) {
+    if (type_of(ts, result) == ts.rt.types.dict)
+      dict_set(ts, as<ObjDict>(result), key, value);
+    else
+      set_item(ts, result, key, value);
+  }
+  return result;
+}
+
 Value dict_clear_method(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
   check_args(ts, "clear", argc - 1, 0, 0);
   dict_clear(self_dict(args));
@@ -247,11 +266,12 @@ void install_container_methods(Runtime& rt) {
   static const Entry dict_methods[] = {
       {"get", dict_get},     {"setdefault", dict_setdefault}, {"pop", dict_pop},       {"popitem", dict_popitem},
       {"keys", dict_keys},   {"values", dict_values},         {"items", dict_items},   {"update", dict_update, "*"},
-      {"copy", dict_copy},   {"clear", dict_clear_method},
+      {"copy", dict_copy},   {"clear", dict_clear_method}, {"fromkeys", dict_fromkeys},
   };
   for (auto& e : list_methods) add_method(rt, rt.types.list, e.name, e.fn, e.keywords);
   for (auto& e : tuple_methods) add_method(rt, rt.types.tuple, e.name, e.fn, e.keywords);
   for (auto& e : dict_methods) add_method(rt, rt.types.dict, e.name, e.fn, e.keywords);
+  as<ObjNative>(*rt.types.dict->own(rt.intern("fromkeys")))->class_method = true;
 }
 
 }  // namespace gil

@@ -7,6 +7,8 @@
 // shortest and fixed-precision modes are correctly rounded like dtoa's.
 #include "gil/runtime/format.h"
 
+#include "gil/runtime/utf8.h"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -26,65 +28,11 @@ namespace {
 // ---------------------------------------------------------------------------
 // Unicode helpers.
 
-// A code point decoded from UTF-8 and the number of bytes it took.
-struct Decoded {
-  char32_t cp;
-  size_t len;
-};
+using utf8::Decoded;
 
-// Decodes the code point at s[i] (i < s.size()). Malformed input decodes as
-// the single byte's value, so that every byte belongs to some code point.
-Decoded decode_lenient(std::string_view s, size_t i) {
-  unsigned char b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) return {b0, 1};
-  size_t len;
-  char32_t cp;
-  if ((b0 & 0xE0) == 0xC0) {
-    len = 2;
-    cp = b0 & 0x1F;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    len = 3;
-    cp = b0 & 0x0F;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    len = 4;
-    cp = b0 & 0x07;
-  } else {
-    return {b0, 1};
-  }
-  if (i + len > s.size()) return {b0, 1};
-  for (size_t k = 1; k < len; ++k) {
-    unsigned char b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) return {b0, 1};
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  return {cp, len};
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-// The number of code points in UTF-8 text: the bytes that are not
-// continuation bytes.
-int64_t count_code_points(std::string_view s) {
-  int64_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
+Decoded decode_lenient(std::string_view s, size_t i) { return utf8::decode(s, i); }
+void append_utf8(std::string& out, char32_t cp) { utf8::append(out, cp); }
+int64_t count_code_points(std::string_view s) { return utf8::count_code_points(s); }
 
 // The code points whose decimal value is 0 (Unicode 14.0, as in CPython
 // 3.11); each starts a run of ten consecutive decimal digits 0-9.
@@ -109,11 +57,7 @@ int decimal_value(char32_t cp) {
 }
 
 // Py_UNICODE_ISSPACE for code points above ASCII.
-bool is_unicode_space(char32_t cp) {
-  return cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
-         (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
-         cp == 0x202F || cp == 0x205F || cp == 0x3000;
-}
+bool is_unicode_space(char32_t cp) { return cp >= 0x80 && utf8::is_space(cp); }
 
 // Py_ISSPACE: the ASCII whitespace int() and float() strip.
 bool is_ascii_space(char c) {

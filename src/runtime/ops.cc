@@ -614,10 +614,6 @@ void raise_binary_op_error(ThreadState& ts, BinaryOp op, const Value& a, const V
     raise(ts, ts.rt.types.TypeError,
           "can only concatenate " + std::string(type_name(ts, a)) + " (not \"" + std::string(type_name(ts, b)) +
               "\") to " + std::string(type_name(ts, a)));
-  if (op == BinaryOp::Mod && is_str(a))
-    raise(ts, ts.rt.types.TypeError, "'%' string formatting is not supported by MiniPy; use f-strings or str.format");
-  if (op == BinaryOp::Mod && is_bytes(a))
-    raise(ts, ts.rt.types.TypeError, "'%' bytes formatting is not supported by MiniPy");
   raise_operand_error(ts, op_symbol(op, in_place), a, b);
 }
 

@@ -5,8 +5,13 @@
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/codecs.h"
 #include "gil/runtime/errors.h"
+#include "gil/runtime/longobject.h"
+#include "gil/runtime/dict.h"
 #include "gil/runtime/format.h"
 #include "gil/runtime/ops.h"
+#include "gil/runtime/percent_format.h"
+#include "gil/runtime/stringlib.h"
+#include "gil/runtime/utf8.h"
 
 namespace gil {
 namespace {
@@ -20,11 +25,18 @@ std::string_view arg_text(ThreadState& ts, const Value& v, const char* method) {
   return as<ObjStr>(v)->text;
 }
 
-// The ASCII characters for which str.isspace() is true: what split() splits
-// on and strip() strips by default. (CPython also counts non-ASCII spaces,
-// such as U+00A0 and U+2028, which MiniPy does not.)
-bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\x1c' && c <= '\x1f'); }
-int space_pred(int c) { return is_space(static_cast<char>(c)) ? 1 : 0; }
+// The length of the whitespace character at s[i] (str.isspace(), CPython's
+// Py_UNICODE_ISSPACE, which counts U+0085, U+00A0, U+2028 and the other
+// Unicode spaces), 0 when s[i] starts no whitespace: what split() splits on
+// and strip() strips by default.
+// A continuation byte starts nothing: the forward scans of stringlib step
+// byte by byte, and the 0x85 in 'Å' (C3 85) is not U+0085.
+size_t space_at(std::string_view s, size_t i) {
+  if (utf8::is_continuation(s[i])) return 0;
+  utf8::Decoded d = utf8::decode(s, i);
+  return utf8::is_space(d.cp) ? d.len : 0;
+}
+size_t char_len(std::string_view s, size_t i) { return utf8::decode(s, i).len; }
 
 // ---- Case and shape --------------------------------------------------------
 
@@ -94,36 +106,37 @@ Value str_islower(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
 Value strip_impl(ThreadState& ts, Value* args, int argc, bool left, bool right, const char* name) {
   check_args(ts, name, argc - 1, 0, 1);
   const std::string& s = self_text(args);
-  bool default_chars = argc < 2 || args[1].is_none();
-  std::string_view chars = default_chars ? std::string_view() : arg_text(ts, args[1], name);
-  auto strip_char = [&](char c) { return default_chars ? is_space(c) : chars.find(c) != std::string_view::npos; };
-  size_t b = 0, e = s.size();
-  if (left)
-    while (b < e && strip_char(s[b])) ++b;
-  if (right)
-    while (e > b && strip_char(s[e - 1])) --e;
-  return make_str(s.substr(b, e - b));
+  if (argc < 2 || args[1].is_none()) return make_str(std::string(stringlib::strip(s, left, right, space_at, true)));
+  std::string_view chars = arg_text(ts, args[1], name);
+  // A character is stripped when its whole UTF-8 sequence occurs in chars.
+  auto in_chars = [&](std::string_view t, size_t i) {
+    size_t len = char_len(t, i);
+    for (size_t k = 0; k < chars.size(); k += char_len(chars, k))
+      if (chars.substr(k, char_len(chars, k)) == t.substr(i, len)) return len;
+    return size_t{0};
+  };
+  return make_str(std::string(stringlib::strip(s, left, right, in_chars, true)));
 }
 
 Value str_strip(ThreadState& ts, Value* a, int n, ObjTuple* k) { return strip_impl(ts, a, n, true, true, "strip"); }
 Value str_lstrip(ThreadState& ts, Value* a, int n, ObjTuple* k) { return strip_impl(ts, a, n, true, false, "lstrip"); }
 Value str_rstrip(ThreadState& ts, Value* a, int n, ObjTuple* k) { return strip_impl(ts, a, n, false, true, "rstrip"); }
 
+// center, ljust, rjust: widths count code points, and the fill is one
+// code point.
 Value pad_impl(ThreadState& ts, Value* args, int argc, const char* name, int where) {
   check_args(ts, name, argc - 1, 1, 2);
   const std::string& s = self_text(args);
   int64_t width = expect_int(ts, args[1], name);
-  char fill = ' ';
+  std::string_view fill = " ";
   if (argc == 3) {
-    std::string_view f = arg_text(ts, args[2], name);
-    if (f.size() != 1)
+    fill = arg_text(ts, args[2], name);
+    if (utf8::count_code_points(fill) != 1)
       raise(ts, ts.rt.types.TypeError, "The fill character must be exactly one character long");
-    fill = f[0];
   }
-  if (width <= static_cast<int64_t>(s.size())) return args[0];
-  size_t pad = static_cast<size_t>(width) - s.size();
-  size_t left = where < 0 ? 0 : where > 0 ? pad : (pad / 2 + (pad & static_cast<size_t>(width) & 1));
-  return make_str(std::string(left, fill) + s + std::string(pad - left, fill));
+  int64_t length = utf8::count_code_points(s);
+  if (width <= length) return args[0];
+  return make_str(stringlib::pad(s, length, width, fill, where));
 }
 
 Value str_ljust(ThreadState& ts, Value* a, int n, ObjTuple* k) { return pad_impl(ts, a, n, "ljust", -1); }
@@ -132,12 +145,11 @@ Value str_center(ThreadState& ts, Value* a, int n, ObjTuple* k) { return pad_imp
 
 Value str_zfill(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
   check_args(ts, "zfill", argc - 1, 1, 1);
-  std::string s = self_text(args);
+  const std::string& s = self_text(args);
   int64_t width = expect_int(ts, args[1], "zfill");
-  if (width <= static_cast<int64_t>(s.size())) return args[0];
-  size_t sign = (!s.empty() && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
-  s.insert(sign, static_cast<size_t>(width) - s.size(), '0');
-  return make_str(std::move(s));
+  int64_t length = utf8::count_code_points(s);
+  if (width <= length) return args[0];
+  return make_str(stringlib::zfill(s, length, width));
 }
 
 // ---- Searching ---------------------------------------------------------------
@@ -166,10 +178,7 @@ int64_t find_impl(ThreadState& ts, Value* args, int argc, const char* name, bool
   const std::string& s = self_text(args);
   std::string_view sub = arg_text(ts, args[1], name);
   auto [b, e] = search_range(ts, args, argc, 2, s.size());
-  if (e - b < static_cast<int64_t>(sub.size())) return -1;
-  std::string_view window(s.data() + b, static_cast<size_t>(e - b));
-  size_t at = from_right ? window.rfind(sub) : window.find(sub);
-  return at == std::string_view::npos ? -1 : static_cast<int64_t>(at) + b;
+  return stringlib::find(s, sub, b, e, from_right);
 }
 
 Value str_find(ThreadState& ts, Value* a, int n, ObjTuple* k) { return Value::integer(find_impl(ts, a, n, "find", false)); }
@@ -192,12 +201,7 @@ Value str_count(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
   const std::string& s = self_text(args);
   std::string_view sub = arg_text(ts, args[1], "count");
   auto [b, e] = search_range(ts, args, argc, 2, s.size());
-  if (e - b < static_cast<int64_t>(sub.size())) return Value::integer(0);
-  std::string_view window(s.data() + b, static_cast<size_t>(e - b));
-  if (sub.empty()) return Value::integer(static_cast<int64_t>(window.size() + 1));
-  int64_t count = 0;
-  for (size_t at = window.find(sub); at != std::string_view::npos; at = window.find(sub, at + sub.size())) ++count;
-  return Value::integer(count);
+  return Value::integer(stringlib::count(s, sub, b, e));
 }
 
 // startswith/endswith: CPython's tailmatch. The affix must fit in
@@ -210,11 +214,7 @@ Value affix_impl(ThreadState& ts, Value* args, int argc, const char* name, bool 
   // Not a structured binding: clang 14 cannot capture one in a lambda.
   const auto range = search_range(ts, args, argc, 2, s.size());
   const int64_t b = range.first, e = range.second;
-  auto matches = [&](std::string_view a) {
-    auto len = static_cast<int64_t>(a.size());
-    if (e - b < len) return false;
-    return std::string_view(s).substr(static_cast<size_t>(prefix ? b : e - len), a.size()) == a;
-  };
+  auto matches = [&](std::string_view a) { return stringlib::tailmatch(s, a, b, e, prefix); };
   if (is_tuple(args[1])) {
     for (auto& v : as<ObjTuple>(args[1])->items) {
       if (!is_str(v))
@@ -235,66 +235,92 @@ Value str_endswith(ThreadState& ts, Value* a, int n, ObjTuple* k) { return affix
 
 // ---- Splitting, joining, replacing -------------------------------------------
 
-// str.split() without a separator: CPython's split_whitespace. Runs of
-// whitespace separate the parts and none are empty; once [maxsplit] splits
-// are made (maxsplit >= 0), the rest of the string is the last part, with its
-// leading whitespace skipped and its trailing whitespace kept
-// ('  a b  '.split(None, 1) == ['a', 'b  ']).
-std::vector<Value> split_whitespace(const std::string& s, int64_t maxsplit) {
-  std::vector<Value> parts;
-  size_t i = 0, n = s.size();
-  while (true) {
-    while (i < n && is_space(s[i])) ++i;
-    if (i >= n) break;
-    if (maxsplit >= 0 && static_cast<int64_t>(parts.size()) == maxsplit) {
-      parts.push_back(make_str(s.substr(i)));
-      break;
-    }
-    size_t j = i;
-    while (j < n && !is_space(s[j])) ++j;
-    parts.push_back(make_str(s.substr(i, j - i)));
-    i = j;
-  }
-  return parts;
+Value str_list(ThreadState& ts, const std::vector<std::string_view>& parts) {
+  std::vector<Value> items;
+  items.reserve(parts.size());
+  for (auto p : parts) items.push_back(make_str(std::string(p)));
+  return make_list(ts, std::move(items));
 }
 
-Value str_split(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+// split and rsplit (stringlib does the work, from the left or the right).
+Value split_impl(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames, const char* name, bool from_right) {
   const Value* slots[2];
-  bind_arguments(ts, "split", args + 1, argc - 1, kwnames, {"sep", "maxsplit"}, slots);
+  bind_arguments(ts, name, args + 1, argc - 1, kwnames, {"sep", "maxsplit"}, slots);
   const Value* sep = slots[0];
   int64_t maxsplit = slots[1] ? expect_int(ts, *slots[1], "maxsplit") : -1;
   const std::string& s = self_text(args);
-  if (!sep || sep->is_none()) return make_list(ts, split_whitespace(s, maxsplit));
-  std::string_view d = arg_text(ts, *sep, "split");
+  if (!sep || sep->is_none())
+    return str_list(ts, from_right ? stringlib::rsplit_whitespace(s, maxsplit, space_at, true)
+                                   : stringlib::split_whitespace(s, maxsplit, space_at));
+  if (!is_str(*sep))
+    raise(ts, ts.rt.types.TypeError, "must be str or None, not " + std::string(type_name(ts, *sep)));
+  std::string_view d = as<ObjStr>(*sep)->text;
   if (d.empty()) raise(ts, ts.rt.types.ValueError, "empty separator");
-  std::vector<Value> parts;
-  size_t start = 0;
-  for (size_t at = s.find(d); at != std::string::npos; at = s.find(d, start)) {
-    if (maxsplit >= 0 && static_cast<int64_t>(parts.size()) == maxsplit) break;
-    parts.push_back(make_str(s.substr(start, at - start)));
-    start = at + d.size();
-  }
-  parts.push_back(make_str(s.substr(start)));
-  return make_list(ts, std::move(parts));
+  return str_list(ts, from_right ? stringlib::rsplit(s, d, maxsplit) : stringlib::split(s, d, maxsplit));
 }
 
+Value str_split(ThreadState& ts, Value* a, int n, ObjTuple* k) { return split_impl(ts, a, n, k, "split", false); }
+Value str_rsplit(ThreadState& ts, Value* a, int n, ObjTuple* k) { return split_impl(ts, a, n, k, "rsplit", true); }
+
+// splitlines: every Unicode line boundary (CPython's Py_UNICODE_ISLINEBREAK:
+// \n \r \v \f \x1c \x1d \x1e \x85 \u2028 \u2029), "\r\n" as one.
 Value str_splitlines(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   const Value* slots[1];
   bind_arguments(ts, "splitlines", args + 1, argc - 1, kwnames, {"keepends"}, slots);
   bool keepends = slots[0] && truthy(ts, *slots[0]);
+  auto line_break = [](std::string_view t, size_t i) {
+    if (utf8::is_continuation(t[i])) return size_t{0};
+    utf8::Decoded d = utf8::decode(t, i);
+    return utf8::is_line_break(d.cp) ? d.len : 0;
+  };
+  return str_list(ts, stringlib::splitlines(self_text(args), keepends, line_break));
+}
+
+Value partition_impl(ThreadState& ts, Value* args, int argc, const char* name, bool from_right) {
+  check_args(ts, std::string("str.") + name, argc - 1, 1, 1);
+  std::string_view sep = arg_text(ts, args[1], name);
+  if (sep.empty()) raise(ts, ts.rt.types.ValueError, "empty separator");
+  auto p = stringlib::partition(self_text(args), sep, from_right);
+  return make_tuple(ts, {make_str(std::string(p.before)), make_str(std::string(p.sep)), make_str(std::string(p.after))});
+}
+
+Value str_partition(ThreadState& ts, Value* a, int n, ObjTuple* k) { return partition_impl(ts, a, n, "partition", false); }
+Value str_rpartition(ThreadState& ts, Value* a, int n, ObjTuple* k) { return partition_impl(ts, a, n, "rpartition", true); }
+
+Value remove_affix_impl(ThreadState& ts, Value* args, int argc, const char* name, bool prefix) {
+  check_args(ts, std::string("str.") + name, argc - 1, 1, 1);
+  if (!is_str(args[1]))
+    raise(ts, ts.rt.types.TypeError,
+          std::string(name) + "() argument must be str, not " + std::string(type_name(ts, args[1])));
   const std::string& s = self_text(args);
-  std::vector<Value> parts;
-  size_t start = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\n' || s[i] == '\r') {
-      size_t end = i;
-      if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
-      parts.push_back(make_str(s.substr(start, (keepends ? i + 1 : end) - start)));
-      start = i + 1;
-    }
+  std::string_view rest = stringlib::remove_affix(s, as<ObjStr>(args[1])->text, prefix);
+  return rest.size() == s.size() ? args[0] : make_str(std::string(rest));
+}
+
+Value str_removeprefix(ThreadState& ts, Value* a, int n, ObjTuple* k) { return remove_affix_impl(ts, a, n, "removeprefix", true); }
+Value str_removesuffix(ThreadState& ts, Value* a, int n, ObjTuple* k) { return remove_affix_impl(ts, a, n, "removesuffix", false); }
+
+Value str_expandtabs(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  const Value* slots[1];
+  bind_arguments(ts, "expandtabs", args + 1, argc - 1, kwnames, {"tabsize"}, slots);
+  int64_t tabsize = slots[0] ? expect_int(ts, *slots[0], "tabsize") : 8;
+  return make_str(stringlib::expandtabs(self_text(args), tabsize, true));
+}
+
+Value str_isascii(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
+  check_args(ts, "str.isascii", argc - 1, 0, 0);
+  return Value::boolean(stringlib::isascii(self_text(args)));
+}
+
+Value str_isspace(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
+  check_args(ts, "str.isspace", argc - 1, 0, 0);
+  const std::string& s = self_text(args);
+  for (size_t i = 0; i < s.size();) {
+    size_t len = space_at(s, i);
+    if (!len) return Value::boolean(false);
+    i += len;
   }
-  if (start < s.size()) parts.push_back(make_str(s.substr(start)));
-  return make_list(ts, std::move(parts));
+  return Value::boolean(!s.empty());
 }
 
 Value str_join(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
@@ -325,30 +351,97 @@ Value str_join(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
   return make_str(std::move(out));
 }
 
+// ---- Translating ---------------------------------------------------------------
+
+// str.maketrans(x[, y[, z]]), a static method (args[0] is the class or an
+// instance, unused): a dict from code points to code points, strings or None.
+Value str_maketrans(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "maketrans", kwnames);
+  check_args(ts, "maketrans", argc - 1, 1, 3);
+  Value result = make<ObjDict>(ts);
+  ObjDict* d = as<ObjDict>(result);
+  if (argc == 2) {
+    if (!is_dict(args[1]))
+      raise(ts, ts.rt.types.TypeError, "if you give only one argument to maketrans it must be a dict");
+    for (auto& e : as<ObjDict>(args[1])->entries) {
+      if (e.key.is_empty()) continue;
+      if (is_str(e.key)) {
+        const std::string& k = as<ObjStr>(e.key)->text;
+        if (utf8::count_code_points(k) != 1)
+          raise(ts, ts.rt.types.ValueError, "string keys in translate table must be of length 1");
+        dict_set(ts, d, Value::integer(utf8::decode(k, 0).cp), e.value);
+      } else if (e.key.is_intlike() || is_long(e.key)) {
+        dict_set(ts, d, e.key, e.value);
+      } else {
+        raise(ts, ts.rt.types.TypeError, "keys in translate table must be strings or integers");
+      }
+    }
+    return result;
+  }
+  if (!is_str(args[1]))
+    raise(ts, ts.rt.types.TypeError, "first maketrans argument must be a string if there is a second argument");
+  for (int i = 2; i < argc; ++i)
+    if (!is_str(args[i]))
+      raise(ts, ts.rt.types.TypeError,
+            "maketrans() argument " + std::to_string(i) + " must be str, not " + std::string(type_name(ts, args[i])));
+  std::string_view from = as<ObjStr>(args[1])->text, to = as<ObjStr>(args[2])->text;
+  if (utf8::count_code_points(from) != utf8::count_code_points(to))
+    raise(ts, ts.rt.types.ValueError, "the first two maketrans arguments must have equal length");
+  for (size_t i = 0, j = 0; i < from.size();) {
+    utf8::Decoded a = utf8::decode(from, i), b = utf8::decode(to, j);
+    dict_set(ts, d, Value::integer(a.cp), Value::integer(b.cp));
+    i += a.len;
+    j += b.len;
+  }
+  if (argc == 4) {
+    std::string_view gone = as<ObjStr>(args[3])->text;
+    for (size_t i = 0; i < gone.size();) {
+      utf8::Decoded c = utf8::decode(gone, i);
+      dict_set(ts, d, Value::integer(c.cp), Value::none());
+      i += c.len;
+    }
+  }
+  return result;
+}
+
+// str.translate(table): each code point c becomes table[c] (a code point, a
+// str, or nothing for None); a LookupError from the table keeps c.
+Value str_translate(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
+  check_args(ts, "str.translate", argc - 1, 1, 1);
+  const std::string& s = self_text(args);
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    utf8::Decoded c = utf8::decode(s, i);
+    Value mapped;
+    try {
+      mapped = get_item(ts, args[1], Value::integer(c.cp));
+    } catch (PyException& e) {
+      if (!as<ObjException>(e.exception)->type->is_subtype_of(ts.rt.types.LookupError)) throw;
+      out.append(s, i, c.len);
+      i += c.len;
+      continue;
+    }
+    i += c.len;
+    if (mapped.is_none()) continue;
+    if (is_str(mapped)) {
+      out += as<ObjStr>(mapped)->text;
+    } else if (mapped.is_intlike() || is_long(mapped)) {
+      if (!mapped.is_intlike() || mapped.as_int() < 0 || mapped.as_int() > 0x10FFFF)
+        raise(ts, ts.rt.types.ValueError, "character mapping must be in range(0x110000)");
+      utf8::append(out, static_cast<char32_t>(mapped.as_int()));
+    } else {
+      raise(ts, ts.rt.types.TypeError, "character mapping must return integer, None or str");
+    }
+  }
+  return make_str(std::move(out));
+}
+
 Value str_replace(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
   check_args(ts, "replace", argc - 1, 2, 3);
-  const std::string& s = self_text(args);
   std::string_view from = arg_text(ts, args[1], "replace");
   std::string_view to = arg_text(ts, args[2], "replace");
   int64_t count = argc == 4 ? expect_int(ts, args[3], "count") : -1;
-  std::string out;
-  if (from.empty()) {
-    for (size_t i = 0; i <= s.size(); ++i) {
-      if (count < 0 || static_cast<int64_t>(i) < count) out += to;
-      if (i < s.size()) out += s[i];
-    }
-    return make_str(std::move(out));
-  }
-  size_t start = 0;
-  int64_t done = 0;
-  for (size_t at = s.find(from); at != std::string::npos && (count < 0 || done < count); at = s.find(from, start)) {
-    out.append(s, start, at - start);
-    out += to;
-    start = at + from.size();
-    ++done;
-  }
-  out.append(s, start, std::string::npos);
-  return make_str(std::move(out));
+  return make_str(stringlib::replace(self_text(args), from, to, count, char_len));
 }
 
 // ---- Encoding -------------------------------------------------------------------
@@ -399,7 +492,8 @@ std::string expand_template(ThreadState& ts, const std::vector<format::TemplateP
         v = get_item(ts, v, accessor.index >= 0 ? Value::integer(accessor.index) : make_str(accessor.name));
     }
     format::validate_conversion(piece.conversion);
-    if (piece.conversion == 'r' || piece.conversion == 'a') v = make_str(repr(ts, v));
+    if (piece.conversion == 'r') v = make_str(repr(ts, v));
+    if (piece.conversion == 'a') v = make_str(ascii(ts, v));
     if (piece.conversion == 's') v = make_str(str(ts, v));
     std::string spec = piece.spec_needs_expanding ? expand_template(ts, piece.spec_pieces, args, argc, kwnames) : piece.spec;
     out += format_value(ts, v, spec);
@@ -429,7 +523,7 @@ void install_str_methods(Runtime& rt) {
   static const Entry entries[] = {
       {"upper", str_upper},         {"lower", str_lower},           {"capitalize", str_capitalize},
       {"title", str_title},         {"isdigit", str_is<std::isdigit>}, {"isalpha", str_is<std::isalpha>},
-      {"isalnum", str_is<std::isalnum>}, {"isspace", str_is<space_pred>}, {"isupper", str_isupper},
+      {"isalnum", str_is<std::isalnum>}, {"isspace", str_isspace}, {"isupper", str_isupper},
       {"islower", str_islower},     {"strip", str_strip},           {"lstrip", str_lstrip},
       {"rstrip", str_rstrip},       {"ljust", str_ljust},           {"rjust", str_rjust},
       {"center", str_center},       {"zfill", str_zfill},           {"find", str_find},
@@ -438,8 +532,13 @@ void install_str_methods(Runtime& rt) {
       {"split", str_split, "sep maxsplit"}, {"splitlines", str_splitlines, "keepends"},
       {"join", str_join},           {"replace", str_replace},        {"format", str_format, "*"},
       {"encode", str_encode, "encoding errors"},
+      {"rsplit", str_rsplit, "sep maxsplit"}, {"partition", str_partition}, {"rpartition", str_rpartition},
+      {"removeprefix", str_removeprefix}, {"removesuffix", str_removesuffix},
+      {"expandtabs", str_expandtabs, "tabsize"}, {"isascii", str_isascii},
+      {"maketrans", str_maketrans}, {"translate", str_translate},
   };
   for (auto& e : entries) add_method(rt, t, e.name, e.fn, e.keywords);
+  as<ObjNative>(*t->own(rt.intern("maketrans")))->class_method = true;
 }
 
 }  // namespace gil

@@ -14,8 +14,10 @@
 #include "gil/runtime/dict.h"
 #include "gil/runtime/errors.h"
 #include "gil/runtime/ops.h"
+#include "gil/runtime/percent_format.h"
 #include "gil/runtime/type.h"
 #include "gil/runtime/unicode.h"
+#include "gil/runtime/utf8.h"
 
 #include "builtin_types.h"
 
@@ -66,16 +68,9 @@ Value construct_str(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
 // three bytes like any other code point in U+0800..U+FFFF); a byte cut out
 // of a multi-byte character by byte indexing is not.
 std::pair<char32_t, size_t> utf8_at(std::string_view s, size_t i) {
-  auto b0 = static_cast<unsigned char>(s[i]);
-  size_t len = b0 >= 0xF8 ? 0 : b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 0;
-  if (len == 0 || i + len > s.size()) return {0, 0};
-  char32_t cp = b0 & (0x7F >> len);
-  for (size_t k = 1; k < len; ++k) {
-    auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) return {0, 0};
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  return {cp, len};
+  utf8::Decoded d = utf8::decode(s, i);
+  if (d.len == 1) return {0, 0};  // s[i] >= 0x80 starts no sequence
+  return {d.cp, d.len};
 }
 
 // repr() of a str, as CPython writes it: quotes chosen as CPython chooses
@@ -222,10 +217,10 @@ Value str_mul(ThreadState& ts, const Value& a, const Value& b) {
   return make_str(std::move(out));
 }
 
-// `s % x`: printf-style formatting is left out.
+// `s % x`: printf-style formatting (percent_format.cc).
 Value str_mod(ThreadState& ts, const Value& a, const Value& b) {
   if (!is_str(a)) return Value();
-  raise(ts, ts.rt.types.TypeError, "'%' string formatting is not supported by MiniPy; use f-strings or str.format");
+  return percent_format_str(ts, as<ObjStr>(a)->text, b);
 }
 
 }  // namespace

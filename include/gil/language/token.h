@@ -171,12 +171,17 @@ struct FStringPiece {
   // Where `text` starts in the source, 1-based.
   int line = 1;
   int col = 1;
-  // The conversion of a field: 'r' for `!r`, 's' for `!s`, 0 for none.
+  // The conversion of a field: 'r' for `!r`, 's' for `!s`, 'a' for `!a`,
+  // 0 for none.
   // A self-documenting `{x=}` field gets 'r' here when it has no conversion
   // and no spec, as in CPython.
   char conversion = 0;
   // The format spec after ':' with escapes decoded; empty when absent.
   std::string spec;
+  // A spec with replacement fields of its own (`{x:{width}.{prec}}`): its
+  // literal and field pieces, evaluated at run time; then [spec] is unused.
+  // Empty when the spec is plain text.
+  std::vector<FStringPiece> spec_pieces;
 };
 
 // A token: its kind, its text, where it starts, and its decoded value.
