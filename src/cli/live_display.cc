@@ -82,7 +82,7 @@ void LiveDisplay::stop() {
 void LiveDisplay::sample(int64_t now_ns) {
   std::lock_guard<std::mutex> lock(history_mutex_);
   int columns = std::max(10, view_.width - kLabelWidth - kBarWidth - 20);
-  for (int w = 0; w < board_.size(); ++w) {
+  for (int w = 0, rows = board_.rows(); w < rows; ++w) {
     auto& row = history_[static_cast<size_t>(w)];
     auto& last = last_times_[static_cast<size_t>(w)];
     // What filled most of the period since the last sample, and how much of
@@ -114,13 +114,21 @@ void LiveDisplay::sample(int64_t now_ns) {
   }
 }
 
+// A row's label: the thread's name, cut to fit, or "worker N".
+std::string LiveDisplay::row_label(int w) const {
+  const std::string& name = board_.name(w);
+  if (name.empty()) return fmt::format("worker {}", w);
+  constexpr size_t width = kLabelWidth;
+  return name.size() <= width ? name : name.substr(0, width - 1) + "~";
+}
+
 std::string LiveDisplay::frame(int64_t now_ns) {
   std::lock_guard<std::mutex> lock(history_mutex_);
   double elapsed = static_cast<double>(now_ns - start_ns_) / 1e9;
   std::string title = fmt::format("live: {}   {}", view_.title, seconds_text(elapsed));
   title.resize(std::min(title.size(), static_cast<size_t>(std::max(10, view_.width - 1))));
   std::string out = "\033[2K" + title + "\n";
-  for (int w = 0; w < board_.size(); ++w) {
+  for (int w = 0, rows = board_.rows(); w < rows; ++w) {
     const LiveWorker& worker = board_[w];
     auto activity = worker.activity();
     double at_work = static_cast<double>(worker.time_in(ThreadActivity::Running, now_ns) +
@@ -153,7 +161,7 @@ std::string LiveDisplay::frame(int64_t now_ns) {
       last = colour;
     }
     if (view_.colour) timeline += "\033[0m";
-    out += fmt::format("\033[2K{:<{}}[{}] {} {} {}\n", fmt::format("worker {}", w), kLabelWidth, bar, share, state, timeline);
+    out += fmt::format("\033[2K{:<{}}[{}] {} {} {}\n", row_label(w), kLabelWidth, bar, share, state, timeline);
   }
   std::string legend = fmt::format("  bar height: time holding the GIL (red: waiting)  ~ I/O  . starting  col {:.0f} ms",
                                    static_cast<double>(period_ns_) / 1e6);
@@ -192,16 +200,17 @@ void LiveDisplay::loop() {
     }
     if (terminal_) {
       std::string text = frame(now);
+      int lines = static_cast<int>(std::count(text.begin(), text.end(), '\n'));
       if (lines_drawn_) text = fmt::format("\033[{}F", lines_drawn_) + text;
-      lines_drawn_ = board_.size() + 2;
+      lines_drawn_ = lines;
       std::fputs(text.c_str(), view_.out);
       std::fflush(view_.out);
     } else if (now >= next_plain) {
       // Not a terminal: one plain status line a second.
       std::string line = fmt::format("live {}:", seconds_text(static_cast<double>(now - start_ns_) / 1e9));
-      for (int w = 0; w < board_.size(); ++w) {
+      for (int w = 0, rows = board_.rows(); w < rows; ++w) {
         std::string silent = silence(board_[w], now);
-        line += fmt::format(" w{} {}", w, silent.empty() ? kState[static_cast<size_t>(board_[w].activity())] : silent);
+        line += fmt::format(" {} {}", board_.name(w).empty() ? fmt::format("w{}", w) : board_.name(w), silent.empty() ? kState[static_cast<size_t>(board_[w].activity())] : silent);
       }
       std::fprintf(view_.out, "%s\n", line.c_str());
       std::fflush(view_.out);

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "gil/cli/live_display.h"
+#include "gil/cli/program_run.h"
 #include "gil/cli/report.h"
 #include "gil/cli/timeline.h"
 #include "gil/ipc/multiprocessing.h"
@@ -78,28 +79,6 @@ bool load(const std::string& path, std::string& source) {
   std::signal(SIGINT, SIG_DFL);
   std::raise(SIGINT);
   std::_Exit(128 + SIGINT);
-}
-
-int run_command(const std::vector<std::string>& words) {
-  if (words.empty()) return usage_error("run: a program file is required (gil-demo run FILE.py [ARGS...])");
-  std::string source;
-  if (!load(words[0], source)) return kUsageError;
-  gil::RuntimeConfig config;
-  config.argv = words;
-  config.extensions = gil::standard_library();
-  gil::Runtime rt(std::move(config));
-  int status;
-  {
-    gil::SigintHandler sigint(rt);
-    status = gil::run_source(rt, source, words[0]);
-  }
-  if (rt.live_daemon_threads > 0) {
-    // CPython ends daemon threads with the process; so do we.
-    std::fflush(nullptr);
-    std::_Exit(status == gil::kExitKeyboardInterrupt ? 128 + SIGINT : status);
-  }
-  if (status == gil::kExitKeyboardInterrupt) die_of_sigint();
-  return status;
 }
 
 int dis_command(const std::string& path) {
@@ -194,16 +173,88 @@ void clear_progress() {
   if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\033[2K\r");
 }
 
+// Checks the switch and check intervals and sets them in [gil]; throws
+// BadValue.
+void set_gil_numbers(const std::string& switch_interval_ms, const std::string& check_interval, gil::GilConfig& gil) {
+  double interval_ms = decimal_number("--switch-interval", switch_interval_ms, kMinSwitchIntervalMs,
+                                      kMaxSwitchIntervalMs, "milliseconds");
+  gil.switch_interval = std::chrono::microseconds(std::llround(interval_ms * 1000));
+  gil.check_interval =
+      static_cast<int>(whole_number("--check-interval", check_interval, 1, std::numeric_limits<int>::max()));
+}
+
 // Checks the numbers of [o] and sets them in [spec]; throws BadValue.
 void set_numbers(const MainOptions& o, gil::RunSpec& spec) {
   spec.workers = static_cast<int>(whole_number("--workers", o.workers, 1, kMaxWorkers));
   if (o.size) spec.size = whole_number("--size", *o.size, 1, std::numeric_limits<int64_t>::max());
-  double interval_ms = decimal_number("--switch-interval", o.switch_interval_ms, kMinSwitchIntervalMs,
-                                      kMaxSwitchIntervalMs, "milliseconds");
-  spec.gil.switch_interval = std::chrono::microseconds(std::llround(interval_ms * 1000));
-  spec.gil.check_interval =
-      static_cast<int>(whole_number("--check-interval", o.check_interval, 1, std::numeric_limits<int>::max()));
+  set_gil_numbers(o.switch_interval_ms, o.check_interval, spec.gil);
   if (o.timeout_s) spec.timeout_s = decimal_number("--timeout", *o.timeout_s, kMinTimeoutS, kMaxTimeoutS, "seconds");
+}
+
+// The lens options of `run`, as given: the numbers stay text until checked.
+struct RunOptions {
+  std::string policy = "cpython";
+  std::string switch_interval_ms = "5";
+  std::string check_interval = "100";
+  gil::ProgramLenses lenses;
+};
+
+// Whether the locale draws block characters (for --live).
+bool unicode_terminal() {
+  for (const char* var : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+    const char* value = std::getenv(var);
+    if (value && *value) {
+      std::string v = value;
+      return v.find("UTF-8") != std::string::npos || v.find("utf8") != std::string::npos;
+    }
+  }
+  return true;
+}
+
+int run_command(const std::vector<std::string>& words, RunOptions options) {
+  if (words.empty()) return usage_error("run: a program file is required (gil-demo run [OPTIONS] FILE.py [ARGS...])");
+  gil::ProgramLenses& lenses = options.lenses;
+  if (!gil::parse_gil_policy(options.policy, lenses.gil.policy))
+    return usage_error("unknown GIL policy '" + options.policy + "' (choose cpython, legacy or fair)");
+  try {
+    set_gil_numbers(options.switch_interval_ms, options.check_interval, lenses.gil);
+  } catch (const BadValue& e) {
+    return usage_error(e.message);
+  }
+  std::string source;
+  if (!load(words[0], source)) return kUsageError;
+  gil::RuntimeConfig config;
+  config.argv = words;
+  config.extensions = gil::standard_library();
+  // Room on the --live board for the main thread and 63 others.
+  std::optional<gil::LiveBoard> board;
+  if (lenses.live) board.emplace(64, 0);
+  gil::ProgramRecord record;
+  gil::configure_lenses(config, lenses, words[0], board ? &*board : nullptr, record);
+  gil::Runtime rt(std::move(config));
+  int status;
+  {
+    gil::SigintHandler sigint(rt);
+    std::optional<gil::LiveDisplay> display;
+    if (board) {
+      gil::LiveView view;
+      view.title = fmt::format("{}, GIL {}", words[0], gil::gil_policy_name(lenses.gil.policy));
+      view.colour = !std::getenv("NO_COLOR");
+      view.width = gil::terminal_width(100, STDERR_FILENO);
+      view.unicode = unicode_terminal();
+      display.emplace(*board, view);
+    }
+    status = gil::run_source(rt, source, words[0]);
+  }
+  bool shown = gil::show_lenses(record, lenses, words);
+  if (status == 0 && !shown) status = 1;
+  if (rt.live_daemon_threads > 0) {
+    // CPython ends daemon threads with the process; so do we.
+    std::fflush(nullptr);
+    std::_Exit(status == gil::kExitKeyboardInterrupt ? 128 + SIGINT : status);
+  }
+  if (status == gil::kExitKeyboardInterrupt) die_of_sigint();
+  return status;
 }
 
 // Builds the run from the options; returns an error message or "".
@@ -268,14 +319,7 @@ gil::RunReport run_live(gil::RunSpec spec, std::vector<double>& expected) {
   view.expected_s = expected;
   view.colour = !std::getenv("NO_COLOR");
   view.width = gil::terminal_width(100, STDERR_FILENO);  // the view draws on stderr
-  for (const char* var : {"LC_ALL", "LC_CTYPE", "LANG"}) {
-    const char* value = std::getenv(var);
-    if (value && *value) {
-      std::string v = value;
-      view.unicode = v.find("UTF-8") != std::string::npos || v.find("utf8") != std::string::npos;
-      break;
-    }
-  }
+  view.unicode = unicode_terminal();
   gil::RunReport report;
   {
     gil::LiveDisplay display(board, view);
@@ -320,16 +364,8 @@ std::string fmt_ms(double us) {
 }
 
 bool write_trace(const std::string& path, const gil::RunReport& run) {
-  std::FILE* f = std::fopen(path.c_str(), "w");
-  if (!f) {
-    std::fprintf(stderr, "gil-demo: error: cannot write trace '%s': %s\n", path.c_str(), std::strerror(errno));
-    return false;
-  }
-  std::string text = gil::chrome_trace(run).dump();
-  bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-  ok = std::fclose(f) == 0 && ok;
-  if (!ok) std::fprintf(stderr, "gil-demo: error: writing trace '%s' failed\n", path.c_str());
-  else if (isatty(STDERR_FILENO)) std::fprintf(stderr, "gil-demo: trace written to %s (open it in ui.perfetto.dev)\n", path.c_str());
+  bool ok = gil::write_json_file(path, gil::chrome_trace(run), "trace");
+  if (ok && isatty(STDERR_FILENO)) std::fprintf(stderr, "gil-demo: trace written to %s (open it in ui.perfetto.dev)\n", path.c_str());
   return ok;
 }
 
@@ -504,7 +540,22 @@ int main(int argc, char** argv) {
 
   CLI::App* run = app.add_subcommand("run", "Run a MiniPy program; arguments after FILE land in sys.argv[1:]");
   run->prefix_command();
-  run->footer("Usage: gil-demo run FILE.py [ARGS...]");
+  RunOptions run_options;
+  run->add_option("--gil", run_options.policy, "GIL policy: cpython, legacy or fair")->capture_default_str();
+  run->add_option("--switch-interval", run_options.switch_interval_ms,
+                  "GIL switch interval in milliseconds (0.001 to 60000); sys.setswitchinterval changes it")
+      ->capture_default_str();
+  run->add_option("--check-interval", run_options.check_interval, "Ticks between releases (legacy policy)")
+      ->capture_default_str();
+  run->add_flag("--timeline", run_options.lenses.timeline, "At exit, draw which thread held the GIL when (on stderr)");
+  run->add_option("--trace", run_options.lenses.trace_file, "Write the run as Chrome Trace Event JSON (ui.perfetto.dev)");
+  run->add_flag("--live", run_options.lenses.live, "Draw every thread's activity while the program runs (on stderr)");
+  run->add_option("--stats", run_options.lenses.stats_file,
+                  "At exit, write the GIL statistics, per thread and in total, as JSON (the main command's shape)");
+  run->add_flag("--summary", run_options.lenses.summary, "At exit, print the GIL summary on stderr");
+  run->footer("Usage: gil-demo run [OPTIONS] FILE.py [ARGS...]\n"
+              "Options go before FILE; everything after it is the program's sys.argv[1:].\n"
+              "The program's output stays on stdout; summaries and timelines go to stderr.");
 
   std::vector<std::string> compare_workloads;
   bool compare_csv = false;
@@ -531,7 +582,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return usage_error(e.what());
   }
-  if (*run) return run_command(run->remaining());
+  if (*run) return run_command(run->remaining(), run_options);
   if (*dis) return dis_command(dis_file);
   if (*compare_app) return compare_command(o, compare_workloads, compare_csv);
   bool any_option = false;

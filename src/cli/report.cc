@@ -82,20 +82,25 @@ std::string format_gil(const RunReport& r) {
   out += fmt::format("  held {:.3f} s ({:.0f}% of wall time), waited {:.3f} s summed over threads\n", seconds(g.hold),
                      100.0 * seconds(g.hold) / r.wall_s, seconds(g.wait));
   if (r.spec.mode == Mode::Serial) return out;
-  out += fmt::format("  {:<7} {:>12} {:>10} {:>10} {:>9} {:>7} {:>6}\n", "worker", "acquisitions", "held s",
-                     "waited s", "drop req", "forced", "I/O");
+  // A program's threads go by their names, a workload's workers by number.
+  size_t label_width = 7;
+  for (auto& w : r.workers) label_width = std::max(label_width, w.name.size());
+  out += fmt::format("  {:<{}} {:>12} {:>10} {:>10} {:>9} {:>7} {:>6}\n", r.workers.empty() || r.workers[0].name.empty() ? "worker" : "thread",
+                     label_width, "acquisitions", "held s", "waited s", "drop req", "forced", "I/O");
   for (auto& w : r.workers)
-    out += fmt::format("  {:<7} {:>12} {:>10.3f} {:>10.3f} {:>9} {:>7} {:>6}\n", w.worker, w.gil.acquisitions,
+    out += fmt::format("  {:<{}} {:>12} {:>10.3f} {:>10.3f} {:>9} {:>7} {:>6}\n",
+                       w.name.empty() ? std::to_string(w.worker) : w.name, label_width, w.gil.acquisitions,
                        seconds(w.gil.hold), seconds(w.gil.wait), w.gil.drop_requests, w.gil.forced_switches,
                        w.gil.voluntary_releases);
-  out += fmt::format("Memory: the threads share one interpreter; each added {:.0f} KiB of resident memory\n",
-                     static_cast<double>(r.rss_per_thread_kib));
+  if (r.rss_per_thread_kib > 0)
+    out += fmt::format("Memory: the threads share one interpreter; each added {:.0f} KiB of resident memory\n",
+                       static_cast<double>(r.rss_per_thread_kib));
   return out;
 }
 
 nlohmann::json run_json(const RunReport& r) {
   nlohmann::json workers = nlohmann::json::array();
-  for (auto& w : r.workers)
+  for (auto& w : r.workers) {
     workers.push_back({{"worker", w.worker},
                        {"units", w.units},
                        {"result", w.result},
@@ -105,6 +110,8 @@ nlohmann::json run_json(const RunReport& r) {
                        {"drop_requests", w.gil.drop_requests},
                        {"forced_switches", w.gil.forced_switches},
                        {"io_releases", w.gil.voluntary_releases}});
+    if (!w.name.empty()) workers.back()["name"] = w.name;
+  }
   if (r.spec.mode == Mode::Processes) {
     for (size_t i = 0; i < r.workers.size(); ++i) {
       const WorkerReport& w = r.workers[i];
@@ -216,6 +223,19 @@ std::string format_summary(const Comparison& c) {
   if (r.failed) out += "FAILED: " + r.error + "\n";
   std::string v = verdict(c);
   if (!v.empty()) out += "\n" + v + "\n";
+  return out;
+}
+
+std::string format_program_summary(const RunReport& r) {
+  std::string out = fmt::format("gil-demo: {}: {} thread{}, GIL policy {}, switch interval {} ms\n", r.spec.workload_name,
+                                r.workers.size(), r.workers.size() == 1 ? "" : "s", gil_policy_name(r.spec.gil.policy),
+                                interval_ms(r.spec.gil.switch_interval));
+  if (r.spec.gil.policy == GilPolicy::Legacy) out += fmt::format("  check interval {} ticks\n", r.spec.gil.check_interval);
+  out += fmt::format("  wall {:.3f} s, CPU {:.3f} s, {:.2f} cores busy\n\n", r.wall_s, r.cpu_s, r.cpu_s / r.wall_s);
+  out += format_gil(r);
+  if (has_io_latency(r))
+    out += fmt::format("I/O latency (end of a blocking call to running again): p50 {}, p99 {}\n",
+                       latency(percentile_us(r.gil.io_latency, 50)), latency(percentile_us(r.gil.io_latency, 99)));
   return out;
 }
 

@@ -57,6 +57,13 @@ std::array<double, kStates> time_in(const std::vector<Span>& spans, double from,
   return time;
 }
 
+// A row's label: a program thread's name, cut to fit, or "worker N".
+std::string row_label(const WorkerReport& w) {
+  if (w.name.empty()) return fmt::format("worker {}", w.worker);
+  constexpr size_t width = kLabelWidth - 1;  // a space before the row
+  return w.name.size() <= width ? w.name : w.name.substr(0, width - 1) + "~";
+}
+
 // The glyph grid: one row per worker. A column is wider than a switch
 // interval, so several threads may hold the GIL within it; with [one_gil],
 // the column shows as running only the thread that held it longest, so that,
@@ -117,14 +124,15 @@ std::string render_timeline(const RunReport& run, const TimelineStyle& style) {
   int columns = std::max(10, style.width - kLabelWidth - 1);
   double wall = std::max(run.wall_s, 1e-9);
   double bucket = wall / columns;
-  std::string out = fmt::format("Timeline of the {} run ({:.3f} s, one column = {:.1f} ms)\n", mode_name(run.spec.mode),
-                                run.wall_s, bucket * 1000);
+  bool program = !run.workers.empty() && !run.workers[0].name.empty();
+  std::string what = program ? run.spec.workload_name : fmt::format("the {} run", mode_name(run.spec.mode));
+  std::string out = fmt::format("Timeline of {} ({:.3f} s, one column = {:.1f} ms)\n", what, run.wall_s, bucket * 1000);
   std::vector<std::vector<Span>> rows;
   for (auto& w : run.workers) rows.push_back(spans_of(w, wall, run.spec.mode));
   bool processes = run.spec.mode == Mode::Processes;
   auto cells = grid(rows, columns, bucket, !processes);
   for (size_t r = 0; r < rows.size(); ++r) {
-    std::string row = fmt::format("{:<{}}", fmt::format("worker {}", run.workers[r].worker), kLabelWidth);
+    std::string row = fmt::format("{:<{}}", row_label(run.workers[r]), kLabelWidth);
     ThreadActivity last = ThreadActivity::Done;
     for (ThreadActivity a : cells[r]) {
       if (style.colour && a != last) row += a == ThreadActivity::Done ? kReset : kColour[static_cast<size_t>(a)];
@@ -159,7 +167,9 @@ nlohmann::json chrome_trace(const RunReport& run) {
   int flow_id = 0;
   for (auto& w : run.workers) {
     int tid = w.worker + 1;
-    std::string track = w.pid ? fmt::format("worker {} (process {})", w.worker, w.pid) : fmt::format("worker {}", w.worker);
+    std::string track = !w.name.empty() ? w.name
+                        : w.pid      ? fmt::format("worker {} (process {})", w.worker, w.pid)
+                                     : fmt::format("worker {}", w.worker);
     events.push_back({{"ph", "M"}, {"pid", pid}, {"tid", tid}, {"name", "thread_name"}, {"args", {{"name", track}}}});
     for (const Span& s : spans_of(w, wall, run.spec.mode)) {
       double ts = s.start * 1e6, dur = (s.end - s.start) * 1e6;

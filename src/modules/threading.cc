@@ -47,6 +47,10 @@ struct ThreadObj : ObjOpaque {
   // race to join the same thread.
   std::mutex join_mutex;
   GilThreadStats stats;   // final, written before finished is set
+  // The number the timeline and trace know it by (-1: none) and its row of
+  // the --live board (null: none); set by start().
+  int trace_id = -1;
+  LiveWorker* live = nullptr;
 };
 
 // A plain lock: a flag under a mutex, waited for on a condition variable.
@@ -114,8 +118,10 @@ struct ThreadingState {
   // The main thread's object, made on first use.
   Value main_thread;
   int64_t started = 0;
-  // Statistics of finished threads, in finishing order.
-  std::vector<std::pair<std::string, GilThreadStats>> finished_stats;
+  // The last trace number given to a thread (the main thread's first).
+  int last_trace_id = -1;
+  // What the GIL recorded of each finished thread, in finishing order.
+  std::vector<ThreadRecord> finished;
 };
 
 ThreadingState& state(Runtime& rt) { return *static_cast<ThreadingState*>(rt.threading.get()); }
@@ -363,6 +369,8 @@ void run_thread(Runtime* rt, Value self_value) {
   auto* self = as<ThreadObj>(self_value);
   ThreadState ts(*rt, 1 << 16);
   ts.is_main = false;
+  ts.trace_id = self->trace_id;
+  ts.live = self->live;
   rt->gil->acquire(ts);
   ts.thread_object = self_value;
   self->ident = static_cast<int64_t>(std::hash<std::thread::id>{}(std::this_thread::get_id()) & INT64_MAX);
@@ -384,7 +392,8 @@ void run_thread(Runtime* rt, Value self_value) {
   GilThreadStats final_stats = ts.gil_stats;
   if (rt->gil->config().collect_stats) final_stats.hold += std::chrono::steady_clock::now() - ts.gil_acquired_at;
   self->stats = final_stats;
-  state(*rt).finished_stats.emplace_back(self->name, final_stats);
+  rt->gil->record(ts, ThreadActivity::Done);
+  state(*rt).finished.push_back({self->name, ts.trace_id, final_stats, std::move(ts.activity)});
   {
     std::lock_guard<std::mutex> guard(self->mutex);
     self->finished = true;
@@ -467,6 +476,12 @@ Value thread_start(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_args(ts, "start", argc - 1, 0, 0);
   auto* t = as<ThreadObj>(args[0]);
   if (t->started) raise(ts, ts.rt.types.RuntimeError, "threads can only be started once");
+  ThreadingState& st = state(ts.rt);
+  if (ts.rt.config.main_thread_trace_id >= 0) {
+    if (st.last_trace_id < 0) st.last_trace_id = ts.rt.config.main_thread_trace_id;
+    t->trace_id = ++st.last_trace_id;
+  }
+  if (ts.rt.config.live) t->live = ts.rt.config.live->add_row(t->name);
   try {
     t->thread = std::thread(run_thread, &ts.rt, args[0]);
   } catch (const std::system_error& e) {
@@ -475,7 +490,7 @@ Value thread_start(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   // The new thread blocks on the GIL, which this thread holds, so it cannot
   // finish before it is registered here.
   t->started = true;
-  state(ts.rt).threads.push_back(args[0]);
+  st.threads.push_back(args[0]);
   return Value::none();
 }
 
@@ -722,9 +737,10 @@ void join_all_threads(Runtime& rt) {
 
 ThreadStatsReport collect_thread_stats(ThreadState& ts) {
   ThreadStatsReport report;
-  report.per_thread.emplace_back("MainThread", ts.gil_stats);
-  for (auto& entry : state(ts.rt).finished_stats) report.per_thread.push_back(entry);
-  for (auto& [name, stats] : report.per_thread) report.total.merge(stats);
+  report.per_thread.push_back({"MainThread", ts.trace_id, ts.gil_stats, ts.activity});
+  if (ts.rt.threading)
+    for (auto& record : state(ts.rt).finished) report.per_thread.push_back(record);
+  for (auto& record : report.per_thread) report.total.merge(record.stats);
   return report;
 }
 

@@ -66,6 +66,8 @@ int run_source(Runtime& rt, std::string_view source, const std::string& filename
     return 1;
   }
   ThreadState ts(rt);
+  ts.trace_id = rt.config.main_thread_trace_id;
+  if (rt.config.live) ts.live = rt.config.live->add_row("MainThread");
   rt.gil->acquire(ts);
   rt.globals.values[rt.global_slot(rt.name_module)] = make_str(module_name);
   int status = 0;
@@ -86,6 +88,7 @@ int run_source(Runtime& rt, std::string_view source, const std::string& filename
   // Like CPython's finalisation: wait for the non-daemon threads.
   rt.run_at_exit(ts, status == kExitKeyboardInterrupt);
   std::fflush(rt.config.out);
+  if (rt.config.at_program_end) rt.config.at_program_end(ts);
   rt.gil->release(ts);
   return status;
 }

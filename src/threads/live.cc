@@ -35,4 +35,12 @@ std::array<int64_t, kActivities> LiveWorker::totals() const {
   return t;
 }
 
+LiveWorker* LiveBoard::add_row(std::string name) {
+  int row = rows_.load(std::memory_order_relaxed);
+  if (row >= count_) return nullptr;
+  names_[static_cast<size_t>(row)] = std::move(name);
+  rows_.store(row + 1, std::memory_order_release);
+  return &workers_[static_cast<size_t>(row)];
+}
+
 }  // namespace gil

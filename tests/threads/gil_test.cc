@@ -193,7 +193,7 @@ TEST_P(GilTest, StatisticsAddUp) {
   ASSERT_EQ(report.per_thread.size(), static_cast<size_t>(n + 1));
   std::chrono::nanoseconds hold{0};
   for (size_t i = 1; i < report.per_thread.size(); ++i) {
-    const GilThreadStats& s = report.per_thread[i].second;
+    const GilThreadStats& s = report.per_thread[i].stats;
     EXPECT_EQ(s.voluntary_releases, 5u);
     EXPECT_EQ(s.io_latency.size(), 5u);
     EXPECT_GE(s.acquisitions, 6u);  // the start, and after each sleep

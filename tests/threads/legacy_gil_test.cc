@@ -121,7 +121,7 @@ TEST(LegacyGil, TheHolderReleasesEveryCheckIntervalOfInstructions) {
     ThreadStatsReport report = collect_thread_stats(main);
     rt.gil->release(main);
     EXPECT_EQ(report.per_thread.size(), 2u);
-    return report.per_thread.back().second.acquisitions;
+    return report.per_thread.back().stats.acquisitions;
   };
   uint64_t every = acquisitions(1);
   uint64_t every10 = acquisitions(10);

@@ -57,6 +57,7 @@ class LiveDisplay {
  private:
   void loop();
   void sample(int64_t now_ns);
+  std::string row_label(int w) const;
 
   const LiveBoard& board_;
   LiveView view_;

@@ -23,6 +23,10 @@ struct Comparison {
 // and, where measured, I/O latency with and without the CPU workers.
 std::string format_summary(const Comparison& c);
 
+// The summary of a program run with `gil-demo run --summary`: its threads
+// by name, with the GIL statistics of each.
+std::string format_program_summary(const RunReport& r);
+
 // The same figures as one JSON object.
 nlohmann::json to_json(const Comparison& c);
 

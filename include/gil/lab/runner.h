@@ -84,6 +84,10 @@ struct WorkerReport {
   double spawn_s = 0;
   int64_t peak_rss_kib = 0;
   int attempts = 0;
+
+  // A program's thread (`gil-demo run`): its Thread.name; empty for a
+  // workload's worker.
+  std::string name;
 };
 
 // What moving work to processes cost: messages and bytes in both directions

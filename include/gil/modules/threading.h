@@ -30,11 +30,24 @@ int threading_shutdown(ThreadState& ts);
 // objects it uses.
 void join_all_threads(Runtime& rt);
 
+// What the GIL recorded of one thread: its statistics and, when recording
+// is on, every change of its activity.
+struct ThreadRecord {
+  // Thread.name when the thread finished.
+  std::string name;
+  // Its trace number (RuntimeConfig::main_thread_trace_id), or -1.
+  int trace_id = -1;
+  GilThreadStats stats;
+  std::vector<ActivityChange> activity;
+};
+
 // The GIL statistics of every thread that has finished, plus [ts]'s own,
-// merged; and the per-thread figures, main thread first.
+// merged; and the per-thread records, main thread first, then the others in
+// finishing order. Threads still running (daemons) are not in it. [ts] must
+// hold the GIL.
 struct ThreadStatsReport {
   GilThreadStats total;
-  std::vector<std::pair<std::string, GilThreadStats>> per_thread;
+  std::vector<ThreadRecord> per_thread;
 };
 ThreadStatsReport collect_thread_stats(ThreadState& ts);
 

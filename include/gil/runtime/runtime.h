@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <functional>
 #include <unordered_map>
 #include <vector>
 
@@ -27,6 +28,7 @@
 #include "gil/runtime/type.h"
 #include "gil/runtime/value.h"
 #include "gil/threads/gil.h"
+#include "gil/threads/live.h"
 
 namespace gil {
 
@@ -126,6 +128,19 @@ struct RuntimeConfig {
   GilConfig gil;
   // The layers above the runtime that this Runtime carries.
   std::vector<RuntimeExtension> extensions;
+
+  // The lenses of `gil-demo run` (cli/program_run.h); all off by default.
+  // The number the timeline and trace know the main thread by; -1 leaves
+  // the program's threads unnumbered (a workload's runner numbers its own
+  // workers). With a number, each Thread started gets the next one.
+  int main_thread_trace_id = -1;
+  // Where --live reads what each thread does: the main thread takes the
+  // first row, each Thread started the next. Not owned; null for none.
+  LiveBoard* live = nullptr;
+  // Called once the program's top level and the at_exit hooks are done,
+  // with the main thread still holding the GIL: the lenses read the
+  // threads' statistics here.
+  std::function<void(ThreadState& main)> at_program_end;
 };
 
 struct Runtime {

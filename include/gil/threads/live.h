@@ -12,6 +12,8 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "gil/threads/gil.h"
 
@@ -50,17 +52,40 @@ class LiveWorker {
   std::atomic<int64_t> silent_since_ns_{0};
 };
 
-// One LiveWorker per worker of a run.
+// One LiveWorker per worker of a run. A board for a workload has all its
+// rows from the start; a board for a program (`gil-demo run --live`) gets a
+// row for each thread as it starts, up to its capacity, named after the
+// thread.
+//
+// Thread safety: add_row has one caller at a time (the thread holding the
+// GIL that starts a thread); it names the row before publishing it, so a
+// reader that sees rows() == n may read name(i) for every i < n.
 class LiveBoard {
  public:
-  explicit LiveBoard(int workers) : workers_(std::make_unique<LiveWorker[]>(static_cast<size_t>(workers))), count_(workers) {}
+  // [capacity] rows, of which the first [rows_in_use] are shown at once
+  // (all of them by default).
+  explicit LiveBoard(int capacity, int rows_in_use = -1)
+      : workers_(std::make_unique<LiveWorker[]>(static_cast<size_t>(capacity))),
+        names_(static_cast<size_t>(capacity)),
+        count_(capacity),
+        rows_(rows_in_use < 0 ? capacity : rows_in_use) {}
+  // The rows there is room for.
   int size() const { return count_; }
+  // The rows in use: those shown.
+  int rows() const { return rows_.load(std::memory_order_acquire); }
+  // Puts the next row in use under [name]; returns it, or null when the
+  // board is full.
+  LiveWorker* add_row(std::string name);
+  // A row's name; empty for a workload's worker.
+  const std::string& name(int i) const { return names_[static_cast<size_t>(i)]; }
   LiveWorker& operator[](int i) { return workers_[static_cast<size_t>(i)]; }
   const LiveWorker& operator[](int i) const { return workers_[static_cast<size_t>(i)]; }
 
  private:
   std::unique_ptr<LiveWorker[]> workers_;
+  std::vector<std::string> names_;
   int count_;
+  std::atomic<int> rows_;
 };
 
 // Steady-clock nanoseconds now, the time base of LiveWorker.
