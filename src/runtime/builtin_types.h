@@ -39,6 +39,7 @@ void init_range_type(Runtime& rt);  // rangeobject.cc
 Value range_reversed_big(ThreadState& ts, const Value& r);
 void init_module_type(Runtime& rt);  // moduleobject.cc
 void init_cell_type(Runtime& rt);    // cellobject.cc
+void init_code_type(Runtime& rt);    // codeobject.cc
 void init_function_type(Runtime& rt);         // functionobject.cc
 void init_native_function_type(Runtime& rt);  // nativeobject.cc
 // BaseException's slots and methods, inherited by every exception type.

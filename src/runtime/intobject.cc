@@ -220,17 +220,6 @@ bool exact_in_double(const Value& v) {
   return v.is_intlike() && v.as_int() >= -kExact && v.as_int() <= kExact;
 }
 
-// [op] with its operands swapped: a < b is b > a.
-CompareOp swap_compare(CompareOp op) {
-  switch (op) {
-    case CompareOp::Lt: return CompareOp::Gt;
-    case CompareOp::LtE: return CompareOp::GtE;
-    case CompareOp::Gt: return CompareOp::Lt;
-    case CompareOp::GtE: return CompareOp::LtE;
-    default: return op;
-  }
-}
-
 // Python's int-float comparison: exact, the float's fraction included.
 Value int_float_richcompare(const Value& i, double d, CompareOp op) {
   if (exact_in_double(i)) return compare_numbers(op, static_cast<double>(i.as_int()), d);
@@ -245,7 +234,7 @@ Value int_richcompare(ThreadState& ts, const Value& a, const Value& b, CompareOp
   if (is_integer(a) && is_integer(b)) return compare_numbers(op, int_compare(a, b), 0);
   if (is_integer(a) && b.is_float()) return int_float_richcompare(a, b.as_float(), op);
   // a float against this int, reflected: the int is on the right.
-  if (a.is_float() && is_integer(b)) return int_float_richcompare(b, a.as_float(), swap_compare(op));
+  if (a.is_float() && is_integer(b)) return int_float_richcompare(b, a.as_float(), swapped(op));
   return Value();
 }
 

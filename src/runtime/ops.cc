@@ -53,7 +53,7 @@ ObjType* type_of_slow(ThreadState& ts, const Value& v) {
       return over == ObjIterator::Over::Map ? t.map : over == ObjIterator::Over::Filter ? t.filter : t.iterator;
     }
     case ObjKind::Function: return t.function;
-    case ObjKind::Code: return t.function;
+    case ObjKind::Code: return t.code;
     case ObjKind::Native: return t.builtin_function;
     case ObjKind::BoundMethod:
       return is_kind(static_cast<ObjBoundMethod*>(o)->method, ObjKind::Function) ? t.method : t.builtin_method;
@@ -82,7 +82,7 @@ void index_builtin_types(Runtime& rt) {
   set(ObjKind::Dict, t.dict);
   set(ObjKind::Range, t.range);
   set(ObjKind::Function, t.function);
-  set(ObjKind::Code, t.function);
+  set(ObjKind::Code, t.code);
   set(ObjKind::Native, t.builtin_function);
   set(ObjKind::Type, t.type);
   set(ObjKind::Module, t.module);
@@ -318,16 +318,6 @@ ObjStr* expect_str(ThreadState& ts, const Value& v, std::string_view what) {
 // values, then the slot of the operand's type, then CPython's error.
 
 namespace {
-
-CompareOp swapped(CompareOp op) {
-  switch (op) {
-    case CompareOp::Lt: return CompareOp::Gt;
-    case CompareOp::LtE: return CompareOp::GtE;
-    case CompareOp::Gt: return CompareOp::Lt;
-    case CompareOp::GtE: return CompareOp::LtE;
-    default: return op;
-  }
-}
 
 const char* compare_symbol(CompareOp op) {
   static const char* symbols[] = {"==", "!=", "<", "<=", ">", ">="};

@@ -40,6 +40,7 @@ void install_types(Runtime& rt) {
   t.method = t.builtin_method;
   t.module = new_type(rt, "module", t.object);
   t.cell = new_type(rt, "cell", t.object);
+  t.code = new_type(rt, "code", t.object);
   t.generator = new_type(rt, "generator", t.object);
 
   auto exc = [&](const char* name, ObjType* base) {
@@ -110,6 +111,7 @@ void install_types(Runtime& rt) {
   init_range_type(rt);
   init_module_type(rt);
   init_cell_type(rt);
+  init_code_type(rt);
   init_generator_type(rt);
   init_bytes_type(rt);
   init_dict_type(rt);
@@ -122,7 +124,7 @@ void install_types(Runtime& rt) {
 
   ObjType* all[] = {t.object, t.type, t.none, t.int_, t.bool_, t.float_, t.str, t.list, t.tuple, t.dict,
                     t.dict_keys, t.dict_values, t.dict_items, t.range, t.iterator, t.function,
-                    t.builtin_function, t.method, t.module, t.cell, t.BaseException, t.Exception,
+                    t.builtin_function, t.method, t.module, t.cell, t.code, t.BaseException, t.Exception,
                     t.ArithmeticError, t.ZeroDivisionError, t.OverflowError, t.LookupError, t.IndexError,
                     t.KeyError, t.ValueError, t.TypeError, t.NameError, t.UnboundLocalError, t.AttributeError,
                     t.RuntimeError, t.RecursionError, t.NotImplementedError, t.AssertionError, t.ImportError,

@@ -14,4 +14,16 @@ inline constexpr int kBinaryOpCount = 13;
 // The comparison operators of a (possibly chained) comparison.
 enum class CompareOp { Eq, NotEq, Lt, LtE, Gt, GtE, Is, IsNot, In, NotIn };
 
+// [op] with its operands swapped (a < b is b > a): what the reflected
+// rich comparison is asked.
+constexpr CompareOp swapped(CompareOp op) {
+  switch (op) {
+    case CompareOp::Lt: return CompareOp::Gt;
+    case CompareOp::LtE: return CompareOp::GtE;
+    case CompareOp::Gt: return CompareOp::Lt;
+    case CompareOp::GtE: return CompareOp::LtE;
+    default: return op;
+  }
+}
+
 }  // namespace gil

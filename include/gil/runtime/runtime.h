@@ -67,7 +67,7 @@ struct GlobalTable {
 struct BuiltinTypes {
   ObjType *object, *type, *none, *bool_, *int_, *float_, *str, *bytes, *list, *tuple,
       *dict, *dict_keys, *dict_values, *dict_items, *range, *iterator,
-      *function, *builtin_function, *method, *module, *cell;
+      *function, *builtin_function, *method, *module, *cell, *code;
   // The descriptors classes use, and NotImplemented's type.
   ObjType *staticmethod, *classmethod, *property, *super, *NotImplementedType;
   // Bound methods of built-in functions (`[].append`), slices, and the lazy
