@@ -82,7 +82,13 @@ void LiveDisplay::stop() {
 void LiveDisplay::sample(int64_t now_ns) {
   std::lock_guard<std::mutex> lock(history_mutex_);
   int columns = std::max(10, view_.width - kLabelWidth - kBarWidth - 20);
-  for (int w = 0, rows = board_.rows(); w < rows; ++w) {
+  int rows = board_.rows();
+  // A row that came into use since the last sample (a program's thread just
+  // started) begins blank up to now, so that its columns line up.
+  for (int w = std::max(rows_seen_, 1); w < rows; ++w)
+    history_[static_cast<size_t>(w)].assign(history_[0].size(), Cell{ThreadActivity::Done, 0.f});
+  rows_seen_ = rows;
+  for (int w = 0; w < rows; ++w) {
     auto& row = history_[static_cast<size_t>(w)];
     auto& last = last_times_[static_cast<size_t>(w)];
     // What filled most of the period since the last sample, and how much of
@@ -118,7 +124,7 @@ void LiveDisplay::sample(int64_t now_ns) {
 std::string LiveDisplay::row_label(int w) const {
   const std::string& name = board_.name(w);
   if (name.empty()) return fmt::format("worker {}", w);
-  constexpr size_t width = kLabelWidth;
+  constexpr size_t width = kLabelWidth - 1;  // a space before the bar
   return name.size() <= width ? name : name.substr(0, width - 1) + "~";
 }
 

@@ -230,7 +230,9 @@ int run_command(const std::vector<std::string>& words, RunOptions options) {
   std::optional<gil::LiveBoard> board;
   if (lenses.live) board.emplace(64, 0);
   gil::ProgramRecord record;
-  gil::configure_lenses(config, lenses, words[0], board ? &*board : nullptr, record);
+  config.gil = lenses.gil;
+  // Without a view the threads' records are not kept for one.
+  if (lenses.any()) gil::configure_lenses(config, lenses, words[0], board ? &*board : nullptr, record);
   gil::Runtime rt(std::move(config));
   int status;
   {
@@ -364,7 +366,7 @@ std::string fmt_ms(double us) {
 }
 
 bool write_trace(const std::string& path, const gil::RunReport& run) {
-  bool ok = gil::write_json_file(path, gil::chrome_trace(run), "trace");
+  bool ok = gil::write_json_file(path, gil::chrome_trace(run), "trace", -1);
   if (ok && isatty(STDERR_FILENO)) std::fprintf(stderr, "gil-demo: trace written to %s (open it in ui.perfetto.dev)\n", path.c_str());
   return ok;
 }

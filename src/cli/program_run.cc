@@ -3,6 +3,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -57,6 +58,9 @@ RunReport report_of(ThreadState& main, const std::string& path, double cpu_s) {
     r.gil.merge(w.gil);
     r.workers.push_back(std::move(w));
   }
+  // In starting order, as the threads were numbered.
+  std::stable_sort(r.workers.begin(), r.workers.end(),
+                   [](const WorkerReport& a, const WorkerReport& b) { return a.worker < b.worker; });
   return r;
 }
 
@@ -75,13 +79,13 @@ void configure_lenses(RuntimeConfig& config, const ProgramLenses& lenses, const 
   };
 }
 
-bool write_json_file(const std::string& path, const nlohmann::json& json, const char* what) {
+bool write_json_file(const std::string& path, const nlohmann::json& json, const char* what, int indent) {
   std::FILE* f = std::fopen(path.c_str(), "w");
   if (!f) {
     std::fprintf(stderr, "gil-demo: error: cannot write %s '%s': %s\n", what, path.c_str(), std::strerror(errno));
     return false;
   }
-  std::string text = json.dump(2) + "\n";
+  std::string text = json.dump(indent) + "\n";
   bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
   ok = std::fclose(f) == 0 && ok;
   if (!ok) std::fprintf(stderr, "gil-demo: error: writing %s '%s' failed\n", what, path.c_str());
@@ -98,14 +102,14 @@ bool show_lenses(const ProgramRecord& record, const ProgramLenses& lenses, const
     std::fprintf(stderr, "\n%s", render_timeline(r, style).c_str());
   }
   bool ok = true;
-  if (!lenses.trace_file.empty()) ok = write_json_file(lenses.trace_file, chrome_trace(r), "trace") && ok;
+  if (!lenses.trace_file.empty()) ok = write_json_file(lenses.trace_file, chrome_trace(r), "trace", -1) && ok;
   if (!lenses.stats_file.empty()) {
     Comparison c;
     c.run = r;
     nlohmann::json stats = to_json(c);
     stats["program"] = argv.front();
     stats["argv"] = argv;
-    ok = write_json_file(lenses.stats_file, stats, "statistics") && ok;
+    ok = write_json_file(lenses.stats_file, stats, "statistics", 2) && ok;
   }
   return ok;
 }

@@ -29,12 +29,15 @@ struct Span {
 };
 
 // The worker's activity as spans covering [0, wall]. Before its first change
-// a worker counts as waiting (a thread that has not started) or as starting
-// (a worker process); after Done, as done.
+// a worker counts as waiting (a thread that has not started: a workload's
+// workers all start at once) or as starting (a worker process); a program's
+// thread (named) did not exist yet, so it is blank, as after Done.
 std::vector<Span> spans_of(const WorkerReport& w, double wall, Mode mode) {
   std::vector<Span> spans;
   double at = 0;
-  ThreadActivity current = mode == Mode::Processes ? ThreadActivity::Starting : ThreadActivity::Waiting;
+  ThreadActivity current = !w.name.empty()            ? ThreadActivity::Done
+                           : mode == Mode::Processes ? ThreadActivity::Starting
+                                                     : ThreadActivity::Waiting;
   int from = -1;
   for (auto& change : w.activity) {
     double t = std::clamp(seconds(change.at), 0.0, wall);

@@ -485,6 +485,7 @@ Value thread_start(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   try {
     t->thread = std::thread(run_thread, &ts.rt, args[0]);
   } catch (const std::system_error& e) {
+    if (t->live) t->live->change(ThreadActivity::Done, live_now_ns());  // its --live row ends at once
     raise(ts, ts.rt.types.RuntimeError, std::string("can't start new thread: ") + e.what());
   }
   // The new thread blocks on the GIL, which this thread holds, so it cannot

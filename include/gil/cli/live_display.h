@@ -74,6 +74,7 @@ class LiveDisplay {
   std::vector<std::vector<Cell>> history_;  // guarded by history_mutex_
   std::vector<std::array<int64_t, kActivities>> last_times_;  // guarded by history_mutex_
   int64_t period_ns_ = 50'000'000;                           // guarded by history_mutex_
+  int rows_seen_ = 0;                                         // guarded by history_mutex_
   std::mutex history_mutex_;
   // The glyph and colour that draw [cell].
   std::pair<std::string, const char*> draw(const Cell& cell) const;

@@ -47,8 +47,9 @@ void configure_lenses(RuntimeConfig& config, const ProgramLenses& lenses, const 
 // a file could not be written (the reason is on stderr).
 bool show_lenses(const ProgramRecord& record, const ProgramLenses& lenses, const std::vector<std::string>& argv);
 
-// Writes [json] to [path]; on failure says so on stderr, naming [what]
+// Writes [json] to [path], indented by [indent] (-1: on one line, as traces
+// are, which can be large); on failure says so on stderr, naming [what]
 // ("trace", "statistics"), and returns false.
-bool write_json_file(const std::string& path, const nlohmann::json& json, const char* what);
+bool write_json_file(const std::string& path, const nlohmann::json& json, const char* what, int indent);
 
 }  // namespace gil
