@@ -641,6 +641,21 @@ Frame& link_generator_frame(ThreadState& ts, ObjGenerator* gen, Value sent, bool
   return frame;
 }
 
+// Resumes [gen] in the eval loop (FOR_ITER, SEND): marks it running and
+// links its frame above the current one, sending [sent] unless it has not
+// started yet. An exception on the way (the recursion limit) finishes it as
+// an exception inside it would.
+void enter_generator(ThreadState& ts, ObjGenerator* gen, Value sent) {
+  bool started = gen->state != ObjGenerator::State::Created;
+  begin_generator_run(ts, gen);
+  try {
+    link_generator_frame(ts, gen, started ? std::move(sent) : Value(), false);
+  } catch (PyException& pe) {
+    pe.exception = generator_raised(ts, gen, std::move(pe.exception));
+    throw;
+  }
+}
+
 // The end of the part of the value stack [frame] may use.
 Value* frame_limit(const Frame& frame) {
   return frame.locals + frame.code->local_count() + frame.code->max_stack;
@@ -1225,15 +1240,8 @@ Value execute(ThreadState& ts, size_t entry_depth) {
             // its value here; a return ends this loop (RETURN_VALUE).
             auto* gen = static_cast<ObjGenerator*>(TOP().as_obj());
             if (generator_resumable(gen)) {
-              bool started = gen->state != ObjGenerator::State::Created;
               SAVE_FRAME();
-              begin_generator_run(ts, gen);
-              try {
-                link_generator_frame(ts, gen, started ? Value::none() : Value(), false);
-              } catch (PyException& pe) {
-                pe.exception = generator_raised(ts, gen, std::move(pe.exception));
-                throw;
-              }
+              enter_generator(ts, gen, Value::none());
               LOAD_FRAME();
               DISPATCH();
             }
@@ -1788,15 +1796,8 @@ Value execute(ThreadState& ts, size_t entry_depth) {
           // A generator receiver runs on top of this frame, as in FOR_ITER.
           auto* gen = static_cast<ObjGenerator*>(TOP().as_obj());
           if (generator_resumable(gen)) {
-            bool started = gen->state != ObjGenerator::State::Created;
             SAVE_FRAME();
-            begin_generator_run(ts, gen);
-            try {
-              link_generator_frame(ts, gen, started ? std::move(v) : Value(), false);
-            } catch (PyException& pe) {
-              pe.exception = generator_raised(ts, gen, std::move(pe.exception));
-              throw;
-            }
+            enter_generator(ts, gen, std::move(v));
             LOAD_FRAME();
             DISPATCH();
           }
