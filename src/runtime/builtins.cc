@@ -11,6 +11,7 @@
 #include "gil/runtime/longobject.h"
 #include "gil/runtime/ops.h"
 #include "gil/runtime/percent_format.h"
+#include "gil/runtime/strobject.h"
 #include "gil/runtime/utf8.h"
 #include "gil/runtime/vm.h"
 
@@ -244,9 +245,7 @@ Value builtin_ord(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
     raise(ts, ts.rt.types.TypeError,
           "ord() expected string of length 1, but " + std::string(type_name(ts, args[0])) + " found");
   const std::string& s = as<ObjStr>(args[0])->text;
-  // One code point, so ord('é') works as in Python; the length in the
-  // error counts code points.
-  int64_t length = utf8::count_code_points(s);
+  int64_t length = str_length(as<ObjStr>(args[0]));
   if (length != 1)
     raise(ts, ts.rt.types.TypeError,
           "ord() expected a character, but string of length " + std::to_string(length) + " found");
@@ -258,8 +257,7 @@ Value builtin_chr(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_args(ts, "chr", argc, 1, 1);
   int64_t cp = expect_int(ts, args[0], "chr");
   if (cp < 0 || cp >= 0x110000) raise(ts, ts.rt.types.ValueError, "chr() arg not in range(0x110000)");
-  if (cp < 0x80) return ts.rt.single_chars[cp];
-  return make_str(format::format_int(cp, "c"));
+  return str_from_code_point(ts, static_cast<char32_t>(cp));
 }
 
 // ---- Containers and iteration -------------------------------------------------
@@ -358,7 +356,8 @@ Value builtin_reversed(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames
   if (is_kind(v, ObjKind::Range))
     if (Value big = range_reversed_big(ts, v); !big.is_empty()) return big;
   Value it = make<ObjIterator>(ts, ObjIterator::Over::Reversed, v);
-  as<ObjIterator>(it)->position = length(ts, v);
+  // A str is walked back from its end by bytes (iterobject.cc).
+  as<ObjIterator>(it)->position = is_str(v) ? static_cast<int64_t>(as<ObjStr>(v)->text.size()) : length(ts, v);
   return it;
 }
 

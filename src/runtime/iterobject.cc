@@ -17,7 +17,9 @@
 #include "gil/runtime/gc.h"
 #include "gil/runtime/longobject.h"
 #include "gil/runtime/ops.h"
+#include "gil/runtime/strobject.h"
 #include "gil/runtime/type.h"
+#include "gil/runtime/utf8.h"
 
 #include "builtin_types.h"
 
@@ -47,10 +49,19 @@ bool iterator_next(ThreadState& ts, ObjIterator* it, Value& out) {
       out = items[static_cast<size_t>(it->position++)];
       return true;
     }
-    case Over::Str: {
+    case Over::Str: {  // [position] is a byte offset
       auto& s = as<ObjStr>(it->source)->text;
-      if (static_cast<size_t>(it->position) >= s.size()) return false;
-      out = ts.rt.single_chars[static_cast<unsigned char>(s[static_cast<size_t>(it->position++)])];
+      auto at = static_cast<size_t>(it->position);
+      if (at >= s.size()) return false;
+      auto c = static_cast<unsigned char>(s[at]);
+      if (c < 0x80) {
+        out = ts.rt.single_chars[c];
+        ++it->position;
+        return true;
+      }
+      utf8::Decoded d = utf8::decode(s, at);
+      out = str_from_code_point(ts, d.cp);
+      it->position += static_cast<int64_t>(d.len);
       return true;
     }
     case Over::Bytes: {
@@ -151,9 +162,11 @@ bool iterator_next(ThreadState& ts, ObjIterator* it, Value& out) {
       if (it->position <= 0) return false;
       auto& src = it->source;
       --it->position;
-      if (is_str(src))
-        out = ts.rt.single_chars[static_cast<unsigned char>(as<ObjStr>(src)->text[static_cast<size_t>(it->position)])];
-      else if (is_bytes(src))
+      if (is_str(src)) {  // [position] is a byte offset: back to the code point's start
+        auto& s = as<ObjStr>(src)->text;
+        while (it->position > 0 && utf8::is_continuation(s[static_cast<size_t>(it->position)])) --it->position;
+        out = str_from_code_point(ts, utf8::decode(s, static_cast<size_t>(it->position)).cp);
+      } else if (is_bytes(src))
         out = Value::integer(static_cast<unsigned char>(as<ObjBytes>(src)->data[static_cast<size_t>(it->position)]));
       else if (is_kind(src, ObjKind::Range)) {
         out = Value::integer(as<ObjRange>(src)->at(static_cast<uint64_t>(it->position)));

@@ -4,6 +4,7 @@
 
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/dict.h"
+#include "gil/runtime/utf8.h"
 
 namespace gil {
 
@@ -25,7 +26,12 @@ Runtime::Runtime(RuntimeConfig cfg) : config(std::move(cfg)) {
   empty_str = Value::borrow(intern(""));
   empty_tuple = make_tuple(*this);
   make_immortal(empty_tuple.as_obj());
-  for (int c = 0; c < 256; ++c) single_chars[c] = Value::borrow(intern(std::string(1, static_cast<char>(c))));
+  // The Latin-1 characters, one code point each (UTF-8: two bytes from 0x80).
+  for (int c = 0; c < 256; ++c) {
+    std::string ch;
+    utf8::append(ch, static_cast<char32_t>(c));
+    single_chars[c] = Value::borrow(intern(ch));
+  }
   name_enter = intern("__enter__");
   name_new = intern("__new__");
   name_init = intern("__init__");

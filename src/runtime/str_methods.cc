@@ -1,6 +1,5 @@
 // The methods of str.
 #include <algorithm>
-#include <cctype>
 
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/codecs.h"
@@ -11,6 +10,8 @@
 #include "gil/runtime/ops.h"
 #include "gil/runtime/percent_format.h"
 #include "gil/runtime/stringlib.h"
+#include "gil/runtime/strobject.h"
+#include "gil/runtime/unicode.h"
 #include "gil/runtime/utf8.h"
 
 namespace gil {
@@ -38,67 +39,209 @@ size_t space_at(std::string_view s, size_t i) {
 }
 size_t char_len(std::string_view s, size_t i) { return utf8::decode(s, i).len; }
 
-// ---- Case and shape --------------------------------------------------------
+// ---- Case ----------------------------------------------------------------------
+
+// The code point before byte [i], and where it starts.
+utf8::Decoded decode_before(std::string_view s, size_t& i) {
+  do --i;
+  while (i > 0 && utf8::is_continuation(s[i]));
+  return utf8::decode(s, i);
+}
+
+// Whether the capital sigma at s[at, at+2) is final (CPython's
+// handle_capital_sigma): a cased letter before it and none after it,
+// case-ignorable characters skipped on both sides.
+bool final_sigma(std::string_view s, size_t at) {
+  size_t i = at;
+  char32_t before = 0;
+  while (i > 0) {
+    before = decode_before(s, i).cp;
+    if (!unicode::is_case_ignorable(before)) break;
+    before = 0;
+  }
+  if (before == 0 || !unicode::is_cased(before)) return false;
+  for (size_t j = at + 2; j < s.size();) {
+    utf8::Decoded d = utf8::decode(s, j);
+    if (!unicode::is_case_ignorable(d.cp)) return !unicode::is_cased(d.cp);
+    j += d.len;
+  }
+  return true;
+}
+
+void append_lower_in(std::string& out, std::string_view s, size_t at, char32_t cp) {
+  if (cp == 0x3A3)
+    utf8::append(out, final_sigma(s, at) ? 0x3C2 : 0x3C3);
+  else
+    unicode::append_lower(out, cp);
+}
+
+// Rewrites each code point of the receiver: [step] gets the text, the
+// code point's offset, the code point and its index, and appends what it
+// becomes. ASCII text, whose mappings stay ASCII, takes [ascii] byte by
+// byte instead.
+template <class Ascii, class Step>
+Value map_code_points(Value* args, Ascii ascii, Step step) {
+  auto* self = as<ObjStr>(args[0]);
+  const std::string& s = self->text;
+  std::string out;
+  out.reserve(s.size());
+  if (str_is_ascii(self)) {
+    for (size_t i = 0; i < s.size(); ++i) out += static_cast<char>(ascii(static_cast<unsigned char>(s[i]), i));
+    return make_str(std::move(out));
+  }
+  size_t index = 0;
+  for (size_t i = 0; i < s.size(); ++index) {
+    utf8::Decoded d = utf8::decode(s, i);
+    step(out, s, i, d.cp, index);
+    i += d.len;
+  }
+  return make_str(std::move(out));
+}
+
+int ascii_upper(int c) { return c >= 'a' && c <= 'z' ? c - 32 : c; }
+int ascii_lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+bool ascii_cased(int c) { return ascii_upper(c) != ascii_lower(c); }
 
 Value str_upper(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
   check_args(ts, "str.upper", argc - 1, 0, 0);
-  std::string s = self_text(args);
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return make_str(std::move(s));
+  return map_code_points(
+      args, [](int c, size_t) { return ascii_upper(c); },
+      [](std::string& out, std::string_view, size_t, char32_t cp, size_t) { unicode::append_upper(out, cp); });
 }
 
 Value str_lower(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
   check_args(ts, "str.lower", argc - 1, 0, 0);
-  std::string s = self_text(args);
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return make_str(std::move(s));
+  return map_code_points(
+      args, [](int c, size_t) { return ascii_lower(c); },
+      [](std::string& out, std::string_view s, size_t at, char32_t cp, size_t) { append_lower_in(out, s, at, cp); });
 }
 
+Value str_casefold(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
+  check_args(ts, "str.casefold", argc - 1, 0, 0);
+  return map_code_points(
+      args, [](int c, size_t) { return ascii_lower(c); },
+      [](std::string& out, std::string_view, size_t, char32_t cp, size_t) { unicode::append_fold(out, cp); });
+}
+
+Value str_swapcase(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
+  check_args(ts, "str.swapcase", argc - 1, 0, 0);
+  return map_code_points(
+      args, [](int c, size_t) { return c >= 'a' && c <= 'z' ? c - 32 : ascii_lower(c); },
+      [](std::string& out, std::string_view s, size_t at, char32_t cp, size_t) {
+        if (unicode::is_upper(cp))
+          append_lower_in(out, s, at, cp);
+        else if (unicode::is_lower(cp))
+          unicode::append_upper(out, cp);
+        else
+          utf8::append(out, cp);
+      });
+}
+
+// The first character in titlecase, the rest in lowercase (3.8 and later).
 Value str_capitalize(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
   check_args(ts, "str.capitalize", argc - 1, 0, 0);
-  std::string s = self_text(args);
-  for (size_t i = 0; i < s.size(); ++i)
-    s[i] = static_cast<char>(i == 0 ? std::toupper(static_cast<unsigned char>(s[i])) : std::tolower(static_cast<unsigned char>(s[i])));
-  return make_str(std::move(s));
+  return map_code_points(
+      args, [](int c, size_t i) { return i == 0 ? ascii_upper(c) : ascii_lower(c); },
+      [](std::string& out, std::string_view s, size_t at, char32_t cp, size_t index) {
+        if (index == 0)
+          unicode::append_title(out, cp);
+        else
+          append_lower_in(out, s, at, cp);
+      });
 }
 
+// Titlecase after an uncased character, lowercase after a cased one.
 Value str_title(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
   check_args(ts, "str.title", argc - 1, 0, 0);
-  std::string s = self_text(args);
-  bool prev_cased = false;
-  for (char& c : s) {
-    auto u = static_cast<unsigned char>(c);
-    c = static_cast<char>(prev_cased ? std::tolower(u) : std::toupper(u));
-    prev_cased = std::isalpha(u) != 0;
-  }
-  return make_str(std::move(s));
+  bool previous_is_cased = false;
+  return map_code_points(
+      args,
+      [&](int c, size_t) {
+        int mapped = previous_is_cased ? ascii_lower(c) : ascii_upper(c);
+        previous_is_cased = ascii_cased(c);
+        return mapped;
+      },
+      [&](std::string& out, std::string_view s, size_t at, char32_t cp, size_t) {
+        if (previous_is_cased)
+          append_lower_in(out, s, at, cp);
+        else
+          unicode::append_title(out, cp);
+        previous_is_cased = unicode::is_cased(cp);
+      });
 }
 
-template <int (*Pred)(int)>
+// ---- Predicates --------------------------------------------------------------
+
+// Calls [each] on every code point until it returns false.
+template <class Each>
+bool all_code_points(std::string_view s, Each each) {
+  for (size_t i = 0; i < s.size();) {
+    utf8::Decoded d = utf8::decode(s, i);
+    if (!each(d.cp)) return false;
+    i += d.len;
+  }
+  return true;
+}
+
+// isalpha, isdecimal, ...: a non-empty str whose every code point has the
+// property.
+template <bool (*Has)(char32_t)>
 Value str_is(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
+  check_args(ts, "str.is...", argc - 1, 0, 0);
   const std::string& s = self_text(args);
-  bool ok = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return Pred(static_cast<unsigned char>(c)) != 0; });
-  return Value::boolean(ok);
+  return Value::boolean(!s.empty() && all_code_points(s, Has));
 }
 
-Value str_isupper(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
-  const std::string& s = self_text(args);
-  bool cased = false;
-  for (char c : s) {
-    if (std::islower(static_cast<unsigned char>(c))) return Value::boolean(false);
-    cased |= std::isupper(static_cast<unsigned char>(c)) != 0;
-  }
-  return Value::boolean(cased);
+bool is_alnum(char32_t cp) {
+  return unicode::is_alpha(cp) || unicode::is_decimal(cp) || unicode::is_digit(cp) || unicode::is_numeric(cp);
 }
 
-Value str_islower(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
+Value str_isprintable(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
+  check_args(ts, "str.isprintable", argc - 1, 0, 0);
+  return Value::boolean(all_code_points(self_text(args), is_printable));
+}
+
+Value str_isidentifier(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
+  check_args(ts, "str.isidentifier", argc - 1, 0, 0);
   const std::string& s = self_text(args);
+  if (s.empty()) return Value::boolean(false);
+  utf8::Decoded first = utf8::decode(s, 0);
+  if (!unicode::is_xid_start(first.cp) && first.cp != '_') return Value::boolean(false);
+  return Value::boolean(all_code_points(std::string_view(s).substr(first.len), unicode::is_xid_continue));
+}
+
+// isupper / islower: at least one cased character, and none of the other
+// case (a titlecase letter counts as the other case for both).
+template <bool (*Same)(char32_t), bool (*Other)(char32_t)>
+Value str_is_case(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
+  check_args(ts, "str.is...", argc - 1, 0, 0);
   bool cased = false;
-  for (char c : s) {
-    if (std::isupper(static_cast<unsigned char>(c))) return Value::boolean(false);
-    cased |= std::islower(static_cast<unsigned char>(c)) != 0;
-  }
-  return Value::boolean(cased);
+  bool ok = all_code_points(self_text(args), [&](char32_t cp) {
+    if (Other(cp) || unicode::is_title(cp)) return false;
+    cased |= Same(cp);
+    return true;
+  });
+  return Value::boolean(ok && cased);
+}
+
+// Uppercase and titlecase letters only after uncased characters, lowercase
+// ones only after cased characters, and at least one cased character.
+Value str_istitle(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
+  check_args(ts, "str.istitle", argc - 1, 0, 0);
+  bool cased = false, previous_is_cased = false;
+  bool ok = all_code_points(self_text(args), [&](char32_t cp) {
+    if (unicode::is_upper(cp) || unicode::is_title(cp)) {
+      if (previous_is_cased) return false;
+      previous_is_cased = cased = true;
+    } else if (unicode::is_lower(cp)) {
+      if (!previous_is_cased) return false;
+      previous_is_cased = cased = true;
+    } else {
+      previous_is_cased = false;
+    }
+    return true;
+  });
+  return Value::boolean(ok && cased);
 }
 
 // ---- Stripping and padding --------------------------------------------------
@@ -173,12 +316,28 @@ std::pair<int64_t, int64_t> search_range(ThreadState& ts, Value* args, int argc,
   return {bound(first, 0), std::min(bound(first + 1, n), n)};
 }
 
+// A [start, end) range of code points, as search_range resolved it, in
+// bytes: a start past the end stays past it.
+std::pair<int64_t, int64_t> byte_range(ObjStr* s, std::pair<int64_t, int64_t> range) {
+  if (str_is_ascii(s)) return range;
+  auto [b, e] = range;
+  auto past_end = static_cast<int64_t>(s->text.size()) + 1;
+  return {b > str_length(s) ? past_end : static_cast<int64_t>(str_offset(s, b)), static_cast<int64_t>(str_offset(s, e))};
+}
+
+// [start, end) arguments at args[2], args[3], in bytes.
+std::pair<int64_t, int64_t> search_bytes(ThreadState& ts, Value* args, int argc) {
+  auto* self = as<ObjStr>(args[0]);
+  return byte_range(self, search_range(ts, args, argc, 2, static_cast<size_t>(str_length(self))));
+}
+
 int64_t find_impl(ThreadState& ts, Value* args, int argc, const char* name, bool from_right) {
   check_args(ts, name, argc - 1, 1, 3);
   const std::string& s = self_text(args);
   std::string_view sub = arg_text(ts, args[1], name);
-  auto [b, e] = search_range(ts, args, argc, 2, s.size());
-  return stringlib::find(s, sub, b, e, from_right);
+  auto [b, e] = search_bytes(ts, args, argc);
+  int64_t at = stringlib::find(s, sub, b, e, from_right);
+  return at < 0 ? at : str_index_at(as<ObjStr>(args[0]), static_cast<size_t>(at));
 }
 
 Value str_find(ThreadState& ts, Value* a, int n, ObjTuple* k) { return Value::integer(find_impl(ts, a, n, "find", false)); }
@@ -200,7 +359,11 @@ Value str_count(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
   check_args(ts, "count", argc - 1, 1, 3);
   const std::string& s = self_text(args);
   std::string_view sub = arg_text(ts, args[1], "count");
-  auto [b, e] = search_range(ts, args, argc, 2, s.size());
+  auto* self = as<ObjStr>(args[0]);
+  auto range = search_range(ts, args, argc, 2, static_cast<size_t>(str_length(self)));
+  // The empty string occurs once per code point, and at the end.
+  if (sub.empty()) return Value::integer(range.second < range.first ? 0 : range.second - range.first + 1);
+  auto [b, e] = byte_range(self, range);
   return Value::integer(stringlib::count(s, sub, b, e));
 }
 
@@ -212,7 +375,7 @@ Value affix_impl(ThreadState& ts, Value* args, int argc, const char* name, bool 
   check_args(ts, name, argc - 1, 1, 3);
   const std::string& s = self_text(args);
   // Not a structured binding: clang 14 cannot capture one in a lambda.
-  const auto range = search_range(ts, args, argc, 2, s.size());
+  const auto range = search_bytes(ts, args, argc);
   const int64_t b = range.first, e = range.second;
   auto matches = [&](std::string_view a) { return stringlib::tailmatch(s, a, b, e, prefix); };
   if (is_tuple(args[1])) {
@@ -522,9 +685,14 @@ void install_str_methods(Runtime& rt) {
   };
   static const Entry entries[] = {
       {"upper", str_upper},         {"lower", str_lower},           {"capitalize", str_capitalize},
-      {"title", str_title},         {"isdigit", str_is<std::isdigit>}, {"isalpha", str_is<std::isalpha>},
-      {"isalnum", str_is<std::isalnum>}, {"isspace", str_isspace}, {"isupper", str_isupper},
-      {"islower", str_islower},     {"strip", str_strip},           {"lstrip", str_lstrip},
+      {"title", str_title},         {"casefold", str_casefold},     {"swapcase", str_swapcase},
+      {"isdigit", str_is<unicode::is_digit>}, {"isalpha", str_is<unicode::is_alpha>},
+      {"isalnum", str_is<is_alnum>}, {"isdecimal", str_is<unicode::is_decimal>},
+      {"isnumeric", str_is<unicode::is_numeric>}, {"isspace", str_isspace},
+      {"isupper", str_is_case<unicode::is_upper, unicode::is_lower>},
+      {"islower", str_is_case<unicode::is_lower, unicode::is_upper>}, {"istitle", str_istitle},
+      {"isidentifier", str_isidentifier}, {"isprintable", str_isprintable},
+      {"strip", str_strip},           {"lstrip", str_lstrip},
       {"rstrip", str_rstrip},       {"ljust", str_ljust},           {"rjust", str_rjust},
       {"center", str_center},       {"zfill", str_zfill},           {"find", str_find},
       {"rfind", str_rfind},         {"index", str_index},           {"rindex", str_rindex},

@@ -2,9 +2,9 @@
 //
 // A str is an ObjStr: UTF-8 bytes, immutable except that `s += t` appends
 // in place when s is the only reference and not interned (how CPython makes
-// repeated concatenation linear). Indexing, slicing and len() count bytes,
-// so programs written in ASCII behave as in CPython. Interned strings are
-// unique, so two interned strs are equal only when they are one object.
+// repeated concatenation linear). Indexing, slicing, iteration and len()
+// count code points (strobject.h). Interned strings are unique, so two
+// interned strs are equal only when they are one object.
 // The methods (s.upper(), s.split(), ...) are in str_methods.cc, the
 // formatting mini-language in format.cc.
 #include <string>
@@ -15,6 +15,7 @@
 #include "gil/runtime/errors.h"
 #include "gil/runtime/ops.h"
 #include "gil/runtime/percent_format.h"
+#include "gil/runtime/strobject.h"
 #include "gil/runtime/type.h"
 #include "gil/runtime/unicode.h"
 #include "gil/runtime/utf8.h"
@@ -26,6 +27,34 @@ namespace gil {
 uint64_t str_hash(ObjStr* s) {
   if (s->hash == 0) s->hash = hash_mix(std::hash<std::string_view>{}(s->text));
   return s->hash;
+}
+
+int64_t str_length(ObjStr* s) {
+  if (s->length < 0) s->length = utf8::count_code_points(s->text);
+  return s->length;
+}
+
+size_t str_offset(ObjStr* s, int64_t index) {
+  if (str_is_ascii(s)) return static_cast<size_t>(index);
+  const std::string& t = s->text;
+  size_t at = 0;
+  for (int64_t seen = 0; at < t.size(); ++at) {
+    if (utf8::is_continuation(t[at])) continue;
+    if (seen++ == index) return at;
+  }
+  return at;
+}
+
+int64_t str_index_at(ObjStr* s, size_t offset) {
+  if (str_is_ascii(s)) return static_cast<int64_t>(offset);
+  return utf8::count_code_points(std::string_view(s->text).substr(0, offset));
+}
+
+Value str_from_code_point(ThreadState& ts, char32_t cp) {
+  if (cp < 256) return ts.rt.single_chars[cp];
+  std::string out;
+  utf8::append(out, cp);
+  return make_str(std::move(out));
 }
 
 namespace {
@@ -65,8 +94,8 @@ Value construct_str(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
 // The code point whose UTF-8 encoding starts at s[i] (a byte >= 0x80) and
 // its length in bytes, or length 0 when the bytes there are not one. A str
 // built by the language is UTF-8 (chr() may add surrogates, encoded as
-// three bytes like any other code point in U+0800..U+FFFF); a byte cut out
-// of a multi-byte character by byte indexing is not.
+// three bytes like any other code point in U+0800..U+FFFF); this is the
+// guard for one that is not.
 std::pair<char32_t, size_t> utf8_at(std::string_view s, size_t i) {
   utf8::Decoded d = utf8::decode(s, i);
   if (d.len == 1) return {0, 0};  // s[i] >= 0x80 starts no sequence
@@ -76,8 +105,8 @@ std::pair<char32_t, size_t> utf8_at(std::string_view s, size_t i) {
 // repr() of a str, as CPython writes it: quotes chosen as CPython chooses
 // them, the quote and backslash escaped, \t \n \r, and every other
 // non-printable code point as \xNN, \uNNNN or \UNNNNNNNN (is_printable).
-// Printable non-ASCII characters are copied as they are; so is a byte that
-// does not start a UTF-8 sequence, which has no CPython equivalent.
+// Printable non-ASCII characters are copied as they are; so would be a byte
+// that starts no UTF-8 sequence.
 void str_repr_into(std::string_view s, std::string& out) {
   char quote = (s.find('\'') != std::string_view::npos && s.find('"') == std::string_view::npos) ? '"' : '\'';
   out += quote;
@@ -141,22 +170,43 @@ Value str_richcompare(ThreadState& ts, const Value& a, const Value& b, CompareOp
 
 bool str_bool(ThreadState& ts, const Value& self) { return !as<ObjStr>(self)->text.empty(); }
 
-int64_t str_len(ThreadState& ts, const Value& self) { return static_cast<int64_t>(as<ObjStr>(self)->text.size()); }
+int64_t str_len(ThreadState& ts, const Value& self) { return str_length(as<ObjStr>(self)); }
 
 // ---- Items ----------------------------------------------------------------------------
 
-// s[i] (a one-character str from the runtime's table) and s[a:b:c].
+// s[i] and s[a:b:c], counting code points. ASCII text indexes its bytes;
+// other text finds its code points' offsets first.
 Value str_getitem(ThreadState& ts, const Value& container, const Value& index) {
-  const std::string& s = as<ObjStr>(container)->text;
+  auto* str = as<ObjStr>(container);
+  const std::string& s = str->text;
+  int64_t length = str_length(str);
+  bool ascii = length == static_cast<int64_t>(s.size());
   if (index.is_intlike()) {
-    auto c = static_cast<unsigned char>(s[static_cast<size_t>(normalize_index(ts, index.as_int(), s.size(), "string"))]);
-    return ts.rt.single_chars[c];
+    int64_t i = normalize_index(ts, index.as_int(), static_cast<size_t>(length), "string");
+    if (ascii) return ts.rt.single_chars[static_cast<unsigned char>(s[static_cast<size_t>(i)])];
+    return str_from_code_point(ts, utf8::decode(s, str_offset(str, i)).cp);
   }
   if (is_kind(index, ObjKind::Slice)) {
-    SliceRange r = resolve_slice(ts, as<ObjSlice>(index), s.size());
+    SliceRange r = resolve_slice(ts, as<ObjSlice>(index), static_cast<size_t>(length));
+    if (r.step == 1 && r.count == length && !str->type) return container;  // CPython's s[:] is s
     std::string out;
-    out.reserve(static_cast<size_t>(r.count));
-    for (int64_t i = 0, at = r.start; i < r.count; ++i, at += r.step) out += s[static_cast<size_t>(at)];
+    if (ascii) {
+      out.reserve(static_cast<size_t>(r.count));
+      for (int64_t i = 0, at = r.start; i < r.count; ++i, at += r.step) out += s[static_cast<size_t>(at)];
+    } else if (r.step == 1) {
+      size_t begin = str_offset(str, r.start);
+      out = s.substr(begin, str_offset(str, r.start + r.count) - begin);
+    } else {
+      std::vector<size_t> starts;  // of every code point, then the end
+      starts.reserve(static_cast<size_t>(length) + 1);
+      for (size_t at = 0; at < s.size(); ++at)
+        if (!utf8::is_continuation(s[at])) starts.push_back(at);
+      starts.push_back(s.size());
+      for (int64_t i = 0, at = r.start; i < r.count; ++i, at += r.step) {
+        auto k = static_cast<size_t>(at);
+        out.append(s, starts[k], starts[k + 1] - starts[k]);
+      }
+    }
     return make_str(std::move(out));
   }
   raise(ts, ts.rt.types.TypeError, "string indices must be integers, not '" + std::string(type_name(ts, index)) + "'");
@@ -187,8 +237,10 @@ Value str_add(ThreadState& ts, const Value& a, const Value& b) {
   }
   ObjStr* sa = as<ObjStr>(a);
   if (InPlace && is_unique(sa) && !sa->interned) {
-    sa->text += as<ObjStr>(b)->text;
+    auto* sb = as<ObjStr>(b);
+    sa->text += sb->text;
     sa->hash = 0;
+    sa->length = sa->length >= 0 && sb->length >= 0 ? sa->length + sb->length : -1;
     return a;
   }
   std::string out;

@@ -38,9 +38,8 @@ TEST(StrMethods, ReprEscapesNonPrintableCodePoints) {
   EXPECT_EQ(eval("repr(chr(0x80) + chr(0x9f) + chr(0xa0) + chr(0xad))"), "'\\x80\\x9f\\xa0\\xad'\n");
   EXPECT_EQ(eval("repr(chr(0x200b) + chr(0xd800) + chr(0xe0001))"), "'\\u200b\\ud800\\U000e0001'\n");
   EXPECT_EQ(eval("repr('caf\\xe9 \\u4e2d')"), "'caf\xc3\xa9 \xe4\xb8\xad'\n");
-  // MiniPy-only: a byte cut out of a character by byte indexing is no code
-  // point, and repr copies it as it is.
-  EXPECT_EQ(eval("repr('\\xe9'[0])"), "'\xc3'\n");
+  // Indexing counts code points: the character, not its first UTF-8 byte.
+  EXPECT_EQ(eval("repr('\\xe9'[0])"), "'\xc3\xa9'\n");
 }
 
 }  // namespace

@@ -23,15 +23,17 @@ struct ObjType;
 struct ObjCode;
 struct ObjStr;
 
-// An immutable byte string. MiniPy strings are sequences of bytes; programs
-// written in ASCII behave exactly as in Python.
+// An immutable sequence of code points, held as UTF-8 (strobject.h says
+// how indexes map to bytes).
 struct ObjStr : Obj {
   explicit ObjStr(std::string s) : Obj(ObjKind::Str), text(std::move(s)) {}
-  // The bytes. Mutated in place only by `s += t` when this is the sole
+  // The UTF-8 bytes. Mutated in place only by `s += t` when this is the sole
   // reference, which is how CPython makes repeated concatenation linear.
   std::string text;
   // The cached hash, 0 when not yet computed.
   uint64_t hash = 0;
+  // The number of code points, -1 until str_length() counts them.
+  int64_t length = -1;
   // True when the runtime's intern table holds this string.
   bool interned = false;
 };

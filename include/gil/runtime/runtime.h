@@ -167,7 +167,8 @@ struct Runtime {
   std::unordered_map<std::string, Value> modules;
   // Source text of each compiled file, for traceback lines.
   std::unordered_map<std::string, std::string> sources;
-  // One-byte strings, shared so that indexing a str allocates nothing.
+  // The one-character strs of the Latin-1 code points (index = code
+  // point), shared so that indexing a str allocates nothing.
   Value single_chars[256];
   Value empty_str;
   // The NotImplemented singleton, and the one empty tuple.
