@@ -495,7 +495,14 @@ void reexec_with_huge_pages(char** argv) {
 // Keeps freed memory in the process instead of returning it to the kernel at
 // once: MiniPy's lists and dicts grow by doubling, and with glibc's defaults
 // every large growth step is a fresh mmap whose pages all fault in again.
+// One arena for every thread: glibc gives threads arenas of their own (up to
+// eight per core), each a heap that the huge-page tunable above backs with
+// 2 MiB pages, so every thread that allocated faulted in a huge page of its
+// own, while holding the GIL. Only the GIL holder allocates, so threads
+// would hardly ever contend for per-thread arenas anyway; CPython's obmalloc
+// is likewise one heap under the GIL.
 void tune_allocator() {
+  mallopt(M_ARENA_MAX, 1);
   mallopt(M_MMAP_THRESHOLD, 64 << 20);
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
   mallopt(M_TOP_PAD, 16 << 20);

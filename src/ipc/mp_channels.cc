@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "gil/modules/queue.h"
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/errors.h"
 #include "gil/runtime/ops.h"
@@ -356,6 +357,7 @@ Value make_queue_module(ThreadState& ts) {
   Value module = Value::adopt(m);
   m->attrs.emplace_back(rt.intern("Empty"), Value::borrow(st.empty));
   m->attrs.emplace_back(rt.intern("Full"), Value::borrow(st.full));
+  add_thread_queues(ts, m);
   return module;
 }
 

@@ -5,7 +5,12 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <thread>
+#include <unordered_map>
+
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/dict.h"
@@ -39,6 +44,11 @@ struct ThreadObj : ObjOpaque {
   bool daemon = false;
   bool started = false;
   int64_t ident = 0;
+  int64_t native_id = 0;
+  // Timer only: the wait before the call, and whether cancel() came first
+  // (guarded by mutex, signalled on done).
+  double timer_interval = 0;
+  bool timer_cancelled = false;
   std::thread thread;
   std::mutex mutex;
   std::condition_variable done;
@@ -79,6 +89,44 @@ struct ConditionObj : ObjOpaque {
   std::deque<Value> waiters;  // LockObj values; guarded by the GIL
 };
 
+// A counting semaphore; BoundedSemaphore when [bound] >= 0. Holds no
+// Values, so waiters need only its mutex.
+struct SemaphoreObj : ObjOpaque {
+  using ObjOpaque::ObjOpaque;
+  std::mutex mutex;
+  std::condition_variable cond;
+  int64_t value = 1;  // guarded by mutex
+  int64_t bound = -1;
+};
+
+// A barrier, as CPython's threading.Barrier: a state machine over
+// [count] threads inside wait(). [mutex] is also held while the action
+// runs (CPython holds its Condition), so it is taken without blocking under
+// the GIL (lock_letting_go).
+struct BarrierObj : ObjOpaque {
+  using ObjOpaque::ObjOpaque;
+  enum State { kFilling = 0, kDraining = 1, kResetting = -1, kBroken = -2 };
+  std::mutex mutex;
+  std::condition_variable cond;
+  int64_t parties = 0;
+  double timeout = -1;
+  Value action;
+  int state = kFilling;  // guarded by mutex
+  int64_t count = 0;     // guarded by mutex
+};
+
+// threading.local: one attribute dict per thread (by GilThread::serial).
+// ObjOpaque::dict always holds the dict of the thread that touched the
+// object last; the attribute hooks swap it before the generic lookup.
+struct LocalObj : ObjOpaque {
+  using ObjOpaque::ObjOpaque;
+  std::unordered_map<uint64_t, Value> dicts;
+  uint64_t current = 0;
+  // The arguments of the call that made it, for a subclass's __init__ in
+  // each new thread.
+  Value init_args, init_kwnames;
+};
+
 // tp_traverse and tp_clear (gc.h): a thread holds its target and
 // arguments, a condition its lock and waiters; locks and events hold no
 // references beyond a subclass's __dict__.
@@ -110,9 +158,38 @@ void condition_clear(Obj* self) {
   opaque_clear(self);
 }
 
+void barrier_traverse(Obj* self, VisitFn visit, void* arg) {
+  auto* b = static_cast<BarrierObj*>(self);
+  if (b->action.is_obj()) visit(b->action, arg);
+  opaque_traverse(self, visit, arg);
+}
+void barrier_clear(Obj* self) {
+  Value action = std::move(static_cast<BarrierObj*>(self)->action);
+  opaque_clear(self);
+}
+void local_traverse(Obj* self, VisitFn visit, void* arg) {
+  auto* l = static_cast<LocalObj*>(self);
+  for (auto& [serial, d] : l->dicts)
+    if (d.is_obj()) visit(d, arg);
+  for (const Value* v : {&l->init_args, &l->init_kwnames})
+    if (v->is_obj()) visit(*v, arg);
+  opaque_traverse(self, visit, arg);
+}
+void local_clear(Obj* self) {
+  auto* l = static_cast<LocalObj*>(self);
+  std::unordered_map<uint64_t, Value> dicts;
+  dicts.swap(l->dicts);
+  Value a = std::move(l->init_args), k = std::move(l->init_kwnames);
+  opaque_clear(self);
+}
+
 // What the threading module keeps per runtime.
 struct ThreadingState {
   ObjType *thread, *lock, *rlock, *event, *condition;
+  ObjType *semaphore, *bounded_semaphore, *barrier, *broken_barrier, *timer, *local, *except_hook_args;
+  // threading.excepthook as the module starts: a thread's uncaught
+  // exception is printed directly while the module's attribute is this.
+  Value default_excepthook;
   // Every thread started and not yet joined at shutdown.
   std::vector<Value> threads;
   // The main thread's object, made on first use.
@@ -125,6 +202,16 @@ struct ThreadingState {
 };
 
 ThreadingState& state(Runtime& rt) { return *static_cast<ThreadingState*>(rt.threading.get()); }
+
+// threading.get_ident() of the calling thread.
+int64_t get_ident_value() {
+  return static_cast<int64_t>(std::hash<std::thread::id>{}(std::this_thread::get_id()) & INT64_MAX);
+}
+
+// The kernel's id of the calling thread (threading.get_native_id()).
+int64_t native_thread_id() { return static_cast<int64_t>(syscall(SYS_gettid)); }
+
+void report_thread_exception(ThreadState& ts, ThreadObj* self, const Value& self_value, const Value& exception);
 
 // Waits on [cond] under [lock] until [ready], for at most [timeout] seconds
 // (forever when negative). Returns whether [ready] became true.
@@ -373,18 +460,19 @@ void run_thread(Runtime* rt, Value self_value) {
   ts.live = self->live;
   rt->gil->acquire(ts);
   ts.thread_object = self_value;
-  self->ident = static_cast<int64_t>(std::hash<std::thread::id>{}(std::this_thread::get_id()) & INT64_MAX);
+  self->ident = get_ident_value();
+  self->native_id = native_thread_id();
   try {
     // self.run(): Thread.run calls the target; a subclass may override it.
     const Value* run = type_of(ts, self_value)->lookup(ts.rt.name("run"));
     Value arg = self_value;
     call_method_value(ts, *run, self_value, &arg, 1);
   } catch (PyException& e) {
-    auto* exc = as<ObjException>(e.exception);
-    if (!exc->type->is_subtype_of(rt->types.SystemExit)) {
-      std::fflush(rt->config.out);
-      std::fprintf(rt->config.err, "Exception in thread %s:\n", self->name.c_str());
-      print_traceback(ts, e.exception, rt->config.err);
+    try {
+      report_thread_exception(ts, self, self_value, e.exception);
+    } catch (PyException&) {
+      // The report itself failed (no memory for its arguments): nothing
+      // is left to tell.
     }
   }
   // The final hold is only added when the GIL is released below; count it
@@ -417,19 +505,12 @@ Value thread_new(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTuple
 // daemon=None), also reached through super().__init__() in a subclass.
 void thread_init(ThreadState& ts, const Value& self, Value* args, int argc, ObjTuple* kwnames) {
   ThreadingState& st = state(ts.rt);
-  if (argc > 0) raise(ts, ts.rt.types.TypeError, "Thread() takes keyword arguments only in MiniPy (target=, args=)");
   auto* t = as<ThreadObj>(self);
-  Value* target = find_keyword(args, argc, kwnames, "target");
-  Value* targs = find_keyword(args, argc, kwnames, "args");
-  Value* tkwargs = find_keyword(args, argc, kwnames, "kwargs");
-  Value* name = find_keyword(args, argc, kwnames, "name");
-  Value* daemon = find_keyword(args, argc, kwnames, "daemon");
-  if (kwnames)
-    for (auto& k : kwnames->items) {
-      const std::string& n = as<ObjStr>(k)->text;
-      if (n != "target" && n != "args" && n != "kwargs" && n != "name" && n != "daemon" && n != "group")
-        raise(ts, ts.rt.types.TypeError, "Thread.__init__() got an unexpected keyword argument '" + n + "'");
-    }
+  if (argc > 5) raise(ts, ts.rt.types.TypeError, "Thread.__init__() takes from 1 to 6 positional arguments but " +
+                                                     std::to_string(argc + 1) + " were given");
+  const Value* a[6];
+  bind_arguments(ts, "Thread.__init__", args, argc, kwnames, {"group", "target", "name", "args", "kwargs", "daemon"}, a);
+  const Value *target = a[1], *name = a[2], *targs = a[3], *tkwargs = a[4], *daemon = a[5];
   t->target = target ? *target : Value::none();
   t->args = targs ? make_tuple(ts, collect(ts, *targs)) : make_tuple(ts);
   if (tkwargs && !tkwargs->is_none()) {
@@ -443,7 +524,7 @@ void thread_init(ThreadState& ts, const Value& self, Value* args, int argc, ObjT
     t->name = "Thread-" + std::to_string(number);
     if (is_kind(t->target, ObjKind::Function)) t->name += " (" + as<ObjFunction>(t->target)->code_obj()->name + ")";
   }
-  t->daemon = daemon && truthy(ts, *daemon);
+  t->daemon = daemon && !daemon->is_none() && truthy(ts, *daemon);
 }
 
 Value thread_init_method(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
@@ -537,7 +618,8 @@ Value thread_get_attribute(ThreadState& ts, const Value& self, ObjStr* name) {
   auto* t = as<ThreadObj>(self);
   if (name->text == "name") return make_str(t->name);
   if (name->text == "daemon") return Value::boolean(t->daemon);
-  if (name->text == "ident") return t->started ? Value::integer(t->ident) : Value::none();
+  if (name->text == "ident") return t->started && t->ident ? Value::integer(t->ident) : Value::none();
+  if (name->text == "native_id") return t->started && t->native_id ? Value::integer(t->native_id) : Value::none();
   return Value();
 }
 
@@ -562,7 +644,8 @@ Value main_thread_object(ThreadState& ts) {
     auto* t = as<ThreadObj>(st.main_thread);
     t->name = "MainThread";
     t->started = true;
-    t->ident = static_cast<int64_t>(std::hash<std::thread::id>{}(std::this_thread::get_id()) & INT64_MAX);
+    t->ident = get_ident_value();
+    t->native_id = native_thread_id();
   }
   return st.main_thread;
 }
@@ -586,7 +669,7 @@ Value active_count(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
 }
 
 Value get_ident(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  return Value::integer(static_cast<int64_t>(std::hash<std::thread::id>{}(std::this_thread::get_id()) & INT64_MAX));
+  return Value::integer(get_ident_value());
 }
 
 Value make_lock(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
@@ -620,6 +703,411 @@ Value make_condition(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) 
 }
 
 
+// ---- Semaphore and BoundedSemaphore ---------------------------------------------
+
+Value semaphore_acquire(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  Value* blocking = arg_or_keyword(args, argc, kwnames, 1, "blocking");
+  Value* timeout = arg_or_keyword(args, argc, kwnames, 2, "timeout");
+  bool block = !blocking || truthy(ts, *blocking);
+  double t = timeout_arg(ts, timeout, -1);
+  if (!block && timeout && !timeout->is_none())
+    raise(ts, ts.rt.types.ValueError, "can't specify timeout for non-blocking acquire");
+  auto* sem = as<SemaphoreObj>(args[0]);
+  {
+    std::lock_guard<std::mutex> guard(sem->mutex);
+    if (sem->value > 0) {
+      --sem->value;
+      return Value::boolean(true);
+    }
+  }
+  if (!block) return Value::boolean(false);
+  ReleaseGil unlocked(ts);
+  std::unique_lock<std::mutex> guard(sem->mutex);
+  bool got = wait_until(guard, sem->cond, t, [&] { return sem->value > 0; });
+  if (got) --sem->value;
+  return Value::boolean(got);
+}
+
+Value semaphore_release(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  Value* nv = arg_or_keyword(args, argc, kwnames, 1, "n");
+  int64_t n = nv ? expect_int(ts, *nv, "n") : 1;
+  if (n < 1) raise(ts, ts.rt.types.ValueError, "n must be one or more");
+  auto* sem = as<SemaphoreObj>(args[0]);
+  {
+    std::lock_guard<std::mutex> guard(sem->mutex);
+    if (sem->bound >= 0 && sem->value + n > sem->bound)
+      raise(ts, ts.rt.types.ValueError, "Semaphore released too many times");
+    sem->value += n;
+  }
+  sem->cond.notify_all();
+  return Value::none();
+}
+
+Value semaphore_exit(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  return semaphore_release(ts, args, 1, nullptr);
+}
+
+Value semaphore_new(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTuple* kwnames, bool bounded) {
+  Value* v = arg_or_keyword(args, argc, kwnames, 0, "value");
+  int64_t value = v ? expect_int(ts, *v, "value") : 1;
+  if (value < 0) raise(ts, ts.rt.types.ValueError, "semaphore initial value must be >= 0");
+  Value obj = make<SemaphoreObj>(ts, type);
+  as<SemaphoreObj>(obj)->value = value;
+  if (bounded) as<SemaphoreObj>(obj)->bound = value;
+  return obj;
+}
+Value make_semaphore(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTuple* kwnames) {
+  return semaphore_new(ts, type, args, argc, kwnames, false);
+}
+Value make_bounded_semaphore(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTuple* kwnames) {
+  return semaphore_new(ts, type, args, argc, kwnames, true);
+}
+void ignore_init(ThreadState&, const Value&, Value*, int, ObjTuple*) {}
+
+Value semaphore_get_attribute(ThreadState& ts, const Value& self, ObjStr* name) {
+  if (name->text != "_value") return Value();
+  auto* sem = as<SemaphoreObj>(self);
+  std::lock_guard<std::mutex> guard(sem->mutex);
+  return Value::integer(sem->value);
+}
+
+// ---- Barrier --------------------------------------------------------------------
+
+// Locks [lock] while holding the GIL without ever blocking on it with the
+// GIL held: its holder may be waiting for the GIL.
+void lock_letting_go(ThreadState& ts, std::unique_lock<std::mutex>& lock) {
+  if (lock.try_lock()) return;
+  ReleaseGil unlocked(ts);
+  lock.lock();
+}
+
+[[noreturn]] void raise_broken(ThreadState& ts) {
+  auto* e = new_object<ObjException>(ts, state(ts.rt).broken_barrier);
+  e->args = make_tuple(ts);
+  raise_value(Value::adopt(e));
+}
+
+// Barrier(parties, action=None, timeout=None)
+Value barrier_new(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTuple* kwnames) {
+  const Value* a[3];
+  bind_arguments(ts, "Barrier", args, argc, kwnames, {"parties", "action", "timeout"}, a);
+  if (!a[0]) raise(ts, ts.rt.types.TypeError, "Barrier.__init__() missing 1 required positional argument: 'parties'");
+  int64_t parties = expect_int(ts, *a[0], "parties");
+  if (parties < 1) raise(ts, ts.rt.types.ValueError, "parties must be > 0");
+  Value obj = make<BarrierObj>(ts, type);
+  auto* b = as<BarrierObj>(obj);
+  b->parties = parties;
+  if (a[1] && !a[1]->is_none()) b->action = *a[1];
+  b->timeout = timeout_arg(ts, a[2], -1);
+  return obj;
+}
+
+void barrier_break(BarrierObj* b) {
+  b->state = BarrierObj::kBroken;
+  b->cond.notify_all();
+}
+
+// wait(timeout=None): CPython's Barrier.wait with _enter, _release, _wait
+// and _exit.
+Value barrier_wait(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  auto* b = as<BarrierObj>(args[0]);
+  Value* tv = arg_or_keyword(args, argc, kwnames, 1, "timeout");
+  double timeout = tv && !tv->is_none() ? timeout_arg(ts, tv, -1) : b->timeout;
+  std::unique_lock<std::mutex> lock(b->mutex, std::defer_lock);
+  lock_letting_go(ts, lock);
+  auto wait_for = [&](double t, auto ready) {
+    ReleaseGil unlocked(ts);
+    return wait_until(lock, b->cond, t, ready);
+  };
+  // Block while the barrier drains or resets.
+  wait_for(-1, [&] { return b->state != BarrierObj::kDraining && b->state != BarrierObj::kResetting; });
+  if (b->state < 0) {
+    lock.unlock();
+    raise_broken(ts);
+  }
+  int64_t index = b->count++;
+  bool broken = false;
+  try {
+    if (index + 1 == b->parties) {
+      if (!b->action.is_empty()) {
+        try {
+          Value action = b->action;
+          call(ts, action, nullptr, 0);
+        } catch (...) {
+          barrier_break(b);
+          throw;
+        }
+      }
+      b->state = BarrierObj::kDraining;
+      b->cond.notify_all();
+    } else {
+      if (!wait_for(timeout, [&] { return b->state != BarrierObj::kFilling; })) {
+        barrier_break(b);
+        broken = true;
+      } else if (b->state < 0) {
+        broken = true;
+      }
+    }
+  } catch (...) {
+    if (--b->count == 0 && (b->state == BarrierObj::kResetting || b->state == BarrierObj::kDraining)) {
+      b->state = BarrierObj::kFilling;
+      b->cond.notify_all();
+    }
+    throw;
+  }
+  if (--b->count == 0 && (b->state == BarrierObj::kResetting || b->state == BarrierObj::kDraining)) {
+    b->state = BarrierObj::kFilling;
+    b->cond.notify_all();
+  }
+  lock.unlock();
+  if (broken) raise_broken(ts);
+  return Value::integer(index);
+}
+
+Value barrier_reset(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  auto* b = as<BarrierObj>(args[0]);
+  std::unique_lock<std::mutex> lock(b->mutex, std::defer_lock);
+  lock_letting_go(ts, lock);
+  if (b->count > 0) {
+    if (b->state == BarrierObj::kFilling || b->state == BarrierObj::kBroken) b->state = BarrierObj::kResetting;
+  } else {
+    b->state = BarrierObj::kFilling;
+  }
+  b->cond.notify_all();
+  return Value::none();
+}
+
+Value barrier_abort(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  auto* b = as<BarrierObj>(args[0]);
+  std::unique_lock<std::mutex> lock(b->mutex, std::defer_lock);
+  lock_letting_go(ts, lock);
+  barrier_break(b);
+  return Value::none();
+}
+
+Value barrier_get_attribute(ThreadState& ts, const Value& self, ObjStr* name) {
+  auto* b = as<BarrierObj>(self);
+  if (name->text == "parties") return Value::integer(b->parties);
+  if (name->text != "n_waiting" && name->text != "broken") return Value();
+  std::unique_lock<std::mutex> lock(b->mutex, std::defer_lock);
+  lock_letting_go(ts, lock);
+  if (name->text == "broken") return Value::boolean(b->state == BarrierObj::kBroken);
+  return Value::integer(b->state == BarrierObj::kFilling ? b->count : 0);
+}
+
+// ---- local ------------------------------------------------------------------------
+
+// Makes [self]'s instance dict the calling thread's, running a subclass's
+// __init__ with the original arguments when the thread is new to it.
+void local_switch(ThreadState& ts, const Value& self) {
+  auto* l = as<LocalObj>(self);
+  if (l->current == ts.serial) return;
+  if (!l->dict.is_empty()) l->dicts[l->current] = std::move(l->dict);
+  l->dict = Value();
+  l->current = ts.serial;
+  auto it = l->dicts.find(ts.serial);
+  if (it != l->dicts.end()) {
+    l->dict = std::move(it->second);
+    l->dicts.erase(it);
+    return;
+  }
+  l->dict = make<ObjDict>(ts);
+  ObjType* type = type_of(ts, self);
+  const Value* init = type->lookup(ts.rt.name_init);
+  if (!init || type == state(ts.rt).local || !is_kind(*init, ObjKind::Function)) return;
+  std::vector<Value> call_args{self};
+  if (l->init_args.is_obj())
+    for (auto& v : as<ObjTuple>(l->init_args)->items) call_args.push_back(v);
+  int argc = static_cast<int>(call_args.size());
+  ObjTuple* kwnames = nullptr;
+  Value keep = self;
+  call_method_value(ts, *init, keep, call_args.data(), argc, kwnames);
+}
+
+Value local_get_attribute(ThreadState& ts, const Value& self, ObjStr* name) {
+  local_switch(ts, self);
+  return Value();
+}
+
+bool local_set_attribute(ThreadState& ts, const Value& self, ObjStr* name, const Value& value) {
+  local_switch(ts, self);
+  return false;
+}
+
+Value local_new(ThreadState& ts, ObjType* type, Value* args, int argc, ObjTuple* kwnames) {
+  ThreadingState& st = state(ts.rt);
+  const Value* init = type->lookup(ts.rt.name_init);
+  bool plain_init = type == st.local || !init || !is_kind(*init, ObjKind::Function);
+  if ((argc > 0 || kwnames) && plain_init)
+    raise(ts, ts.rt.types.TypeError, "Initialization arguments are not supported");
+  if (kwnames) raise(ts, ts.rt.types.TypeError, "threading.local subclasses take positional arguments only in MiniPy");
+  Value obj = make<LocalObj>(ts, type);
+  auto* l = as<LocalObj>(obj);
+  l->current = ts.serial;
+  l->dict = make<ObjDict>(ts);
+  l->init_args = make_tuple(ts, std::vector<Value>(args, args + argc));
+  return obj;
+}
+
+// ---- Condition.wait_for ------------------------------------------------------------
+
+// wait_for(predicate, timeout=None), as CPython's Condition.wait_for.
+Value condition_wait_for(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  Value* pred = arg_or_keyword(args, argc, kwnames, 1, "predicate");
+  if (!pred) raise(ts, ts.rt.types.TypeError, "wait_for() missing 1 required positional argument: 'predicate'");
+  Value predicate = *pred;
+  double timeout = timeout_arg(ts, arg_or_keyword(args, argc, kwnames, 2, "timeout"), -1);
+  Value self = args[0];
+  std::optional<Clock::time_point> end;
+  double wait_time = timeout;
+  Value result = call(ts, predicate, nullptr, 0);
+  while (!truthy(ts, result)) {
+    if (timeout >= 0) {
+      if (!end) {
+        end = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(timeout));
+      } else {
+        wait_time = std::chrono::duration<double>(*end - Clock::now()).count();
+        if (wait_time <= 0) break;
+      }
+    }
+    Value wait_args[2] = {self, wait_time >= 0 ? Value::number(wait_time) : Value::none()};
+    condition_wait(ts, wait_args, 2, nullptr);
+    result = call(ts, predicate, nullptr, 0);
+  }
+  return result;
+}
+
+// ---- Timer -------------------------------------------------------------------------
+
+// Timer(interval, function, args=None, kwargs=None)
+void timer_init(ThreadState& ts, const Value& self, Value* args, int argc, ObjTuple* kwnames) {
+  const Value* a[4];
+  bind_arguments(ts, "Timer", args, argc, kwnames, {"interval", "function", "args", "kwargs"}, a);
+  if (!a[0] || !a[1])
+    raise(ts, ts.rt.types.TypeError, "Timer.__init__() missing required positional arguments: 'interval' and 'function'");
+  auto* t = as<ThreadObj>(self);
+  t->timer_interval = timeout_arg(ts, a[0], 0);
+  t->target = *a[1];
+  t->args = a[2] && !a[2]->is_none() ? make_tuple(ts, collect(ts, *a[2])) : make_tuple(ts);
+  if (a[3] && !a[3]->is_none()) {
+    if (!is_dict(*a[3])) raise(ts, ts.rt.types.TypeError, "Timer kwargs must be a dict");
+    t->kwargs = *a[3];
+  }
+  t->name = "Thread-" + std::to_string(++state(ts.rt).started);
+}
+
+Value timer_init_method(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  timer_init(ts, args[0], args + 1, argc - 1, kwnames);
+  return Value::none();
+}
+
+Value thread_run(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames);
+
+Value timer_run(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  auto* t = as<ThreadObj>(args[0]);
+  bool cancelled;
+  {
+    ReleaseGil unlocked(ts);
+    std::unique_lock<std::mutex> guard(t->mutex);
+    wait_until(guard, t->done, t->timer_interval, [&] { return t->timer_cancelled; });
+    cancelled = t->timer_cancelled;
+    t->timer_cancelled = true;  // CPython's finished.set()
+  }
+  if (!cancelled) thread_run(ts, args, 1, nullptr);
+  return Value::none();
+}
+
+Value timer_cancel(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  auto* t = as<ThreadObj>(args[0]);
+  {
+    std::lock_guard<std::mutex> guard(t->mutex);
+    t->timer_cancelled = true;
+  }
+  t->done.notify_all();
+  return Value::none();
+}
+
+// ---- excepthook --------------------------------------------------------------------
+
+void print_thread_exception(ThreadState& ts, const std::string& thread_name, const Value& exception) {
+  Runtime& rt = ts.rt;
+  std::fflush(rt.config.out);
+  std::fprintf(rt.config.err, "Exception in thread %s:\n", thread_name.c_str());
+  print_traceback(ts, exception, rt.config.err);
+}
+
+Value except_hook_field(ThreadState& ts, const Value& hook_args, const char* name) {
+  Value v = try_get_attr(ts, hook_args, ts.rt.intern(name));
+  return v.is_empty() ? Value::none() : v;
+}
+
+// threading.excepthook(args): the default, which prints as CPython does.
+Value default_excepthook(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "excepthook", argc, 1, 1);
+  Value exc_type = except_hook_field(ts, args[0], "exc_type");
+  if (is_kind(exc_type, ObjKind::Type) && as<ObjType>(exc_type)->is_subtype_of(ts.rt.types.SystemExit))
+    return Value::none();
+  Value exc = except_hook_field(ts, args[0], "exc_value");
+  Value thread = except_hook_field(ts, args[0], "thread");
+  std::string name = thread.is_none() ? std::to_string(get_ident_value()) : str(ts, get_attr(ts, thread, ts.rt.intern("name")));
+  print_thread_exception(ts, name, exc);
+  return Value::none();
+}
+
+// The ExceptHookArgs a hook receives: exc_type, exc_value, exc_traceback,
+// thread.
+Value make_except_hook_args(ThreadState& ts, const Value& exception, const Value& thread) {
+  ThreadingState& st = state(ts.rt);
+  Value args = make<ObjOpaque>(ts, st.except_hook_args);
+  Value d = make<ObjDict>(ts);
+  auto set = [&](const char* name, Value v) { dict_set(ts, as<ObjDict>(d), Value::borrow(ts.rt.intern(name)), v); };
+  set("exc_type", Value::borrow(type_of(ts, exception)));
+  set("exc_value", exception);
+  set("exc_traceback", traceback_object(ts, exception));
+  set("thread", thread);
+  as<ObjOpaque>(args)->dict = d;
+  return args;
+}
+
+// An uncaught exception in a thread: the module's excepthook, or the
+// default print when it was not replaced.
+void report_thread_exception(ThreadState& ts, ThreadObj* self, const Value& self_value, const Value& exception) {
+  Runtime& rt = ts.rt;
+  ThreadingState& st = state(rt);
+  Value hook = st.default_excepthook;
+  if (auto it = rt.modules.find("threading"); it != rt.modules.end())
+    if (const Value* h = as<ObjModule>(it->second)->find(rt.intern("excepthook"))) hook = *h;
+  if (hook.is_empty() || hook.as_obj() == st.default_excepthook.as_obj()) {
+    if (!as<ObjException>(exception)->type->is_subtype_of(rt.types.SystemExit))
+      print_thread_exception(ts, self->name, exception);
+    return;
+  }
+  try {
+    Value hook_args = make_except_hook_args(ts, exception, self_value);
+    call(ts, hook, &hook_args, 1);
+  } catch (PyException& e) {
+    std::fflush(rt.config.out);
+    std::fprintf(rt.config.err, "Exception in threading.excepthook:\n");
+    print_traceback(ts, e.exception, rt.config.err);
+  }
+}
+
+// ---- enumerate, get_native_id ----------------------------------------------------------
+
+Value enumerate_threads(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "enumerate", argc, 0, 0);
+  std::vector<Value> alive{main_thread_object(ts)};
+  for (auto& t : state(ts.rt).threads)
+    if (!thread_finished(as<ThreadObj>(t))) alive.push_back(t);
+  return make_list(ts, std::move(alive));
+}
+
+Value get_native_id(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "get_native_id", argc, 0, 0);
+  return Value::integer(native_thread_id());
+}
+
+
 Value make_threading_module(ThreadState& ts) {
   Runtime& rt = ts.rt;
   ThreadingState& st = state(rt);
@@ -635,6 +1123,18 @@ Value make_threading_module(ThreadState& ts) {
   attr("main_thread", make_native("main_thread", main_thread));
   attr("active_count", make_native("active_count", active_count));
   attr("get_ident", make_native("get_ident", get_ident));
+  attr("get_native_id", make_native("get_native_id", get_native_id));
+  attr("enumerate", make_native("enumerate", enumerate_threads));
+  attr("Semaphore", Value::borrow(st.semaphore));
+  attr("BoundedSemaphore", Value::borrow(st.bounded_semaphore));
+  attr("Barrier", Value::borrow(st.barrier));
+  attr("BrokenBarrierError", Value::borrow(st.broken_barrier));
+  attr("Timer", Value::borrow(st.timer));
+  attr("local", Value::borrow(st.local));
+  attr("ExceptHookArgs", Value::borrow(st.except_hook_args));
+  attr("excepthook", st.default_excepthook);
+  attr("__excepthook__", st.default_excepthook);
+  attr("TIMEOUT_MAX", Value::number(kTimeoutMax));
   return module;
 }
 
@@ -682,6 +1182,54 @@ void install_threading(Runtime& rt) {
   add_method(rt, st->condition, "wait", condition_wait, "timeout");
   add_method(rt, st->condition, "notify", condition_notify, "n");
   add_method(rt, st->condition, "notify_all", condition_notify_all);
+  add_method(rt, st->condition, "wait_for", condition_wait_for, "predicate timeout");
+
+  st->semaphore = new_type(rt, "Semaphore", rt.types.object, nullptr);
+  st->semaphore->tp_new = make_semaphore;
+  st->bounded_semaphore = new_type(rt, "BoundedSemaphore", st->semaphore, nullptr);
+  st->bounded_semaphore->tp_new = make_bounded_semaphore;
+  st->semaphore->tp_init = ignore_init;
+  st->semaphore->get_attribute = semaphore_get_attribute;
+  add_method(rt, st->semaphore, "acquire", semaphore_acquire, "blocking timeout");
+  add_method(rt, st->semaphore, "__enter__", semaphore_acquire, "blocking timeout");
+  add_method(rt, st->semaphore, "release", semaphore_release, "n");
+  add_method(rt, st->semaphore, "__exit__", semaphore_exit);
+
+  st->broken_barrier = new_type(rt, "BrokenBarrierError", rt.types.RuntimeError, nullptr);
+  st->barrier = new_type(rt, "Barrier", rt.types.object, nullptr);
+  st->barrier->tp_new = barrier_new;
+  st->barrier->tp_init = ignore_init;
+  st->barrier->tp_traverse = barrier_traverse;
+  st->barrier->tp_clear = barrier_clear;
+  st->barrier->get_attribute = barrier_get_attribute;
+  add_method(rt, st->barrier, "wait", barrier_wait, "timeout");
+  add_method(rt, st->barrier, "reset", barrier_reset);
+  add_method(rt, st->barrier, "abort", barrier_abort);
+
+  st->timer = new_type(rt, "Timer", st->thread);
+  st->timer->tp_init = timer_init;
+  add_method(rt, st->timer, "__init__", timer_init_method, "*");
+  add_method(rt, st->timer, "run", timer_run);
+  add_method(rt, st->timer, "cancel", timer_cancel);
+
+  st->local = new_type(rt, "local", rt.types.object, nullptr);
+  st->local->tp_new = local_new;
+  st->local->tp_init = ignore_init;
+  st->local->tp_traverse = local_traverse;
+  st->local->tp_clear = local_clear;
+  st->local->get_attribute = local_get_attribute;
+  st->local->set_attribute = local_set_attribute;
+  st->local->instances_have_dict = true;
+
+  st->except_hook_args = new_type(rt, "_ExceptHookArgs", rt.types.object, nullptr);
+  st->except_hook_args->tp_traverse = opaque_traverse;
+  st->except_hook_args->tp_clear = opaque_clear;
+  st->except_hook_args->instances_have_dict = true;
+  st->default_excepthook = make_native("excepthook", default_excepthook);
+  for (ObjType* t : {st->semaphore, st->bounded_semaphore}) {
+    t->tp_traverse = opaque_traverse;
+    t->tp_clear = opaque_clear;
+  }
   rt.threading = st;
   register_module(rt, "threading", make_threading_module);
 }

@@ -4,7 +4,7 @@
 // (interned name, value) pairs: module attributes are read far more often
 // than written, and a module has few. Attribute lookup reads that vector
 // alone (a module's type contributes no methods); get_attr (ops.cc) words
-// the AttributeError for a missing one. A module compares and hashes by
+// the AttributeError for a missing one. Assignment replaces or appends. A module compares and hashes by
 // identity.
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/errors.h"
@@ -28,6 +28,25 @@ Value module_getattro(ThreadState& ts, const Value& self, ObjStr* name) {
   return Value();
 }
 
+// `module.name = value` (threading.excepthook = hook) replaces or adds the
+// attribute; an empty [value] deletes it.
+void module_setattro(ThreadState& ts, const Value& self, ObjStr* name, const Value& value) {
+  auto& attrs = as_module(self)->attrs;
+  for (auto it = attrs.begin(); it != attrs.end(); ++it) {
+    if (it->first != name) continue;
+    if (value.is_empty()) {
+      Value old = std::move(it->second);
+      attrs.erase(it);
+    } else {
+      Value old = std::move(it->second);
+      it->second = value;
+    }
+    return;
+  }
+  if (value.is_empty()) raise(ts, ts.rt.types.AttributeError, "module '" + as_module(self)->name + "' has no attribute '" + name->text + "'");
+  attrs.emplace_back(name, value);
+}
+
 // ---- Collection (gc.h) ------------------------------------------------------------
 
 void module_traverse(Obj* self, VisitFn visit, void* arg) {
@@ -45,7 +64,7 @@ void init_module_type(Runtime& rt) {
   t->tp_hash = address_hash_slot;
   t->tp_richcompare = identity_richcompare;
   t->tp_getattro = module_getattro;
-  t->tp_setattro = builtin_setattr;
+  t->tp_setattro = module_setattro;
 }
 
 }  // namespace gil

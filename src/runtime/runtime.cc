@@ -1,6 +1,5 @@
 #include "gil/runtime/runtime.h"
 
-#include <sys/mman.h>
 
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/dict.h"
@@ -122,22 +121,12 @@ void Runtime::define_builtin(std::string_view name, Value value) {
   if (it != globals.slots.end()) globals.builtins[it->second] = std::move(value);
 }
 
-namespace {
-
-Value* map_zeroed_stack(size_t bytes) {
-  void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  if (p == MAP_FAILED) throw std::bad_alloc();
-  return static_cast<Value*>(p);
-}
-
-}  // namespace
-
-void ThreadState::UnmapStack::operator()(Value* v) const { munmap(v, bytes); }
+void ThreadState::UnmapStack::operator()(Value* v) const { unmap_lazy(v, bytes); }
 
 ThreadState::ThreadState(Runtime& runtime, size_t stack_slots)
     : GilThread(*runtime.gil),
       rt(runtime),
-      stack(map_zeroed_stack(stack_slots * sizeof(Value)), UnmapStack{stack_slots * sizeof(Value)}),
+      stack(static_cast<Value*>(map_lazy_zeroed(stack_slots * sizeof(Value))), UnmapStack{stack_slots * sizeof(Value)}),
       stack_end(stack.get() + stack_slots) {
   static_assert(static_cast<int>(Tag::Empty) == 0, "a zeroed Value must be Empty");
   // Native frames (a call from C++ into Python) may add a few past the

@@ -35,7 +35,8 @@ void GilThreadStats::merge(const GilThreadStats& other) {
   io_latency.insert(io_latency.end(), other.io_latency.begin(), other.io_latency.end());
 }
 
-GilThread::GilThread(Gil& lock) : gil(lock), legacy_ticks(lock.config().check_interval) {}
+GilThread::GilThread(Gil& lock)
+    : gil(lock), serial(lock.next_serial_.fetch_add(1)), legacy_ticks(lock.config().check_interval) {}
 
 Gil::Gil(std::atomic<uint32_t>& eval_breaker, GilConfig config)
     : eval_breaker_(eval_breaker), config_(config), interval_us_(std::max<int64_t>(1, config.switch_interval.count())) {
@@ -74,9 +75,9 @@ void Gil::become_holder(GilThread& ts) {
   locked_ = true;
   holder_.store(&ts);
   handed_over_from_ = -1;
-  if (last_holder_.load() != &ts) {
+  if (last_holder_.load() != ts.serial) {
     if (last_holder_.load()) handed_over_from_ = last_holder_trace_id_;
-    last_holder_.store(&ts);
+    last_holder_.store(ts.serial);
     last_holder_trace_id_ = ts.trace_id;
     ++switch_number_;
   }
@@ -189,9 +190,9 @@ void Gil::drop(GilThread& ts, bool on_request) {
   if (!forced) return;
   // Forced switching: do not come back until another thread took the lock.
   std::unique_lock<std::mutex> switch_lock(switch_mutex_);
-  if (last_holder_.load() == &ts) {
+  if (last_holder_.load() == ts.serial) {
     ++ts.gil_stats.forced_switches;
-    switch_cond_.wait(switch_lock, [&] { return last_holder_.load() != &ts; });
+    switch_cond_.wait(switch_lock, [&] { return last_holder_.load() != ts.serial; });
   }
 }
 
@@ -217,7 +218,7 @@ void Gil::legacy_tick(GilThread& ts) {
   // same atomic decrement; it fails only if a woken waiter got there first,
   // which on several cores it rarely does.
   bool won = sem_trywait(&legacy_sem_) == 0;
-  if (won && last_holder_.load() == &ts) {
+  if (won && last_holder_.load() == ts.serial) {
     // Nobody else held it: the hold goes on without a trace of the gap.
     holder_.store(&ts);
     ++ts.gil_stats.acquisitions;

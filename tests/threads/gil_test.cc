@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 #include <vector>
@@ -209,6 +210,49 @@ INSTANTIATE_TEST_SUITE_P(Policies, GilTest,
                                            Params{GilPolicy::Fair, 2}, Params{GilPolicy::Fair, 4},
                                            Params{GilPolicy::Fair, 8}),
                          param_name);
+
+// A thread whose record takes over the memory of one that has ended is a
+// different thread: taking the lock after it is a switch. The records are
+// built in one buffer in turn, so the second has the first's address.
+TEST(GilSwitches, ANewThreadAtADeadThreadsAddressIsASwitch) {
+  for (GilPolicy policy : {GilPolicy::CPython, GilPolicy::Legacy, GilPolicy::Fair}) {
+    RuntimeConfig c;
+    c.gil.policy = policy;
+    Runtime rt(std::move(c));
+    alignas(ThreadState) unsigned char storage[sizeof(ThreadState)];
+    const int generations = 4;
+    uint64_t serials[generations];
+    for (int i = 0; i < generations; ++i) {
+      auto* ts = new (storage) ThreadState(rt, 64);
+      serials[i] = ts->serial;
+      rt.gil->acquire(*ts);
+      rt.gil->release(*ts);
+      ts->~ThreadState();
+    }
+    EXPECT_EQ(rt.gil->switch_count(), static_cast<uint64_t>(generations)) << gil_policy_name(policy);
+    for (int i = 1; i < generations; ++i) EXPECT_NE(serials[i], serials[i - 1]);
+  }
+}
+
+// Threads on one lock get distinct serials, whichever thread makes them.
+TEST(GilSwitches, SerialsAreUniquePerLock) {
+  for (int n : {1, 2, 4, 8}) {
+    Runtime rt(RuntimeConfig{});
+    std::vector<uint64_t> serials(static_cast<size_t>(n) * 16);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < n; ++t)
+      threads.emplace_back([&, t] {
+        for (int i = 0; i < 16; ++i) {
+          ThreadState ts(rt, 64);
+          serials[static_cast<size_t>(t) * 16 + i] = ts.serial;
+        }
+      });
+    for (auto& t : threads) t.join();
+    std::sort(serials.begin(), serials.end());
+    EXPECT_EQ(std::adjacent_find(serials.begin(), serials.end()), serials.end()) << n << " threads";
+    EXPECT_NE(serials.front(), 0u);
+  }
+}
 
 TEST(GilPolicyNames, RoundTrip) {
   for (GilPolicy p : {GilPolicy::CPython, GilPolicy::Legacy, GilPolicy::Fair}) {

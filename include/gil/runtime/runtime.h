@@ -24,6 +24,7 @@
 
 #include "gil/runtime/chunk.h"
 #include "gil/runtime/gc.h"
+#include "gil/runtime/mapped_memory.h"
 #include "gil/runtime/object.h"
 #include "gil/runtime/type.h"
 #include "gil/runtime/value.h"
@@ -281,10 +282,10 @@ struct ThreadState : GilThread {
   Runtime& rt;
   // The value stack shared by all frames of this thread; fixed size, so
   // pointers into it stay valid. Zeroed memory is a run of Empty Values, so
-  // it is mapped straight from the kernel: pages are zero when first touched
-  // and untouched ones cost nothing. (calloc would do the same only while
-  // malloc's mmap threshold stays below the stack's size; once a large block
-  // has been freed, glibc raises the threshold and calloc clears all 4 MiB.)
+  // it is mapped straight from the kernel (mapped_memory.h): pages are zero
+  // when first touched and untouched ones cost nothing, which is what keeps
+  // a thread as cheap as a CPython one. (calloc would do the same only while
+  // malloc's mmap threshold stays below the stack's size.)
   struct UnmapStack {
     size_t bytes;
     void operator()(Value* v) const;
@@ -294,8 +295,9 @@ struct ThreadState : GilThread {
   // The active frames, innermost last. Reserved for the largest recursion
   // limit up front, so that a Frame stays where it is while calls from
   // inside it (a dunder method run by an operator) push more: the eval loop
-  // keeps a pointer to its frame.
-  std::vector<Frame> frames;
+  // keeps a pointer to its frame. The reservation is mapped lazily, like
+  // the stack: a thread pays only for the frames it has used.
+  std::vector<Frame, LazyMappedAllocator<Frame>> frames;
   // The exception an `except` block is handling (for bare `raise`), or Empty.
   Value handled_exception;
 

@@ -164,6 +164,10 @@ struct GilThread {
   explicit GilThread(Gil& lock);
   // The lock this thread takes: its interpreter's.
   Gil& gil;
+  // This thread's number, unique among the threads of [gil] (from 1). The
+  // lock tells threads apart by it, not by address: a new thread's record
+  // may reuse the memory of one that has ended.
+  const uint64_t serial;
   // Whether this thread holds [gil].
   bool holds_gil = false;
   // When it last took the lock (for the hold time).
@@ -183,6 +187,7 @@ struct GilThread {
 
 class Gil {
  public:
+  friend struct GilThread;
   // [eval_breaker] is the word whose kGilDropRequest bit asks the holder to
   // drop the lock; it must outlive the Gil.
   Gil(std::atomic<uint32_t>& eval_breaker, GilConfig config);
@@ -267,9 +272,12 @@ class Gil {
   std::deque<Waiter*> queue_ GIL_GUARDED_BY(mutex_);
   std::deque<Waiter*> priority_queue_ GIL_GUARDED_BY(mutex_);
 
-  // The thread that holds or last held the lock; atomic because the
-  // forced-switch wait reads it under switch_mutex_, not mutex_.
-  std::atomic<const GilThread*> last_holder_{nullptr};
+  // The serial of the thread that holds or last held the lock (0: none
+  // yet); atomic because the forced-switch wait reads it under
+  // switch_mutex_, not mutex_.
+  std::atomic<uint64_t> last_holder_{0};
+  // The serial the next GilThread of this lock gets.
+  std::atomic<uint64_t> next_serial_{1};
   // The current holder (null when free), for assertions.
   std::atomic<const GilThread*> holder_{nullptr};
   // Legacy policy: the lock itself, a semaphore of count 1 when free and 0
@@ -278,7 +286,7 @@ class Gil {
   // Threads in sem_wait or about to be (a hint for the statistics only).
   std::atomic<int> legacy_waiters_{0};
   // Forced switching: a dropping thread waits on switch_cond_ until
-  // last_holder_ is no longer itself.
+  // last_holder_ is no longer its serial.
   std::mutex switch_mutex_;
   std::condition_variable switch_cond_;
 };
