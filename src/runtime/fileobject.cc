@@ -359,10 +359,6 @@ Value file_get_attribute(ThreadState& ts, const Value& self, ObjStr* name) {
 void file_repr(ThreadState& ts, const Value& self, std::string& out) {
   auto* f = as<FileObj>(self);
   out += "<_io." + self.as_obj()->type->name;
-  if (f->closed && f->owned) {
-    out += " [closed]>";
-    return;
-  }
   out += " name=" + repr(ts, make_str(f->name));
   if (!f->binary) out += " mode=" + repr(ts, make_str(f->mode)) + " encoding=" + repr(ts, make_str(f->encoding));
   out += ">";
@@ -494,6 +490,7 @@ Value make_std_stream(ThreadState& ts, int which) {
   Value file = make<FileObj>(ts, file_type(ts.rt, "TextIOWrapper"));
   auto* f = as<FileObj>(file);
   f->owned = false;
+  f->encoding = "utf-8";
   if (which == 0) {
     f->fp = stdin;
     f->readable = true;
