@@ -21,6 +21,8 @@
 
 #include "gil/ipc/standard_library.h"
 #include "gil/language/syntax_error.h"
+#include "gil/modules/mathmodule.h"
+#include "gil/modules/randommodule.h"
 #include "gil/modules/threading.h"
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/dict.h"
@@ -736,6 +738,8 @@ RuntimeExtension multiprocessing_extension() {
   return e;
 }
 
-std::vector<RuntimeExtension> standard_library() { return {threading_extension(), multiprocessing_extension()}; }
+std::vector<RuntimeExtension> standard_library() {
+  return {threading_extension(), multiprocessing_extension(), math_extension(), random_extension()};
+}
 
 }  // namespace gil

@@ -6,6 +6,7 @@
 
 #include "gil/runtime/dict.h"
 #include "gil/runtime/errors.h"
+#include "gil/runtime/fileobject.h"
 #include "gil/runtime/genobject.h"
 #include "gil/runtime/format.h"
 #include "gil/runtime/longobject.h"
@@ -86,9 +87,10 @@ namespace {
 
 // ---- I/O ---------------------------------------------------------------------
 
+// print(*args, sep=' ', end='\n', file=None, flush=False). A file made by
+// open() or sys.stdout is written directly; any other object's write() is
+// called once per piece, as CPython does.
 Value builtin_print(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
-  if (Value* file = find_keyword(args, argc, kwnames, "file"); file && !file->is_none())
-    raise(ts, ts.rt.types.TypeError, "print(): the 'file' argument is not supported by MiniPy");
   std::string sep = " ", end = "\n";
   if (Value* s = find_keyword(args, argc, kwnames, "sep"); s && !s->is_none()) {
     if (!is_str(*s)) raise(ts, ts.rt.types.TypeError, "sep must be None or a string, not " + std::string(type_name(ts, *s)));
@@ -97,6 +99,22 @@ Value builtin_print(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   if (Value* e = find_keyword(args, argc, kwnames, "end"); e && !e->is_none()) {
     if (!is_str(*e)) raise(ts, ts.rt.types.TypeError, "end must be None or a string, not " + std::string(type_name(ts, *e)));
     end = as<ObjStr>(*e)->text;
+  }
+  Value* file = find_keyword(args, argc, kwnames, "file");
+  bool to_file = file && !file->is_none();
+  std::FILE* out = to_file ? text_stream_of(*file) : ts.rt.config.out;
+  Value* f = find_keyword(args, argc, kwnames, "flush");
+  bool flush = f && truthy(ts, *f);
+  if (!out) {
+    Value write = get_attr(ts, *file, ts.rt.intern("write"));
+    auto put = [&](Value piece) { call(ts, write, &piece, 1); };
+    for (int i = 0; i < argc; ++i) {
+      if (i) put(make_str(sep));
+      put(is_str(args[i]) ? args[i] : make_str(str(ts, args[i])));
+    }
+    put(make_str(end));
+    if (flush) call(ts, get_attr(ts, *file, ts.rt.intern("flush")), nullptr, 0);
+    return Value::none();
   }
   std::string line;
   for (int i = 0; i < argc; ++i) {
@@ -107,9 +125,8 @@ Value builtin_print(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
       line += str(ts, args[i]);
   }
   line += end;
-  std::FILE* out = ts.rt.config.out;
   std::fwrite(line.data(), 1, line.size(), out);
-  if (Value* f = find_keyword(args, argc, kwnames, "flush"); f && truthy(ts, *f)) std::fflush(out);
+  if (flush) std::fflush(out);
   return Value::none();
 }
 
@@ -486,6 +503,7 @@ void install_builtin_functions(Runtime& rt) {
       {"isinstance", builtin_isinstance}, {"issubclass", builtin_issubclass}, {"hash", builtin_hash},
   };
   for (auto& e : entries) rt.define_builtin(e.name, make_native(e.name, e.fn, e.keywords));
+  install_file_builtins(rt);
 }
 
 }  // namespace gil

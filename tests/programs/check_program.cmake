@@ -188,8 +188,12 @@ if(MODE STREQUAL "minipy")
 else()
   set(command "${INTERPRETER}" "${PROGRAM}")
 endif()
+# The program reads NAME.in on stdin when there is one (input() tests),
+# else nothing.
 set(stdin_option "")
-if(EXISTS "/dev/null")
+if(EXISTS "${base}.in")
+  set(stdin_option INPUT_FILE "${base}.in")
+elseif(EXISTS "/dev/null")
   set(stdin_option INPUT_FILE /dev/null)
 endif()
 execute_process(

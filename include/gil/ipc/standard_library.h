@@ -11,7 +11,8 @@
 namespace gil {
 
 // threading, then multiprocessing (and queue), in the order their at_exit
-// hooks must run: threads are joined before child processes.
+// hooks must run: threads are joined before child processes; then math and
+// random, which have no hooks.
 std::vector<RuntimeExtension> standard_library();
 
 }  // namespace gil

@@ -44,7 +44,9 @@ def regen(path):
             print("skip (minipy-only):", os.path.relpath(path))
             return
     base = path[:-3]
-    run = subprocess.run([PYTHON, path], cwd=os.path.dirname(path), stdin=subprocess.DEVNULL,
+    # NAME.in, when present, is the program's stdin (as check_program.cmake).
+    stdin = open(base + ".in", "rb") if os.path.exists(base + ".in") else subprocess.DEVNULL
+    run = subprocess.run([PYTHON, path], cwd=os.path.dirname(path), stdin=stdin,
                          capture_output=True, timeout=120)
     stdout = run.stdout.decode()
     stderr = run.stderr.decode()
