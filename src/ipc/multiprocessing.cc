@@ -21,6 +21,7 @@
 
 #include "gil/ipc/standard_library.h"
 #include "gil/language/syntax_error.h"
+#include "gil/modules/gc_module.h"
 #include "gil/modules/threading.h"
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/dict.h"
@@ -736,6 +737,6 @@ RuntimeExtension multiprocessing_extension() {
   return e;
 }
 
-std::vector<RuntimeExtension> standard_library() { return {threading_extension(), multiprocessing_extension()}; }
+std::vector<RuntimeExtension> standard_library() { return {threading_extension(), multiprocessing_extension(), gc_extension()}; }
 
 }  // namespace gil
