@@ -95,18 +95,23 @@ void deduce_unreachable(ObjectRegistry& r, const BuiltinTypes& types, GcList lis
 GcObj* first(ObjectRegistry& r, GcList list) { return static_cast<GcObj*>(r.lists[list].head.gc_next); }
 
 // Step 5: each unreachable object's __del__, once. Each object moves aside
-// before its finalizer runs, since the finalizer may free others.
-void finalize_garbage(ThreadState& ts, ObjectRegistry& r) {
+// before its finalizer runs, since the finalizer may free others. Returns
+// whether any ran: without Python code running, nothing can have been
+// resurrected.
+bool finalize_garbage(ThreadState& ts, ObjectRegistry& r) {
+  bool ran = false;
   while (r.lists[kGcUnreachableList].size) {
     GcObj* o = first(r, kGcUnreachableList);
     r.move(o, kGcFinalizingList);
     if (o->type && o->type->tp_finalize && !(o->gc_flags & kGcFinalized)) {
       o->gc_flags |= kGcFinalized;
+      ran = true;
       Value self = Value::borrow(o);
       o->type->tp_finalize(ts, self);
     }
   }
   r.merge(kGcFinalizingList, kGcUnreachableList);
+  return ran;
 }
 
 // After the finalizers: what they made reachable again goes to [old]; the
@@ -171,8 +176,7 @@ int64_t collect_main(ThreadState& ts, int generation) {
     r.long_lived_pending = 0;
     r.long_lived_total = r.lists[young].size;
   }
-  finalize_garbage(ts, r);
-  handle_resurrected(r, rt.types, old);
+  if (finalize_garbage(ts, r)) handle_resurrected(r, rt.types, old);
   auto found = static_cast<int64_t>(r.lists[kGcUnreachableList].size);
   delete_garbage(ts, r, old, (st.debug & kGcDebugSaveAll) != 0);
 
