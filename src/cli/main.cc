@@ -226,6 +226,7 @@ int run_command(const std::vector<std::string>& words, RunOptions options) {
   gil::RuntimeConfig config;
   config.argv = words;
   config.extensions = gil::standard_library();
+  config.finalize_main = true;
   // Room on the --live board for the main thread and 63 others.
   std::optional<gil::LiveBoard> board;
   if (lenses.live) board.emplace(64, 0);

@@ -21,6 +21,7 @@
 
 #include "gil/ipc/standard_library.h"
 #include "gil/language/syntax_error.h"
+#include "gil/modules/gc_module.h"
 #include "gil/modules/mathmodule.h"
 #include "gil/modules/randommodule.h"
 #include "gil/modules/threading.h"
@@ -739,7 +740,7 @@ RuntimeExtension multiprocessing_extension() {
 }
 
 std::vector<RuntimeExtension> standard_library() {
-  return {threading_extension(), multiprocessing_extension(), math_extension(), random_extension()};
+  return {threading_extension(), multiprocessing_extension(), math_extension(), random_extension(), gc_extension()};
 }
 
 }  // namespace gil

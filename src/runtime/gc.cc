@@ -31,6 +31,22 @@ void empty_trashcan(ObjectRegistry* r) noexcept {
   }
 }
 
+// PEP 442's PyObject_CallFinalizerFromDealloc: runs [g]'s __del__ once,
+// with the count raised so that references taken meanwhile cannot free it
+// again. True when the finalizer resurrected it (a new reference survives).
+// Only with a thread holding its runtime's GIL: a free during the runtime's
+// destruction runs no Python code.
+bool finalize_from_dealloc(ObjectRegistry* r, GcObj* g) noexcept {
+  if (!r->runtime || !r->runtime->gil) return false;
+  auto* holder = const_cast<GilThread*>(r->runtime->gil->holder());
+  if (!holder) return false;
+  auto& ts = *static_cast<ThreadState*>(holder);
+  g->refcount = 1;
+  g->gc_flags |= kGcFinalized;
+  g->type->tp_finalize(ts, Value::borrow(g));
+  return --g->refcount != 0;
+}
+
 }  // namespace
 
 void dealloc(Obj* o) noexcept {
@@ -43,6 +59,9 @@ void dealloc(Obj* o) noexcept {
   if (!r) {
     delete g;
     return;
+  }
+  if (g->type && g->type->tp_finalize && !(g->gc_flags & kGcFinalized)) [[unlikely]] {
+    if (finalize_from_dealloc(r, g)) return;
   }
   if (r->delete_nesting >= kTrashcanDepth) [[unlikely]] {
     // Too deep: unlink it now and free it when the outermost free returns.
@@ -58,19 +77,54 @@ void dealloc(Obj* o) noexcept {
     empty_trashcan(r);
 }
 
+// ---- The lists ----------------------------------------------------------------------
+
+ObjectRegistry::ObjectRegistry() noexcept {
+  // CPython's defaults (gc.get_threshold()).
+  lists[kGen0].threshold = 700;
+  lists[kGen1].threshold = 10;
+  lists[kGen2].threshold = 10;
+}
+
 ObjectRegistry::~ObjectRegistry() {
   // What is still registered outlives its runtime: unlink it, so that its
   // eventual free touches nothing of this registry.
-  GcLink* l = head.gc_next;
-  while (l != &head) {
-    GcLink* next = l->gc_next;
-    auto* o = static_cast<GcObj*>(l);
-    o->registry = nullptr;
-    o->gc_prev = o->gc_next = nullptr;
-    l = next;
+  for (GcGeneration& g : lists) {
+    GcLink* l = g.head.gc_next;
+    while (l != &g.head) {
+      GcLink* next = l->gc_next;
+      auto* o = static_cast<GcObj*>(l);
+      o->registry = nullptr;
+      o->gc_prev = o->gc_next = nullptr;
+      l = next;
+    }
+    g.head.gc_prev = g.head.gc_next = &g.head;
+    g.size = 0;
   }
-  head.gc_prev = head.gc_next = &head;
   count = 0;
+}
+
+void ObjectRegistry::merge(GcList from, GcList to) noexcept {
+  GcGeneration& f = lists[from];
+  if (from == to || f.size == 0) return;
+  for (GcLink* l = f.head.gc_next; l != &f.head; l = l->gc_next) static_cast<GcObj*>(l)->gc_list = to;
+  GcGeneration& t = lists[to];
+  GcLink* first = f.head.gc_next;
+  GcLink* last = f.head.gc_prev;
+  GcLink* tail = t.head.gc_prev;
+  tail->gc_next = first;
+  first->gc_prev = tail;
+  last->gc_next = &t.head;
+  t.head.gc_prev = last;
+  t.size += f.size;
+  f.head.gc_prev = f.head.gc_next = &f.head;
+  f.size = 0;
+}
+
+void ObjectRegistry::request_collection() noexcept {
+  if (!enabled || collecting || collection_requested || !eval_breaker || lists[kGen0].threshold == 0) return;
+  collection_requested = true;
+  eval_breaker->fetch_or(kGcScheduled);
 }
 
 // ---- Traversal ------------------------------------------------------------------------
@@ -199,6 +253,7 @@ void ObjectRegistry::clear_all(const BuiltinTypes& types) {
   // A reference to each, so that none is freed while the others are
   // cleared; then clear them all, which breaks every cycle; then drop the
   // references, which frees whatever nothing else holds.
+  enabled = false;
   std::vector<GcObj*> all;
   all.reserve(count);
   for_each([&](GcObj* o) {

@@ -10,6 +10,7 @@
 
 #include "gil/language/parser.h"
 #include "gil/language/source_text.h"
+#include "gil/runtime/collector.h"
 #include "gil/runtime/compiler.h"
 #include "gil/runtime/errors.h"
 #include "gil/runtime/ops.h"
@@ -56,6 +57,26 @@ int system_exit_status(ThreadState& ts, ObjException* e, std::FILE* err) {
   return 1;
 }
 
+namespace {
+
+// CPython's finalize_modules, for __main__: a collection frees the garbage
+// cycles, then the module's namespace goes, one variable after the other in
+// the order of their slots (the order CPython's dict frees its entries in),
+// then a last collection frees the cycles those held. All with the GIL
+// held, so that __del__ methods and generators' finally blocks run and
+// print as they do under CPython; nothing runs once the GIL is released.
+void finalize_main(ThreadState& ts) {
+  Runtime& rt = ts.rt;
+  gc_collect_at_exit(ts);
+  for (size_t i = 0; i < rt.globals.values.size(); ++i) {
+    Value dropped = std::move(rt.globals.values[i]);
+  }
+  gc_collect_at_exit(ts);
+  std::fflush(rt.config.out);
+}
+
+}  // namespace
+
 int run_source(Runtime& rt, std::string_view source, const std::string& filename, const std::string& module_name) {
   Value code;
   try {
@@ -87,6 +108,7 @@ int run_source(Runtime& rt, std::string_view source, const std::string& filename
   }
   // Like CPython's finalisation: wait for the non-daemon threads.
   rt.run_at_exit(ts, status == kExitKeyboardInterrupt);
+  if (rt.config.finalize_main && rt.live_daemon_threads == 0) finalize_main(ts);
   std::fflush(rt.config.out);
   if (rt.config.at_program_end) rt.config.at_program_end(ts);
   rt.gil->release(ts);
@@ -101,6 +123,7 @@ int run_program(std::string_view source, const std::string& filename, const std:
   config.argv.insert(config.argv.end(), args.begin(), args.end());
   config.out = out;
   config.err = err;
+  config.finalize_main = true;
   Runtime rt(std::move(config));
   return run_source(rt, source, filename);
 }

@@ -189,6 +189,19 @@ Value make_float_info(ThreadState& ts) {
   return info;
 }
 
+// The argument's reference count, its own reference included, as CPython
+// 3.11 counts it: the caller's stack holds the argument while the call runs,
+// so a fresh object gives 2. Objects that MiniPy keeps inline in the Value
+// (small ints, floats, None, bools) have no count; they answer as
+// CPython's immortal-ish singletons and cached ints would not, so report
+// the same high count for all of them rather than pretend.
+Value sys_getrefcount(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_no_keywords(ts, "getrefcount", kwnames);
+  check_args(ts, "getrefcount", argc, 1, 1);
+  if (!args[0].is_obj()) return Value::integer(int64_t{1} << 32);
+  return Value::integer(args[0].as_obj()->refcount);
+}
+
 Value make_sys_module(ThreadState& ts) {
   Runtime& rt = ts.rt;
   auto* m = new_object<ObjModule>(ts, "sys");
@@ -211,6 +224,7 @@ Value make_sys_module(ThreadState& ts) {
   add_function(rt, m, "exit", sys_exit);
   add_function(rt, m, "exc_info", sys_exc_info);
   add_function(rt, m, "getrecursionlimit", sys_getrecursionlimit);
+  add_function(rt, m, "getrefcount", sys_getrefcount);
   add_function(rt, m, "setrecursionlimit", sys_setrecursionlimit);
   add_function(rt, m, "setswitchinterval", sys_setswitchinterval);
   add_function(rt, m, "getswitchinterval", sys_getswitchinterval);

@@ -38,6 +38,8 @@ Runtime::Runtime(RuntimeConfig cfg) : config(std::move(cfg)) {
   name_exit = intern("__exit__");
   name_module = intern("__name__");
   gil = std::make_unique<Gil>(eval_breaker, config.gil);
+  objects.runtime = this;
+  objects.eval_breaker = &eval_breaker;
   install_types(*this);
   install_builtin_functions(*this);
   install_attribute_builtins(*this);
@@ -67,6 +69,8 @@ Runtime::~Runtime() {
   multiprocessing.reset();
   not_implemented = Value();
   empty_tuple = Value();
+  collector.garbage = Value();
+  collector.callbacks = Value();
   // What is still registered is a cycle or a leak: clear it all, which frees
   // the cycles (gc.h). Type namespaces are among them.
   objects.clear_all(types);

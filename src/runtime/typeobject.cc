@@ -113,6 +113,7 @@ void inherit_slots(ObjType* type, const ObjType* base) {
   GIL_INHERIT(tp_init)
   GIL_INHERIT(tp_traverse)
   GIL_INHERIT(tp_clear)
+  GIL_INHERIT(tp_finalize)
   GIL_INHERIT(tp_repr)
   GIL_INHERIT(tp_str)
   GIL_INHERIT(tp_richcompare)
@@ -203,6 +204,26 @@ Value call_special(ThreadState& ts, const Value& self, const char* name, std::in
 Value or_not_implemented(ThreadState& ts, Value v) {
   if (v.is_obj() && v.as_obj() == ts.rt.not_implemented.as_obj()) return Value();
   return v;
+}
+
+// PEP 442's tp_finalize for a class with __del__ (CPython's
+// slot_tp_finalize): an exception it raises is reported as unraisable,
+// naming the __del__ function.
+void slot_finalize(ThreadState& ts, const Value& self) {
+  const Value* del = special(ts, self, "__del__");
+  if (!del) return;
+  Value method = *del;
+  try {
+    call_special(ts, self, "__del__", {});
+  } catch (PyException& pe) {
+    std::string where;
+    try {
+      where = repr(ts, method);
+    } catch (PyException&) {
+      where = "__del__";
+    }
+    print_unraisable(ts, pe.exception, where);
+  }
 }
 
 void slot_repr(ThreadState& ts, const Value& self, std::string& out) {
@@ -411,6 +432,7 @@ struct SlotDef {
 
 const SlotDef kSlotDefs[] = {
     {"__repr__", [](ObjType* t) { t->tp_repr = slot_repr; }},
+    {"__del__", [](ObjType* t) { t->tp_finalize = slot_finalize; }},
     {"__str__", [](ObjType* t) { t->tp_str = slot_str; }},
     {"__hash__", [](ObjType* t) { t->tp_hash = slot_hash; }},
     {"__eq__", [](ObjType* t) { t->tp_richcompare = slot_richcompare; }},
@@ -478,7 +500,7 @@ void set_slots(Runtime& rt, ObjType* t) {
   t->clear_lookup_cache();
   // Every slot goes back to unset; the namespace and MRO stay.
 #define GIL_RESET(slot) t->slot = nullptr;
-  GIL_RESET(tp_new) GIL_RESET(tp_init) GIL_RESET(tp_traverse) GIL_RESET(tp_clear) GIL_RESET(tp_repr)
+  GIL_RESET(tp_new) GIL_RESET(tp_init) GIL_RESET(tp_traverse) GIL_RESET(tp_clear) GIL_RESET(tp_finalize) GIL_RESET(tp_repr)
   GIL_RESET(tp_str) GIL_RESET(tp_richcompare) GIL_RESET(tp_hash) GIL_RESET(tp_bool) GIL_RESET(tp_len)
   GIL_RESET(tp_getitem) GIL_RESET(tp_setitem) GIL_RESET(tp_delitem) GIL_RESET(tp_contains) GIL_RESET(tp_iter)
   GIL_RESET(tp_iternext) GIL_RESET(tp_call) GIL_RESET(tp_getattro) GIL_RESET(tp_setattro) GIL_RESET(tp_descr_get)

@@ -8,6 +8,7 @@
 
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/chunk.h"
+#include "gil/runtime/collector.h"
 #include "gil/runtime/dict.h"
 #include "gil/runtime/errors.h"
 #include "gil/runtime/genobject.h"
@@ -1982,6 +1983,12 @@ void handle_eval_breaker(ThreadState& ts) {
   Runtime& rt = ts.rt;
   uint32_t bits = rt.eval_breaker.load();
   if ((bits & kGilDropRequest) && ts.holds_gil) rt.gil->yield_on_request(ts);
+  // A collection runs only on a thread that holds the GIL: every other
+  // thread is stopped while it does.
+  if ((bits & kGcScheduled) && ts.holds_gil) {
+    rt.eval_breaker.fetch_and(~kGcScheduled);
+    gc_collect_scheduled(ts);
+  }
   if ((bits & kFinalizing) && !ts.is_main) {
     // The runtime is winding down: daemon threads end, as they would with
     // the process. SystemExit ends a thread silently.

@@ -30,6 +30,7 @@
 //   a chain of a million nested lists does not overflow the C++ stack.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 
@@ -55,36 +56,91 @@ struct GcObj : Obj, GcLink {
   struct ObjectRegistry* registry = nullptr;
 };
 
-// Every container of one runtime, and its trashcan. Guarded by the GIL.
+// The lists a container can be on (GcObj::gc_list). The three generations
+// and the permanent one (gc.freeze()) are CPython's; the last two hold the
+// unreachable set of a collection in progress and the part of it whose
+// finalizers have run.
+enum GcList : uint8_t { kGen0, kGen1, kGen2, kPermanent, kGcUnreachableList, kGcFinalizingList, kGcListCount };
+inline constexpr int kGenerations = 3;
+
+// Bits of Obj::gc_flags.
+enum GcFlag : uint8_t {
+  // The object's __del__ has run (PEP 442): it never runs again.
+  kGcFinalized = 1u << 0,
+  // The object is in the generations being collected right now.
+  kGcCollecting = 1u << 1,
+  // The collection tentatively found it unreachable (move_unreachable).
+  kGcTentativelyUnreachable = 1u << 2,
+};
+
+// One list of containers, with its length; for a generation, also its
+// threshold and count (CPython's struct gc_generation).
+struct GcGeneration {
+  GcGeneration() noexcept { head.gc_prev = head.gc_next = &head; }
+  GcLink head;
+  size_t size = 0;
+  // Generation 0: containers allocated minus containers freed since its
+  // last collection; older ones: collections of the next younger one since
+  // their own last collection. A collection is due when count > threshold.
+  int count = 0;
+  int threshold = 0;
+};
+
+// Every container of one runtime, in its generations, and its trashcan.
+// Guarded by the GIL.
+//
+// The cycle collector (collector.h) works on these lists. Its invariants:
+// - every registered container is on exactly one list, and each list's
+//   size is its length (gc_list names the list, so unlinking keeps sizes
+//   right wherever the container is);
+// - outside a collection, only the generations and the permanent list are
+//   non-empty, and no container has kGcCollecting set;
+// - a collection is requested (the eval breaker's kGcScheduled bit) when
+//   generation 0's count passes its threshold while collection is enabled;
+//   it runs at the eval loop's next safe point, never inside an allocation.
 struct ObjectRegistry {
-  ObjectRegistry() noexcept { head.gc_prev = head.gc_next = &head; }
+  ObjectRegistry() noexcept;
   // Detaches the containers still alive (they outlive their runtime).
   ~ObjectRegistry();
   ObjectRegistry(const ObjectRegistry&) = delete;
   ObjectRegistry& operator=(const ObjectRegistry&) = delete;
 
-  // Adds a new container at the end.
+  // Adds a new container to generation 0; counts the allocation, and asks
+  // for a collection when the count passes the threshold.
   void link(GcObj* o) noexcept {
     o->registry = this;
-    GcLink* last = head.gc_prev;
-    o->gc_prev = last;
-    o->gc_next = &head;
-    last->gc_next = o;
-    head.gc_prev = o;
+    push(o, kGen0);
     ++count;
+    if (++lists[kGen0].count > lists[kGen0].threshold) [[unlikely]]
+      request_collection();
   }
-  // Removes [o], which is in this registry.
+  // Removes [o], which is in this registry; counts the free in generation
+  // 0 as CPython's PyObject_GC_Del does.
   void unlink(GcObj* o) noexcept {
-    o->gc_prev->gc_next = o->gc_next;
-    o->gc_next->gc_prev = o->gc_prev;
+    take(o);
     o->registry = nullptr;
     --count;
+    if (lists[kGen0].count > 0) --lists[kGen0].count;
   }
-  // Calls [f](GcObj*) for every registered container, oldest first; [f] must
-  // not link or unlink any.
+  // Moves [o], which is on one of this registry's lists, to the end of
+  // list [to].
+  void move(GcObj* o, GcList to) noexcept {
+    take(o);
+    push(o, to);
+  }
+  // Appends every container of list [from] to list [to] (gc_list_merge).
+  void merge(GcList from, GcList to) noexcept;
+  // Calls [f](GcObj*) for every registered container, oldest generation
+  // first; [f] must not link or unlink any.
   template <typename F>
   void for_each(F&& f) const {
-    for (GcLink* l = head.gc_next; l != &head; l = l->gc_next) f(static_cast<GcObj*>(l));
+    for (int i = kGcListCount - 1; i >= 0; --i) for_each_in(static_cast<GcList>(i), f);
+  }
+  // The same for list [which], oldest first.
+  template <typename F>
+  void for_each_in(GcList which, F&& f) const {
+    const GcLink& h = lists[which].head;
+    for (GcLink* l = h.gc_next; l != &h; l = l->gc_next) f(static_cast<GcObj*>(l));
   }
   // The finalisation step (see above): clears every registered container
   // with its type's tp_clear, holding a reference to each meanwhile, then
@@ -92,16 +148,54 @@ struct ObjectRegistry {
   // as their runtime). [types] resolve objects whose type is null.
   void clear_all(const struct BuiltinTypes& types);
 
-  // Sentinel of the circular list: head.gc_next is the oldest container.
-  GcLink head;
-  // Containers in the list.
+  // Sets the eval breaker's kGcScheduled bit, when collection is enabled,
+  // generation 0 has a threshold and no collection is running or asked for.
+  void request_collection() noexcept;
+
+  // The generations, the permanent list and a collection's working lists.
+  GcGeneration lists[kGcListCount];
+  // Containers registered, on every list.
   size_t count = 0;
+  // CPython's long_lived_total: containers that survived the last full
+  // collection; long_lived_pending: containers that have survived a
+  // generation-1 collection since. A full collection waits until pending
+  // exceeds a quarter of total.
+  size_t long_lived_total = 0;
+  size_t long_lived_pending = 0;
+  // gc.enable() / gc.disable(): automatic collection only.
+  bool enabled = true;
+  // A collection is running (no other starts meanwhile).
+  bool collecting = false;
+  // A collection has been asked of the eval loop and not yet run.
+  bool collection_requested = false;
+  // The word whose kGcScheduled bit asks for a collection (the runtime's
+  // eval breaker); null in a registry without a runtime.
+  std::atomic<uint32_t>* eval_breaker = nullptr;
+  // The runtime that owns this registry (for finalizers run by a free).
+  struct Runtime* runtime = nullptr;
 
   // ---- The trashcan ----
   // Containers being freed, one inside the other, right now.
   int delete_nesting = 0;
   // Containers whose free was deferred, chained through gc_next.
   GcObj* delete_later = nullptr;
+
+ private:
+  void push(GcObj* o, GcList to) noexcept {
+    GcGeneration& g = lists[to];
+    o->gc_list = to;
+    GcLink* last = g.head.gc_prev;
+    o->gc_prev = last;
+    o->gc_next = &g.head;
+    last->gc_next = o;
+    g.head.gc_prev = o;
+    ++g.size;
+  }
+  void take(GcObj* o) noexcept {
+    o->gc_prev->gc_next = o->gc_next;
+    o->gc_next->gc_prev = o->gc_prev;
+    --lists[o->gc_list].size;
+  }
 };
 
 // Containers freed one inside the other before the rest are deferred

@@ -56,6 +56,13 @@ struct Obj {
   // True for containers (gc.h's GcObj): objects that hold references and
   // are linked into their runtime's registry. Fills the header's padding.
   bool is_container = false;
+  // The cycle collector's fields of a container (gc.h), in the header's
+  // padding as CPython keeps them in PyGC_Head's spare bits: the list the
+  // container is on (a GcList value), the GcFlag bits, and the count a
+  // collection works on (gc_refs, only meaningful during one).
+  uint8_t gc_list = 0;
+  uint8_t gc_flags = 0;
+  int32_t gc_refs = 0;
 };
 
 // Adds an owning reference to [o].

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "gil/runtime/chunk.h"
+#include "gil/runtime/collector.h"
 #include "gil/runtime/gc.h"
 #include "gil/runtime/mapped_memory.h"
 #include "gil/runtime/object.h"
@@ -129,6 +130,11 @@ struct RuntimeConfig {
   GilConfig gil;
   // The layers above the runtime that this Runtime carries.
   std::vector<RuntimeExtension> extensions;
+  // Whether run_source ends the program as CPython's finalisation does: a
+  // collection, then __main__'s variables released one by one, then another
+  // collection, with the GIL held so that __del__ methods run (the CLI's
+  // `run`). Off, the globals stay for the caller to read (tests).
+  bool finalize_main = false;
 
   // The lenses of `gil-demo run` (cli/program_run.h); all off by default.
   // The number the timeline and trace know the main thread by; -1 leaves
@@ -154,6 +160,8 @@ struct Runtime {
   // Every container object of this runtime (gc.h). Declared before every
   // member that holds Values, so that it is destroyed after them.
   ObjectRegistry objects;
+  // The cycle collector's Python-visible state (collector.h).
+  CollectorState collector;
   InternTable strings;
   BuiltinTypes types{};
   // Every built-in type, freed with the Runtime.

@@ -93,6 +93,10 @@ struct ObjType : Obj {
   // Null for objects that hold no references (str, bytes, range).
   void (*tp_traverse)(Obj* self, VisitFn visit, void* arg) = nullptr;
   void (*tp_clear)(Obj* self) = nullptr;
+  // PEP 442's finalizer (a class's __del__): run once per object, when its
+  // count reaches zero or when the cycle collector finds it unreachable.
+  // Reports its own exceptions as unraisable.
+  void (*tp_finalize)(ThreadState& ts, const Value& self) = nullptr;
 
   // ---- Text ----
   void (*tp_repr)(ThreadState& ts, const Value& self, std::string& out) = nullptr;

@@ -155,6 +155,9 @@ enum EvalBreakerBit : uint32_t {
   kGilDropRequest = 1u << 1,
   // The runtime is being destroyed: threads other than the main one end.
   kFinalizing = 1u << 2,
+  // An allocation passed the cycle collector's threshold: collect at the
+  // next safe point (runtime/collector.h).
+  kGcScheduled = 1u << 3,
 };
 
 // What the GIL keeps for each thread that takes it. The interpreter's
