@@ -501,36 +501,41 @@ class Parser {
     return make_stmt(keyword, std::move(node));
   }
 
-  // import_name: 'import' NAME ['as' NAME] (',' NAME ['as' NAME])*
+  // import_name: 'import' dotted_name ['as' NAME] (',' dotted_name ['as' NAME])*
   ast::StmtPtr parse_import() {
     Pos keyword = consume();
     ast::Import node;
     do {
       ast::Alias alias;
-      alias.name = parse_module_name();
+      alias.name = parse_dotted_name();
       if (match(TK::As)) alias.asname = take_name();
       node.names.push_back(std::move(alias));
     } while (match(TK::Comma));
     return make_stmt(keyword, std::move(node));
   }
 
-  // MiniPy modules are flat: no packages, no relative imports.
-  std::string parse_module_name() {
-    if (check(TK::Dot) || check(TK::Ellipsis)) {
-      fail_at(here(), "relative imports are not supported by MiniPy");
-    }
+  // dotted_name: NAME ('.' NAME)*
+  std::string parse_dotted_name() {
     std::string name = take_name();
-    if (check(TK::Dot)) fail_at(here(), "dotted module names are not supported by MiniPy");
+    while (match(TK::Dot)) name += "." + take_name();
     return name;
   }
 
-  // import_from: 'from' NAME 'import' ('(' aliases [','] ')' | aliases)
+  // import_from: 'from' ('.' | '...')* dotted_name 'import' targets
+  //            | 'from' ('.' | '...')+ 'import' targets
+  // targets: '*' | '(' aliases [','] ')' | aliases
+  // A relative module keeps its leading dots in the name (import.cc
+  // resolves them).
   ast::StmtPtr parse_from_import() {
     Pos keyword = consume();
     ast::ImportFrom node;
-    node.module = parse_module_name();
+    while (check(TK::Dot) || check(TK::Ellipsis)) node.module += check(TK::Dot) ? "." : "...", consume();
+    if (node.module.empty() || !check(TK::Import)) node.module += parse_dotted_name();
     expect(TK::Import, "invalid syntax");
-    if (check(TK::Star)) fail_at(here(), "'from ... import *' is not supported by MiniPy");
+    if (match(TK::Star)) {
+      node.names.push_back(ast::Alias{"*", ""});
+      return make_stmt(keyword, std::move(node));
+    }
     bool parenthesized = match(TK::LParen);
     while (true) {
       ast::Alias alias;

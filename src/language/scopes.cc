@@ -138,10 +138,12 @@ class ScopeBuilder {
                      if (s.cause) visit_expr(*s.cause);
                    },
                    [&](const ast::Import& s) {
-                     for (auto& a : s.names) bind(a.asname.empty() ? a.name : a.asname);
+                     // `import a.b.c` binds a.
+                     for (auto& a : s.names) bind(a.asname.empty() ? a.name.substr(0, a.name.find('.')) : a.asname);
                    },
                    [&](const ast::ImportFrom& s) {
-                     for (auto& a : s.names) bind(a.asname.empty() ? a.name : a.asname);
+                     for (auto& a : s.names)
+                       if (a.name != "*") bind(a.asname.empty() ? a.name : a.asname);
                    },
                    [&](const ast::With& s) {
                      for (auto& item : s.items) {
