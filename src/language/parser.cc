@@ -410,9 +410,32 @@ class Parser {
       node.value = parse_yield_or_star_expressions();
       return make_stmt(at, std::move(node));
     }
-    if (check(TK::Colon)) fail_at(here(), "variable annotations are not supported by MiniPy");
+    if (check(TK::Colon)) return parse_annotated_assignment(at, std::move(first));
     check_print_statement(*first);
     return make_stmt(at, ast::ExprStmt{std::move(first)});
+  }
+
+  // annotated_assignment: target ':' expression ['=' annotated_rhs]
+  ast::StmtPtr parse_annotated_assignment(Pos at, ast::ExprPtr target) {
+    Pos colon = consume();
+    ast::AnnAssign node;
+    bool is_name = std::holds_alternative<ast::Name>(target->node);
+    if (!is_name && !std::holds_alternative<ast::Attribute>(target->node) &&
+        !std::holds_alternative<ast::Subscript>(target->node)) {
+      const char* what = std::holds_alternative<ast::Tuple>(target->node) ? "tuple"
+                         : std::holds_alternative<ast::List>(target->node) ? "list"
+                                                                            : "expression";
+      fail_at(Pos{target->line, target->col},
+              std::string("only single target (not ") + what + ") can be annotated");
+    }
+    (void)colon;
+    // A parenthesised name, `(x): int`, is not simple; the scanner's
+    // position tells: the name starts where the statement does.
+    node.simple = is_name && target->col == at.col && target->line == at.line;
+    node.annotation = parse_expression();
+    if (match(TK::Equal)) node.value = parse_yield_or_star_expressions();
+    node.target = std::move(target);
+    return make_stmt(at, std::move(node));
   }
 
   // assignment: (star_targets '=')+ star_expressions
@@ -669,7 +692,9 @@ class Parser {
     expect(TK::LParen, "expected '('");
     node.params = parse_parameters(TK::RParen);
     expect(TK::RParen, "invalid syntax");
-    if (check(TK::Arrow)) fail_at(here(), "annotations are not supported by MiniPy");
+    // The return annotation is parsed and dropped: MiniPy does not evaluate
+    // annotations of functions (nor keep __annotations__ for them).
+    if (match(TK::Arrow)) parse_expression();
     expect_block_colon();
     node.body = parse_block("function definition", keyword.line);
     return make_stmt(keyword, std::move(node));
@@ -780,9 +805,8 @@ class Parser {
     std::string take_param_name(Pos at) {
       std::string name = parser.take_name();
       if (!seen.insert(name).second) fail_at(at, "duplicate argument '" + name + "' in function definition");
-      if (closer == TK::RParen && parser.check(TK::Colon)) {
-        fail_at(parser.here(), "annotations are not supported by MiniPy");
-      }
+      // A parameter's annotation is parsed and dropped (see parse_def).
+      if (closer == TK::RParen && parser.match(TK::Colon)) parser.parse_expression();
       return name;
     }
 

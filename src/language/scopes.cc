@@ -145,6 +145,14 @@ class ScopeBuilder {
                      for (auto& a : s.names)
                        if (a.name != "*") bind(a.asname.empty() ? a.name : a.asname);
                    },
+                   [&](const ast::AnnAssign& s) {
+                     if (s.value) visit_expr(*s.value);
+                     visit_target(*s.target);
+                     if (s.simple) {
+                       visit_expr(*s.annotation);
+                       bind("__annotations__");
+                     }
+                   },
                    [&](const ast::With& s) {
                      for (auto& item : s.items) {
                        visit_expr(*item.context);

@@ -67,6 +67,7 @@ class FunctionCompiler {
   bool is_module() const { return enclosing_ == nullptr; }
 
   Value compile_module(const Module& m) {
+    setup_annotations(m.body, 1);
     compile_body(m.body);
     emit_return_none(last_line_);
     return finish();
@@ -85,10 +86,23 @@ class FunctionCompiler {
     emit_store_name("__module__", line);
     emit(Op::LOAD_CONST, add_constant(make_str(code_->qualname)), line);
     emit_store_name("__qualname__", line);
+    setup_annotations(body, line);
     compile_body(body);
     emit(Op::LOAD_LOCALS, 0, last_line_);
     emit(Op::RETURN_VALUE, 0, last_line_);
     return finish();
+  }
+
+  // The docstring of a body: its first statement when that is a string
+  // literal (Empty otherwise).
+  static Value docstring(const Body& body) {
+    if (body.empty()) return Value();
+    const auto* st = std::get_if<ExprStmt>(&body.front()->node);
+    if (!st) return Value();
+    const auto* c = std::get_if<Constant>(&st->value->node);
+    if (!c) return Value();
+    const auto* text = std::get_if<std::string>(&c->value);
+    return text ? make_str(*text) : Value();
   }
 
   Value compile_function(const Parameters& params, const Body* body, const Expr* lambda_body) {
@@ -96,6 +110,7 @@ class FunctionCompiler {
     emit_prologue(code_->first_line);
     if (scope_.is_generator) emit(Op::RETURN_GENERATOR, 0, code_->first_line);
     if (body) {
+      code_->doc = docstring(*body);
       compile_body(*body);
       emit_return_none(last_line_);
     } else {
@@ -349,8 +364,53 @@ class FunctionCompiler {
                    [&](const Import& st) { compile_import(st, line, s.col); },
                    [&](const ImportFrom& st) { compile_import_from(st, line, s.col); },
                    [&](const With& st) { compile_with(st, 0, line); },
+                   [&](const AnnAssign& st) { compile_annassign(st, line); },
                },
                s.node);
+  }
+
+  // `x: T = v` stores v; at module and class level a simple name's
+  // annotation is evaluated into __annotations__ (what dataclasses read).
+  void compile_annassign(const AnnAssign& st, int line) {
+    if (st.value) {
+      compile_expr(*st.value);
+      compile_store(*st.target);
+    }
+    if (!st.simple || !(is_module() || is_class_)) return;
+    compile_expr(*st.annotation);
+    emit_load_name("__annotations__", line);
+    emit(Op::LOAD_CONST, add_constant(make_str(std::get<Name>(st.target->node).id)), line);
+    emit(Op::STORE_SUBSCR, 0, line);
+  }
+
+  // True when [body] (outside nested functions and classes) annotates a
+  // simple name: the module or class then starts with __annotations__ = {}.
+  static bool has_annotations(const Body& body) {
+    for (const auto& s : body) {
+      bool found = std::visit(Overloaded{
+                                  [](const AnnAssign& st) { return st.simple; },
+                                  [](const If& st) { return has_annotations(st.body) || has_annotations(st.orelse); },
+                                  [](const While& st) { return has_annotations(st.body) || has_annotations(st.orelse); },
+                                  [](const For& st) { return has_annotations(st.body) || has_annotations(st.orelse); },
+                                  [](const With& st) { return has_annotations(st.body); },
+                                  [](const Try& st) {
+                                    for (const auto& h : st.handlers)
+                                      if (has_annotations(h.body)) return true;
+                                    return has_annotations(st.body) || has_annotations(st.orelse) ||
+                                           has_annotations(st.finalbody);
+                                  },
+                                  [](const auto&) { return false; },
+                              },
+                              s->node);
+      if (found) return true;
+    }
+    return false;
+  }
+
+  void setup_annotations(const Body& body, int line) {
+    if (!has_annotations(body)) return;
+    emit(Op::BUILD_DICT, 0, line);
+    emit_store_name("__annotations__", line);
   }
 
   void compile_assign(const Assign& st, int line) {

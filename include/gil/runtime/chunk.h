@@ -72,6 +72,8 @@ struct ObjCode : Obj {
   // The namespace of the module this code was compiled in: what its global
   // slots index (Runtime::globals for __main__). Owned by the Runtime.
   GlobalTable* globals = nullptr;
+  // A function's docstring (its __doc__), or Empty.
+  Value doc;
 
   // The instructions, one word each (opcodes.h).
   std::vector<uint32_t> code;
