@@ -410,9 +410,32 @@ class Parser {
       node.value = parse_yield_or_star_expressions();
       return make_stmt(at, std::move(node));
     }
-    if (check(TK::Colon)) fail_at(here(), "variable annotations are not supported by MiniPy");
+    if (check(TK::Colon)) return parse_annotated_assignment(at, std::move(first));
     check_print_statement(*first);
     return make_stmt(at, ast::ExprStmt{std::move(first)});
+  }
+
+  // annotated_assignment: target ':' expression ['=' annotated_rhs]
+  ast::StmtPtr parse_annotated_assignment(Pos at, ast::ExprPtr target) {
+    Pos colon = consume();
+    ast::AnnAssign node;
+    bool is_name = std::holds_alternative<ast::Name>(target->node);
+    if (!is_name && !std::holds_alternative<ast::Attribute>(target->node) &&
+        !std::holds_alternative<ast::Subscript>(target->node)) {
+      const char* what = std::holds_alternative<ast::Tuple>(target->node) ? "tuple"
+                         : std::holds_alternative<ast::List>(target->node) ? "list"
+                                                                            : "expression";
+      fail_at(Pos{target->line, target->col},
+              std::string("only single target (not ") + what + ") can be annotated");
+    }
+    (void)colon;
+    // A parenthesised name, `(x): int`, is not simple; the scanner's
+    // position tells: the name starts where the statement does.
+    node.simple = is_name && target->col == at.col && target->line == at.line;
+    node.annotation = parse_expression();
+    if (match(TK::Equal)) node.value = parse_yield_or_star_expressions();
+    node.target = std::move(target);
+    return make_stmt(at, std::move(node));
   }
 
   // assignment: (star_targets '=')+ star_expressions
@@ -501,36 +524,41 @@ class Parser {
     return make_stmt(keyword, std::move(node));
   }
 
-  // import_name: 'import' NAME ['as' NAME] (',' NAME ['as' NAME])*
+  // import_name: 'import' dotted_name ['as' NAME] (',' dotted_name ['as' NAME])*
   ast::StmtPtr parse_import() {
     Pos keyword = consume();
     ast::Import node;
     do {
       ast::Alias alias;
-      alias.name = parse_module_name();
+      alias.name = parse_dotted_name();
       if (match(TK::As)) alias.asname = take_name();
       node.names.push_back(std::move(alias));
     } while (match(TK::Comma));
     return make_stmt(keyword, std::move(node));
   }
 
-  // MiniPy modules are flat: no packages, no relative imports.
-  std::string parse_module_name() {
-    if (check(TK::Dot) || check(TK::Ellipsis)) {
-      fail_at(here(), "relative imports are not supported by MiniPy");
-    }
+  // dotted_name: NAME ('.' NAME)*
+  std::string parse_dotted_name() {
     std::string name = take_name();
-    if (check(TK::Dot)) fail_at(here(), "dotted module names are not supported by MiniPy");
+    while (match(TK::Dot)) name += "." + take_name();
     return name;
   }
 
-  // import_from: 'from' NAME 'import' ('(' aliases [','] ')' | aliases)
+  // import_from: 'from' ('.' | '...')* dotted_name 'import' targets
+  //            | 'from' ('.' | '...')+ 'import' targets
+  // targets: '*' | '(' aliases [','] ')' | aliases
+  // A relative module keeps its leading dots in the name (import.cc
+  // resolves them).
   ast::StmtPtr parse_from_import() {
     Pos keyword = consume();
     ast::ImportFrom node;
-    node.module = parse_module_name();
+    while (check(TK::Dot) || check(TK::Ellipsis)) node.module += check(TK::Dot) ? "." : "...", consume();
+    if (node.module.empty() || !check(TK::Import)) node.module += parse_dotted_name();
     expect(TK::Import, "invalid syntax");
-    if (check(TK::Star)) fail_at(here(), "'from ... import *' is not supported by MiniPy");
+    if (match(TK::Star)) {
+      node.names.push_back(ast::Alias{"*", ""});
+      return make_stmt(keyword, std::move(node));
+    }
     bool parenthesized = match(TK::LParen);
     while (true) {
       ast::Alias alias;
@@ -664,7 +692,9 @@ class Parser {
     expect(TK::LParen, "expected '('");
     node.params = parse_parameters(TK::RParen);
     expect(TK::RParen, "invalid syntax");
-    if (check(TK::Arrow)) fail_at(here(), "annotations are not supported by MiniPy");
+    // The return annotation is parsed and dropped: MiniPy does not evaluate
+    // annotations of functions (nor keep __annotations__ for them).
+    if (match(TK::Arrow)) parse_expression();
     expect_block_colon();
     node.body = parse_block("function definition", keyword.line);
     return make_stmt(keyword, std::move(node));
@@ -775,9 +805,8 @@ class Parser {
     std::string take_param_name(Pos at) {
       std::string name = parser.take_name();
       if (!seen.insert(name).second) fail_at(at, "duplicate argument '" + name + "' in function definition");
-      if (closer == TK::RParen && parser.check(TK::Colon)) {
-        fail_at(parser.here(), "annotations are not supported by MiniPy");
-      }
+      // A parameter's annotation is parsed and dropped (see parse_def).
+      if (closer == TK::RParen && parser.match(TK::Colon)) parser.parse_expression();
       return name;
     }
 

@@ -138,10 +138,20 @@ class ScopeBuilder {
                      if (s.cause) visit_expr(*s.cause);
                    },
                    [&](const ast::Import& s) {
-                     for (auto& a : s.names) bind(a.asname.empty() ? a.name : a.asname);
+                     // `import a.b.c` binds a.
+                     for (auto& a : s.names) bind(a.asname.empty() ? a.name.substr(0, a.name.find('.')) : a.asname);
                    },
                    [&](const ast::ImportFrom& s) {
-                     for (auto& a : s.names) bind(a.asname.empty() ? a.name : a.asname);
+                     for (auto& a : s.names)
+                       if (a.name != "*") bind(a.asname.empty() ? a.name : a.asname);
+                   },
+                   [&](const ast::AnnAssign& s) {
+                     if (s.value) visit_expr(*s.value);
+                     visit_target(*s.target);
+                     if (s.simple) {
+                       visit_expr(*s.annotation);
+                       bind("__annotations__");
+                     }
                    },
                    [&](const ast::With& s) {
                      for (auto& item : s.items) {

@@ -13,6 +13,7 @@
 #include "gil/runtime/ops.h"
 #include "gil/runtime/percent_format.h"
 #include "gil/runtime/strobject.h"
+#include "gil/runtime/type.h"
 #include "gil/runtime/utf8.h"
 #include "gil/runtime/vm.h"
 
@@ -363,6 +364,21 @@ Value builtin_reversed(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames
   check_no_keywords(ts, "reversed", kwnames);
   check_args(ts, "reversed", argc, 1, 1);
   const Value& v = args[0];
+  ObjType* t = type_of(ts, v);
+  if (t->is_heap_type) {
+    // A class's __reversed__, else the sequence protocol (__len__ and
+    // __getitem__ with indexes len-1 down to 0), as CPython's reversed().
+    if (const Value* m = t->lookup(ts.rt.name("__reversed__")); m && !m->is_none()) {
+      Value self = v;
+      return call_method_value(ts, *m, v, &self, 1);
+    }
+    if (!is_list(v) && !is_tuple(v) && !is_str(v) && !is_bytes(v) && !is_dict(v) &&
+        t->lookup(ts.rt.name("__len__")) && t->lookup(ts.rt.name("__getitem__"))) {
+      std::vector<Value> items;
+      for (int64_t i = length(ts, v) - 1; i >= 0; --i) items.push_back(get_item(ts, v, Value::integer(i)));
+      return get_iter(ts, make_list(ts, std::move(items)));
+    }
+  }
   if (is_dict(v) || is_kind(v, ObjKind::DictView)) {
     std::vector<Value> items = collect(ts, v);
     std::reverse(items.begin(), items.end());

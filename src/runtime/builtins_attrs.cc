@@ -100,8 +100,9 @@ Value builtin_dir(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
     // the top level.
     const Frame* f = ts.frames.empty() ? nullptr : &ts.frames.back();
     if (!f || f->code->name == "<module>") {
-      for (size_t i = 0; i < ts.rt.globals.values.size(); ++i)
-        if (!ts.rt.globals.values[i].is_empty()) names.push_back(ts.rt.globals.names[i]->text);
+      const GlobalTable& g = f ? *f->code->globals : ts.rt.globals;
+      for (size_t i = 0; i < g.values.size(); ++i)
+        if (!g.values[i].is_empty()) names.push_back(g.names[i]->text);
     } else {
       for (int i = 0; i < f->code->local_count(); ++i) {
         const std::string& n = as<ObjStr>(f->code->local_names[static_cast<size_t>(i)])->text;
@@ -130,7 +131,11 @@ Value builtin_dir(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
       return result;
     }
   if (is_kind(v, ObjKind::Module)) {
-    for (auto& [n, val] : as<ObjModule>(v)->attrs) names.push_back(n->text);
+    auto* m = as<ObjModule>(v);
+    for (auto& [n, val] : m->attrs) names.push_back(n->text);
+    if (m->globals)
+      for (size_t i = 0; i < m->globals->values.size(); ++i)
+        if (!m->globals->values[i].is_empty()) names.push_back(m->globals->names[i]->text);
   } else {
     if (Value* d = instance_dict(v)) add_keys(*d);
     ObjType* t = is_kind(v, ObjKind::Type) ? as<ObjType>(v) : type_of(ts, v);

@@ -52,10 +52,11 @@ struct ActiveComprehension {
 
 class FunctionCompiler {
  public:
-  FunctionCompiler(Runtime& rt, const std::string& filename, const SymbolTable& table, const scopes::Scope& scope,
-                   FunctionCompiler* enclosing, int first_line)
-      : rt_(rt), filename_(filename), table_(table), scope_(scope), enclosing_(enclosing) {
+  FunctionCompiler(Runtime& rt, GlobalTable& globals, const std::string& filename, const SymbolTable& table,
+                   const scopes::Scope& scope, FunctionCompiler* enclosing, int first_line)
+      : rt_(rt), globals_(globals), filename_(filename), table_(table), scope_(scope), enclosing_(enclosing) {
     code_ = new_object<ObjCode>(rt);
+    code_->globals = &globals;
     code_value_ = Value::adopt(code_);
     code_->name = scope.name;
     code_->qualname = scope.kind == scopes::ScopeKind::Module ? scope.name : scope.qualname;
@@ -66,6 +67,7 @@ class FunctionCompiler {
   bool is_module() const { return enclosing_ == nullptr; }
 
   Value compile_module(const Module& m) {
+    setup_annotations(m.body, 1);
     compile_body(m.body);
     emit_return_none(last_line_);
     return finish();
@@ -80,14 +82,27 @@ class FunctionCompiler {
     Parameters none;
     lay_out_slots(none);
     emit_prologue(line);
-    emit(Op::LOAD_GLOBAL, rt_.global_slot(rt_.name_module), line);
+    emit(Op::LOAD_GLOBAL, rt_.global_slot(globals_, rt_.name_module), line);
     emit_store_name("__module__", line);
     emit(Op::LOAD_CONST, add_constant(make_str(code_->qualname)), line);
     emit_store_name("__qualname__", line);
+    setup_annotations(body, line);
     compile_body(body);
     emit(Op::LOAD_LOCALS, 0, last_line_);
     emit(Op::RETURN_VALUE, 0, last_line_);
     return finish();
+  }
+
+  // The docstring of a body: its first statement when that is a string
+  // literal (Empty otherwise).
+  static Value docstring(const Body& body) {
+    if (body.empty()) return Value();
+    const auto* st = std::get_if<ExprStmt>(&body.front()->node);
+    if (!st) return Value();
+    const auto* c = std::get_if<Constant>(&st->value->node);
+    if (!c) return Value();
+    const auto* text = std::get_if<std::string>(&c->value);
+    return text ? make_str(*text) : Value();
   }
 
   Value compile_function(const Parameters& params, const Body* body, const Expr* lambda_body) {
@@ -95,6 +110,7 @@ class FunctionCompiler {
     emit_prologue(code_->first_line);
     if (scope_.is_generator) emit(Op::RETURN_GENERATOR, 0, code_->first_line);
     if (body) {
+      code_->doc = docstring(*body);
       compile_body(*body);
       emit_return_none(last_line_);
     } else {
@@ -251,6 +267,7 @@ class FunctionCompiler {
     code->name = name;
     code->qualname = name;
     code->filename = code_->filename;
+    code->globals = &globals_;
     return v;
   }
 
@@ -276,12 +293,12 @@ class FunctionCompiler {
     // class body never sees the class's names: past its first iterable, a
     // comprehension there reads them as globals.
     if (is_class_ && !comprehensions_.empty() && scope_.binding_of(name) == Binding::Local)
-      return {Access::Global, rt_.global_slot(rt_.intern(name))};
+      return {Access::Global, rt_.global_slot(globals_, rt_.intern(name))};
     switch (scope_.binding_of(name)) {
       case Binding::Local: return {Access::Fast, static_cast<uint32_t>(locals_.at(name))};
       case Binding::Cell:
       case Binding::Free: return {Access::Deref, static_cast<uint32_t>(locals_.at(name))};
-      default: return {Access::Global, rt_.global_slot(rt_.intern(name))};
+      default: return {Access::Global, rt_.global_slot(globals_, rt_.intern(name))};
     }
   }
 
@@ -347,8 +364,53 @@ class FunctionCompiler {
                    [&](const Import& st) { compile_import(st, line, s.col); },
                    [&](const ImportFrom& st) { compile_import_from(st, line, s.col); },
                    [&](const With& st) { compile_with(st, 0, line); },
+                   [&](const AnnAssign& st) { compile_annassign(st, line); },
                },
                s.node);
+  }
+
+  // `x: T = v` stores v; at module and class level a simple name's
+  // annotation is evaluated into __annotations__ (what dataclasses read).
+  void compile_annassign(const AnnAssign& st, int line) {
+    if (st.value) {
+      compile_expr(*st.value);
+      compile_store(*st.target);
+    }
+    if (!st.simple || !(is_module() || is_class_)) return;
+    compile_expr(*st.annotation);
+    emit_load_name("__annotations__", line);
+    emit(Op::LOAD_CONST, add_constant(make_str(std::get<Name>(st.target->node).id)), line);
+    emit(Op::STORE_SUBSCR, 0, line);
+  }
+
+  // True when [body] (outside nested functions and classes) annotates a
+  // simple name: the module or class then starts with __annotations__ = {}.
+  static bool has_annotations(const Body& body) {
+    for (const auto& s : body) {
+      bool found = std::visit(Overloaded{
+                                  [](const AnnAssign& st) { return st.simple; },
+                                  [](const If& st) { return has_annotations(st.body) || has_annotations(st.orelse); },
+                                  [](const While& st) { return has_annotations(st.body) || has_annotations(st.orelse); },
+                                  [](const For& st) { return has_annotations(st.body) || has_annotations(st.orelse); },
+                                  [](const With& st) { return has_annotations(st.body); },
+                                  [](const Try& st) {
+                                    for (const auto& h : st.handlers)
+                                      if (has_annotations(h.body)) return true;
+                                    return has_annotations(st.body) || has_annotations(st.orelse) ||
+                                           has_annotations(st.finalbody);
+                                  },
+                                  [](const auto&) { return false; },
+                              },
+                              s->node);
+      if (found) return true;
+    }
+    return false;
+  }
+
+  void setup_annotations(const Body& body, int line) {
+    if (!has_annotations(body)) return;
+    emit(Op::BUILD_DICT, 0, line);
+    emit_store_name("__annotations__", line);
   }
 
   void compile_assign(const Assign& st, int line) {
@@ -629,7 +691,7 @@ class FunctionCompiler {
   void compile_def(const FunctionDef& st, int line) {
     for (auto& d : st.decorators) compile_expr(*d);
     const scopes::Scope& scope = table_.scope_of(&st);
-    FunctionCompiler inner(rt_, filename_, table_, scope, this, line);
+    FunctionCompiler inner(rt_, globals_, filename_, table_, scope, this, line);
     Value code = inner.compile_function(st.params, &st.body, nullptr);
     emit_make_function(st.params, scope, std::move(code), line);
     for (size_t i = st.decorators.size(); i-- > 0;) emit(Op::CALL, 1, st.decorators[i]->line);
@@ -644,7 +706,7 @@ class FunctionCompiler {
     for (auto& b : st.bases) compile_expr(*b);
     emit(Op::BUILD_TUPLE, static_cast<uint32_t>(st.bases.size()), line);
     const scopes::Scope& scope = table_.scope_of(&st);
-    FunctionCompiler inner(rt_, filename_, table_, scope, this, line);
+    FunctionCompiler inner(rt_, globals_, filename_, table_, scope, this, line);
     Value code = inner.compile_class_body(st.body, line);
     Parameters none;
     emit_make_function(none, scope, std::move(code), line);
@@ -656,7 +718,7 @@ class FunctionCompiler {
 
   void compile_lambda(const Lambda& l, int line) {
     const scopes::Scope& scope = table_.scope_of(&l);
-    FunctionCompiler inner(rt_, filename_, table_, scope, this, line);
+    FunctionCompiler inner(rt_, globals_, filename_, table_, scope, this, line);
     Value code = inner.compile_function(l.params, nullptr, l.body.get());
     emit_make_function(l.params, scope, std::move(code), line);
   }
@@ -714,18 +776,29 @@ class FunctionCompiler {
     patch_here(ok);
   }
 
+  // `import a.b.c` imports a, a.b and a.b.c and binds a (imported again,
+  // from sys.modules); `import a.b.c as x` binds the submodule.
   void compile_import(const Import& st, int line, int col) {
     for (auto& alias : st.names) {
       emit(Op::IMPORT_NAME, add_name(alias.name), line);
-      emit_store_name(alias.asname.empty() ? alias.name : alias.asname, line);
+      size_t dot = alias.name.find('.');
+      if (alias.asname.empty() && dot != std::string::npos) {
+        emit(Op::POP_TOP, 0, line);
+        emit(Op::IMPORT_NAME, add_name(alias.name.substr(0, dot)), line);
+      }
+      emit_store_name(alias.asname.empty() ? alias.name.substr(0, dot) : alias.asname, line);
     }
   }
 
   void compile_import_from(const ImportFrom& st, int line, int col) {
     emit(Op::IMPORT_NAME, add_name(st.module), line);
+    if (st.names.size() == 1 && st.names[0].name == "*") {
+      if (!is_module()) throw SyntaxError("import * only allowed at module level", line, col);
+      emit(Op::IMPORT_STAR, 0, line);
+      return;
+    }
     for (auto& alias : st.names) {
-      emit(Op::DUP_TOP, 0, line);
-      emit(Op::LOAD_ATTR, add_name(alias.name), line);
+      emit(Op::IMPORT_FROM, add_name(alias.name), line);
       emit_store_name(alias.asname.empty() ? alias.name : alias.asname, line);
     }
     emit(Op::POP_TOP, 0, line);
@@ -1002,7 +1075,7 @@ class FunctionCompiler {
   // xs evaluated here, as CPython does.
   void compile_generator_expression_call(const GeneratorExp& g, int line) {
     const scopes::Scope& scope = table_.scope_of(&g);
-    FunctionCompiler inner(rt_, filename_, table_, scope, this, line);
+    FunctionCompiler inner(rt_, globals_, filename_, table_, scope, this, line);
     Value code = inner.compile_generator_expression(g, line);
     Parameters none;
     emit_make_function(none, scope, std::move(code), line);
@@ -1330,6 +1403,7 @@ class FunctionCompiler {
   }
 
   Runtime& rt_;
+  GlobalTable& globals_;
   const std::string& filename_;
   const SymbolTable& table_;
   const scopes::Scope& scope_;
@@ -1352,9 +1426,9 @@ class FunctionCompiler {
 
 }  // namespace
 
-Value compile_module(Runtime& rt, const ast::Module& module, const std::string& filename) {
+Value compile_module(Runtime& rt, const ast::Module& module, const std::string& filename, GlobalTable* globals) {
   SymbolTable table = SymbolTable::build(module);
-  FunctionCompiler compiler(rt, filename, table, table.module(), nullptr, 1);
+  FunctionCompiler compiler(rt, globals ? *globals : rt.globals, filename, table, table.module(), nullptr, 1);
   return compiler.compile_module(module);
 }
 

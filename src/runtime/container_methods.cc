@@ -217,6 +217,22 @@ Value dict_update(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   return Value::none();
 }
 
+// dict.__init__(self, ...) and list.__init__(self, iterable=()): what a
+// subclass's own __init__ calls (super().__init__(*args)) to fill itself;
+// type_call gives such a subclass an empty instance first, as CPython does.
+Value dict_init(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
+  check_args(ts, "dict", argc - 1, 0, 1);
+  dict_update(ts, args, argc, kwnames);
+  return Value::none();
+}
+
+Value list_init(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
+  check_args(ts, "list", argc - 1, 0, 1);
+  std::vector<Value> items = argc > 1 ? collect(ts, args[1]) : std::vector<Value>{};
+  list_items(args) = std::move(items);
+  return Value::none();
+}
+
 Value dict_copy(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
   check_args(ts, "copy", argc - 1, 0, 0);
   return call(ts, Value::borrow(ts.rt.types.dict), args, 1);
@@ -261,12 +277,14 @@ void install_container_methods(Runtime& rt) {
       {"append", list_append}, {"extend", list_extend},   {"insert", list_insert}, {"pop", list_pop},
       {"index", list_index},   {"count", list_count},     {"remove", list_remove}, {"reverse", list_reverse},
       {"sort", list_sort, "key reverse"},     {"copy", list_copy},       {"clear", list_clear},
+      {"__init__", list_init},
   };
   static const Entry tuple_methods[] = {{"index", tuple_index}, {"count", tuple_count}};
   static const Entry dict_methods[] = {
       {"get", dict_get},     {"setdefault", dict_setdefault}, {"pop", dict_pop},       {"popitem", dict_popitem},
       {"keys", dict_keys},   {"values", dict_values},         {"items", dict_items},   {"update", dict_update, "*"},
       {"copy", dict_copy},   {"clear", dict_clear_method}, {"fromkeys", dict_fromkeys},
+      {"__init__", dict_init, "*"},
   };
   for (auto& e : list_methods) add_method(rt, rt.types.list, e.name, e.fn, e.keywords);
   for (auto& e : tuple_methods) add_method(rt, rt.types.tuple, e.name, e.fn, e.keywords);

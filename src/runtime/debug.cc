@@ -34,13 +34,14 @@ std::string operand_detail(ThreadState& ts, const ObjCode* code, Op op, uint32_t
     case Op::DELETE_DEREF: return as<ObjStr>(code->local_names[arg])->text;
     case Op::LOAD_GLOBAL:
     case Op::STORE_GLOBAL:
-    case Op::DELETE_GLOBAL: return ts.rt.globals.names[arg]->text;
+    case Op::DELETE_GLOBAL: return code->globals->names[arg]->text;
     case Op::LOAD_ATTR:
     case Op::STORE_ATTR:
     case Op::DELETE_ATTR:
     case Op::BUILD_CLASS:
     case Op::LOAD_METHOD:
-    case Op::IMPORT_NAME: return as<ObjStr>(code->names[arg])->text;
+    case Op::IMPORT_NAME:
+    case Op::IMPORT_FROM: return as<ObjStr>(code->names[arg])->text;
     case Op::UNPACK_EX: return fmt::format("{} *, {}", arg & kUnpackExMax, arg >> kUnpackExShift);
     case Op::BINARY_OP:
       return std::string(kBinaryOps[arg & (kInPlace - 1)]) + ((arg & kInPlace) ? "=" : "");

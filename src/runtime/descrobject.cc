@@ -203,7 +203,14 @@ Value type_call(ThreadState& ts, const Value& self, Value* args, int argc, ObjTu
     PrependedArguments with_type(self, args, total);
     obj = call(ts, as<ObjStaticMethod>(*user_new)->fn, with_type.data(), argc + 1, kwnames);
   } else if (t->construct) {
-    obj = t->construct(ts, args, argc, kwnames);
+    // A mutable built-in (list, dict, set) fills itself in __init__, not in
+    // __new__: a class that defines its own __init__ gets an empty instance
+    // and decides what its arguments mean (defaultdict(list)), as in CPython.
+    ObjType* builtin = solid_base(t);
+    const Value* own_init = t->is_heap_type ? t->lookup(rt.name("__init__")) : nullptr;
+    bool init_fills = own_init && !is_kind(*own_init, ObjKind::Native) &&
+                      (builtin == rt.types.list || builtin == rt.types.dict || builtin == rt.types.set);
+    obj = init_fills ? t->construct(ts, nullptr, 0, nullptr) : t->construct(ts, args, argc, kwnames);
     // A class deriving from a built-in: the instance has the built-in's
     // layout (and an instance dict) and the class as its type.
     if (t->is_heap_type) obj = make_subclass_instance(ts, t, std::move(obj));

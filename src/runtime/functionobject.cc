@@ -50,9 +50,14 @@ Value function_attribute(ThreadState& ts, const Value& self, ObjStr* name) {
   if (n == "__closure__") return or_none(fn->closure);
   if (n == "__kwdefaults__") return or_none(fn->kwdefaults);
   if (n == "__defaults__") return fn->defaults.empty() ? Value::none() : make_tuple(ts, fn->defaults);
-  if (n == "__doc__") return Value::none();
+  if (n == "__doc__") {
+    if (!fn->attrs.is_empty())
+      if (Value* v = dict_find(ts, as<ObjDict>(fn->attrs), Value::borrow(name))) return *v;
+    return or_none(fn->code_obj()->doc);
+  }
   if (n == "__module__") {
-    const Value& module = ts.rt.globals.values[ts.rt.global_slot(ts.rt.name_module)];
+    GlobalTable& globals = *fn->code_obj()->globals;
+    const Value& module = globals.values[ts.rt.global_slot(globals, ts.rt.name_module)];
     return or_none(module);
   }
   if (n == "__dict__") return Value::borrow(attribute_dict(ts, fn));

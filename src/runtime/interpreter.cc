@@ -18,11 +18,11 @@
 
 namespace gil {
 
-Value compile_source(Runtime& rt, std::string_view source, const std::string& filename) {
+Value compile_source(Runtime& rt, std::string_view source, const std::string& filename, GlobalTable* globals) {
   if (auto error = check_utf8(source, filename)) throw *error;
   ast::Module module = parse(source);
   rt.sources[filename] = std::string(source);
-  return compile_module(rt, module, filename);
+  return compile_module(rt, module, filename, globals);
 }
 
 void print_syntax_error(std::FILE* err, const std::string& filename, std::string_view source, int line, int col,

@@ -1,11 +1,12 @@
 // `module`, after CPython's Objects/moduleobject.c.
 //
-// A module (ObjModule) is its name and its attributes, a short vector of
-// (interned name, value) pairs: module attributes are read far more often
-// than written, and a module has few. Attribute lookup reads that vector
-// alone (a module's type contributes no methods); get_attr (ops.cc) words
-// the AttributeError for a missing one. Assignment replaces or appends. A module compares and hashes by
-// identity.
+// A module (ObjModule) is its name and its attributes: a short vector of
+// (interned name, value) pairs for a module made in C++ (read far more often
+// than written, and few), or the GlobalTable its code runs in for a module
+// written in Python, so that its functions' LOAD_GLOBAL and `module.name`
+// read the same slot. Attribute lookup reads those alone (a module's type
+// contributes no methods); get_attr (ops.cc) words the AttributeError for a
+// missing one. A module compares and hashes by identity.
 #include "gil/runtime/builtins.h"
 #include "gil/runtime/errors.h"
 #include "gil/runtime/gc.h"
@@ -20,7 +21,13 @@ namespace {
 ObjModule* as_module(const Value& v) { return static_cast<ObjModule*>(v.as_obj()); }
 
 void module_repr(ThreadState& ts, const Value& self, std::string& out) {
-  out += "<module '" + as_module(self)->name + "' (built-in)>";
+  ObjModule* m = as_module(self);
+  if (!m->file.empty())
+    out += "<module '" + m->name + "' from '" + m->file + "'>";
+  else if (m->globals)
+    out += "<module '" + m->name + "' (frozen)>";
+  else
+    out += "<module '" + m->name + "' (built-in)>";
 }
 
 Value module_getattro(ThreadState& ts, const Value& self, ObjStr* name) {
@@ -28,23 +35,29 @@ Value module_getattro(ThreadState& ts, const Value& self, ObjStr* name) {
   return Value();
 }
 
-// `module.name = value` (threading.excepthook = hook) replaces or adds the
-// attribute; an empty [value] deletes it.
+// `module.name = value` rebinds the module's global (CPython's module
+// __dict__); `del module.name` unbinds it.
 void module_setattro(ThreadState& ts, const Value& self, ObjStr* name, const Value& value) {
-  auto& attrs = as_module(self)->attrs;
-  for (auto it = attrs.begin(); it != attrs.end(); ++it) {
-    if (it->first != name) continue;
-    if (value.is_empty()) {
-      Value old = std::move(it->second);
-      attrs.erase(it);
-    } else {
-      Value old = std::move(it->second);
-      it->second = value;
-    }
+  ObjModule* m = as_module(self);
+  if (!m->globals) {
+    for (auto& [n, v] : m->attrs)
+      if (n == name) {
+        if (value.is_empty()) {
+          std::erase_if(m->attrs, [&](const auto& p) { return p.first == name; });
+          return;
+        }
+        v = value;
+        return;
+      }
+    if (value.is_empty())
+      raise(ts, ts.rt.types.AttributeError, "module '" + m->name + "' has no attribute '" + name->text + "'");
+    m->attrs.emplace_back(name, value);
     return;
   }
-  if (value.is_empty()) raise(ts, ts.rt.types.AttributeError, "module '" + as_module(self)->name + "' has no attribute '" + name->text + "'");
-  attrs.emplace_back(name, value);
+  Value& slot = m->globals->values[ts.rt.global_slot(*m->globals, name)];
+  if (value.is_empty() && slot.is_empty())
+    raise(ts, ts.rt.types.AttributeError, "module '" + m->name + "' has no attribute '" + name->text + "'");
+  slot = value;
 }
 
 // ---- Collection (gc.h) ------------------------------------------------------------

@@ -1,6 +1,6 @@
-// Importing, and the built-in modules `time`, `sys`, `os` (with `os.path`)
-// and `signal`: the parts of them that programs about threads and
-// processes, and small everyday programs, need.
+// The built-in modules `time`, `sys`, `os` (with `os.path`) and `signal`:
+// the parts of them that programs about threads and processes, and small
+// everyday programs, need.
 #include <dirent.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -209,6 +209,8 @@ Value make_sys_module(ThreadState& ts) {
   std::vector<Value> argv;
   for (auto& a : rt.config.argv) argv.push_back(make_str(a));
   add_attr(rt, m, "argv", make_list(ts, std::move(argv)));
+  add_attr(rt, m, "path", make_list(ts, {make_str(script_directory(rt))}));
+  add_attr(rt, m, "modules", Value::borrow(modules_dict(ts)));
   add_attr(rt, m, "maxsize", Value::integer(INT64_MAX));
   add_attr(rt, m, "version", make_str("3.11.0 (MiniPy, gil-demo)"));
   add_attr(rt, m, "platform", make_str("linux"));
@@ -466,20 +468,11 @@ void register_module(Runtime& rt, std::string_view name, ModuleMaker maker) {
   rt.module_makers[std::string(name)] = maker;
 }
 
-Value import_module(ThreadState& ts, ObjStr* name) {
-  Runtime& rt = ts.rt;
-  auto it = rt.modules.find(name->text);
-  if (it != rt.modules.end()) return it->second;
-  ModuleMaker maker = nullptr;
-  if (name->text == "time") maker = make_time_module;
-  if (name->text == "sys") maker = make_sys_module;
-  if (name->text == "os") maker = make_os_module;
-  if (name->text == "signal") maker = make_signal_module;
-  if (auto m = rt.module_makers.find(name->text); m != rt.module_makers.end()) maker = m->second;
-  if (!maker) raise(ts, rt.types.ModuleNotFoundError, "No module named '" + name->text + "'");
-  Value module = maker(ts);
-  rt.modules[name->text] = module;
-  return module;
+void install_builtin_modules(Runtime& rt) {
+  register_module(rt, "time", make_time_module);
+  register_module(rt, "sys", make_sys_module);
+  register_module(rt, "os", make_os_module);
+  register_module(rt, "signal", make_signal_module);
 }
 
 }  // namespace gil

@@ -46,6 +46,7 @@ const std::string& ObjFunction::qualname_text() const {
 }
 
 const Value* ObjModule::find(ObjStr* attr) const {
+  if (globals) return globals->find(attr);
   for (auto& [n, v] : attrs)
     if (n == attr) return &v;
   return nullptr;

@@ -45,6 +45,7 @@ Runtime::Runtime(RuntimeConfig cfg) : config(std::move(cfg)) {
   install_attribute_builtins(*this);
   install_str_methods(*this);
   install_bytes_methods(*this);
+  install_builtin_modules(*this);
   install_container_methods(*this);
   // Last: the wrappers fill only the dunders no installer defined.
   install_slot_wrappers(*this);
@@ -61,7 +62,11 @@ Runtime::~Runtime() {
   // and interned strings they point to.
   globals.values.clear();
   globals.builtins.clear();
-  modules.clear();
+  for (auto& table : module_globals) {
+    table->values.clear();
+    table->builtins.clear();
+  }
+  modules = Value();
   builtins.clear();
   threading.reset();
   // Children still running are killed and reaped; queues flush what this
@@ -85,16 +90,21 @@ void Runtime::run_at_exit(ThreadState& ts, bool abnormal) {
     if (e.at_exit) e.at_exit(ts, abnormal);
 }
 
-uint32_t Runtime::global_slot(ObjStr* name) {
-  auto it = globals.slots.find(name);
-  if (it != globals.slots.end()) return it->second;
-  auto slot = static_cast<uint32_t>(globals.values.size());
-  globals.slots.emplace(name, slot);
-  globals.names.push_back(name);
-  globals.values.emplace_back();
+uint32_t Runtime::global_slot(GlobalTable& table, ObjStr* name) {
+  auto it = table.slots.find(name);
+  if (it != table.slots.end()) return it->second;
+  auto slot = static_cast<uint32_t>(table.values.size());
+  table.slots.emplace(name, slot);
+  table.names.push_back(name);
+  table.values.emplace_back();
   auto b = builtins.find(name);
-  globals.builtins.push_back(b == builtins.end() ? Value() : b->second);
+  table.builtins.push_back(b == builtins.end() ? Value() : b->second);
   return slot;
+}
+
+GlobalTable* Runtime::new_global_table() {
+  module_globals.push_back(std::make_unique<GlobalTable>());
+  return module_globals.back().get();
 }
 
 ObjStr* Runtime::remember_literal(const char* literal) {
@@ -122,7 +132,9 @@ void Runtime::define_builtin(std::string_view name, Value value) {
   ObjStr* key = intern(name);
   builtins[key] = value;
   auto it = globals.slots.find(key);
-  if (it != globals.slots.end()) globals.builtins[it->second] = std::move(value);
+  if (it != globals.slots.end()) globals.builtins[it->second] = value;
+  for (auto& table : module_globals)
+    if (auto m = table->slots.find(key); m != table->slots.end()) table->builtins[m->second] = value;
 }
 
 void ThreadState::UnmapStack::operator()(Value* v) const { unmap_lazy(v, bytes); }

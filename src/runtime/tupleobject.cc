@@ -24,7 +24,7 @@ std::vector<Value>& items_of(const Value& v) { return as<ObjTuple>(v)->items; }
 Value construct_tuple(ThreadState& ts, Value* args, int argc, ObjTuple* kwnames) {
   check_no_keywords(ts, "tuple", kwnames);
   check_args(ts, "tuple", argc, 0, 1);
-  if (argc && is_tuple(args[0])) return args[0];
+  if (argc && is_tuple(args[0]) && type_of(ts, args[0]) == ts.rt.types.tuple) return args[0];
   std::vector<Value> items = argc ? collect(ts, args[0]) : std::vector<Value>{};
   return items.empty() ? ts.rt.empty_tuple : make_tuple(ts, std::move(items));
 }

@@ -560,7 +560,7 @@ Value make_class(ThreadState& ts, const std::string& name, const Value& bases_va
   for (auto& e : as<ObjDict>(ns)->entries)
     if (!e.key.is_empty()) dict_set(ts, d, e.key, e.value);
   t->module_name = "__main__";
-  if (const Value* m = t->own(rt.name_module); m && is_str(*m)) t->module_name = as<ObjStr>(*m)->text;
+  if (const Value* m = t->own(rt.name("__module__")); m && is_str(*m)) t->module_name = as<ObjStr>(*m)->text;
   if (const Value* q = t->own(rt.name("__qualname__")); q && is_str(*q)) {
     t->qualname = as<ObjStr>(*q)->text;
     dict_remove(ts, d, Value::borrow(rt.name("__qualname__")));

@@ -455,8 +455,8 @@ ObjFunction* inlinable_init(ThreadState& ts, const Value& callable) {
         "cannot access free variable '" + name + "' where it is not associated with a value in enclosing scope");
 }
 
-[[noreturn]] void raise_name_error(ThreadState& ts, uint32_t slot) {
-  raise(ts, ts.rt.types.NameError, "name '" + ts.rt.globals.names[slot]->text + "' is not defined");
+[[noreturn]] void raise_name_error(ThreadState& ts, const GlobalTable& globals, uint32_t slot) {
+  raise(ts, ts.rt.types.NameError, "name '" + globals.names[slot]->text + "' is not defined");
 }
 
 void unpack(ThreadState& ts, const Value& seq, uint32_t n, Value* out) {
@@ -495,7 +495,8 @@ void unpack_ex(ThreadState& ts, const Value& seq, uint32_t before, uint32_t afte
 // "__main__.f()", "len()", "list.append()".
 std::string function_str(ThreadState& ts, const Value& f) {
   if (is_kind(f, ObjKind::Function)) {
-    const Value& module = ts.rt.globals.values[ts.rt.global_slot(ts.rt.name_module)];
+    GlobalTable& globals = *as<ObjFunction>(f)->code_obj()->globals;
+    const Value& module = globals.values[ts.rt.global_slot(globals, ts.rt.name_module)];
     std::string prefix = is_str(module) ? as<ObjStr>(module)->text + "." : "";
     return prefix + as<ObjFunction>(f)->qualname_text() + "()";
   }
@@ -606,13 +607,13 @@ Value call_special(ThreadState& ts, const Value& obj, ObjStr* name) {
 
 // Drops the reference a variable slot holds on [s] when the instruction at
 // [next] stores into that slot, so that `s = s + t` can append in place.
-void release_target_for_concat(ThreadState& ts, const Value& s, uint32_t next, Value* locals) {
+void release_target_for_concat(ThreadState& ts, const Value& s, uint32_t next, Value* locals, GlobalTable& globals) {
   Op op = opcode_of(next);
   Value* slot = nullptr;
   if (op == Op::STORE_FAST)
     slot = &locals[operand_of(next)];
   else if (op == Op::STORE_GLOBAL)
-    slot = &ts.rt.globals.values[operand_of(next)];
+    slot = &globals.values[operand_of(next)];
   if (slot && slot->is_obj() && slot->as_obj() == s.as_obj()) *slot = Value();
 }
 
@@ -978,23 +979,23 @@ Value execute(ThreadState& ts, size_t entry_depth) {
       }
 
       TARGET(LOAD_GLOBAL) {
-        const Value* v = &rt.globals.values[arg];
+        const Value* v = &code->globals->values[arg];
         if (v->is_empty()) [[unlikely]] {
-          v = &rt.globals.builtins[arg];
-          if (v->is_empty()) raise_name_error(ts, arg);
+          v = &code->globals->builtins[arg];
+          if (v->is_empty()) raise_name_error(ts, *code->globals, arg);
         }
         PUSH(*v);
         FAST_DISPATCH();
       }
 
       TARGET(STORE_GLOBAL) {
-        rt.globals.values[arg] = POP();
+        code->globals->values[arg] = POP();
         FAST_DISPATCH();
       }
 
       TARGET(DELETE_GLOBAL) {
-        if (rt.globals.values[arg].is_empty()) raise_name_error(ts, arg);
-        rt.globals.values[arg] = Value();
+        if (code->globals->values[arg].is_empty()) raise_name_error(ts, *code->globals, arg);
+        code->globals->values[arg] = Value();
         DISPATCH();
       }
 
@@ -1121,7 +1122,7 @@ Value execute(ThreadState& ts, size_t entry_depth) {
           }
         }
         if (op == BinaryOp::Add && (arg & kInPlace) && is_str(a) && is_str(b) && is_unique(a.as_obj(), 2))
-          release_target_for_concat(ts, a, *ip, locals);
+          release_target_for_concat(ts, a, *ip, locals, *code->globals);
         Value right = POP();
         Value left = POP();
         PUSH(binary_op(ts, op, left, right, (arg & kInPlace) != 0));
@@ -1506,11 +1507,12 @@ Value execute(ThreadState& ts, size_t entry_depth) {
           PUSH(locals[arg]);
           DISPATCH();
         }
-        uint32_t slot = rt.global_slot(as<ObjStr>(code->local_names[arg]));
-        const Value& g = rt.globals.values[slot];
+        GlobalTable& globals = *code->globals;
+        uint32_t slot = rt.global_slot(globals, as<ObjStr>(code->local_names[arg]));
+        const Value& g = globals.values[slot];
         if (g.is_empty()) {
-          const Value& b = rt.globals.builtins[slot];
-          if (b.is_empty()) raise_name_error(ts, slot);
+          const Value& b = globals.builtins[slot];
+          if (b.is_empty()) raise_name_error(ts, globals, slot);
           PUSH(b);
         } else {
           PUSH(g);
@@ -1881,9 +1883,28 @@ Value execute(ThreadState& ts, size_t entry_depth) {
 
       TARGET(IMPORT_NAME) {
         SAVE_FRAME();
-        Value module = import_module(ts, as<ObjStr>(code->names[arg]));
+        auto* name = as<ObjStr>(code->names[arg]);
+        if (name->text[0] == '.') name = rt.intern(resolve_relative_import(ts, *code->globals, name->text));
+        Value module = import_module(ts, name);
         RELOAD_FRAME_POINTER();
         PUSH(std::move(module));
+        DISPATCH();
+      }
+
+      TARGET(IMPORT_FROM) {
+        SAVE_FRAME();
+        Value v = import_from(ts, TOP(), as<ObjStr>(code->names[arg]));
+        RELOAD_FRAME_POINTER();
+        PUSH(std::move(v));
+        DISPATCH();
+      }
+
+      TARGET(IMPORT_STAR) {
+        SAVE_FRAME();
+        Value module = POP();
+        frame->sp = sp;
+        import_star(ts, module, *code->globals);
+        RELOAD_FRAME_POINTER();
         DISPATCH();
       }
 

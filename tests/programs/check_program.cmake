@@ -12,7 +12,9 @@
 #   KIND         program - compares stdout and the exit status (the default);
 #                error   - also compares stderr, with the program's path
 #                          replaced by {FILE} (in a traceback's quotes, and
-#                          after "in file" in an encoding error).
+#                          after "in file" in an encoding error), and the
+#                          directory of other files in it (helper modules
+#                          the program imports) by {DIR}.
 #   PROGRAM      the .py file, preferably an absolute path (spaces are fine).
 #   TIMEOUT      seconds before the run counts as hung (default 60).
 #
@@ -186,7 +188,8 @@ endif()
 if(MODE STREQUAL "minipy")
   set(command "${INTERPRETER}" run "${PROGRAM}")
 else()
-  set(command "${INTERPRETER}" "${PROGRAM}")
+  # -B: a program importing a helper module leaves no __pycache__ behind.
+  set(command "${INTERPRETER}" -B "${PROGRAM}")
 endif()
 # The program reads NAME.in on stdin when there is one (input() tests),
 # else nothing.
@@ -206,6 +209,8 @@ execute_process(
   TIMEOUT ${TIMEOUT})
 
 string(REPLACE "\"${PROGRAM}\"" "\"{FILE}\"" actual_err "${actual_err}")
+# Other files of the program's directory (the helper modules it imports).
+string(REPLACE "\"${program_dir}/" "\"{DIR}/" actual_err "${actual_err}")
 # The path in a source-encoding SyntaxError ("... in file PATH on line N").
 string(REPLACE " in file ${PROGRAM} on line " " in file {FILE} on line " actual_err "${actual_err}")
 if(MODE STREQUAL "cpython")

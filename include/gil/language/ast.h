@@ -185,6 +185,11 @@ struct ExprStmt { ExprPtr value; };
 // A target is a Name, Attribute, Subscript, or a Tuple/List of targets.
 struct Assign { ExprList targets; ExprPtr value; };
 
+// `target: annotation [= value]`. [simple] when the target is a bare name
+// (not parenthesised): only then, at module or class level, is the
+// annotation stored in __annotations__.
+struct AnnAssign { ExprPtr target; ExprPtr annotation; ExprPtr value; bool simple = false; };
+
 // `target op= value`; target is a Name, Attribute or Subscript.
 struct AugAssign { ExprPtr target; BinaryOp op; ExprPtr value; };
 
@@ -273,7 +278,7 @@ struct Stmt {
   int col = 0;
   std::variant<ExprStmt, Assign, AugAssign, If, While, For, FunctionDef, ClassDef,
                Return, Global, Nonlocal, Pass, Break, Continue, Assert, Delete,
-               Try, Raise, Import, ImportFrom, With>
+               Try, Raise, Import, ImportFrom, With, AnnAssign>
       node;
 };
 

@@ -51,9 +51,28 @@ void sort_values(ThreadState& ts, std::vector<Value>& items, const Value* key, b
 // [keywords] (see parse_keywords).
 Value make_native(std::string_view name, NativeFn fn, std::string_view keywords = {});
 
-// The module named [name], imported on first use; ModuleNotFoundError when
-// MiniPy has no such module.
+// The module named [name] (dotted: its parents are imported first),
+// imported on first use (import.cc); ModuleNotFoundError when MiniPy has no
+// such module. Sources: sys.modules, a C++ maker (register_module) and/or a
+// frozen source (frozen.h; both: the source runs in the C++ module's
+// namespace), then NAME.py or NAME/__init__.py in the directories of
+// sys.path.
 Value import_module(ThreadState& ts, ObjStr* name);
+// The absolute name of the import [name], whose leading dots (a relative
+// import) count up from the package of the module whose namespace is
+// [globals]; ImportError when there is none.
+std::string resolve_relative_import(ThreadState& ts, const GlobalTable& globals, std::string_view name);
+// `from module import name`: the attribute, else the submodule
+// module.name; CPython's ImportError when neither exists.
+Value import_from(ThreadState& ts, const Value& module, ObjStr* name);
+// `from module import *`: binds in [into] the names of __all__, or else every
+// name not starting with an underscore.
+void import_star(ThreadState& ts, const Value& module, GlobalTable& into);
+// sys.modules, made with its __main__ entry on first use.
+ObjDict* modules_dict(ThreadState& ts);
+// The main script's directory, symbolic links resolved: CPython's
+// sys.path[0], where a program's own modules are found.
+std::string script_directory(const Runtime& rt);
 
 // Sleeps for [seconds]; a SIGINT arriving meanwhile raises KeyboardInterrupt.
 void sleep_for_seconds(ThreadState& ts, double seconds);
@@ -62,6 +81,8 @@ void sleep_for_seconds(ThreadState& ts, double seconds);
 using ModuleMaker = Value (*)(ThreadState& ts);
 // Registers a module that later layers (threading, multiprocessing) provide.
 void register_module(Runtime& rt, std::string_view name, ModuleMaker maker);
+// Registers the modules of this layer made in C++: time, sys, os, signal.
+void install_builtin_modules(Runtime& rt);
 
 // Argument checking shared by built-ins: raise CPython's TypeError when
 // [argc] is outside [min, max] or keywords were passed to [fn].

@@ -55,6 +55,8 @@ struct AttrCache {
 // tasks) keeps hitting.
 inline constexpr size_t kAttrCacheWays = 4;
 
+struct GlobalTable;
+
 struct ObjCode : Obj {
   ObjCode() : Obj(ObjKind::Code) {}
 
@@ -67,6 +69,11 @@ struct ObjCode : Obj {
   std::string filename;
   // The line of the def (or 1 for a module).
   int first_line = 1;
+  // The namespace of the module this code was compiled in: what its global
+  // slots index (Runtime::globals for __main__). Owned by the Runtime.
+  GlobalTable* globals = nullptr;
+  // A function's docstring (its __doc__), or Empty.
+  Value doc;
 
   // The instructions, one word each (opcodes.h).
   std::vector<uint32_t> code;

@@ -20,6 +20,8 @@ namespace gil {
 // Throws SyntaxError for what the parser cannot see: `return` outside a
 // function, `break` outside a loop, `global`/`nonlocal` misuse, a misplaced
 // starred expression.
-Value compile_module(Runtime& rt, const ast::Module& module, const std::string& filename);
+// Global names become slots of [globals] (null: __main__'s, Runtime::globals).
+Value compile_module(Runtime& rt, const ast::Module& module, const std::string& filename,
+                     GlobalTable* globals = nullptr);
 
 }  // namespace gil

@@ -41,7 +41,9 @@ int run_source(Runtime& rt, std::string_view source, const std::string& filename
 int system_exit_status(ThreadState& ts, ObjException* e, std::FILE* err);
 
 // Compiles [source] and returns its module code object; throws SyntaxError.
-Value compile_source(Runtime& rt, std::string_view source, const std::string& filename);
+// Its global names are slots of [globals] (null: __main__'s).
+Value compile_source(Runtime& rt, std::string_view source, const std::string& filename,
+                     GlobalTable* globals = nullptr);
 
 // Prints a SyntaxError as `FILE:LINE:COL: SyntaxError: message`, then the
 // offending line and a caret under the column.

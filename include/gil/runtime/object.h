@@ -21,6 +21,7 @@ struct Runtime;
 struct ThreadState;
 struct ObjType;
 struct ObjCode;
+struct GlobalTable;
 struct ObjStr;
 
 // An immutable sequence of code points, held as UTF-8 (strobject.h says
@@ -291,8 +292,17 @@ struct ObjException : GcObj {
 struct ObjModule : GcObj {
   explicit ObjModule(std::string n) : GcObj(ObjKind::Module), name(std::move(n)) {}
   std::string name;
-  // Attributes by interned name.
+  // Attributes by interned name, of a module made in C++.
   std::vector<std::pair<ObjStr*, Value>> attrs;
+  // The namespace of a module whose code ran (written in Python, or a C++
+  // module a frozen source completed: its attrs then moved here); owned by
+  // the Runtime. Null for a module made in C++ alone.
+  GlobalTable* globals = nullptr;
+  // Where a module read from a file came from, for its repr; empty for the
+  // built-in and frozen ones.
+  std::string file;
+  // True while the module's code runs (a circular import sees it so).
+  bool initializing = false;
   const Value* find(ObjStr* attr) const;
 };
 

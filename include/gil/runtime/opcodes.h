@@ -89,7 +89,9 @@ namespace gil {
   OPCODE(CHECK_EXC_MATCH, 0, "exc type -> exc matches")                          \
   OPCODE(POP_EXCEPT, -1, "previous -> (restore the handled exception)")          \
   OPCODE(RERAISE, -1, "exc -> (raise exc again, keeping its traceback)")         \
-  OPCODE(IMPORT_NAME, 1, "push the module names[n]")                             \
+  OPCODE(IMPORT_NAME, 1, "push the module names[n] (leading dots: relative)")   \
+  OPCODE(IMPORT_FROM, 1, "module -> module module.names[n] (or the submodule)")  \
+  OPCODE(IMPORT_STAR, -1, "module -> (bind its public names as globals)")        \
   OPCODE(WITH_ENTER, 1, "ctx -> ctx ctx.__enter__()")                            \
   OPCODE(WITH_EXIT, -1, "ctx -> (ctx.__exit__())")                              \
   OPCODE(WITH_EXIT_EXC, 0, "exc ctx -> exc suppress: ctx.__exit__(type(exc), exc, None)") \

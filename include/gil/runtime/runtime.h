@@ -52,8 +52,10 @@ class InternTable {
   std::unordered_map<std::string_view, ObjStr*> table_;
 };
 
-// The module-level variables of __main__, addressed by slot. The compiler
-// turns each global name into a slot once, so LOAD_GLOBAL is an array read.
+// The module-level variables of one module (__main__'s is Runtime::globals;
+// each module written in Python has its own), addressed by slot. The compiler
+// turns each global name into a slot of the table of the module it compiles
+// once, so LOAD_GLOBAL is an array read through the code object's table.
 struct GlobalTable {
   // The current value of each global; Empty when unbound.
   std::vector<Value> values;
@@ -63,6 +65,11 @@ struct GlobalTable {
   // The interned name of each slot.
   std::vector<ObjStr*> names;
   std::unordered_map<ObjStr*, uint32_t> slots;
+  // The value bound to [name], or null when it is unbound or has no slot.
+  const Value* find(ObjStr* name) const {
+    auto it = slots.find(name);
+    return it == slots.end() || values[it->second].is_empty() ? nullptr : &values[it->second];
+  }
 };
 
 // The built-in types of one runtime. Exception types form Python's hierarchy.
@@ -170,10 +177,15 @@ struct Runtime {
   std::unordered_map<std::string, Value (*)(ThreadState&)> module_makers;
   // The __main__ module's variables.
   GlobalTable globals;
+  // The variables of every module written in Python (imported from a file
+  // or frozen into the binary), kept for the runtime's life as CPython keeps
+  // sys.modules' entries; define_builtin updates their builtins too.
+  std::vector<std::unique_ptr<GlobalTable>> module_globals;
   // Built-in functions and types by name.
   std::unordered_map<ObjStr*, Value> builtins;
-  // Modules imported so far, by name.
-  std::unordered_map<std::string, Value> modules;
+  // sys.modules: a dict of the modules imported so far, by name; made on
+  // first import (import.cc).
+  Value modules;
   // Source text of each compiled file, for traceback lines.
   std::unordered_map<std::string, std::string> sources;
   // The one-character strs of the Latin-1 code points (index = code
@@ -234,8 +246,12 @@ struct Runtime {
   }
   // Interns [literal] and adds it to name()'s cache.
   ObjStr* remember_literal(const char* literal);
-  // The global slot for [name], created on first use.
-  uint32_t global_slot(ObjStr* name);
+  // The global slot for [name] in __main__'s table, created on first use.
+  uint32_t global_slot(ObjStr* name) { return global_slot(globals, name); }
+  // The slot for [name] in [table], created on first use.
+  uint32_t global_slot(GlobalTable& table, ObjStr* name);
+  // A new, empty module namespace owned by this runtime.
+  GlobalTable* new_global_table();
   // Registers a builtin under [name].
   void define_builtin(std::string_view name, Value value);
   // Runs every extension's at_exit hook for the program that [ts], the main

@@ -29,7 +29,8 @@ MARKER_LINE = re.compile(r"^ *[~^]+[~^ ]*$")
 
 def filter_stderr(text, path):
     lines = [l for l in text.split("\n") if not MARKER_LINE.match(l)]
-    return "\n".join(lines).replace('"' + path + '"', '"{FILE}"')
+    text = "\n".join(lines).replace('"' + path + '"', '"{FILE}"')
+    return text.replace('"' + os.path.dirname(path) + "/", '"{DIR}/')
 
 
 def write(path, text):
@@ -46,7 +47,7 @@ def regen(path):
     base = path[:-3]
     # NAME.in, when present, is the program's stdin (as check_program.cmake).
     stdin = open(base + ".in", "rb") if os.path.exists(base + ".in") else subprocess.DEVNULL
-    run = subprocess.run([PYTHON, path], cwd=os.path.dirname(path), stdin=stdin,
+    run = subprocess.run([PYTHON, "-B", path], cwd=os.path.dirname(path), stdin=stdin,
                          capture_output=True, timeout=120)
     stdout = run.stdout.decode()
     stderr = run.stderr.decode()
@@ -78,7 +79,7 @@ def main(args):
     else:
         paths = []
         for d in (PROGRAMS, ERRORS):
-            paths += sorted(os.path.join(d, n) for n in os.listdir(d) if n.endswith(".py"))
+            paths += sorted(os.path.join(d, n) for n in os.listdir(d) if n.endswith(".py") and not n.startswith("_"))
     for p in paths:
         regen(p)
 

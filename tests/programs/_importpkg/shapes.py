@@ -1,0 +1,5 @@
+print("_importpkg.shapes: __name__ =", __name__, "__package__ =", __package__)
+
+
+def area(w, h):
+    return w * h
