@@ -139,8 +139,6 @@ bool suggests_equality(const ast::Expr& expr) {
 // unsupported Python feature it belongs to when there is one.
 std::string unexpected_message(TK kind, std::string_view fallback) {
   switch (kind) {
-    case TK::ColonEqual: return "walrus operator ':=' is not supported by MiniPy";
-    case TK::Ellipsis: return "'...' (Ellipsis) is not supported by MiniPy";
     case TK::Await: return "'await' is not supported by MiniPy";
     case TK::Async: return "'async' is not supported by MiniPy";
     case TK::Indent: return "unexpected indent";
@@ -410,9 +408,24 @@ class Parser {
       node.value = parse_yield_or_star_expressions();
       return make_stmt(at, std::move(node));
     }
-    if (check(TK::Colon)) fail_at(here(), "variable annotations are not supported by MiniPy");
+    if (check(TK::Colon)) return parse_annotated_assignment(at, std::move(first));
     check_print_statement(*first);
     return make_stmt(at, ast::ExprStmt{std::move(first)});
+  }
+
+  // annotated_rhs: target ':' expression ['=' (yield_expr | star_expressions)]
+  ast::StmtPtr parse_annotated_assignment(Pos at, ast::ExprPtr target) {
+    if (is<ast::Tuple>(*target)) fail_at(pos_of(*target), "only single target (not tuple) can be annotated");
+    if (is<ast::List>(*target)) fail_at(pos_of(*target), "only single target (not list) can be annotated");
+    if (!is<ast::Name>(*target) && !is<ast::Attribute>(*target) && !is<ast::Subscript>(*target))
+      fail_at(pos_of(*target), "illegal target for annotation");
+    skip();  // ':'
+    ast::AnnAssign node;
+    node.simple = is<ast::Name>(*target) && !parenthesized_.count(target.get());
+    node.target = std::move(target);
+    node.annotation = parse_expression();
+    if (match(TK::Equal)) node.value = parse_yield_or_star_expressions();
+    return make_stmt(at, std::move(node));
   }
 
   // assignment: (star_targets '=')+ star_expressions
@@ -580,7 +593,7 @@ class Parser {
 
   // The test of if, elif and while, where `=` is a likely typo for `==`.
   ast::ExprPtr parse_condition() {
-    ast::ExprPtr test = parse_expression();
+    ast::ExprPtr test = parse_named_expression();
     if (check(TK::Equal)) {
       if (is<ast::Name>(*test)) {
         fail_at(pos_of(*test), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
@@ -664,7 +677,7 @@ class Parser {
     expect(TK::LParen, "expected '('");
     node.params = parse_parameters(TK::RParen);
     expect(TK::RParen, "invalid syntax");
-    if (check(TK::Arrow)) fail_at(here(), "annotations are not supported by MiniPy");
+    if (match(TK::Arrow)) node.returns = parse_expression();
     expect_block_colon();
     node.body = parse_block("function definition", keyword.line);
     return make_stmt(keyword, std::move(node));
@@ -775,9 +788,9 @@ class Parser {
     std::string take_param_name(Pos at) {
       std::string name = parser.take_name();
       if (!seen.insert(name).second) fail_at(at, "duplicate argument '" + name + "' in function definition");
-      if (closer == TK::RParen && parser.check(TK::Colon)) {
-        fail_at(parser.here(), "annotations are not supported by MiniPy");
-      }
+      // A def's parameters may be annotated; a lambda's colon ends them.
+      if (closer == TK::RParen && parser.match(TK::Colon))
+        params.annotations.emplace_back(name, parser.parse_expression());
       return name;
     }
 
@@ -981,6 +994,24 @@ class Parser {
     ast::Starred node;
     node.value = (this->*operand)();
     return make_expr(at, std::move(node));
+  }
+
+  // named_expression: NAME ':=' expression | expression
+  ast::ExprPtr parse_named_expression() {
+    if (!check(TK::Name) || !check(TK::ColonEqual, 1)) return parse_expression();
+    Pos at = here();
+    ast::NamedExpr node;
+    node.target = take_name();
+    skip();  // ':='
+    node.value = parse_expression();
+    return make_expr(at, std::move(node));
+  }
+
+  // star_named_expression: '*' bitwise_or | named_expression -- an element
+  // of a display, where an unparenthesised walrus is allowed.
+  ast::ExprPtr parse_star_named_expression() {
+    if (!check(TK::Star)) return parse_named_expression();
+    return parse_starred(&Parser::parse_bitor);
   }
 
   // expression: disjunction ['if' disjunction 'else' expression] | lambdef
@@ -1229,7 +1260,7 @@ class Parser {
   }
 
   void parse_positional_argument(ast::Call& call, Pos at, bool double_star_seen) {
-    ast::ExprPtr arg = parse_expression();
+    ast::ExprPtr arg = parse_named_expression();
     if (check(TK::For)) {
       // f(x for x in xs): the call's parentheses serve the generator
       // expression, which must then be the only argument.
@@ -1302,6 +1333,7 @@ class Parser {
       case TK::True: skip(); return make_constant(at, ast::Constant{true});
       case TK::False: skip(); return make_constant(at, ast::Constant{false});
       case TK::None: skip(); return make_constant(at, ast::Constant{std::monostate{}});
+      case TK::Ellipsis: skip(); return make_constant(at, ast::Constant{ast::EllipsisValue{}});
       case TK::LParen: return parse_paren();
       case TK::LBracket: return parse_list();
       case TK::LBrace: return parse_dict();
@@ -1352,7 +1384,7 @@ class Parser {
       expect(TK::RParen, "invalid syntax");
       return value;
     }
-    ast::ExprPtr first = parse_star_expression();
+    ast::ExprPtr first = parse_star_named_expression();
     if (check(TK::For)) {
       check_not_starred_in_comprehension(*first);
       ast::GeneratorExp gen;
@@ -1364,6 +1396,7 @@ class Parser {
       if (is<ast::Starred>(*first)) fail_at(pos_of(*first), "cannot use starred expression here");
       check_missing_comma(*first);
       expect(TK::RParen, "invalid syntax");
+      parenthesized_.insert(first.get());
       return first;
     }
     ast::Tuple tuple;
@@ -1376,7 +1409,7 @@ class Parser {
   GIL_OUT_OF_LINE ast::ExprPtr parse_list() {
     Pos open = consume();
     if (match(TK::RBracket)) return make_expr(open, ast::List{});
-    ast::ExprPtr first = parse_star_expression();
+    ast::ExprPtr first = parse_star_named_expression();
     if (check(TK::For)) {
       check_not_starred_in_comprehension(*first);
       ast::ListComp comp;
@@ -1395,7 +1428,7 @@ class Parser {
     while (true) {
       check_missing_comma(*elts.back());
       if (!match(TK::Comma) || check(closer)) break;
-      elts.push_back(parse_star_expression());
+      elts.push_back(parse_star_named_expression());
     }
     expect(closer, "invalid syntax");
   }
@@ -1637,6 +1670,9 @@ class Parser {
   int depth_;
   // True once the scanner has thrown: its error is final.
   bool scanner_failed_ = false;
+  // Expressions written inside parentheses that are not a tuple: `(x): int`
+  // annotates no name.
+  std::unordered_set<const ast::Expr*> parenthesized_;
 };
 
 }  // namespace

@@ -71,6 +71,7 @@ std::string dump_constant(const ast::Constant& constant) {
                         [](const ast::BigIntValue& big) -> std::string {
                           return "(big base " + std::to_string(big.base) + " " + big.digits + ")";
                         },
+                        [](const ast::EllipsisValue&) -> std::string { return "..."; },
                     },
                     constant.value);
 }
@@ -225,6 +226,7 @@ std::string dump(const ast::Expr& expr) {
           },
           [](const ast::Yield& node) { return "(yield " + dump_or_blank(node.value) + ")"; },
           [](const ast::YieldFrom& node) { return "(yield-from " + dump(*node.value) + ")"; },
+          [](const ast::NamedExpr& node) { return "(:= " + node.target + " " + dump(*node.value) + ")"; },
       },
       expr.node);
 }
@@ -260,6 +262,10 @@ std::string dump(const ast::Stmt& stmt) {
           [](const ast::AugAssign& node) {
             return std::string("(") + binary_op(node.op) + "= " + dump(*node.target) + " " +
                    dump(*node.value) + ")";
+          },
+          [](const ast::AnnAssign& node) {
+            return std::string(node.simple ? "(ann " : "(ann-complex ") + dump(*node.target) + " " +
+                   dump(*node.annotation) + (node.value ? " " + dump(*node.value) : "") + ")";
           },
           [](const ast::If& node) {
             return "(if " + dump(*node.test) + " " + dump_body(node.body) + dump_else(node.orelse) + ")";
@@ -434,6 +440,16 @@ TEST(ParserPrecedenceTest, TrailersBindTightest) {
 }
 
 // ---- Expressions: atoms and displays ---------------------------------------------
+
+TEST(ParserAnnotationTest, AnnotatedAssignmentsAndNamedExpressions) {
+  EXPECT_EQ(statements("x: int = 1"), "(ann x int 1)");
+  EXPECT_EQ(statements("x: list[int]"), "(ann x ([] list int))");
+  EXPECT_EQ(statements("(x): int"), "(ann-complex x int)");
+  EXPECT_EQ(statements("a.b: int = 2"), "(ann-complex (. a b) int 2)");
+  EXPECT_EQ(statements("x = (y := 3)"), "(= x (:= y 3))");
+  EXPECT_EQ(statements("if (n := len(a)) > 3: pass"), "(if (cmp (:= n (call len a)) > 3) (pass))");
+  EXPECT_EQ(statements("x = ..."), "(= x ...)");
+}
 
 TEST(ParserAtomTest, ConstantsHaveTheirTypes) {
   Parsed five = parsed("5");
@@ -996,6 +1012,14 @@ INSTANTIATE_TEST_SUITE_P(
 
 // Parameter lists, calls and starred expressions, with CPython's wording.
 INSTANTIATE_TEST_SUITE_P(
+    Annotations, ParserErrorTest,
+    testing::Values(
+        ErrorCase{"x, y: int = 1, 2", "only single target (not tuple) can be annotated", 1, 1},
+        ErrorCase{"[x]: int", "only single target (not list) can be annotated", 1, 1},
+        ErrorCase{"f(): int", "illegal target for annotation", 1, 1},
+        ErrorCase{"x := 1", "invalid syntax", 1, 3}));
+
+INSTANTIATE_TEST_SUITE_P(
     ParametersAndStars, ParserErrorTest,
     testing::Values(
         ErrorCase{"def f(*): pass", "named arguments must follow bare *", 1, 7},
@@ -1024,12 +1048,6 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"async def f(): pass", "'async' is not supported by MiniPy", 1, 1},
         ErrorCase{"x = await y", "'await' is not supported by MiniPy", 1, 5},
         ErrorCase{"f(x, y for y in z)", "Generator expression must be parenthesized", 1, 6},
-        ErrorCase{"(x := 1)", "walrus operator ':=' is not supported by MiniPy", 1, 4},
-        ErrorCase{"if (n := 10) > 5: pass", "walrus operator ':=' is not supported by MiniPy", 1, 7},
-        ErrorCase{"x = ...", "'...' (Ellipsis) is not supported by MiniPy", 1, 5},
-        ErrorCase{"def f(a: int): pass", "annotations are not supported by MiniPy", 1, 8},
-        ErrorCase{"def f() -> int: pass", "annotations are not supported by MiniPy", 1, 9},
-        ErrorCase{"x: int = 1", "variable annotations are not supported by MiniPy", 1, 2},
         ErrorCase{"import a.b", "dotted module names are not supported by MiniPy", 1, 9},
         ErrorCase{"from a.b import c", "dotted module names are not supported by MiniPy", 1, 7},
         ErrorCase{"from . import x", "relative imports are not supported by MiniPy", 1, 6},
