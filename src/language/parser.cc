@@ -139,8 +139,6 @@ bool suggests_equality(const ast::Expr& expr) {
 // unsupported Python feature it belongs to when there is one.
 std::string unexpected_message(TK kind, std::string_view fallback) {
   switch (kind) {
-    case TK::ColonEqual: return "walrus operator ':=' is not supported by MiniPy";
-    case TK::Ellipsis: return "'...' (Ellipsis) is not supported by MiniPy";
     case TK::Await: return "'await' is not supported by MiniPy";
     case TK::Async: return "'async' is not supported by MiniPy";
     case TK::Indent: return "unexpected indent";
@@ -415,26 +413,18 @@ class Parser {
     return make_stmt(at, ast::ExprStmt{std::move(first)});
   }
 
-  // annotated_assignment: target ':' expression ['=' annotated_rhs]
+  // annotated_rhs: target ':' expression ['=' (yield_expr | star_expressions)]
   ast::StmtPtr parse_annotated_assignment(Pos at, ast::ExprPtr target) {
-    Pos colon = consume();
+    if (is<ast::Tuple>(*target)) fail_at(pos_of(*target), "only single target (not tuple) can be annotated");
+    if (is<ast::List>(*target)) fail_at(pos_of(*target), "only single target (not list) can be annotated");
+    if (!is<ast::Name>(*target) && !is<ast::Attribute>(*target) && !is<ast::Subscript>(*target))
+      fail_at(pos_of(*target), "illegal target for annotation");
+    skip();  // ':'
     ast::AnnAssign node;
-    bool is_name = std::holds_alternative<ast::Name>(target->node);
-    if (!is_name && !std::holds_alternative<ast::Attribute>(target->node) &&
-        !std::holds_alternative<ast::Subscript>(target->node)) {
-      const char* what = std::holds_alternative<ast::Tuple>(target->node) ? "tuple"
-                         : std::holds_alternative<ast::List>(target->node) ? "list"
-                                                                            : "expression";
-      fail_at(Pos{target->line, target->col},
-              std::string("only single target (not ") + what + ") can be annotated");
-    }
-    (void)colon;
-    // A parenthesised name, `(x): int`, is not simple; the scanner's
-    // position tells: the name starts where the statement does.
-    node.simple = is_name && target->col == at.col && target->line == at.line;
+    node.simple = is<ast::Name>(*target) && !parenthesized_.count(target.get());
+    node.target = std::move(target);
     node.annotation = parse_expression();
     if (match(TK::Equal)) node.value = parse_yield_or_star_expressions();
-    node.target = std::move(target);
     return make_stmt(at, std::move(node));
   }
 
@@ -608,7 +598,7 @@ class Parser {
 
   // The test of if, elif and while, where `=` is a likely typo for `==`.
   ast::ExprPtr parse_condition() {
-    ast::ExprPtr test = parse_expression();
+    ast::ExprPtr test = parse_named_expression();
     if (check(TK::Equal)) {
       if (is<ast::Name>(*test)) {
         fail_at(pos_of(*test), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
@@ -692,9 +682,7 @@ class Parser {
     expect(TK::LParen, "expected '('");
     node.params = parse_parameters(TK::RParen);
     expect(TK::RParen, "invalid syntax");
-    // The return annotation is parsed and dropped: MiniPy does not evaluate
-    // annotations of functions (nor keep __annotations__ for them).
-    if (match(TK::Arrow)) parse_expression();
+    if (match(TK::Arrow)) node.returns = parse_expression();
     expect_block_colon();
     node.body = parse_block("function definition", keyword.line);
     return make_stmt(keyword, std::move(node));
@@ -805,8 +793,9 @@ class Parser {
     std::string take_param_name(Pos at) {
       std::string name = parser.take_name();
       if (!seen.insert(name).second) fail_at(at, "duplicate argument '" + name + "' in function definition");
-      // A parameter's annotation is parsed and dropped (see parse_def).
-      if (closer == TK::RParen && parser.match(TK::Colon)) parser.parse_expression();
+      // A def's parameters may be annotated; a lambda's colon ends them.
+      if (closer == TK::RParen && parser.match(TK::Colon))
+        params.annotations.emplace_back(name, parser.parse_expression());
       return name;
     }
 
@@ -1010,6 +999,24 @@ class Parser {
     ast::Starred node;
     node.value = (this->*operand)();
     return make_expr(at, std::move(node));
+  }
+
+  // named_expression: NAME ':=' expression | expression
+  ast::ExprPtr parse_named_expression() {
+    if (!check(TK::Name) || !check(TK::ColonEqual, 1)) return parse_expression();
+    Pos at = here();
+    ast::NamedExpr node;
+    node.target = take_name();
+    skip();  // ':='
+    node.value = parse_expression();
+    return make_expr(at, std::move(node));
+  }
+
+  // star_named_expression: '*' bitwise_or | named_expression -- an element
+  // of a display, where an unparenthesised walrus is allowed.
+  ast::ExprPtr parse_star_named_expression() {
+    if (!check(TK::Star)) return parse_named_expression();
+    return parse_starred(&Parser::parse_bitor);
   }
 
   // expression: disjunction ['if' disjunction 'else' expression] | lambdef
@@ -1258,7 +1265,7 @@ class Parser {
   }
 
   void parse_positional_argument(ast::Call& call, Pos at, bool double_star_seen) {
-    ast::ExprPtr arg = parse_expression();
+    ast::ExprPtr arg = parse_named_expression();
     if (check(TK::For)) {
       // f(x for x in xs): the call's parentheses serve the generator
       // expression, which must then be the only argument.
@@ -1331,6 +1338,7 @@ class Parser {
       case TK::True: skip(); return make_constant(at, ast::Constant{true});
       case TK::False: skip(); return make_constant(at, ast::Constant{false});
       case TK::None: skip(); return make_constant(at, ast::Constant{std::monostate{}});
+      case TK::Ellipsis: skip(); return make_constant(at, ast::Constant{ast::EllipsisValue{}});
       case TK::LParen: return parse_paren();
       case TK::LBracket: return parse_list();
       case TK::LBrace: return parse_dict();
@@ -1381,7 +1389,7 @@ class Parser {
       expect(TK::RParen, "invalid syntax");
       return value;
     }
-    ast::ExprPtr first = parse_star_expression();
+    ast::ExprPtr first = parse_star_named_expression();
     if (check(TK::For)) {
       check_not_starred_in_comprehension(*first);
       ast::GeneratorExp gen;
@@ -1393,6 +1401,7 @@ class Parser {
       if (is<ast::Starred>(*first)) fail_at(pos_of(*first), "cannot use starred expression here");
       check_missing_comma(*first);
       expect(TK::RParen, "invalid syntax");
+      parenthesized_.insert(first.get());
       return first;
     }
     ast::Tuple tuple;
@@ -1405,7 +1414,7 @@ class Parser {
   GIL_OUT_OF_LINE ast::ExprPtr parse_list() {
     Pos open = consume();
     if (match(TK::RBracket)) return make_expr(open, ast::List{});
-    ast::ExprPtr first = parse_star_expression();
+    ast::ExprPtr first = parse_star_named_expression();
     if (check(TK::For)) {
       check_not_starred_in_comprehension(*first);
       ast::ListComp comp;
@@ -1424,7 +1433,7 @@ class Parser {
     while (true) {
       check_missing_comma(*elts.back());
       if (!match(TK::Comma) || check(closer)) break;
-      elts.push_back(parse_star_expression());
+      elts.push_back(parse_star_named_expression());
     }
     expect(closer, "invalid syntax");
   }
@@ -1666,6 +1675,9 @@ class Parser {
   int depth_;
   // True once the scanner has thrown: its error is final.
   bool scanner_failed_ = false;
+  // Expressions written inside parentheses that are not a tuple: `(x): int`
+  // annotates no name.
+  std::unordered_set<const ast::Expr*> parenthesized_;
 };
 
 }  // namespace

@@ -93,6 +93,7 @@ class ScopeBuilder {
                      visit_target(*s.target);
                      visit_expr(*s.value);
                    },
+                   [&](const ast::AnnAssign& s) { visit_annotated_assignment(s); },
                    [&](const ast::If& s) {
                      visit_expr(*s.test);
                      visit_body(s.body);
@@ -145,14 +146,6 @@ class ScopeBuilder {
                      for (auto& a : s.names)
                        if (a.name != "*") bind(a.asname.empty() ? a.name : a.asname);
                    },
-                   [&](const ast::AnnAssign& s) {
-                     if (s.value) visit_expr(*s.value);
-                     visit_target(*s.target);
-                     if (s.simple) {
-                       visit_expr(*s.annotation);
-                       bind("__annotations__");
-                     }
-                   },
                    [&](const ast::With& s) {
                      for (auto& item : s.items) {
                        visit_expr(*item.context);
@@ -203,11 +196,54 @@ class ScopeBuilder {
     }
   }
 
-  // Decorators and defaults belong to the enclosing scope; the name is bound
-  // there; the parameters and body to the new scope.
+  // `x: T = v`: the name is bound (a bare one even without a value, which
+  // makes it local to a function); the annotation is read only where it is
+  // evaluated, outside functions; a module or class records it in
+  // __annotations__.
+  void visit_annotated_assignment(const ast::AnnAssign& s) {
+    if (s.value) visit_expr(*s.value);
+    if (s.value || !std::holds_alternative<ast::Name>(s.target->node))
+      visit_target(*s.target);
+    else
+      bind(std::get<ast::Name>(s.target->node).id);
+    if (current_->kind == ScopeKind::Function) return;
+    visit_expr(*s.annotation);
+    if (s.simple) bind("__annotations__");
+  }
+
+  // `(name := value)`: in a comprehension or generator expression the name
+  // belongs to the first enclosing scope that is neither (PEP 572); the
+  // generator expressions in between reach it as a nonlocal (or global).
+  void visit_named_expression(const ast::NamedExpr& n, int line, int col) {
+    visit_expr(*n.value);
+    auto is_comprehension = [](const Scope* s) {
+      return s->kind == ScopeKind::Comprehension || (s->kind == ScopeKind::Function && s->name == "<genexpr>");
+    };
+    Scope* owner = current_;
+    while (is_comprehension(owner)) owner = owner->parent;
+    if (owner == current_) {
+      bind(n.target);
+      return;
+    }
+    if (owner->kind == ScopeKind::Class)
+      fail("assignment expression within a comprehension cannot be used in a class body", line, col);
+    owner->symbols[n.target].assigned = true;
+    for (Scope* s = current_; s != owner; s = s->parent) {
+      if (s->kind == ScopeKind::Comprehension) continue;
+      Symbol& sym = s->symbols[n.target];
+      (owner->kind == ScopeKind::Module ? sym.declared_global : sym.declared_nonlocal) = true;
+      sym.decl_line = line;
+      sym.decl_col = col;
+    }
+  }
+
+  // Decorators, defaults and annotations belong to the enclosing scope; the
+  // name is bound there; the parameters and body to the new scope.
   void visit_def(const ast::FunctionDef& def) {
     visit_exprs(def.decorators);
     visit_defaults(def.params);
+    for (auto& [name, annotation] : def.params.annotations) visit_expr(*annotation);
+    if (def.returns) visit_expr(*def.returns);
     bind(def.name);
     Scope* previous = open(&def, ScopeKind::Function, def.name);
     bind_params(def.params);
@@ -359,6 +395,7 @@ class ScopeBuilder {
                      current_->is_generator = true;
                      visit_expr(*y.value);
                    },
+                   [&](const ast::NamedExpr& n) { visit_named_expression(n, expr.line, expr.col); },
                },
                expr.node);
   }

@@ -46,6 +46,8 @@ void init_native_function_type(Runtime& rt);  // nativeobject.cc
 void init_exception_types(Runtime& rt);  // exceptionobject.cc
 // Once install_type_machinery has made `slice`.
 void init_slice_type(Runtime& rt);  // sliceobject.cc
+// Once the set types exist.
+void init_generic_alias_types(Runtime& rt);  // genericaliasobject.cc
 
 // ---- Shared by the types' files ------------------------------------------------
 

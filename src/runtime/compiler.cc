@@ -67,7 +67,7 @@ class FunctionCompiler {
   bool is_module() const { return enclosing_ == nullptr; }
 
   Value compile_module(const Module& m) {
-    setup_annotations(m.body, 1);
+    emit_setup_annotations(m.body, 1);
     compile_body(m.body);
     emit_return_none(last_line_);
     return finish();
@@ -86,7 +86,7 @@ class FunctionCompiler {
     emit_store_name("__module__", line);
     emit(Op::LOAD_CONST, add_constant(make_str(code_->qualname)), line);
     emit_store_name("__qualname__", line);
-    setup_annotations(body, line);
+    emit_setup_annotations(body, line);
     compile_body(body);
     emit(Op::LOAD_LOCALS, 0, last_line_);
     emit(Op::RETURN_VALUE, 0, last_line_);
@@ -344,6 +344,7 @@ class FunctionCompiler {
                    },
                    [&](const Assign& st) { compile_assign(st, line); },
                    [&](const AugAssign& st) { compile_augassign(st, line); },
+                   [&](const AnnAssign& st) { compile_annotated_assignment(st, line); },
                    [&](const If& st) { compile_if(st, line); },
                    [&](const While& st) { compile_while(st, line); },
                    [&](const For& st) { compile_for(st, line); },
@@ -364,40 +365,43 @@ class FunctionCompiler {
                    [&](const Import& st) { compile_import(st, line, s.col); },
                    [&](const ImportFrom& st) { compile_import_from(st, line, s.col); },
                    [&](const With& st) { compile_with(st, 0, line); },
-                   [&](const AnnAssign& st) { compile_annassign(st, line); },
                },
                s.node);
   }
 
-  // `x: T = v` stores v; at module and class level a simple name's
-  // annotation is evaluated into __annotations__ (what dataclasses read).
-  void compile_annassign(const AnnAssign& st, int line) {
-    if (st.value) {
-      compile_expr(*st.value);
-      compile_store(*st.target);
+  void compile_assign(const Assign& st, int line) {
+    compile_expr(*st.value);
+    for (size_t i = 0; i < st.targets.size(); ++i) {
+      if (i + 1 < st.targets.size()) emit(Op::DUP_TOP, 0, line);
+      compile_store(*st.targets[i]);
     }
-    if (!st.simple || !(is_module() || is_class_)) return;
-    compile_expr(*st.annotation);
-    emit_load_name("__annotations__", line);
-    emit(Op::LOAD_CONST, add_constant(make_str(std::get<Name>(st.target->node).id)), line);
-    emit(Op::STORE_SUBSCR, 0, line);
   }
 
-  // True when [body] (outside nested functions and classes) annotates a
-  // simple name: the module or class then starts with __annotations__ = {}.
-  static bool has_annotations(const Body& body) {
-    for (const auto& s : body) {
+  // A module or class body that annotates a name starts with
+  // `__annotations__ = {}` (CPython's SETUP_ANNOTATIONS).
+  void emit_setup_annotations(const Body& body, int line) {
+    if (!annotates_a_name(body)) return;
+    emit(Op::BUILD_DICT, 0, line);
+    emit_store_name("__annotations__", line);
+  }
+
+  // Whether [body] (its compound statements included, not the functions
+  // and classes it defines) holds a simple annotated assignment.
+  static bool annotates_a_name(const Body& body) {
+    for (auto& s : body) {
       bool found = std::visit(Overloaded{
                                   [](const AnnAssign& st) { return st.simple; },
-                                  [](const If& st) { return has_annotations(st.body) || has_annotations(st.orelse); },
-                                  [](const While& st) { return has_annotations(st.body) || has_annotations(st.orelse); },
-                                  [](const For& st) { return has_annotations(st.body) || has_annotations(st.orelse); },
-                                  [](const With& st) { return has_annotations(st.body); },
+                                  [](const If& st) { return annotates_a_name(st.body) || annotates_a_name(st.orelse); },
+                                  [](const While& st) { return annotates_a_name(st.body) || annotates_a_name(st.orelse); },
+                                  [](const For& st) { return annotates_a_name(st.body) || annotates_a_name(st.orelse); },
+                                  [](const With& st) { return annotates_a_name(st.body); },
                                   [](const Try& st) {
-                                    for (const auto& h : st.handlers)
-                                      if (has_annotations(h.body)) return true;
-                                    return has_annotations(st.body) || has_annotations(st.orelse) ||
-                                           has_annotations(st.finalbody);
+                                    if (annotates_a_name(st.body) || annotates_a_name(st.orelse) ||
+                                        annotates_a_name(st.finalbody))
+                                      return true;
+                                    for (auto& h : st.handlers)
+                                      if (annotates_a_name(h.body)) return true;
+                                    return false;
                                   },
                                   [](const auto&) { return false; },
                               },
@@ -407,18 +411,25 @@ class FunctionCompiler {
     return false;
   }
 
-  void setup_annotations(const Body& body, int line) {
-    if (!has_annotations(body)) return;
-    emit(Op::BUILD_DICT, 0, line);
-    emit_store_name("__annotations__", line);
-  }
-
-  void compile_assign(const Assign& st, int line) {
-    compile_expr(*st.value);
-    for (size_t i = 0; i < st.targets.size(); ++i) {
-      if (i + 1 < st.targets.size()) emit(Op::DUP_TOP, 0, line);
-      compile_store(*st.targets[i]);
+  // `target: annotation [= value]`: the value is stored first; a module or
+  // class then evaluates the annotation and records a bare name's in
+  // __annotations__. A function evaluates no annotation of its locals.
+  void compile_annotated_assignment(const AnnAssign& st, int line) {
+    if (st.value) {
+      compile_expr(*st.value);
+      compile_store(*st.target);
     }
+    if (!is_module() && !is_class_) return;
+    if (!st.simple) {
+      compile_expr(*st.annotation);
+      emit(Op::POP_TOP, 0, line);
+      return;
+    }
+    compile_expr(*st.annotation);
+    emit_load_name("__annotations__", line);
+    const std::string& name = std::get<Name>(st.target->node).id;
+    emit(Op::LOAD_CONST, add_constant(Value::borrow(rt_.intern(name))), line);
+    emit(Op::STORE_SUBSCR, 0, line);
   }
 
   void compile_store(const Expr& target) {
@@ -694,8 +705,25 @@ class FunctionCompiler {
     FunctionCompiler inner(rt_, globals_, filename_, table_, scope, this, line);
     Value code = inner.compile_function(st.params, &st.body, nullptr);
     emit_make_function(st.params, scope, std::move(code), line);
+    emit_function_annotations(st, line);
     for (size_t i = st.decorators.size(); i-- > 0;) emit(Op::CALL, 1, st.decorators[i]->line);
     emit_store_name(st.name, line);
+  }
+
+  // f.__annotations__ = {param: annotation, ..., 'return': annotation},
+  // evaluated after the defaults, before the decorators, as CPython does.
+  void emit_function_annotations(const FunctionDef& st, int line) {
+    if (st.params.annotations.empty() && !st.returns) return;
+    emit(Op::DUP_TOP, 0, line);
+    auto add = [&](const std::string& name, const Expr& annotation) {
+      emit(Op::LOAD_CONST, add_constant(Value::borrow(rt_.intern(name))), line);
+      compile_expr(annotation);
+    };
+    for (auto& [name, annotation] : st.params.annotations) add(name, *annotation);
+    if (st.returns) add("return", *st.returns);
+    emit(Op::BUILD_DICT, static_cast<uint32_t>(st.params.annotations.size() + (st.returns ? 1 : 0)), line);
+    emit(Op::ROT_TWO, 0, line);
+    emit(Op::STORE_ATTR, add_name("__annotations__"), line);
   }
 
   // class C(bases): body  ->  the decorators, the bases, the body run as a
@@ -1035,6 +1063,11 @@ class FunctionCompiler {
                      emit(Op::YIELD_VALUE, 0, line);
                    },
                    [&](const YieldFrom& y) { compile_yield_from(y, line, e.col); },
+                   [&](const NamedExpr& n) {
+                     compile_expr(*n.value);
+                     emit(Op::DUP_TOP, 0, line);
+                     emit_store_name(n.target, line);
+                   },
                },
                e.node);
   }
@@ -1095,6 +1128,7 @@ class FunctionCompiler {
                           },
                           [](const BytesValue& b) { return make_bytes(b.data); },
                           [&](const BigIntValue& b) { return int_from_literal(rt_, b.digits, b.base); },
+                          [&](const EllipsisValue&) { return rt_.ellipsis; },
                       },
                       c.value);
   }

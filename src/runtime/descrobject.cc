@@ -567,6 +567,7 @@ void super_repr(ThreadState& ts, const Value& self, std::string& out) {
 // ---- NotImplemented -----------------------------------------------------------------------
 
 void not_implemented_repr(ThreadState& ts, const Value& self, std::string& out) { out += "NotImplemented"; }
+void ellipsis_repr(ThreadState& ts, const Value& self, std::string& out) { out += "Ellipsis"; }
 
 }  // namespace
 
@@ -665,6 +666,14 @@ void install_type_machinery(Runtime& rt) {
   make_immortal(ni);
   rt.not_implemented = Value::adopt(ni);
   rt.define_builtin("NotImplemented", rt.not_implemented);
+
+  t.ellipsis = new_type(rt, "ellipsis", object);
+  t.ellipsis->tp_repr = ellipsis_repr;
+  t.ellipsis->is_final = true;
+  auto* ellipsis = new_object<ObjInstance>(rt, t.ellipsis, Value());
+  make_immortal(ellipsis);
+  rt.ellipsis = Value::adopt(ellipsis);
+  rt.define_builtin("Ellipsis", rt.ellipsis);
 }
 
 }  // namespace gil

@@ -61,6 +61,15 @@ Value function_attribute(ThreadState& ts, const Value& self, ObjStr* name) {
     return or_none(module);
   }
   if (n == "__dict__") return Value::borrow(attribute_dict(ts, fn));
+  if (n == "__annotations__") {
+    // Set by the def when it annotates anything; else an empty dict made
+    // on first use and kept, as CPython's func_get_annotations.
+    ObjDict* attrs = attribute_dict(ts, fn);
+    if (Value* v = dict_find(ts, attrs, Value::borrow(name))) return *v;
+    Value empty = make<ObjDict>(ts);
+    dict_set(ts, attrs, Value::borrow(name), empty);
+    return empty;
+  }
   if (fn->attrs.is_empty()) return Value();
   Value* v = dict_find(ts, as<ObjDict>(fn->attrs), Value::borrow(name));
   return v ? *v : Value();

@@ -143,6 +143,7 @@ void install_types(Runtime& rt) {
   // Types in files of their own, with their own slots: made after object
   // has its slots (tp_traverse/tp_clear among them), which new_type copies.
   install_set_types(rt);
+  init_generic_alias_types(rt);
   // A plain object with attributes: object's slots, registry ones included.
   t.traceback = new_type(rt, "traceback", t.object);
   t.traceback->is_final = true;

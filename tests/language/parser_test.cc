@@ -71,6 +71,7 @@ std::string dump_constant(const ast::Constant& constant) {
                         [](const ast::BigIntValue& big) -> std::string {
                           return "(big base " + std::to_string(big.base) + " " + big.digits + ")";
                         },
+                        [](const ast::EllipsisValue&) -> std::string { return "..."; },
                     },
                     constant.value);
 }
@@ -225,6 +226,7 @@ std::string dump(const ast::Expr& expr) {
           },
           [](const ast::Yield& node) { return "(yield " + dump_or_blank(node.value) + ")"; },
           [](const ast::YieldFrom& node) { return "(yield-from " + dump(*node.value) + ")"; },
+          [](const ast::NamedExpr& node) { return "(:= " + node.target + " " + dump(*node.value) + ")"; },
       },
       expr.node);
 }
@@ -438,6 +440,16 @@ TEST(ParserPrecedenceTest, TrailersBindTightest) {
 }
 
 // ---- Expressions: atoms and displays ---------------------------------------------
+
+TEST(ParserAnnotationTest, AnnotatedAssignmentsAndNamedExpressions) {
+  EXPECT_EQ(statements("x: int = 1"), "(annassign x int 1)");
+  EXPECT_EQ(statements("x: list[int]"), "(annassign x ([] list int))");
+  EXPECT_EQ(statements("(x): int"), "(annassign x int complex)");
+  EXPECT_EQ(statements("a.b: int = 2"), "(annassign (. a b) int 2 complex)");
+  EXPECT_EQ(statements("x = (y := 3)"), "(= x (:= y 3))");
+  EXPECT_EQ(statements("if (n := len(a)) > 3: pass"), "(if (cmp (:= n (call len a)) > 3) (pass))");
+  EXPECT_EQ(statements("x = ..."), "(= x ...)");
+}
 
 TEST(ParserAtomTest, ConstantsHaveTheirTypes) {
   Parsed five = parsed("5");
@@ -1016,6 +1028,14 @@ INSTANTIATE_TEST_SUITE_P(
 
 // Parameter lists, calls and starred expressions, with CPython's wording.
 INSTANTIATE_TEST_SUITE_P(
+    Annotations, ParserErrorTest,
+    testing::Values(
+        ErrorCase{"x, y: int = 1, 2", "only single target (not tuple) can be annotated", 1, 1},
+        ErrorCase{"[x]: int", "only single target (not list) can be annotated", 1, 1},
+        ErrorCase{"f(): int", "illegal target for annotation", 1, 1},
+        ErrorCase{"x := 1", "invalid syntax", 1, 3}));
+
+INSTANTIATE_TEST_SUITE_P(
     ParametersAndStars, ParserErrorTest,
     testing::Values(
         ErrorCase{"def f(*): pass", "named arguments must follow bare *", 1, 7},
@@ -1044,10 +1064,6 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"async def f(): pass", "'async' is not supported by MiniPy", 1, 1},
         ErrorCase{"x = await y", "'await' is not supported by MiniPy", 1, 5},
         ErrorCase{"f(x, y for y in z)", "Generator expression must be parenthesized", 1, 6},
-        ErrorCase{"(x := 1)", "walrus operator ':=' is not supported by MiniPy", 1, 4},
-        ErrorCase{"if (n := 10) > 5: pass", "walrus operator ':=' is not supported by MiniPy", 1, 7},
-        ErrorCase{"x = ...", "'...' (Ellipsis) is not supported by MiniPy", 1, 5},
-        ErrorCase{"a, b: int = 1, 2", "only single target (not tuple) can be annotated", 1, 1},
         ErrorCase{"try:\n    pass\nexcept* E:\n    pass", "'except*' is not supported by MiniPy", 3,
                   7},
         ErrorCase{"x = 1j", "imaginary literals are not supported by MiniPy", 1, 5}));

@@ -46,10 +46,13 @@ struct BigIntValue {
   int base = 10;
 };
 
-// A literal: an int, a float, a str, bytes, True/False (bool) or None
-// (monostate).
+// The literal `...`.
+struct EllipsisValue {};
+
+// A literal: an int, a float, a str, bytes, True/False (bool), None
+// (monostate) or `...`.
 struct Constant {
-  std::variant<std::monostate, bool, int64_t, double, std::string, BytesValue, BigIntValue> value;
+  std::variant<std::monostate, bool, int64_t, double, std::string, BytesValue, BigIntValue, EllipsisValue> value;
 };
 
 // One replacement field of an f-string: `{value}` or `{value:spec}`.
@@ -93,6 +96,9 @@ struct Parameters {
   std::vector<std::string> kwonly;
   ExprList kw_defaults;
   std::string kwarg;
+  // `name: annotation` of the parameters that have one, in source order
+  // (the order of a function's __annotations__).
+  std::vector<std::pair<std::string, ExprPtr>> annotations;
 
   // Every parameter name in the order of the function's local slots:
   // positional, keyword-only, *args, **kwargs (CPython's co_varnames order).
@@ -165,6 +171,10 @@ struct GeneratorExp { ExprPtr elt; Generators generators; };
 struct Yield { ExprPtr value; };
 struct YieldFrom { ExprPtr value; };
 
+// `target := value`: binds the name and is the value. Inside a
+// comprehension the name belongs to the enclosing function (PEP 572).
+struct NamedExpr { std::string target; ExprPtr value; };
+
 // An expression node: one of the structs above, and where it starts.
 struct Expr {
   int line = 0;
@@ -172,7 +182,7 @@ struct Expr {
   std::variant<Name, Constant, JoinedStr, FormattedValue, BinOp, UnaryOpExpr,
                BoolOp, Compare, IfExp, Lambda, Call, Attribute, Subscript,
                Slice, List, Tuple, Dict, ListComp, DictComp, Starred, Set, SetComp,
-               GeneratorExp, Yield, YieldFrom>
+               GeneratorExp, Yield, YieldFrom, NamedExpr>
       node;
 };
 
@@ -185,9 +195,9 @@ struct ExprStmt { ExprPtr value; };
 // A target is a Name, Attribute, Subscript, or a Tuple/List of targets.
 struct Assign { ExprList targets; ExprPtr value; };
 
-// `target: annotation [= value]`. [simple] when the target is a bare name
-// (not parenthesised): only then, at module or class level, is the
-// annotation stored in __annotations__.
+// `target: annotation [= value]`. [simple]: the target is a bare name (not
+// parenthesised), whose annotation a module or class records in
+// __annotations__; [value] may be null.
 struct AnnAssign { ExprPtr target; ExprPtr annotation; ExprPtr value; bool simple = false; };
 
 // `target op= value`; target is a Name, Attribute or Subscript.
@@ -209,6 +219,8 @@ struct FunctionDef {
   Parameters params;
   Body body;
   ExprList decorators;
+  // The `-> annotation`, or null.
+  ExprPtr returns;
 };
 
 // `class name(bases): body`, applying [decorators] (outermost first) to the
@@ -276,9 +288,9 @@ struct With { std::vector<WithItem> items; Body body; };
 struct Stmt {
   int line = 0;
   int col = 0;
-  std::variant<ExprStmt, Assign, AugAssign, If, While, For, FunctionDef, ClassDef,
+  std::variant<ExprStmt, Assign, AugAssign, AnnAssign, If, While, For, FunctionDef, ClassDef,
                Return, Global, Nonlocal, Pass, Break, Continue, Assert, Delete,
-               Try, Raise, Import, ImportFrom, With, AnnAssign>
+               Try, Raise, Import, ImportFrom, With>
       node;
 };
 

@@ -78,7 +78,9 @@ struct BuiltinTypes {
       *dict, *dict_keys, *dict_values, *dict_items, *range, *iterator,
       *function, *builtin_function, *method, *module, *cell, *code;
   // The descriptors classes use, and NotImplemented's type.
-  ObjType *staticmethod, *classmethod, *property, *super, *NotImplementedType;
+  ObjType *staticmethod, *classmethod, *property, *super, *NotImplementedType, *ellipsis;
+  // list[int] and int | None (genericaliasobject.cc).
+  ObjType *GenericAlias, *UnionType;
   // Bound methods of built-in functions (`[].append`), slices, and the lazy
   // iterators of map() and filter().
   ObjType *builtin_method, *slice, *map, *filter;
@@ -194,6 +196,8 @@ struct Runtime {
   Value empty_str;
   // The NotImplemented singleton, and the one empty tuple.
   Value not_implemented;
+  // The `...` singleton (Ellipsis).
+  Value ellipsis;
   Value empty_tuple;
   // name()'s cache: an open-addressing table by the literal's address, a
   // power of two in size and at most half full.
