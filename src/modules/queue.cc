@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "gil/runtime/builtins.h"
+#include "gil/runtime/dict.h"
 #include "gil/runtime/errors.h"
 #include "gil/runtime/ops.h"
 #include "gil/runtime/type.h"
@@ -278,9 +279,8 @@ Value queue_get_attribute(ThreadState& ts, const Value& self, ObjStr* name) {
 // ---- Construction --------------------------------------------------------------
 
 ObjType* module_exception(ThreadState& ts, const char* name) {
-  auto it = ts.rt.modules.find("queue");
-  if (it != ts.rt.modules.end())
-    if (const Value* v = as<ObjModule>(it->second)->find(ts.rt.intern(name)); v && is_kind(*v, ObjKind::Type))
+  if (Value* m = dict_find_str(modules_dict(ts), ts.rt.intern("queue")); m && is_kind(*m, ObjKind::Module))
+    if (const Value* v = as<ObjModule>(*m)->find(ts.rt.intern(name)); v && is_kind(*v, ObjKind::Type))
       return as<ObjType>(*v);
   return ts.rt.types.Exception;
 }

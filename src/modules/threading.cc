@@ -1075,8 +1075,8 @@ void report_thread_exception(ThreadState& ts, ThreadObj* self, const Value& self
   Runtime& rt = ts.rt;
   ThreadingState& st = state(rt);
   Value hook = st.default_excepthook;
-  if (auto it = rt.modules.find("threading"); it != rt.modules.end())
-    if (const Value* h = as<ObjModule>(it->second)->find(rt.intern("excepthook"))) hook = *h;
+  if (Value* m = dict_find_str(modules_dict(ts), rt.intern("threading")); m && is_kind(*m, ObjKind::Module))
+    if (const Value* h = as<ObjModule>(*m)->find(rt.intern("excepthook"))) hook = *h;
   if (hook.is_empty() || hook.as_obj() == st.default_excepthook.as_obj()) {
     if (!as<ObjException>(exception)->type->is_subtype_of(rt.types.SystemExit))
       print_thread_exception(ts, self->name, exception);

@@ -73,6 +73,7 @@ Runtime::~Runtime() {
   // process put.
   multiprocessing.reset();
   not_implemented = Value();
+  ellipsis = Value();
   empty_tuple = Value();
   collector.garbage = Value();
   collector.callbacks = Value();
