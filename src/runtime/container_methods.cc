@@ -88,6 +88,7 @@ Value list_remove(ThreadState& ts, Value* args, int argc, ObjTuple* kw) {
   auto& items = list_items(args);
   int64_t i = index_of(ts, items, args, 2);
   if (i < 0) raise(ts, ts.rt.types.ValueError, "list.remove(x): x not in list");
+  Value dead = std::move(items[static_cast<size_t>(i)]);  // released once the list is whole
   items.erase(items.begin() + i);
   return Value::none();
 }

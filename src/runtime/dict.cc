@@ -184,6 +184,7 @@ Value dict_remove(ThreadState& ts, ObjDict* d, const Value& key) {
   }
   ObjDict::Entry& e = d->entries[static_cast<size_t>(n)];
   Value v = std::move(e.value);
+  Value dead_key = std::move(e.key);  // released once the dict is consistent
   e.key = Value();
   e.value = Value();
   --d->size;
@@ -192,7 +193,10 @@ Value dict_remove(ThreadState& ts, ObjDict* d, const Value& key) {
 }
 
 void dict_clear(ObjDict* d) {
-  d->entries.clear();
+  // The entries are released after the dict is empty: a __del__ they run
+  // may look at it.
+  ObjDict::Entries dead;
+  dead.swap(d->entries);
   d->index.clear();
   d->size = 0;
   d->str_key_bits = 0;

@@ -2,6 +2,7 @@
 // slots of the built-in types (gc.h).
 #include "gil/runtime/gc.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "gil/runtime/chunk.h"
@@ -41,9 +42,17 @@ bool finalize_from_dealloc(ObjectRegistry* r, GcObj* g) noexcept {
   auto* holder = const_cast<GilThread*>(r->runtime->gil->holder());
   if (!holder) return false;
   auto& ts = *static_cast<ThreadState*>(holder);
+  // A decref can come from anywhere in the eval loop, whose stack pointer
+  // lives in a register between saves: the finalizer's frames must start
+  // past all that the running frame may hold, its locals and its whole
+  // operand stack, not at the last saved top.
+  Frame* top = ts.frames.empty() ? nullptr : &ts.frames.back();
+  Value* saved_sp = top ? top->sp : nullptr;
+  if (top && top->code) top->sp = std::max(top->sp, top->locals + top->code->local_count() + top->code->max_stack);
   g->refcount = 1;
   g->gc_flags |= kGcFinalized;
   g->type->tp_finalize(ts, Value::borrow(g));
+  if (top) top->sp = saved_sp;  // ts.frames is reserved once and never moves
   return --g->refcount != 0;
 }
 
@@ -71,6 +80,11 @@ void dealloc(Obj* o) noexcept {
     r->delete_later = g;
     return;
   }
+  // Off the collector's lists before any member is released: a member's
+  // __del__ may run Python code and a collection, which must not find this
+  // half-destroyed container (CPython's PyObject_GC_UnTrack at the top of
+  // every tp_dealloc).
+  r->unlink(g);
   ++r->delete_nesting;
   delete g;
   if (--r->delete_nesting == 0 && r->delete_later) [[unlikely]]

@@ -181,7 +181,11 @@ namespace {
 void list_delitem(ThreadState& ts, const Value& container, const Value& index) {
   auto& items = as<ObjList>(container)->items;
   if (index.is_intlike()) {
-    items.erase(items.begin() + normalize_index(ts, index.as_int(), items.size(), "list assignment"));
+    // The item is released after the erase, when the list is whole again:
+    // its __del__ may run Python code that uses the list.
+    auto at = items.begin() + normalize_index(ts, index.as_int(), items.size(), "list assignment");
+    Value dead = std::move(*at);
+    items.erase(at);
     return;
   }
   if (is_kind(index, ObjKind::Slice)) {

@@ -43,6 +43,7 @@ void module_setattro(ThreadState& ts, const Value& self, ObjStr* name, const Val
     for (auto& [n, v] : m->attrs)
       if (n == name) {
         if (value.is_empty()) {
+          Value dead = std::move(v);  // released once attrs is consistent
           std::erase_if(m->attrs, [&](const auto& p) { return p.first == name; });
           return;
         }

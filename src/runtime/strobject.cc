@@ -193,6 +193,9 @@ Value str_getitem(ThreadState& ts, const Value& container, const Value& index) {
     if (ascii) {
       out.reserve(static_cast<size_t>(r.count));
       for (int64_t i = 0, at = r.start; i < r.count; ++i, at += r.step) out += s[static_cast<size_t>(at)];
+      Value slice = make_str(std::move(out));
+      as<ObjStr>(slice)->length = r.count;  // ASCII too: no need to count again
+      return slice;
     } else if (r.step == 1) {
       size_t begin = str_offset(str, r.start);
       out = s.substr(begin, str_offset(str, r.start + r.count) - begin);
